@@ -1,0 +1,238 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from rasd.ingest import (
+    IngestError,
+    decode,
+    document_from_html,
+    document_from_text,
+    identify_language,
+    read_path,
+    read_records,
+)
+
+ARABIC = "سقطت قذيفة على سوق المدينة صباح اليوم وأصيب ثلاثة مدنيين بجروح طفيفة."
+ENGLISH = "A rocket landed near the market this morning and three civilians were lightly hurt."
+
+SCRAPED = """icon
+التغطية الحية
+
+قذيفة تصيب سوق المدينة وتجرح ثلاثة مدنيين
+
+2024.01.15 | 15:45 دمشق
+
++A
+حجم الخط
+-A
+
+سقطت قذيفة على سوق المدينة صباح اليوم وأصيب ثلاثة مدنيين بجروح طفيفة، بحسب مصدر محلي.
+
+شارك: فايسبوك | إكس | واتساب
+
+اقرأ أيضاً:
+- افتتاح مدرسة جديدة في الريف
+- ارتفاع أسعار الخبز في الأسواق
+"""
+
+PAGE = """<!doctype html><html><head><title>Shell hits market | Example News</title>
+<meta property="article:published_time" content="2024-03-02T09:30:00+02:00"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Shell hits market, three hurt</h1>
+<p>A shell landed on the central market of the town on Saturday morning, wounding three
+civilians who were buying bread, a local doctor said.</p>
+<p>The doctor said all three were treated for light injuries and went home the same day,
+while shop owners cleared the broken glass from the street.</p>
+<p>No group said it had fired the shell, and the army said it was looking into the matter.</p>
+</article><aside><h3>Most read</h3><ul><li>Bread prices rise again</li></ul></aside>
+</body></html>"""
+
+
+def test_utf8_with_bom_is_decoded_without_the_bom():
+    assert decode(b"\xef\xbb\xbf" + ARABIC.encode("utf-8"), "a.txt") == ARABIC
+
+
+def test_utf16_with_bom_is_decoded():
+    assert decode(ARABIC.encode("utf-16"), "a.txt") == ARABIC
+
+
+def test_windows_1256_arabic_is_decoded():
+    assert decode(ARABIC.encode("cp1256"), "a.txt") == ARABIC
+
+
+def test_iso_8859_6_arabic_is_decoded():
+    assert decode(ARABIC.encode("iso8859_6"), "a.txt") == ARABIC
+
+
+def test_binary_content_is_refused():
+    with pytest.raises(IngestError, match="binary file, not text"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "a.png")
+
+
+def test_error_message_names_the_source():
+    error = IngestError("news/a.txt", "empty file")
+    assert str(error) == "news/a.txt: empty file" and error.source == "news/a.txt"
+
+
+def test_empty_file_is_refused(tmp_path: Path):
+    path = tmp_path / "empty.txt"
+    path.write_text("  \n\n")
+    with pytest.raises(IngestError, match="empty file"):
+        list(read_path(path))
+
+
+def test_missing_path_is_refused(tmp_path: Path):
+    with pytest.raises(IngestError, match="no such file"):
+        list(read_path(tmp_path / "absent.txt"))
+
+
+def test_directory_path_is_refused(tmp_path: Path):
+    with pytest.raises(IngestError, match="is a directory"):
+        list(read_path(tmp_path))
+
+
+def test_oversize_file_is_refused_with_its_size(tmp_path: Path):
+    path = tmp_path / "huge.html"
+    with path.open("wb") as f:
+        f.truncate(52_400_000)
+    with pytest.raises(IngestError, match=r"file is 52.4 MB, larger than the 20 MB limit"):
+        list(read_path(path))
+
+
+def test_html_gives_main_text_title_and_published_time():
+    doc = document_from_html(PAGE, "market")
+    assert doc.title == "Shell hits market, three hurt"
+    assert "A shell landed on the central market" in doc.text
+    assert "Home" not in doc.text and "Bread prices" not in doc.text
+    assert doc.published == dt.datetime(
+        2024, 3, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert doc.language == "en" and doc.warnings == []
+
+
+def test_html_headline_leads_the_text():
+    assert document_from_html(PAGE, "market").text.startswith("Shell hits market, three hurt\n\n")
+
+
+def test_published_argument_overrides_the_page():
+    when = dt.datetime(2024, 3, 3, 8, 0, tzinfo=dt.UTC)
+    assert document_from_html(PAGE, "market", published=when).published == when
+
+
+def test_html_without_article_text_warns():
+    doc = document_from_html("<html><body><script>var x = 1;</script></body></html>", "blank")
+    assert doc.text == "" and "no article text found" in doc.warnings
+
+
+def test_scraped_furniture_lines_are_dropped():
+    doc = document_from_text(SCRAPED, "market")
+    for furniture in ("icon", "التغطية الحية", "+A", "حجم الخط", "-A", "فايسبوك", "اقرأ أيضاً"):
+        assert furniture not in doc.text
+    assert "افتتاح مدرسة" not in doc.text  # a related-article link
+    assert "بحسب مصدر محلي." in doc.text
+
+
+def test_scraped_headline_is_the_title_and_stays_in_the_text():
+    doc = document_from_text(SCRAPED, "market")
+    assert doc.title == "قذيفة تصيب سوق المدينة وتجرح ثلاثة مدنيين"
+    assert doc.text.startswith(doc.title)
+
+
+def test_damascus_date_line_is_the_publication_time():
+    doc = document_from_text(SCRAPED, "market")
+    assert doc.published is not None
+    assert doc.published.isoformat() == "2024-01-15T15:45:00+03:00"
+
+
+def test_month_name_date_line_is_read_at_noon():
+    doc = document_from_text(f"ديسمبر 26, 2023\n\n{ARABIC}", "a")
+    assert doc.published is not None
+    assert doc.published.isoformat() == "2023-12-26T12:00:00+03:00"
+
+
+def test_outlet_city_sets_the_zone_of_a_clock_time():
+    doc = document_from_text(
+        f"الأربعاء 19 كانون الثاني 2022 | 09:15\n\nبيروت – خاص\n\n{ARABIC}", "a"
+    )
+    assert doc.published is not None
+    assert doc.published.isoformat() == "2022-01-19T09:15:00+02:00"
+
+
+def test_english_wire_dateline_gives_the_date():
+    doc = document_from_text(f"Shell hits market\n\nBEIRUT, Jan 5, 2024 — {ENGLISH}", "a")
+    assert doc.published is not None and doc.published.date() == dt.date(2024, 1, 5)
+
+
+def test_missing_date_warns():
+    assert "no publication date found" in document_from_text(ARABIC, "a").warnings
+
+
+def test_text_cleanup_keeps_offsets_on_the_clean_text():
+    doc = document_from_text("\ufeffسطر  أول\u200b\r\n\r\n\r\n\r\nسطر\tثان", "a")
+    assert doc.text == "سطر أول\n\nسطر ثان"
+
+
+def test_jsonl_records_good_and_bad_lines():
+    lines = [
+        json.dumps({"doc_id": "one", "text": ARABIC, "published": "2024-01-15T15:45:00+03:00"}),
+        "{not json",
+        json.dumps({"text": ENGLISH, "published": "yesterday"}),
+        json.dumps({"text": ENGLISH, "language": "en"}),
+    ]
+    items = list(read_records(lines, "feed.jsonl"))
+    assert [type(item).__name__ for item in items] == [
+        "Document",
+        "IngestError",
+        "IngestError",
+        "Document",
+    ]
+    assert items[0].doc_id == "one" and items[0].language == "ar"
+    assert str(items[1]).startswith("feed.jsonl:2: not JSON")
+    assert "published" in str(items[2]) and items[2].source == "feed.jsonl:3"
+    assert items[3].doc_id == "feed.jsonl-4" and items[3].language == "en"
+
+
+def test_read_path_names_documents_after_the_file(tmp_path: Path):
+    path = tmp_path / "market-shell.txt"
+    path.write_bytes(ARABIC.encode("cp1256"))
+    (doc,) = read_path(path)
+    assert doc.doc_id == "market-shell" and doc.text == ARABIC and doc.source == str(path)
+
+
+def test_read_path_reads_html_by_content(tmp_path: Path):
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    (doc,) = read_path(path)
+    assert doc.title == "Shell hits market, three hurt"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (ARABIC, "ar"),
+        (ENGLISH, "en"),
+        ("Une roquette est tombée près du marché ce matin.", "other"),
+    ],
+)
+def test_language_is_identified(text: str, language: str):
+    assert identify_language(text) == language
+
+
+def test_short_text_has_no_language():
+    assert identify_language("ok") == "other" and identify_language("") == "other"
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="shared dev set not present")
+def test_dev_pages_give_the_gold_publication_day():
+    for gold_path in sorted(DEV.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if not gold.get("published") or not (DEV / gold["document"]).exists():
+            continue
+        (doc,) = read_path(DEV / gold["document"])
+        if doc.published is not None:
+            assert doc.published.date().isoformat() == gold["published"][:10], gold["doc_id"]
