@@ -1,0 +1,39 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from rasd.export import Result
+from rasd.model import Actor, Document, Event, Location
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared, or skip the test when the checkout has none beside it."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not there")
+    return path
+
+
+@pytest.fixture
+def shelling_result() -> Result:
+    doc = Document(
+        doc_id="sample-1",
+        text="قصفت قوات النظام بلدة كفرنبل أمس.",
+        published=dt.datetime(2023, 11, 6, 9, 5, tzinfo=dt.timezone(dt.timedelta(hours=3))),
+        language="ar",
+    )
+    event = Event(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+        plover="ASSAULT",
+        date_from=dt.date(2023, 11, 5),
+        date_to=dt.date(2023, 11, 5),
+        actor1=Actor("Military Forces of Syria (2000-2024)", "قوات النظام", "mil-syria-assad"),
+        location=Location("Kafr Nabl", 35.61, 36.56, admin1="Idlib", country="Syria", iso="SY"),
+        fatalities=3,
+        fatalities_known=True,
+    )
+    return Result(doc, [event])
