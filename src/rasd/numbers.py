@@ -1,0 +1,326 @@
+"""Numbers in Arabic and English news: digits, number words and vague quantities.
+
+"خمسة وعشرون", "ثلاثمئة", "3 آلاف", "twenty-five", "a dozen" are read as exact numbers;
+"عشرات", "dozens", "several" get ACLED's conservative value and ``vague=True``. The words
+live in ``data/numbers/{ar,en}.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Generic, TypeVar
+
+import yaml
+
+from rasd.model import Span
+from rasd.text import Token, fold, is_arabic, tokenize
+
+_SECTIONS = ("numbers", "teen_ones", "scales", "vague")
+T = TypeVar("T")
+_DIGITS = re.compile(r"[0-9]+")
+_DATE_OR_DECIMAL_MARKS = {"/", ":", ".", "-"}
+_JOINERS = {"-", "and", "و"}
+_TENS = range(20, 100, 10)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    span: Span  # offsets into the text given to find_numbers
+    value: int
+    vague: bool = False  # "dozens", "عشرات", "several": ACLED's conservative value
+    approximate: bool = False  # "about", "نحو", "قرابة"
+
+
+@dataclass
+class _Entry:
+    """What one word or phrase can be: an addend, a teen prefix, a multiplier, a vague
+    quantity, an approximator, or a blocked look-alike (الاثنين is Monday)."""
+
+    number: int | None = None
+    teen_one: int | None = None
+    scale: int | None = None
+    vague: int | None = None
+    approximator: bool = False
+    blocked: bool = False
+    digits: bool = False
+
+
+@dataclass(frozen=True)
+class PhraseHit(Generic[T]):
+    first: int  # token indices [first, last)
+    last: int
+    payload: T
+    start: int  # offset of the word proper, after any clitic: "خمسة" in "وبخمسة"
+    waw: bool  # a و was taken off: "وعشرون"
+
+
+class PhraseTable(Generic[T]):
+    """Phrases of folded words; the first word may carry Arabic clitics and the article.
+    (A sibling of rasd.text.PhraseMatcher that also reports where the word proper starts
+    and whether a و was taken off, which number phrases need.)"""
+
+    def __init__(self, new: Callable[[], T]) -> None:
+        self._phrases: dict[tuple[str, ...], T] = {}
+        self._new = new
+        self.longest = 1
+
+    def entry(self, phrase: str) -> T:
+        words = tuple(t.norm for t in tokenize(phrase))
+        self.longest = max(self.longest, len(words))
+        if words not in self._phrases:
+            self._phrases[words] = self._new()
+        return self._phrases[words]
+
+    def match(self, text: str, tokens: list[Token], i: int) -> PhraseHit[T] | None:
+        """The longest phrase at token ``i``, fewest clitic letters taken off first."""
+        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            rest = tuple(t.norm for t in tokens[i + 1 : i + n])
+            for form, waw in clitic_forms(tokens[i].norm):
+                payload = self._phrases.get((form, *rest))
+                if payload is not None:
+                    norm = tokens[i].norm
+                    cut = len(norm) - len(form) if norm.endswith(form) else 0
+                    return PhraseHit(
+                        i, i + n, payload, skip_letters(text, tokens[i].start, cut), waw
+                    )
+        return None
+
+
+def clitic_forms(norm: str) -> list[tuple[str, bool]]:
+    """A folded word and what it may be once و/ف, ب/ل/ك and ال are taken off (or an
+    English possessive 's), fewest letters removed first, each with a flag telling
+    whether a و was removed. Stems shorter than three letters are not offered (لست is
+    not ل + ست)."""
+    if not is_arabic(norm):
+        return [(norm, False), (norm[:-2], False)] if norm.endswith("'s") else [(norm, False)]
+    forms = {norm: False}
+    for conj in ("", "و", "ف"):
+        if not norm.startswith(conj):
+            continue
+        after_conj = norm[len(conj) :]
+        stems = [after_conj] + [after_conj[1:] for p in "بلك" if after_conj.startswith(p)]
+        if after_conj.startswith("لل"):
+            stems.append("ال" + after_conj[2:])
+        stems += [stem[2:] for stem in stems if stem.startswith("ال")]
+        for stem in stems:
+            if len(stem) >= 3:
+                forms.setdefault(stem, conj == "و")
+    return sorted(forms.items(), key=lambda f: len(norm) - len(f[0]))
+
+
+def skip_letters(text: str, pos: int, letters: int) -> int:
+    """The offset of the first letter after ``letters`` letters from ``pos`` (diacritics
+    are not letters)."""
+    for _ in range(letters):
+        pos += 1
+        while not fold(text[pos]):
+            pos += 1
+    return pos
+
+
+@cache
+def _lexicon(language: str) -> PhraseTable[_Entry]:
+    name = f"data/numbers/{language}.yaml"
+    data = yaml.safe_load(
+        (files("rasd") / "data" / "numbers" / f"{language}.yaml").read_text("utf-8")
+    )
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping of sections")
+    lexicon = PhraseTable(_Entry)
+    for section in _SECTIONS:
+        for value, words in (data.get(section) or {}).items():
+            if not isinstance(value, int) or value <= 0 or not _is_word_list(words):
+                raise ValueError(f"{name}: {section}: bad entry {value!r}: {words!r}")
+            for word in words:
+                setattr(lexicon.entry(word), section.rstrip("s"), value)
+    for section in ("approximators", "not_numbers"):
+        words = data.get(section) or []
+        if not _is_word_list(words):
+            raise ValueError(f"{name}: {section}: expected a list of words, got {words!r}")
+        for word in words:
+            entry = lexicon.entry(word)
+            if section == "approximators":
+                entry.approximator = True
+            else:
+                entry.blocked = True
+    return lexicon
+
+
+def _is_word_list(words: object) -> bool:
+    return isinstance(words, list) and all(isinstance(w, str) and fold(w).strip() for w in words)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
+    """Every number in ``text[start:end]``, with offsets into ``text``."""
+    tokens = _prepare(tokenize(text, start, end))
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(tokens):
+        mention, i = _read(text, tokens, i)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def parse_number(word: str) -> int | None:
+    """The value of a single number word or short phrase ("خمسة وعشرون", "a dozen")."""
+    word = word.strip()
+    mentions = find_numbers(word)
+    if len(mentions) == 1 and mentions[0].span.text == word:
+        return mentions[0].value
+    return None
+
+
+_CLITIC_DIGITS = re.compile(r"([وفبل]+)([0-9]+)")
+
+
+def _prepare(tokens: list[Token]) -> list[Token]:
+    """Joins 1,200 (and ١٬٢٠٠) into one token and splits و3 into و + 3."""
+    out: list[Token] = []
+    for tok in tokens:
+        clitic = _CLITIC_DIGITS.fullmatch(tok.norm)
+        if clitic and len(tok.text) == len(tok.norm):
+            cut = tok.start + len(clitic.group(1))
+            out.append(Token(tok.start, cut, tok.text[: cut - tok.start], clitic.group(1)))
+            tok = Token(cut, tok.end, tok.text[cut - tok.start :], clitic.group(2))
+        if (
+            len(out) >= 2
+            and out[-1].norm == ","
+            and _DIGITS.fullmatch(out[-2].norm)
+            and out[-2].end == out[-1].start == tok.start - 1
+            and re.fullmatch("[0-9]{3}", tok.norm)
+        ):
+            head = out[-2]
+            out[-2:] = [
+                Token(head.start, tok.end, head.text + "," + tok.text, head.norm + tok.norm)
+            ]
+        else:
+            out.append(tok)
+    return out
+
+
+def _read(text: str, tokens: list[Token], i: int) -> tuple[NumberMention | None, int]:
+    """The number starting at token ``i`` (after an optional approximator) and the index
+    to continue from."""
+    word = _word_at(text, tokens, i)
+    approximate = word is not None and word.payload.approximator
+    if word is not None and approximate:
+        word = _word_at(text, tokens, word.last)
+    if word is None or word.payload.blocked:
+        return None, (word.last if word is not None else i + 1)
+    run = _Run()
+    if not run.take(word, joined=False, arabic=is_arabic(tokens[word.first].norm)):
+        return None, word.first + 1
+    j = word.last
+    while j < len(tokens):
+        joiner = tokens[j].norm in _JOINERS or (tokens[j].norm == "of" and run.vague)
+        nxt = _word_at(text, tokens, j + 1 if joiner else j)
+        if nxt is None or nxt.payload.blocked:
+            break
+        if not run.take(nxt, joiner or nxt.waw, is_arabic(tokens[nxt.first].norm)):
+            break
+        j = nxt.last
+    begin = word.start
+    stop = tokens[j - 1].end
+    span = Span(begin, stop, text[begin:stop])
+    return NumberMention(span, run.value, run.vague, approximate), j
+
+
+def _word_at(text: str, tokens: list[Token], i: int) -> PhraseHit[_Entry] | None:
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    if _DIGITS.fullmatch(tok.norm):
+        if _in_date_or_decimal(tokens, i):
+            return None
+        return PhraseHit(i, i + 1, _Entry(number=int(tok.norm), digits=True), tok.start, False)
+    lexicon = _lexicon("ar" if is_arabic(tok.norm) else "en")
+    word = lexicon.match(text, tokens, i)
+    if word is not None and word.payload.teen_one:
+        after = lexicon.match(text, tokens, word.last)
+        if after is None or after.payload.number != 10 or after.waw:
+            return None
+        teen = _Entry(number=word.payload.teen_one + 10)
+        return PhraseHit(i, after.last, teen, word.start, word.waw)
+    return word
+
+
+def _in_date_or_decimal(tokens: list[Token], i: int) -> bool:
+    """15/1/2024, 10:30, 2.5, 15-1 and 15% are not counts."""
+    tok = tokens[i]
+    if i + 1 < len(tokens) and tokens[i + 1].start == tok.end:
+        nxt = tokens[i + 1]
+        if nxt.norm in ("%", "٪"):
+            return True
+        if nxt.norm in _DATE_OR_DECIMAL_MARKS and i + 2 < len(tokens):
+            after = tokens[i + 2]
+            if after.start == nxt.end and _DIGITS.fullmatch(after.norm):
+                return True
+    if i >= 2 and tokens[i - 1].end == tok.start and tokens[i - 1].norm in _DATE_OR_DECIMAL_MARKS:
+        before = tokens[i - 2]
+        return before.end == tokens[i - 1].start and bool(_DIGITS.fullmatch(before.norm))
+    return False
+
+
+class _Run:
+    """Adds words up the way number phrases are built: units before tens with و in Arabic
+    (خمسة وعشرون), tens before units in English (twenty-five), hundreds and thousands
+    first, multipliers after what they multiply (ثلاثة آلاف, two hundred)."""
+
+    def __init__(self) -> None:
+        self.total = 0  # finished thousands and millions
+        self.group = 0  # the part since the last thousand/million
+        self.last: int | None = None  # the last addend
+        self.room = 0  # a further addend must be below this; 0: only a multiplier may follow
+        self.vague = False
+
+    @property
+    def value(self) -> int:
+        return self.total + self.group
+
+    def take(self, word: PhraseHit[_Entry], joined: bool, arabic: bool) -> bool:
+        e = word.payload
+        if e.approximator or e.blocked:
+            return False
+        if self.last is None and e.vague:
+            self.group, self.last, self.vague = e.vague, 0, True
+            return True
+        if e.scale and (self.group or self.last is None):
+            return self._multiply(e.scale, joined)
+        if e.number is None or (
+            self.last is not None and (e.digits or not self._continues(e.number, joined, arabic))
+        ):
+            return False
+        self.group += e.number
+        self.last = 0 if e.digits else e.number
+        if e.digits:
+            self.room = 0
+        elif e.number % 100 == 0:
+            self.room = 100
+        else:
+            self.room = 10 if e.number in _TENS and not arabic else 0
+        return True
+
+    def _continues(self, n: int, joined: bool, arabic: bool) -> bool:
+        last = self.last or 0
+        if arabic and 1 <= last <= 9:
+            return (n == 10 and not joined) or (n in _TENS and joined)  # ثلاثة عشر، خمسة وعشرون
+        return 0 < n < self.room and (joined or not arabic)
+
+    def _multiply(self, scale: int, joined: bool) -> bool:
+        if joined and not self.vague:
+            return False
+        group = self.group or 1
+        if group >= scale:
+            return False
+        if scale < 1000:
+            self.group = group * scale
+        else:
+            self.total += group * scale
+            self.group = 0
+        self.last, self.room = scale, scale
+        return True

@@ -1,0 +1,229 @@
+import datetime as dt
+
+import dateparser
+import pytest
+
+from rasd import dates
+from rasd.dates import find_dates, resolve_date
+
+PLUS3 = dt.timezone(dt.timedelta(hours=3))
+MONDAY = dt.datetime(2024, 1, 15, 10, 0, tzinfo=PLUS3)  # published Monday 15 January 2024
+D = dt.date
+
+
+def days(expression: str, published: dt.datetime = MONDAY) -> tuple[dt.date, dt.date, int]:
+    found = resolve_date(expression, published)
+    assert found is not None, expression
+    return found.date_from, found.date_to, found.precision
+
+
+def day(expression: str, published: dt.datetime = MONDAY) -> dt.date:
+    date_from, date_to, precision = days(expression, published)
+    assert date_from == date_to and precision == 1, expression
+    return date_from
+
+
+def test_yesterday_variants_with_clitics():
+    for expression in ("أمس", "الأمس", "وأمس", "بالأمس", "يوم أمس", "yesterday"):
+        assert day(expression) == D(2024, 1, 14)
+
+
+def test_day_before_yesterday():
+    assert day("أول أمس") == day("أول من أمس") == D(2024, 1, 13)
+
+
+def test_today_and_parts_of_today():
+    for expression in ("اليوم", "فجر اليوم", "صباح اليوم", "مساء اليوم", "this morning"):
+        assert day(expression) == D(2024, 1, 15)
+
+
+def test_parts_of_yesterday():
+    for expression in ("ليلة أمس", "مساء أمس", "فجر أمس", "last night"):
+        assert day(expression) == D(2024, 1, 14)
+
+
+def test_overnight_alone_is_the_night_before_publication():
+    assert day("overnight") == D(2024, 1, 14)
+
+
+def test_hours_ago_can_fall_on_the_previous_day():
+    just_after_midnight = dt.datetime(2024, 1, 15, 1, 30, tzinfo=PLUS3)
+    assert day("قبل ثلاث ساعات", just_after_midnight) == D(2024, 1, 14)
+    assert day("قبل ثلاث ساعات") == D(2024, 1, 15)
+
+
+def test_today_in_a_headline_is_still_the_publication_day():
+    assert day("حصاد اليوم") == D(2024, 1, 15)
+
+
+def test_day_is_counted_in_the_publication_time_zone():
+    just_after_midnight = dt.datetime(2024, 1, 15, 1, 30, tzinfo=PLUS3)  # 14 Jan in UTC
+    assert day("أمس", just_after_midnight) == D(2024, 1, 14)
+
+
+def test_weekday_alone_is_the_latest_one_on_or_before_publication():
+    assert day("الخميس") == D(2024, 1, 11)
+    assert day("on Sunday") == D(2024, 1, 14)
+
+
+def test_weekday_of_the_publication_day_is_that_day():
+    assert day("الاثنين") == D(2024, 1, 15)
+
+
+def test_weekday_with_part_of_day():
+    assert day("مساء الأحد") == D(2024, 1, 14)
+    assert day("فجر السبت") == D(2024, 1, 13)
+    assert day("Sunday night") == D(2024, 1, 14)
+
+
+def test_yesterday_sunday_resolves_to_the_sunday_before_publication():
+    assert day("أمس الأحد") == D(2024, 1, 14)
+
+
+def test_yesterday_and_weekday_disagreeing_prefers_the_weekday():
+    assert day("أمس السبت") == D(2024, 1, 13)
+
+
+def test_night_between_two_days_is_a_two_day_range():
+    for expression in ("ليل السبت-الأحد", "ليلة السبت على الأحد", "ليل السبت الأحد"):
+        assert days(expression) == (D(2024, 1, 13), D(2024, 1, 14), 2)
+
+
+def test_two_nights_in_a_row_stay_separate():
+    found = find_dates("ليل السبت-الأحد وليلة الأحد", MONDAY)
+    assert [d.span.text for d in found] == ["ليل السبت-الأحد", "ليلة الأحد"]
+
+
+def test_last_weekday_is_strictly_before_publication():
+    assert day("يوم الاثنين الماضي") == D(2024, 1, 8)
+    assert day("يوم الأحد الماضي") == D(2024, 1, 14)
+
+
+def test_next_weekday_is_after_publication():
+    assert day("الخميس المقبل") == D(2024, 1, 18)
+
+
+def test_last_week_is_monday_to_sunday_of_the_previous_week():
+    for expression in ("الأسبوع الماضي", "الأسبوع الفائت", "الأسبوع المنصرم", "last week"):
+        assert days(expression) == (D(2024, 1, 8), D(2024, 1, 14), 2)
+
+
+def test_this_week_runs_to_publication():
+    wednesday = dt.datetime(2024, 1, 17, 9, tzinfo=PLUS3)
+    assert days("هذا الأسبوع", wednesday) == (D(2024, 1, 15), D(2024, 1, 17), 2)
+
+
+def test_some_days_ago_is_the_week_before_publication():
+    for expression in ("قبل أيام", "منذ أيام", "days ago", "قبل عدة أيام"):
+        assert days(expression) == (D(2024, 1, 8), D(2024, 1, 15), 2)
+
+
+def test_counted_days_ago_is_one_day():
+    assert day("منذ ثلاثة أيام") == D(2024, 1, 12)
+    assert day("قبل يومين") == D(2024, 1, 13)
+    assert day("قبل يوم") == D(2024, 1, 14)
+    assert day("three days ago") == D(2024, 1, 12)
+
+
+def test_since_sunday_is_not_a_day_ago():
+    (found,) = find_dates("تتواصل الغارات منذ يوم الأحد", MONDAY)
+    assert (found.span.text, found.date_from) == ("يوم الأحد", D(2024, 1, 14))
+
+
+def test_last_month_is_the_previous_calendar_month():
+    assert days("الشهر الماضي") == (D(2023, 12, 1), D(2023, 12, 31), 3)
+    assert days("earlier this month") == (D(2024, 1, 1), D(2024, 1, 15), 3)
+
+
+def test_levantine_month_with_year():
+    assert day("15 كانون الثاني 2024") == D(2024, 1, 15)
+
+
+def test_levantine_and_egyptian_month_names_together():
+    assert day("15 كانون الثاني/يناير") == D(2024, 1, 15)
+
+
+def test_weekday_before_a_written_date_is_part_of_it():
+    found = resolve_date("الاثنين 25 كانون الأول/ديسمبر", MONDAY)
+    assert found is not None and found.span.text == "الاثنين 25 كانون الأول/ديسمبر"
+    assert (found.date_from, found.precision) == (D(2023, 12, 25), 1)
+
+
+def test_day_and_month_without_year_is_on_or_before_publication():
+    published = dt.datetime(2024, 1, 2, 8, tzinfo=PLUS3)
+    assert day("25 ديسمبر", published) == D(2023, 12, 25)
+    assert day("1 يناير", published) == D(2024, 1, 1)
+
+
+def test_month_name_spellings():
+    assert day("3 فبرایر 2023") == day("3 شباط 2023") == D(2023, 2, 3)
+    assert day("9 اغسطس 2023") == day("9 آب 2023") == D(2023, 8, 9)
+
+
+def test_month_with_diacritics():
+    assert days("تشرين الأوّل 2023") == (D(2023, 10, 1), D(2023, 10, 31), 3)
+
+
+def test_month_and_year_is_the_whole_month():
+    assert days("في آذار 2023") == (D(2023, 3, 1), D(2023, 3, 31), 3)
+
+
+def test_named_month_last_is_the_latest_such_month_before_this_one():
+    assert days("شهر آذار الماضي") == (D(2023, 3, 1), D(2023, 3, 31), 3)
+
+
+def test_numeric_dates():
+    for expression in ("2024/01/15", "15-1-2024", "2024.01.15", "١٥/١/٢٠٢٤"):
+        assert day(expression) == D(2024, 1, 15)
+
+
+def test_numeric_date_after_a_clitic():
+    (found,) = find_dates("وقع الهجوم و15-1-2024", MONDAY)
+    assert found.span.text == "15-1-2024"
+
+
+def test_hijri_date():
+    assert day("15 رجب 1445 هـ") == D(2024, 1, 27)
+
+
+def test_a_year_alone_is_not_a_date():
+    assert find_dates("منذ عام 2023 والأزمة مستمرة", MONDAY) == []
+
+
+def test_english_written_dates():
+    for expression in ("15 January 2024", "January 15, 2024", "Jan. 15", "the 15th of January"):
+        assert day(expression) == D(2024, 1, 15)
+
+
+def test_spans_point_at_the_text_and_are_sorted():
+    text = "قصفت الطائرات وبالأمس المدينة، وفي 15 كانون الثاني/يناير قتل اثنان"
+    found = find_dates(text, MONDAY)
+    assert [text[d.span.start : d.span.end] for d in found] == ["الأمس", "15 كانون الثاني/يناير"]
+    assert [d.span.text for d in found] == ["الأمس", "15 كانون الثاني/يناير"]
+
+
+def test_search_window_offsets_are_into_the_whole_text():
+    text = "أمس. وقع الهجوم فجر السبت"
+    (found,) = find_dates(text, MONDAY, start=5)
+    assert text[found.span.start : found.span.end] == "فجر السبت"
+
+
+@pytest.mark.parametrize("expression", ["أمس الأحد", "ليل السبت الأحد"])
+def test_dateparser_alone_misses_what_resolve_date_gets(expression):
+    base = {"RELATIVE_BASE": MONDAY.replace(tzinfo=None)}
+    assert dateparser.parse(expression, languages=["ar"], settings=base) is None
+    assert resolve_date(expression, MONDAY) is not None
+
+
+def test_dateparser_fallback_for_expressions_the_rules_do_not_know():
+    assert find_dates("March the 3rd", MONDAY) == []
+    assert day("March the 3rd") == D(2023, 3, 3)
+
+
+def test_malformed_data_file_names_file_and_entry(tmp_path, monkeypatch):
+    folder = tmp_path / "data" / "dates"
+    folder.mkdir(parents=True)
+    (folder / "xx.yaml").write_text("weekdays:\n  funday: [الأحد]\n", encoding="utf-8")
+    monkeypatch.setattr(dates, "files", lambda package: tmp_path)
+    with pytest.raises(ValueError, match=r"data/dates/xx.yaml: weekdays: unknown day 'funday'"):
+        dates._lexicon("xx")
