@@ -1,0 +1,414 @@
+"""The actor dictionary: the words the news uses for armed groups, states and civilians,
+mapped to ACLED's canonical actor names.
+
+The data is ``rasd/data/actors.yaml`` (its header documents the format) plus any
+``$RASD_HOME/actors/*.yaml``. :meth:`ActorDictionary.find` returns the actors named in a
+token list: by alias ("قسد", "the SDF"), by a state's name used as an agent ("Israel"), or
+by a nationality adjective on a weapon or a force ("قصف تركي", "Israeli drone strike").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rasd.model import Actor, Span
+from rasd.text import PhraseMatcher, Token, entry_key, fold, is_arabic, token_keys, tokenize
+
+KINDS = frozenset(
+    {
+        "state forces",
+        "police",
+        "rebel group",
+        "political militia",
+        "identity militia",
+        "coalition",
+        "civilians",
+        "protesters",
+        "rioters",
+        "external state",
+        "international",
+        "unidentified",
+    }
+)
+COUNTRY = "{country}"  # placeholder in the names of generic classes
+_FIELDS = {"id", "name", "country", "kind", "active", "aliases", "adjectives", "states"}
+_REQUIRED = ("id", "name", "kind", "aliases")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # ACLED's "(2020-2022)", "(2022-)"
+
+# Spellings the folding in rasd.text does not unify; each alias gets both.
+_SPELLINGS = (
+    ("أميركي", "أمريكي"),
+    ("أميركا", "أمريكا"),
+    ("أميركان", "أمريكان"),
+    ("ميليشي", "مليشي"),
+)
+_WORD_SPELLINGS = (("سوريا", "سورية"),)
+# An Arabic nisba adjective (تركي) in its feminine, dual and sound plural forms.
+_NISBA_ENDINGS = ("", "ة", "ان", "ين", "ون", "تان", "تين")
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(entry_key(fold(w)) for w in words.split())
+
+
+# What a nationality adjective must qualify to name a state's forces: the weapon, the force
+# or the strike (قصف تركي, طائرة مسيرة تركية, Israeli air strikes), possibly with a few
+# modifiers in between. The target of an attack counts too (قاعدة أميركية, a US base).
+_HEADS_AR = _keys(
+    "قصف غارة غارات غارتين غارتان ضربة ضربات ضربتين ضربتان طائرة طائرات طائرتين طائرتان "
+    "مسيرة مسيرات مسيرتين مسيرتان طيران قوات قوة جنود جندي جنديين عناصر دورية دوريات "
+    "مدفعية قذيفة قذائف صاروخ صواريخ صاروخين هجوم هجمات استهداف عدوان توغل اعتداء "
+    "اعتداءات قاعدة قواعد موقع مواقع نقطة نقاط رتل أرتال آلية آليات دبابة دبابات مروحية "
+    "مروحيات مقاتلة مقاتلات حربية بارجة بارجات مدمرة فرقاطة زورق زوارق قناص قناصة رصاص "
+    "نيران إنزال عملية عمليات اقتحام حملة كمين مستشار مستشارين مستشارون ضابط ضباط"
+)
+_MODIFIERS_AR = _keys(
+    "مسيرة مسيرات مسيرتين مسير جوية جوي جويتين حربية حربي حربيتين مدفعي مدفعية صاروخي "
+    "صاروخية بري برية بحري بحرية انتحارية انتحاري عسكرية عسكري عسكريين استطلاع تجسس "
+    "دون بدون طيار مكثف مكثفة عنيف عنيفة جديد جديدة"
+)
+_HEADS_EN = _keys(
+    "strike strikes airstrike airstrikes raid raids attack attacks bombardment bombing "
+    "bombings shelling fire drone drones forces force troops soldiers soldier army "
+    "military jets jet warplanes warplane aircraft planes helicopter helicopters tank "
+    "tanks artillery missile missiles navy warship warships destroyer base bases patrol "
+    "patrols convoy personnel advisers advisors officers officer operation incursion units"
+)
+_MODIFIERS_EN = _keys(
+    "air drone military armed naval artillery missile fighter war special ground "
+    "security heavy overnight new suspected apparent reported"
+)
+_REACH = 4  # head and modifiers an adjective may stand beside
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One actor of the dictionary. Aliases, adjectives and states hold every spelling
+    the matcher uses (the other أميركي/أمريكي spelling, the nisba forms)."""
+
+    id: str
+    name: str
+    country: str | None
+    kind: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    active: tuple[dt.date | None, dt.date | None] | None = None
+
+    @property
+    def generic(self) -> bool:
+        return COUNTRY in self.name
+
+    def days_outside(self, day: dt.date) -> int:
+        """0 if the entry names an actor of that day, else the days to its period."""
+        if self.active is None:
+            return 0
+        start, end = self.active
+        if start and day < start:
+            return (start - day).days
+        if end and day > end:
+            return (day - end).days
+        return 0
+
+    def name_for(self, country: str | None) -> str:
+        """The name with ``{country}`` filled in; kept as a placeholder when the country
+        is not known yet (the extractor fills it once the place is resolved)."""
+        return self.name.replace(COUNTRY, country) if country else self.name
+
+
+@dataclass
+class ActorMention:
+    span: Span
+    entry: ActorEntry
+    via: str  # "alias", "state" (a state's name as agent) or "adjective"
+    country: str | None = None  # the country a generic class was resolved with
+
+    def to_actor(self, country: str | None = None) -> Actor:
+        country = country or self.country
+        return Actor(
+            name=self.entry.name_for(country),
+            text=self.span.text,
+            id=self.entry.id,
+            kind=self.entry.kind,
+            country=self.entry.country or country,
+            span=self.span,
+        )
+
+
+def unidentified(country: str | None, text: str, span: Span | None = None) -> Actor:
+    """ACLED's actor for attackers the text does not name."""
+    name = f"Unidentified Armed Group ({country or COUNTRY})"
+    return Actor(name=name, text=text, kind="unidentified", country=country, span=span)
+
+
+def plain_actor(text: str, span: Span | None = None) -> Actor:
+    """An actor the dictionary does not know, named by its own words."""
+    return Actor(name=" ".join(text.split()), text=text, span=span)
+
+
+_Candidate = tuple[ActorEntry, str]
+
+
+class ActorDictionary:
+    def __init__(self, entries: Iterable[ActorEntry]) -> None:
+        self.entries = tuple(entries)
+        self._by_id = {e.id: e for e in self.entries}
+        self._names: PhraseMatcher[list[_Candidate]] = PhraseMatcher()
+        self._adjectives: PhraseMatcher[list[_Candidate]] = PhraseMatcher()
+        names: dict[tuple[str, ...], list[_Candidate]] = {}
+        adjectives: dict[tuple[str, ...], list[_Candidate]] = {}
+        for entry in self.entries:
+            for via, phrases, table, matcher in (
+                ("alias", entry.aliases, names, self._names),
+                ("state", entry.states, names, self._names),
+                ("adjective", entry.adjectives, adjectives, self._adjectives),
+            ):
+                for phrase in phrases:
+                    key = tuple(entry_key(t.norm) for t in tokenize(phrase))
+                    if key not in table:
+                        table[key] = []
+                        matcher.add(phrase, table[key])
+                    if all(e is not entry for e, _ in table[key]):
+                        table[key].append((entry, via))
+
+    @classmethod
+    def load(cls, path: Path | None = None, extra: list[Path] | None = None) -> ActorDictionary:
+        """The dictionary in ``path`` (default: the packaged one) merged with ``extra``
+        files (default: ``$RASD_HOME/actors/*.yaml``); an entry in a later file replaces
+        the one with the same id. Raises ValueError naming the file and the entry."""
+        if extra is None:
+            home = os.environ.get("RASD_HOME")
+            extra = sorted(Path(home, "actors").glob("*.yaml")) if home else []
+        return _load((path or _DEFAULT, *extra))
+
+    def by_id(self, id: str) -> ActorEntry:
+        return self._by_id[id]
+
+    def find(
+        self, tokens: list[Token], published: dt.date | None = None, country: str | None = None
+    ) -> list[ActorMention]:
+        """The actors named in ``tokens``, longest match first, in text order.
+
+        Where several entries share the words, the one of the publication date wins (or
+        the nearest in time), then the one of ``country``, then the first in the file.
+        Generic classes are resolved with ``country``: "Police Forces of Iraq" becomes the
+        Iraqi police entry of that date.
+        """
+        day = published.date() if isinstance(published, dt.datetime) else published
+        mentions: list[ActorMention] = []
+        taken: set[int] = set()
+        for match in self._names.find(tokens):
+            entry, via = self._choose(match.payload, day, country)
+            bounds = match.first, match.last
+            mentions.append(self._mention(tokens, *bounds, entry, via, day, country))
+            taken.update(range(*bounds))
+        for match in self._adjectives.find(tokens):
+            if taken.intersection(range(match.first, match.last)):
+                continue
+            bounds = _adjective_phrase(tokens, match.first, match.last, taken)
+            if bounds:
+                entry, via = self._choose(match.payload, day, country)
+                mentions.append(self._mention(tokens, *bounds, entry, via, day, country))
+        return sorted(mentions, key=lambda m: m.span.start)
+
+    def _mention(
+        self,
+        tokens: list[Token],
+        first: int,
+        last: int,
+        entry: ActorEntry,
+        via: str,
+        day: dt.date | None,
+        country: str | None,
+    ) -> ActorMention:
+        if entry.generic and country:
+            name = entry.name_for(country)
+            own = [(e, via) for e in self.entries if _PERIOD.sub("", e.name) == name]
+            if own:
+                entry = self._choose(own, day, country)[0]
+        resolved_with = country if entry.generic else None
+        return ActorMention(_span(tokens, first, last), entry, via, resolved_with)
+
+    @staticmethod
+    def _choose(
+        candidates: list[_Candidate], day: dt.date | None, country: str | None
+    ) -> _Candidate:
+        if day is not None and len(candidates) > 1:
+            gaps = [entry.days_outside(day) for entry, _ in candidates]
+            candidates = [c for c, gap in zip(candidates, gaps, strict=True) if gap == min(gaps)]
+        if country is not None:
+            candidates = [c for c in candidates if c[0].country in (country, None)] or candidates
+        return candidates[0]
+
+
+def _adjective_phrase(
+    tokens: list[Token], first: int, last: int, taken: set[int]
+) -> tuple[int, int] | None:
+    """The token range of head + modifiers + adjective (Arabic: head first; English:
+    adjective first), or None when the adjective qualifies nothing military."""
+    arabic = is_arabic(tokens[first].norm)
+    heads, modifiers = (_HEADS_AR, _MODIFIERS_AR) if arabic else (_HEADS_EN, _MODIFIERS_EN)
+    step = -1 if arabic else 1
+    i = first - 1 if arabic else last
+    head = None
+    for _ in range(_REACH):
+        if not 0 <= i < len(tokens) or i in taken:
+            break
+        keys = token_keys(tokens[i].norm)
+        if keys & heads:
+            head = i
+        elif not keys & modifiers:
+            break
+        i += step
+    if head is None:
+        return None
+    return (head, last) if arabic else (first, head + 1)
+
+
+def _span(tokens: list[Token], first: int, last: int) -> Span:
+    """The span of tokens[first:last]; the space between tokens is rebuilt as blanks."""
+    text = tokens[first].text
+    for prev, tok in zip(tokens[first : last - 1], tokens[first + 1 : last], strict=True):
+        text += " " * (tok.start - prev.end) + tok.text
+    return Span(tokens[first].start, tokens[last - 1].end, text)
+
+
+# ---------------------------------------------------------------- loading
+
+_DEFAULT = resources.files("rasd") / "data" / "actors.yaml"
+
+
+@cache
+def _load(sources: tuple[Path | Traversable, ...]) -> ActorDictionary:
+    merged: dict[str, ActorEntry] = {}
+    for source in sources:
+        for entry in _read(source):
+            merged[entry.id] = entry
+    return ActorDictionary(merged.values())
+
+
+def _read(source: Path | Traversable) -> list[ActorEntry]:
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{source}: cannot read actor dictionary: {exc}") from exc
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ValueError(f"{source}: expected a list of actor entries")
+    entries: list[ActorEntry] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(data, 1):
+        label = raw.get("id") if isinstance(raw, dict) and raw.get("id") else f"#{number}"
+        try:
+            entry = _entry(raw)
+            if entry.id in seen:
+                raise ValueError("duplicate id")
+        except ValueError as exc:
+            raise ValueError(f"{source}: entry {label}: {exc}") from None
+        seen.add(entry.id)
+        entries.append(entry)
+    return entries
+
+
+def _entry(raw: Any) -> ActorEntry:
+    if not isinstance(raw, dict):
+        raise ValueError("not a mapping")
+    if unknown := set(raw) - _FIELDS:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    if missing := [f for f in _REQUIRED if not raw.get(f)]:
+        raise ValueError(f"missing {', '.join(missing)}")
+    if not isinstance(raw["id"], str) or not _ID.fullmatch(raw["id"]):
+        raise ValueError(f"id {raw['id']!r} is not a slug (a-z, 0-9, -)")
+    if raw["kind"] not in KINDS:
+        raise ValueError(f"unknown kind {raw['kind']!r}; one of {sorted(KINDS)}")
+    aliases = _phrases(raw["aliases"], "aliases")
+    if not aliases:
+        raise ValueError("no aliases")
+    adjectives = _phrases(raw.get("adjectives"), "adjectives")
+    return ActorEntry(
+        id=raw["id"],
+        name=str(raw["name"]),
+        country=raw.get("country"),
+        kind=raw["kind"],
+        aliases=aliases,
+        adjectives=tuple(dict.fromkeys(form for a in adjectives for form in _nisba(a))),
+        states=_phrases(raw.get("states"), "states"),
+        active=_period(raw.get("active")),
+    )
+
+
+def _phrases(raw: Any, field: str) -> tuple[str, ...]:
+    """{ar: [...], en: [...]} with nested (anchored) lists flattened, every spelling added."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or set(raw) - {"ar", "en"}:
+        raise ValueError(f"{field} must be a mapping with keys ar and/or en")
+    out: dict[str, None] = {}
+    for phrases in raw.values():
+        for phrase in _flatten(phrases, field):
+            if not tokenize(phrase):
+                raise ValueError(f"{field}: {phrase!r} has no words")
+            out.update(dict.fromkeys(_spellings(phrase)))
+    return tuple(out)
+
+
+def _flatten(items: Any, field: str) -> list[str]:
+    if not isinstance(items, list):
+        raise ValueError(f"{field}: expected a list, got {items!r}")
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, list):
+            out.extend(_flatten(item, field))
+        elif isinstance(item, str | int):
+            out.append(str(item))
+        else:
+            raise ValueError(f"{field}: {item!r} is not a phrase")
+    return out
+
+
+def _spellings(phrase: str) -> list[str]:
+    forms = [phrase]
+    for a, b in _SPELLINGS + _WORD_SPELLINGS:
+        whole_word = (a, b) in _WORD_SPELLINGS
+        for old, new in ((a, b), (b, a)):
+            pattern = rf"\b{old}\b" if whole_word else old
+            forms += [re.sub(pattern, new, form) for form in forms]
+    return list(dict.fromkeys(forms))
+
+
+def _nisba(adjective: str) -> list[str]:
+    if is_arabic(adjective) and adjective.endswith("ي") and " " not in adjective:
+        return [adjective + ending for ending in _NISBA_ENDINGS]
+    return [adjective]
+
+
+def _period(raw: Any) -> tuple[dt.date | None, dt.date | None] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or len(raw) != 2:
+        raise ValueError(f"active must be [from, to], got {raw!r}")
+    start, end = (_bound(value, first) for value, first in zip(raw, (True, False), strict=True))
+    if start and end and start > end:
+        raise ValueError(f"active period {raw!r} ends before it starts")
+    return start, end
+
+
+def _bound(value: Any, first: bool) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and 1900 <= value <= 2100:
+        return dt.date(value, 1, 1) if first else dt.date(value, 12, 31)
+    raise ValueError(f"active bound {value!r} is not a year or a date")
