@@ -1,0 +1,192 @@
+import gzip
+import zipfile
+
+import pytest
+
+from rasd.gazetteer import Gazetteer, GazetteerError, gazetteer_info, name_key
+from rasd.gazetteer_build import import_geonames, import_ocha_places
+from rasd.text import tokenize
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load(user=False)
+
+
+def ids(places):
+    return [p.id for p in places]
+
+
+@pytest.mark.parametrize("word", ["بالحسكة", "وإدلب", "للرقة", "فالموصل"])
+def test_lookup_strips_arabic_prefixes(gaz, word):
+    assert gaz.lookup(word), word
+
+
+def test_lookup_strips_prefix_of_a_two_word_name(gaz):
+    assert gaz.lookup("لدير الزور")[0].admin1 == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("اربيل", "أربيل"), ("ادلب", "إدلب"), ("دير الزور", "ديرالزور"), ("الشدادي", "الشدادة")],
+)
+def test_arabic_spelling_variants_meet(gaz, a, b):
+    assert set(ids(gaz.lookup(a))) & set(ids(gaz.lookup(b)))
+
+
+@pytest.mark.parametrize("name", ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour"])
+def test_english_variants_of_deir_ez_zor(gaz, name):
+    assert "geonames:170794" in ids(gaz.lookup(name))
+
+
+@pytest.mark.parametrize("name", ["Qamishli", "Qamishlo", "Al-Qamishli", "القامشلي"])
+def test_english_variants_of_qamishli(gaz, name):
+    assert gaz.lookup(name)[0].id == "geonames:173377"
+
+
+def test_name_key_drops_articles_and_hyphens():
+    assert name_key("Deir ez-Zor") == name_key("Deir Ezzor") == "deir zor"
+
+
+def test_curated_base_has_coordinates_and_admin1(gaz):
+    base = gaz.lookup("عين الأسد")[0]
+    assert base.kind == "base" and base.admin1 == "Anbar" and 33 < base.lat < 34.5
+
+
+def test_geonames_town_gets_acled_admin1(gaz):
+    assert gaz.lookup("Mosul")[0].admin1 == "Ninewa"
+
+
+def test_syria_admin1_uses_acled_spelling(gaz):
+    assert {p.admin1 for p in gaz.lookup("ريف دمشق")} == {"Rural Damascus"}
+
+
+def test_find_takes_longest_name(gaz):
+    found = gaz.find(tokenize("قرب معبر باب الهوى"))
+    assert [m.text for m in found] == ["معبر باب الهوى"]
+
+
+def test_common_word_village_needs_a_cue(gaz):
+    assert gaz.find(tokenize("قالوا إن النصر قريب والحرية للشعب")) == []
+
+
+def test_common_word_village_found_after_cue(gaz):
+    assert [m.text for m in gaz.find(tokenize("قصف قرية النصر"))] == ["النصر"]
+
+
+def test_first_name_is_not_a_place(gaz):
+    assert gaz.find(tokenize("قال حسن وعلي إن الوضع هادئ")) == []
+
+
+def test_lowercase_english_word_is_not_a_place(gaz):
+    assert gaz.find(tokenize("the rocket hit a tell near the road")) == []
+
+
+def test_nearest_admin1_fills_a_point(gaz):
+    assert gaz.nearest_admin1(36.9, 41.9, "SY")[0] == "Al-Hasakah"
+
+
+def test_admin_of_a_town_is_its_governorate(gaz):
+    assert gaz.admin_of(gaz.lookup("منبج")[0]).kind == "admin1"
+
+
+def test_info_names_the_sources():
+    info = gazetteer_info()
+    assert "GeoNames" in info and "OpenSyria" in info and "CC BY" in info
+
+
+GEONAMES_LINE = "\t".join(
+    [
+        "9999001",
+        "Tall Zaytun",
+        "Tall Zaytun",
+        "Tell Zaytun,تل زيتون المنسية",
+        "36.5",
+        "40.9",
+        "P",
+        "PPL",
+        "SY",
+        "",
+        "01",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "300",
+        "Asia/Damascus",
+        "2024-01-01",
+    ]
+)
+
+
+def test_import_geonames_text_dump_is_found(tmp_path):
+    src = tmp_path / "SY.txt"
+    src.write_text(GEONAMES_LINE + "\n", encoding="utf-8")
+    report = import_geonames(src, tmp_path / "user")
+    assert report.kept == 1 and report.with_arabic == 1
+    gaz = Gazetteer.load(user=False)
+    gaz.add_file(report.out)
+    place = gaz.lookup("تل زيتون المنسية")[0]
+    assert place.id == "geonames:9999001" and place.admin1 == "Al-Hasakah"
+
+
+def test_import_geonames_zip(tmp_path):
+    src = tmp_path / "SY.zip"
+    with zipfile.ZipFile(src, "w") as zf:
+        zf.writestr("SY.txt", GEONAMES_LINE + "\n")
+        zf.writestr("readme.txt", "about")
+    assert import_geonames(src, tmp_path).kept == 1
+
+
+def test_import_geonames_rejects_a_fake_zip(tmp_path):
+    src = tmp_path / "SY.zip"
+    src.write_text("not a zip")
+    with pytest.raises(GazetteerError, match="not a zip"):
+        import_geonames(src, tmp_path)
+
+
+def test_import_geonames_rejects_wrong_columns(tmp_path):
+    src = tmp_path / "SY.txt"
+    src.write_text("1\tonly\tthree\n")
+    with pytest.raises(GazetteerError, match="SY.txt.*columns"):
+        import_geonames(src, tmp_path)
+
+
+OCHA_CSV = (
+    "Admin1Name_EN,admin1Name_ar,admin1Pcode,admin2Name_en,admin4Name_en,admin4Name_ar,"
+    "admin4Pcode,Longitude,Latitude\n"
+    "Al-Hasakeh,الحسكة,SY08,Al-Hasakeh,Khirbet Zaytun,خربة الزيتون الشرقية,C9999,40.8,36.4\n"
+)
+
+
+def test_import_ocha_places_is_found_by_load(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_HOME", str(tmp_path))
+    src = tmp_path / "syr_pplp.csv"
+    src.write_text(OCHA_CSV, encoding="utf-8")
+    report = import_ocha_places(src)
+    assert report.kept == 1 and report.out.parent == tmp_path / "gazetteer"
+    place = Gazetteer.load().lookup("خربة الزيتون الشرقية")[0]
+    assert place.id == "ocha:C9999" and place.admin1 == "Al-Hasakah"
+
+
+def test_import_ocha_names_missing_columns(tmp_path):
+    src = tmp_path / "bad.csv"
+    src.write_text("name,lat\nx,1\n")
+    with pytest.raises(GazetteerError, match="bad.csv.*admin1pcode"):
+        import_ocha_places(src, tmp_path)
+
+
+def test_load_rejects_a_corrupt_file(tmp_path):
+    bad = tmp_path / "bad.tsv.gz"
+    bad.write_bytes(b"not gzip")
+    with pytest.raises(GazetteerError, match="bad.tsv.gz"):
+        Gazetteer.load(bad)
+
+
+def test_shipped_file_is_small():
+    from rasd.gazetteer import shipped_path
+
+    assert shipped_path().stat().st_size < 3_000_000
+    with gzip.open(shipped_path(), "rt", encoding="utf-8") as fh:
+        assert fh.readline().startswith("#")

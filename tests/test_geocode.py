@@ -1,0 +1,108 @@
+import pytest
+
+from rasd.gazetteer import Gazetteer
+from rasd.geocode import PlaceContext, find_places, geocode, resolve_places, to_location
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load(user=False)
+
+
+def one(text, gaz, **kw):
+    found = geocode(text, gaz, **kw)
+    assert len(found) == 1, [m.text for m in found]
+    return found[0]
+
+
+def test_direction_of_a_town_is_precision_2(gaz):
+    m = one("سقطت قذيفة غربي مدينة القامشلي", gaz)
+    assert m.place.id == "geonames:173377" and m.relation == "west of" and m.geo_precision == 2
+
+
+def test_eastern_countryside_is_the_governorate(gaz):
+    m = one("اشتباكات بريف دير الزور الشرقي", gaz)
+    assert m.place.kind == "admin1" and m.place.admin1 == "Deir ez-Zor"
+    assert m.relation == "eastern countryside of" and m.geo_precision == 3
+
+
+def test_southern_countryside_of_idlib(gaz):
+    m = one("غارات على ريف إدلب الجنوبي", gaz)
+    assert m.place.kind == "admin1" and m.geo_precision == 3
+
+
+def test_plain_city_is_precision_1(gaz):
+    m = one("انفجار في الرقة", gaz)
+    assert m.place.kind == "city" and m.geo_precision == 1
+
+
+def test_span_points_at_the_text(gaz):
+    text = "انفجار وسط بالحسكة"
+    m = one(text, gaz)
+    assert text[m.span.start : m.span.end] == "بالحسكة"
+
+
+def test_cue_word_picks_the_base(gaz):
+    assert one("هجوم على قاعدة حميميم", gaz).place.kind == "base"
+
+
+def test_road_between_two_cities(gaz):
+    found = geocode("كمين على طريق حلب – دمشق", gaz)
+    assert [m.relation for m in found] == ["road between", "road between"]
+
+
+def test_english_north_of(gaz):
+    m = one("Shelling north of Raqqa", gaz)
+    assert m.relation == "north of" and m.place.admin1 == "Raqqa" and m.geo_precision == 2
+
+
+def test_english_countryside_of_governorate(gaz):
+    m = one("Airstrikes in the countryside of Idlib", gaz)
+    assert m.place.kind == "admin1" and m.geo_precision == 3
+
+
+def test_english_outskirts_is_near(gaz):
+    assert one("Fighting on the outskirts of Manbij", gaz).relation == "near"
+
+
+def test_english_airbase_after_the_name(gaz):
+    assert one("Rockets hit Ain al-Asad airbase", gaz).place.id == "curated:ain-al-asad"
+
+
+def test_ambiguous_name_follows_the_governorate_nearby(gaz):
+    found = geocode("قصف مدفعي على سنجار بريف إدلب", gaz)
+    assert found[0].place.admin1 == "Idlib"
+
+
+def test_ambiguous_name_follows_the_actors_country(gaz):
+    assert one("هجوم على سنجار", gaz, countries={"Iraq"}).place.country == "Iraq"
+
+
+def test_dateline_sets_the_country(gaz):
+    found = geocode("بغداد - خاص\nهجوم في سنجار", gaz)
+    assert found[-1].place.country == "Iraq"
+
+
+def test_governorate_word_picks_admin1(gaz):
+    assert one("في محافظة الحسكة", gaz).place.kind == "admin1"
+
+
+def test_stop_word_village_does_not_fire(gaz):
+    assert find_places("وأكد أن النصر قريب وأن السلام ممكن", gaz) == []
+
+
+def test_resolution_is_deterministic(gaz):
+    text = "قصف على سنجار وتل أبيض"
+    a = [m.place.id for m in geocode(text, gaz)]
+    b = [m.place.id for m in resolve_places(find_places(text, gaz), PlaceContext(text))]
+    assert a == b
+
+
+def test_to_location_carries_admin1_and_precision(gaz):
+    loc = to_location(one("north of Raqqa", gaz))
+    assert loc.admin1 == "Raqqa" and loc.geo_precision == 2 and loc.country == "Syria"
+
+
+def test_english_road_between(gaz):
+    found = geocode("An ambush on the road between Aleppo and Damascus", gaz)
+    assert [m.relation for m in found] == ["road between", "road between"]
