@@ -1,0 +1,277 @@
+"""Event lexicons: the words that announce an event, the weapons that fix its sub-event
+type, and the closed word classes (casualties, claims, denials, interceptions, ...) the
+extractor reads around them.
+
+One YAML file per language, ``rasd/data/lexicon/{language}.yaml``; English is a second
+data file on the same code. Schema::
+
+    language: ar
+    triggers:                 # each phrase of an entry becomes one Trigger
+      - words: ["قصف*", ...]
+        event_type: Explosions/Remote violence      # one of ACLED's six
+        sub_event_type: Shelling/artillery/missile attack
+        plover: ASSAULT                             # a PLOVER 2 event type
+        voice: active                               # active | passive | noun
+        weak: false                                 # optional, default false
+    weapons:
+      - words: ["هاون", ...]
+        weapon: mortar
+        sub_event_type: Shelling/artillery/missile attack   # or null
+    cues:
+      killed: [...]           # names from CUE_NAMES only
+
+Users extend a lexicon without touching the package: every file matching
+``$RASD_HOME/lexicon/{language}*.yaml`` (for instance ``ar-local.yaml``) is merged into the
+packaged one, its triggers, weapons and cue phrases added to the packaged ones. Explicit
+``extra`` files passed to :meth:`Lexicon.load` replace that lookup. Every file is validated
+on load; a bad entry raises :class:`LexiconError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rasd.text import PhraseMatcher
+
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+PLOVER_TYPES = frozenset(
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }
+)  # fmt: skip
+
+VOICES = ("active", "passive", "noun")
+
+CUE_NAMES = (
+    "killed",
+    "injured",
+    "no_casualties",
+    "claim",
+    "denial",
+    "report",
+    "intercept",
+    "impact",
+    "future",
+    "negation",
+    "passive_marker",
+    "passive_agent",
+    "target",
+    "civilian_target",
+    "background",
+    "location_prep",
+    "destination",
+    "unit",
+)
+
+_TOP_KEYS = {"language", "triggers", "weapons", "cues"}
+_TRIGGER_KEYS = {"words", "event_type", "sub_event_type", "plover", "voice", "weak"}
+_WEAPON_KEYS = {"words", "weapon", "sub_event_type"}
+
+
+class LexiconError(ValueError):
+    """A lexicon file that does not follow the schema."""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A phrase that announces an event, and the event it announces."""
+
+    words: str  # the phrase as written in the lexicon
+    event_type: str
+    sub_event_type: str
+    plover: str
+    voice: str
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Weapon:
+    """A weapon phrase; ``sub_event_type`` is the Explosions/Remote violence sub-event type
+    it implies, or None for weapons that do not decide it (firearms, knives, tear gas)."""
+
+    phrase: str
+    weapon: str
+    sub_event_type: str | None
+
+
+class Lexicon:
+    """The triggers, weapons and cues of one language, as phrase matchers."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.triggers: PhraseMatcher[Trigger] = PhraseMatcher()
+        self.weapons: PhraseMatcher[Weapon] = PhraseMatcher()
+        self.cues: dict[str, PhraseMatcher[str]] = {name: PhraseMatcher() for name in CUE_NAMES}
+
+    @classmethod
+    def load(cls, language: str, extra: list[Path] | None = None) -> Lexicon:
+        """The packaged lexicon of ``language`` merged with ``extra`` files (by default the
+        user's ``$RASD_HOME/lexicon/{language}*.yaml``). Cached per language and file set."""
+        if extra is None:
+            extra = _user_files(language)
+        return _load(language, tuple(Path(p) for p in extra))
+
+    def cue(self, name: str) -> PhraseMatcher[str]:
+        if name not in self.cues:
+            raise KeyError(f"unknown cue {name!r}; known: {', '.join(CUE_NAMES)}")
+        return self.cues[name]
+
+    def _merge(self, data: Any, source: str) -> None:
+        if not isinstance(data, dict):
+            raise LexiconError(f"{source}: expected a mapping at the top level")
+        _check_keys(data, _TOP_KEYS, source, "the file")
+        if data.get("language") != self.language:
+            raise LexiconError(
+                f"{source}: language is {data.get('language')!r}, expected {self.language!r}"
+            )
+        for i, entry in enumerate(_list(data, "triggers", source)):
+            where = f"triggers[{i}]"
+            words = _entry_words(entry, _TRIGGER_KEYS, source, where)
+            where = f"triggers[{i}] ({words[0]!r})"
+            event_type = entry.get("event_type")
+            sub_event_type = entry.get("sub_event_type")
+            if event_type not in ACLED_TYPES:
+                raise LexiconError(f"{source}: {where}: unknown event_type {event_type!r}")
+            if sub_event_type not in ACLED_TYPES[event_type]:
+                raise LexiconError(
+                    f"{source}: {where}: sub_event_type {sub_event_type!r} "
+                    f"is not a sub-event type of {event_type!r}"
+                )
+            if entry.get("plover") not in PLOVER_TYPES:
+                raise LexiconError(f"{source}: {where}: unknown plover {entry.get('plover')!r}")
+            if entry.get("voice") not in VOICES:
+                raise LexiconError(f"{source}: {where}: voice must be one of {', '.join(VOICES)}")
+            weak = entry.get("weak", False)
+            if not isinstance(weak, bool):
+                raise LexiconError(f"{source}: {where}: weak must be true or false")
+            for phrase in words:
+                trigger = Trigger(
+                    phrase, event_type, sub_event_type, entry["plover"], entry["voice"], weak
+                )
+                _add(self.triggers, phrase, trigger, source, where)
+        explosions = ACLED_TYPES["Explosions/Remote violence"]
+        for i, entry in enumerate(_list(data, "weapons", source)):
+            words = _entry_words(entry, _WEAPON_KEYS, source, f"weapons[{i}]")
+            where = f"weapons[{i}] ({words[0]!r})"
+            weapon, sub_event_type = entry.get("weapon"), entry.get("sub_event_type")
+            if not isinstance(weapon, str) or not weapon:
+                raise LexiconError(f"{source}: {where}: weapon must be a name")
+            if sub_event_type is not None and sub_event_type not in explosions:
+                raise LexiconError(
+                    f"{source}: {where}: sub_event_type {sub_event_type!r} is not an "
+                    "Explosions/Remote violence sub-event type"
+                )
+            for phrase in words:
+                _add(self.weapons, phrase, Weapon(phrase, weapon, sub_event_type), source, where)
+        cues = data.get("cues") or {}
+        if not isinstance(cues, dict):
+            raise LexiconError(f"{source}: cues must be a mapping of cue name to phrases")
+        for name, phrases in cues.items():
+            where = f"cues.{name}"
+            if name not in self.cues:
+                raise LexiconError(f"{source}: {where}: unknown cue; known: {', '.join(CUE_NAMES)}")
+            for phrase in _phrases(phrases, source, where):
+                _add(self.cues[name], phrase, name, source, where)
+
+
+@cache
+def _load(language: str, extra: tuple[Path, ...]) -> Lexicon:
+    lexicon = Lexicon(language)
+    resource = files("rasd") / "data" / "lexicon" / f"{language}.yaml"
+    if not resource.is_file():
+        raise LexiconError(f"no lexicon for language {language!r}")
+    lexicon._merge(yaml.safe_load(resource.read_text(encoding="utf-8")), str(resource))
+    for path in extra:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as err:
+            raise LexiconError(f"{path}: not valid YAML: {err}") from err
+        lexicon._merge(data, str(path))
+    return lexicon
+
+
+def _user_files(language: str) -> list[Path]:
+    home = os.environ.get("RASD_HOME")
+    if not home:
+        return []
+    return sorted((Path(home) / "lexicon").glob(f"{language}*.yaml"))
+
+
+def _check_keys(entry: dict[str, Any], allowed: set[str], source: str, where: str) -> None:
+    unknown = set(entry) - allowed
+    if unknown:
+        raise LexiconError(f"{source}: {where}: unknown key(s) {', '.join(sorted(unknown))}")
+
+
+def _list(data: dict[str, Any], key: str, source: str) -> list[Any]:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise LexiconError(f"{source}: {key} must be a list")
+    return value
+
+
+def _entry_words(entry: Any, allowed: set[str], source: str, where: str) -> list[str]:
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{source}: {where}: expected a mapping")
+    _check_keys(entry, allowed, source, where)
+    return _phrases(entry.get("words"), source, where)
+
+
+def _phrases(value: Any, source: str, where: str) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise LexiconError(f"{source}: {where}: expected a non-empty list of phrases")
+    for phrase in value:
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise LexiconError(f"{source}: {where}: bad phrase {phrase!r}")
+    return value
+
+
+def _add(matcher: PhraseMatcher[Any], phrase: str, payload: Any, source: str, where: str) -> None:
+    try:
+        matcher.add(phrase, payload)
+    except ValueError as err:
+        raise LexiconError(f"{source}: {where}: {err}") from err
