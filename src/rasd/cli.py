@@ -1,0 +1,272 @@
+"""The `rasd` command."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import TextIO
+
+from rasd import __version__
+from rasd.export import FORMATS, Result, format_table
+from rasd.ingest import IngestError, read_path, read_records
+from rasd.model import Document
+from rasd.store import Store, StoreError
+
+EXIT_OK = 0
+EXIT_SOME_INPUTS_FAILED = 1
+EXIT_USAGE = 2
+
+EPILOG = """exit codes:
+  0  every input was read (documents with no events included)
+  1  some inputs could not be read; the others were processed and their results written
+  2  bad usage, or nothing could be done (no readable input, unusable store or gold folder)
+
+examples:
+  rasd demo
+  rasd extract --published 2024-01-15T15:45:00+03:00 article.txt
+  rasd extract --format csv pages/*.html > events.csv
+  cat records.jsonl | rasd extract -
+  rasd ingest --db events.sqlite pages/*.html
+  rasd eval ../shared/eval/dev
+"""
+
+
+class _Reporter:
+    """Writes one-line warnings and errors to standard error and counts failures."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.failures = 0
+        self.quiet = quiet
+
+    def error(self, message: str) -> None:
+        self.failures += 1
+        print(f"rasd: error: {message}", file=sys.stderr)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            print(f"rasd: warning: {message}", file=sys.stderr)
+
+
+def _published(value: str) -> dt.datetime:
+    try:
+        published = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not an ISO 8601 time: {value!r} (e.g. 2024-01-15T15:45:00+03:00)"
+        ) from None
+    return published
+
+
+def _documents(
+    inputs: list[str], published: dt.datetime | None, report: _Reporter
+) -> Iterator[Document]:
+    for name in inputs:
+        if name == "-":
+            for item in read_records(sys.stdin, "stdin"):
+                if isinstance(item, IngestError):
+                    report.error(str(item))
+                else:
+                    yield item
+            continue
+        try:
+            yield from read_path(name, published=published)
+        except IngestError as err:
+            report.error(str(err))
+
+
+def _results(
+    inputs: list[str], published: dt.datetime | None, report: _Reporter
+) -> Iterator[Result]:
+    from rasd.pipeline import process
+
+    for doc in _documents(inputs, published, report):
+        if doc.published is None and published is not None:
+            doc.published = published
+        for warning in doc.warnings:
+            report.warn(f"{doc.source or doc.doc_id}: {warning}")
+        yield process(doc)
+
+
+def _write(results: Iterator[Result], fmt: str, out: TextIO) -> None:
+    if fmt == "table":
+        out.write(format_table(results) + "\n")
+    else:
+        FORMATS[fmt](results, out)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    report = _Reporter(args.quiet)
+    _write(_results(args.inputs, args.published, report), args.format, sys.stdout)
+    return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    report = _Reporter(args.quiet)
+    try:
+        store = Store(args.db)
+    except StoreError as err:
+        report.error(str(err))
+        return EXIT_USAGE
+    with store:
+        added = 0
+        for result in _results(args.inputs, args.published, report):
+            store.add(result)
+            added += 1
+            if not args.quiet:
+                print(
+                    f"{result.document.doc_id}: {len(result.events)} events", file=sys.stderr
+                )
+        docs, events = store.count()
+    print(f"stored {added} documents; {args.db} now holds {docs} documents, {events} events")
+    return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
+
+
+def sample_paths() -> list[Path]:
+    folder = files("rasd") / "samples"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith((".txt", ".html")))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Extract the bundled sample articles into a SQLite store and print their events."""
+    report = _Reporter(quiet=True)
+    paths = [str(p) for p in sample_paths()]
+    results = []
+    with Store(args.db) as store:
+        for result in _results(paths, None, report):
+            store.add(result)
+            results.append(result)
+        docs, events = store.count()
+    print(format_table(results))
+    print(f"\n{len(results)} sample articles -> {args.db} ({docs} documents, {events} events)")
+    return EXIT_OK if not report.failures else EXIT_SOME_INPUTS_FAILED
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        _Reporter().error(f"{args.db}: no such store (create it with `rasd ingest`)")
+        return EXIT_USAGE
+    import json
+
+    with Store(args.db) as store:
+        for doc_id, record in store.event_records():
+            print(json.dumps({"doc_id": doc_id, **record}, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from rasd.evaluate import EvaluationError, evaluate
+
+    try:
+        report = evaluate(Path(args.gold), scorer=args.scorer, verbose=args.verbose)
+    except EvaluationError as err:
+        _Reporter().error(str(err))
+        return EXIT_USAGE
+    if args.predictions:
+        Path(args.predictions).write_text(report.predictions, encoding="utf-8")
+    print(report.text, end="" if report.text.endswith("\n") else "\n")
+    print(
+        f"speed: {report.documents} documents in {report.seconds:.2f} s"
+        f" ({report.documents / report.seconds:.1f} documents/s, after {report.load_seconds:.2f} s"
+        f" loading dictionaries and gazetteer); scored by {report.scorer}"
+    )
+    return EXIT_OK
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from rasd import gazetteer
+
+    try:
+        if args.action == "info":
+            print(gazetteer.gazetteer_info())
+        elif args.action == "build":
+            result = gazetteer.build_gazetteer(Path(args.shared_data), Path(args.out) if args.out else None, progress=print)
+            print(result)
+        elif args.action == "import":
+            result = gazetteer.import_places(Path(args.file), kind=args.kind, progress=print)
+            print(result)
+    except gazetteer.GazetteerError as err:
+        _Reporter().error(str(err))
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="rasd",
+        description="Conflict event data from Arabic and English news, offline.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"rasd {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def inputs(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "inputs",
+            nargs="+",
+            metavar="FILE",
+            help="HTML, text, .json or .jsonl files; - reads JSON Lines records from stdin",
+        )
+        sp.add_argument(
+            "--published",
+            type=_published,
+            help="publication time for inputs that do not carry one (ISO 8601, with offset)",
+        )
+        sp.add_argument("-q", "--quiet", action="store_true", help="no warnings")
+
+    ex = sub.add_parser("extract", help="print the events of each input")
+    inputs(ex)
+    ex.add_argument("--format", choices=["jsonl", "csv", "geojson", "table"], default="jsonl")
+    ex.set_defaults(func=cmd_extract)
+
+    ing = sub.add_parser("ingest", help="extract events into a SQLite store")
+    inputs(ing)
+    ing.add_argument("--db", default="rasd.sqlite", help="store file (default: rasd.sqlite)")
+    ing.set_defaults(func=cmd_ingest)
+
+    ev = sub.add_parser("events", help="print the stored events as JSON Lines")
+    ev.add_argument("--db", default="rasd.sqlite")
+    ev.set_defaults(func=cmd_events)
+
+    demo = sub.add_parser("demo", help="extract the bundled sample articles and show the events")
+    demo.add_argument("--db", default="rasd.sqlite", help="store file (default: rasd.sqlite)")
+    demo.set_defaults(func=cmd_demo)
+
+    sc = sub.add_parser("eval", help="score extraction against a folder of gold files")
+    sc.add_argument("gold", metavar="GOLD_DIR")
+    sc.add_argument("--scorer", help="score.py to use (default: GOLD_DIR/../score.py if present)")
+    sc.add_argument("--predictions", metavar="FILE", help="also write the predictions here")
+    sc.add_argument("-v", "--verbose", action="store_true", help="list missed/spurious events")
+    sc.set_defaults(func=cmd_eval)
+
+    gz = sub.add_parser("gazetteer", help="build, extend or describe the gazetteer")
+    gz_sub = gz.add_subparsers(dest="action", required=True)
+    gz_sub.add_parser("info", help="sources, attribution and size")
+    build = gz_sub.add_parser("build", help="rebuild the shipped gazetteer from open data")
+    build.add_argument("shared_data", metavar="DATA_DIR", help="folder with the open data")
+    build.add_argument("--out", help="where to write (default: the package's data file)")
+    imp = gz_sub.add_parser("import", help="add a GeoNames dump or an OCHA places CSV")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--kind", choices=["auto", "geonames", "ocha"], default="auto")
+    gz.set_defaults(func=cmd_gazetteer)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

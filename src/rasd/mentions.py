@@ -1,0 +1,145 @@
+"""The mention stage: sentences of a document and what each one mentions.
+
+Triggers, actors, places, dates, numbers, weapons and cue words are found once per document
+by the dictionaries and the gazetteer and laid out sentence by sentence, with clause
+boundaries, so that the event stage works on one sentence at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rasd.actors import ActorDictionary, ActorMention
+from rasd.dates import find_dates
+from rasd.geocode import PlaceContext, PlaceMention, find_places, resolve_places
+from rasd.gazetteer import Gazetteer
+from rasd.lexicon import Lexicon, Trigger, Weapon
+from rasd.model import DateRange, Document
+from rasd.numbers import NumberMention, find_numbers
+from rasd.text import PhraseMatch, Token, split_sentences, tokenize
+
+
+@dataclass
+class Clause:
+    """A stretch of a sentence between clause breaks ("while", "تزامن مع", ";")."""
+
+    start: int
+    end: int
+
+    def holds(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass
+class SentenceMentions:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[Token]
+    clauses: list[Clause]
+    triggers: list[PhraseMatch[Trigger]] = field(default_factory=list)
+    weapons: list[PhraseMatch[Weapon]] = field(default_factory=list)
+    cues: dict[str, list[PhraseMatch[str]]] = field(default_factory=dict)
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateRange] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+
+    def cue(self, name: str) -> list[PhraseMatch[str]]:
+        return self.cues.get(name, [])
+
+    def token_index(self, offset: int) -> int:
+        """Index of the token at or after a character offset."""
+        for i, token in enumerate(self.tokens):
+            if token.end > offset:
+                return i
+        return len(self.tokens)
+
+    def clause_of(self, offset: int) -> Clause:
+        for clause in self.clauses:
+            if clause.holds(offset):
+                return clause
+        return self.clauses[-1]
+
+
+@dataclass
+class Resources:
+    """Dictionaries and gazetteer, loaded once and shared by every document."""
+
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    lexicons: dict[str, Lexicon]
+
+    @classmethod
+    def load(cls) -> Resources:
+        return cls(
+            gazetteer=Gazetteer.load(),
+            actors=ActorDictionary.load(),
+            lexicons={lang: Lexicon.load(lang) for lang in ("ar", "en")},
+        )
+
+    def lexicon_for(self, language: str) -> Lexicon:
+        return self.lexicons.get(language, self.lexicons["ar"])
+
+
+def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]:
+    """Every sentence of the document with the mentions that fall inside it."""
+    text = doc.text
+    lexicon = resources.lexicon_for(doc.language)
+    published = doc.published or dt.datetime.now(dt.UTC)
+    all_dates = [d for d in find_dates(text, published) if d.date_from <= published.date()]
+    all_numbers = find_numbers(text)
+    places = find_places(text, resources.gazetteer)
+    sentences = []
+    paragraph = 0
+    previous_end = 0
+    for index, span in enumerate(split_sentences(text)):
+        if "\n\n" in text[previous_end : span.start] or (index and _is_bullet(span.text)):
+            paragraph += 1
+        previous_end = span.end
+        tokens = tokenize(text, span.start, span.end)
+        sentence = SentenceMentions(
+            index=index,
+            start=span.start,
+            end=span.end,
+            paragraph=paragraph,
+            tokens=tokens,
+            clauses=[],
+        )
+        sentence.cues = {name: m.find(tokens) for name, m in lexicon.cues.items()}
+        sentence.clauses = _clauses(sentence)
+        sentence.actors = resources.actors.find(tokens, published=published.date())
+        sentence.triggers = _outside(lexicon.triggers.find(tokens), sentence.actors)
+        sentence.weapons = lexicon.weapons.find(tokens)
+        sentence.dates = [d for d in all_dates if d.span and span.start <= d.span.start < span.end]
+        sentence.numbers = [n for n in all_numbers if span.start <= n.span.start < span.end]
+        sentence.places = [p for p in places if span.start <= p.span.start < span.end]
+        sentences.append(sentence)
+    countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
+    resolve_places(places, PlaceContext(text=text, countries=countries))
+    return sentences
+
+
+def _is_bullet(line: str) -> bool:
+    return line[:1] in "-–•*·"
+
+
+def _clauses(sentence: SentenceMentions) -> list[Clause]:
+    cuts = sorted(m.start for m in sentence.cue("clause_break"))
+    bounds = [sentence.start, *cuts, sentence.end]
+    return [Clause(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [
+        Clause(sentence.start, sentence.end)
+    ]
+
+
+def _outside(
+    triggers: list[PhraseMatch[Trigger]], actors: list[ActorMention]
+) -> list[PhraseMatch[Trigger]]:
+    """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces")."""
+    return [
+        t
+        for t in triggers
+        if not any(a.span.start <= t.start and t.end <= a.span.end for a in actors)
+    ]
