@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import sqlite3
 import sys
-import time
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -22,9 +23,10 @@ EXIT_SOME_INPUTS_FAILED = 1
 EXIT_USAGE = 2
 
 EPILOG = """exit codes:
-  0  every input was read (documents with no events included)
-  1  some inputs could not be read; the others were processed and their results written
-  2  bad usage, or nothing could be done (no readable input, unusable store or gold folder)
+  0  every input was read (documents with no events included; warnings may be printed)
+  1  one or more inputs could not be read or processed (one line each on stderr,
+     "rasd: error: INPUT: why"); the other inputs were processed and their results written
+  2  bad usage, or nothing could be done (unusable store, gold folder or gazetteer file)
 
 examples:
   rasd demo
@@ -67,11 +69,14 @@ def _documents(
 ) -> Iterator[Document]:
     for name in inputs:
         if name == "-":
-            for item in read_records(sys.stdin, "stdin"):
-                if isinstance(item, IngestError):
-                    report.error(str(item))
-                else:
-                    yield item
+            try:
+                for item in read_records(sys.stdin, "stdin"):
+                    if isinstance(item, IngestError):
+                        report.error(str(item))
+                    else:
+                        yield item
+            except (UnicodeDecodeError, OSError) as err:
+                report.error(f"stdin: cannot read ({err})")
             continue
         try:
             yield from read_path(name, published=published)
@@ -89,7 +94,14 @@ def _results(
             doc.published = published
         for warning in doc.warnings:
             report.warn(f"{doc.source or doc.doc_id}: {warning}")
-        yield process(doc)
+        try:
+            result = process(doc)
+        except Exception as err:  # a bug on one document must not stop the others
+            report.error(
+                f"{doc.source or doc.doc_id}: extraction failed ({type(err).__name__}: {err})"
+            )
+            continue
+        yield result
 
 
 def _write(results: Iterator[Result], fmt: str, out: TextIO) -> None:
@@ -115,12 +127,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with store:
         added = 0
         for result in _results(args.inputs, args.published, report):
-            store.add(result)
+            try:
+                store.add(result)  # one transaction: a failure leaves the store as it was
+            except sqlite3.Error as err:
+                report.error(f"{args.db}: cannot store {result.document.doc_id} ({err})")
+                return EXIT_USAGE
             added += 1
             if not args.quiet:
-                print(
-                    f"{result.document.doc_id}: {len(result.events)} events", file=sys.stderr
-                )
+                print(f"{result.document.doc_id}: {len(result.events)} events", file=sys.stderr)
         docs, events = store.count()
     print(f"stored {added} documents; {args.db} now holds {docs} documents, {events} events")
     return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
@@ -136,7 +150,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     report = _Reporter(quiet=True)
     paths = [str(p) for p in sample_paths()]
     results = []
-    with Store(args.db) as store:
+    try:
+        store = Store(args.db)
+    except StoreError as err:
+        _Reporter().error(str(err))
+        return EXIT_USAGE
+    with store:
         for result in _results(paths, None, report):
             store.add(result)
             results.append(result)
@@ -152,7 +171,12 @@ def cmd_events(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     import json
 
-    with Store(args.db) as store:
+    try:
+        store = Store(args.db)
+    except StoreError as err:
+        _Reporter().error(str(err))
+        return EXIT_USAGE
+    with store:
         for doc_id, record in store.event_records():
             print(json.dumps({"doc_id": doc_id, **record}, ensure_ascii=False))
     return EXIT_OK
@@ -167,7 +191,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _Reporter().error(str(err))
         return EXIT_USAGE
     if args.predictions:
-        Path(args.predictions).write_text(report.predictions, encoding="utf-8")
+        try:
+            Path(args.predictions).write_text(report.predictions, encoding="utf-8")
+        except OSError as err:
+            _Reporter().error(f"{args.predictions}: cannot write ({err.strerror or err})")
+            return EXIT_USAGE
     print(report.text, end="" if report.text.endswith("\n") else "\n")
     print(
         f"speed: {report.documents} documents in {report.seconds:.2f} s"
@@ -177,21 +205,72 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _gazetteer_report(report: object) -> str:
+    from rasd.gazetteer_build import BuildReport
+
+    if isinstance(report, BuildReport):
+        sources = ", ".join(f"{k} {v}" for k, v in sorted(report.by_source.items()))
+        return (
+            f"wrote {report.out}: {report.places} places ({sources}),"
+            f" {report.merged} merged, {report.guarded} guarded names,"
+            f" {report.size_bytes / 1e6:.1f} MB"
+        )
+    skipped = ", ".join(f"{v} {k}" for k, v in sorted(report.skipped.items())) or "none"
+    return (
+        f"imported {report.source}: {report.read} read, {report.kept} kept"
+        f" ({report.with_arabic} with an Arabic name), skipped: {skipped}\n"
+        f"wrote {report.out} (read with the shipped gazetteer from now on)"
+    )
+
+
 def cmd_gazetteer(args: argparse.Namespace) -> int:
-    from rasd import gazetteer
+    from rasd import gazetteer, gazetteer_build
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr)
 
     try:
         if args.action == "info":
-            print(gazetteer.gazetteer_info())
-        elif args.action == "build":
-            result = gazetteer.build_gazetteer(Path(args.shared_data), Path(args.out) if args.out else None, progress=print)
-            print(result)
-        elif args.action == "import":
-            result = gazetteer.import_places(Path(args.file), kind=args.kind, progress=print)
-            print(result)
+            print(gazetteer.gazetteer_info().rstrip("\n"))
+            shipped = gazetteer.shipped_path()
+            if shipped.exists():
+                print(f"\nshipped: {shipped} ({shipped.stat().st_size / 1e6:.1f} MB)")
+            imported = sorted(gazetteer.user_dir().glob("*.tsv*"))
+            print(f"imported: {', '.join(map(str, imported)) or 'none'}")
+            return EXIT_OK
+        if args.action == "build":
+            out = Path(args.out) if args.out else None
+            report = gazetteer_build.build_gazetteer(Path(args.shared_data), out, progress=progress)
+        else:
+            path = Path(args.file)
+            kind = args.kind
+            if kind == "auto":
+                suffix = path.suffix.lower()
+                if suffix in (".zip", ".txt"):
+                    kind = "geonames"
+                elif suffix == ".csv":
+                    kind = "ocha"
+                else:
+                    raise gazetteer.GazetteerError(
+                        f"{path}: cannot tell the kind from the name (.zip/.txt for a GeoNames"
+                        " dump, .csv for OCHA places); use --kind geonames or --kind ocha"
+                    )
+            if not path.is_file():
+                why = "is a directory, not a file" if path.is_dir() else "no such file"
+                raise gazetteer.GazetteerError(f"{path}: {why}")
+            importer = (
+                gazetteer_build.import_geonames
+                if kind == "geonames"
+                else gazetteer_build.import_ocha_places
+            )
+            report = importer(path, progress=progress)
     except gazetteer.GazetteerError as err:
         _Reporter().error(str(err))
         return EXIT_USAGE
+    except OSError as err:
+        _Reporter().error(f"{err.filename or 'gazetteer'}: {err.strerror or err}")
+        return EXIT_USAGE
+    print(_gazetteer_report(report))
     return EXIT_OK
 
 
@@ -265,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
         print("rasd: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # the reader went away (`rasd extract ... | head`): no "Exception ignored" at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
 
 

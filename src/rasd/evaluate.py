@@ -97,8 +97,11 @@ def evaluate(gold_dir: Path, scorer: str | None = None, verbose: bool = False) -
     script = find_scorer(gold_dir, scorer)
     results, load_seconds, seconds = predict(gold_dir)
     lines = "".join(
-        json.dumps({"doc_id": r.document.doc_id, "events": [e.to_dict() for e in r.events]},
-                   ensure_ascii=False) + "\n"
+        json.dumps(
+            {"doc_id": r.document.doc_id, "events": [e.to_dict() for e in r.events]},
+            ensure_ascii=False,
+        )
+        + "\n"
         for r in results
     )
     if script is None:

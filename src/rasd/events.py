@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from rasd.actors import ActorMention
+from rasd.actors import ActorMention, plain_actor
 from rasd.gazetteer import Place, haversine_km
 from rasd.geocode import PlaceMention
 from rasd.lexicon import Trigger
 from rasd.mentions import Clause, SentenceMentions
 from rasd.model import Actor, DateRange, Document, Event, Location, Span
+from rasd.numbers import NumberMention
 from rasd.text import PhraseMatch
 
 # When one clause holds triggers of several violent types, the first type listed wins:
@@ -33,8 +34,31 @@ _SPECIFICITY = {
     "admin3": 3,
     "city": 4,
 }
-_WINDOW = 4  # tokens between a casualty word and its number
+DISRUPTED = "Disrupted weapons use"
+# Sub-event types whose ACLED record has no actor2.
+UNTARGETED = {
+    "Change to group/activity",
+    "Headquarters or base established",
+    "Peaceful protest",
+    "Non-violent transfer of territory",
+}
+_WINDOW = 4  # words between a casualty word and its number
 _SAME_PLACE_KM = 12.0
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    """An actor the dictionary does not know, in actor position ("نفذته ميليشيا عراقية")."""
+
+    span: Span
+    entry: None = None
+    via: str = "words"
+
+    def to_actor(self, country: str | None = None) -> Actor:
+        return plain_actor(self.span.text, self.span)
+
+
+Mention = ActorMention | NamedActor
 
 
 @dataclass
@@ -44,12 +68,13 @@ class Candidate:
     trigger: Trigger
     trigger_span: Span
     sentence: int
+    clause: int
     event_type: str
     sub_event_type: str
     plover: str
     weak: bool
-    actor1: ActorMention | None = None
-    actor2: ActorMention | None = None
+    actor1: Mention | None = None
+    actor2: Mention | None = None
     claimed_by: ActorMention | None = None
     denied_by: ActorMention | None = None
     date: DateRange | None = None
@@ -57,6 +82,7 @@ class Candidate:
     place: PlaceMention | None = None
     place_choice: Place | None = None
     place_explicit: bool = False
+    anchored: bool = False  # its own sentence names its place or its date
     fatalities: int | None = None
     injuries: int | None = None
     weapons: list[str] = field(default_factory=list)
@@ -71,7 +97,9 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
         found = _sentence_candidates(doc, sentence, context)
         candidates.extend(found)
         context.update(sentence)
-    merged = _merge(candidates)
+    # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
+    # events it repeats, but does not make one of its own.
+    merged = [c for c in _merge(candidates) if c.anchored]
     return [_to_event(c, doc) for c in merged if c.place_choice is not None]
 
 
@@ -84,21 +112,35 @@ class _Context:
     def __init__(self, published: dt.date) -> None:
         self.published = published
         self.date: DateRange | None = None
-        self.place: PlaceMention | None = None
-        self.lead_place: PlaceMention | None = None
-        self.paragraph = -1
+        self.place: PlaceMention | None = None  # the last specific place named
+        self.region: PlaceMention | None = None  # the last governorate named
+        self.lead: PlaceMention | None = None  # the first specific place of the article
 
     def update(self, sentence: SentenceMentions) -> None:
+        if sentence.cue("background"):
+            return
         dates = [d for d in sentence.dates if d.precision <= 2]
-        if dates and not sentence.cue("background"):
+        if dates:
             self.date = dates[-1]
-        places = [p for p in sentence.places if p.place is not None]
-        specific = [p for p in places if _rank(p.place) >= 2]
-        if specific:
-            self.place = specific[0]
-            if self.lead_place is None:
-                self.lead_place = specific[0]
-        self.paragraph = sentence.paragraph
+        places = _event_places(sentence, sentence.places)
+        if not places:
+            return
+        best = _most_specific(places)[0]
+        if _rank(best.place) >= 2:
+            self.place = best
+            self.lead = self.lead or best
+        else:
+            self.region = best
+            self.place = None
+
+    def fallback_place(self, sentence: SentenceMentions) -> PlaceMention | None:
+        if _is_bullet(sentence):
+            return self.region or self.lead
+        return self.place or self.region or self.lead
+
+
+def _is_bullet(sentence: SentenceMentions) -> bool:
+    return bool(sentence.tokens) and sentence.tokens[0].text in "-–•*·"
 
 
 # ---------------------------------------------------------------- candidates
@@ -107,198 +149,280 @@ class _Context:
 def _sentence_candidates(
     doc: Document, sentence: SentenceMentions, context: _Context
 ) -> list[Candidate]:
-    if not sentence.triggers:
-        return []
-    explicit_dates = sentence.dates
-    if sentence.cue("background") and not explicit_dates:
+    if not sentence.triggers or sentence.cue("background"):
         return []
     out: list[Candidate] = []
-    for clause in sentence.clauses:
+    for number, clause in enumerate(sentence.clauses):
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
         triggers = [t for t in triggers if not _hypothetical(sentence, t)]
-        if not triggers:
-            continue
-        for group in _group_by_type(sentence, clause, triggers):
-            out.extend(_build(doc, sentence, clause, group, context))
+        for group in _group_by_type(sentence, triggers):
+            out.extend(_build(doc, sentence, clause, number, group, context))
     return out
 
 
 def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """A threat, a plan or a denial: no event happened."""
-    index = sentence.token_index(trigger.start)
-    for name, reach in (("future", 6), ("negation", 2)):
+    """A threat, a plan or a negated report: no event happened."""
+    clause = sentence.clause_of(trigger.start)
+    for name, reach in (("future", 6), ("negation", 1)):
         for cue in sentence.cue(name):
-            cue_index = sentence.token_index(cue.start)
-            if 0 <= index - cue_index <= reach and sentence.clause_of(cue.start).holds(
-                trigger.start
-            ):
-                return True
+            if cue.end <= trigger.start and clause.holds(cue.start):
+                if sentence.words_between(cue.end, trigger.start) <= reach:
+                    return True
     return False
 
 
+def _intercepted(sentence: SentenceMentions) -> bool:
+    """Munitions stopped by air defences, none said to have landed."""
+    return bool(sentence.cue("intercept")) and not sentence.cue("impact")
+
+
 def _group_by_type(
-    sentence: SentenceMentions, clause: Clause, triggers: list[PhraseMatch[Trigger]]
+    sentence: SentenceMentions, triggers: list[PhraseMatch[Trigger]]
 ) -> list[list[PhraseMatch[Trigger]]]:
-    intercepted = bool(sentence.cue("intercept")) and not any(
-        clause.holds(c.start) for c in sentence.cue("impact")
-    )
+    """The triggers of one clause, one group per event they announce."""
     by_type: dict[str, list[PhraseMatch[Trigger]]] = {}
     for trigger in triggers:
-        kind = trigger.payload.event_type
-        if kind == "Explosions/Remote violence" and intercepted:
-            kind = "Strategic developments"
-        by_type.setdefault(kind, []).append(trigger)
+        by_type.setdefault(_kind(trigger.payload, sentence), []).append(trigger)
     for order in (VIOLENT_PRECEDENCE, CROWD_PRECEDENCE):
         present = [t for t in order if t in by_type]
         for loser in present[1:]:
             by_type[present[0]].extend(by_type.pop(loser))
-    if "Strategic developments" in by_type:
-        strategic = by_type["Strategic developments"]
-        disrupted = [t for t in strategic if t.payload.sub_event_type == "Disrupted weapons use"]
-        if disrupted and not intercepted and "Explosions/Remote violence" in by_type:
-            # munitions landed: the attack is the event, the interception a detail of it
-            strategic[:] = [t for t in strategic if t not in disrupted]
-            if not strategic:
-                del by_type["Strategic developments"]
-    return list(by_type.values())
+    groups = []
+    for kind, group in by_type.items():
+        if all(t.payload.weak for t in group) and kind == "Strategic developments":
+            continue  # "a truce", "reinforcements": not enough to say something happened
+        groups.append(group)
+    return groups
+
+
+def _kind(trigger: Trigger, sentence: SentenceMentions) -> str:
+    if trigger.sub_event_type == DISRUPTED and sentence.cue("impact"):
+        return "Explosions/Remote violence"  # some munitions landed: the attack is the event
+    if trigger.event_type == "Explosions/Remote violence" and _intercepted(sentence):
+        return "Strategic developments"
+    return trigger.event_type
 
 
 def _build(
     doc: Document,
     sentence: SentenceMentions,
     clause: Clause,
+    clause_number: int,
     triggers: list[PhraseMatch[Trigger]],
     context: _Context,
 ) -> list[Candidate]:
     strong = [t for t in triggers if not t.payload.weak] or triggers
     head = strong[0]
     trig = head.payload
-    event_type, sub_type = trig.event_type, trig.sub_event_type
-    weapons = [w for w in sentence.weapons if clause.holds(w.start)] or sentence.weapons
-    intercepted = event_type == "Explosions/Remote violence" and _is_interception(sentence, clause)
-    if intercepted or any(t.payload.sub_event_type == "Disrupted weapons use" for t in triggers):
-        event_type, sub_type = "Strategic developments", "Disrupted weapons use"
-    elif event_type == "Explosions/Remote violence" and weapons:
+    event_type = _kind(trig, sentence)
+    sub_type = trig.sub_event_type
+    weapons = [w for w in sentence.weapons if clause.holds(w.start)]
+    if event_type == "Strategic developments" and trig.event_type != event_type:
+        sub_type = DISRUPTED
+    elif event_type == "Explosions/Remote violence":
         weapon_types = [w.payload.sub_event_type for w in weapons if w.payload.sub_event_type]
-        if weapon_types and (trig.weak or all(t.payload.weak for t in triggers)):
+        if weapon_types and (trig.weak or trig.event_type != event_type):
             sub_type = weapon_types[0]
-        elif weapon_types and sub_type not in weapon_types and trig.sub_event_type == "Other":
-            sub_type = weapon_types[0]
-    base = Candidate(
+        elif trig.event_type != event_type:
+            sub_type = "Shelling/artillery/missile attack"
+    cand = Candidate(
         trigger=trig,
         trigger_span=Span(head.start, head.end, doc.text[head.start : head.end]),
         sentence=sentence.index,
+        clause=clause_number,
         event_type=event_type,
         sub_event_type=sub_type,
-        plover=trig.plover if not intercepted else "COERCE",
-        weak=all(t.payload.weak for t in triggers),
+        plover="COERCE" if sub_type == DISRUPTED else trig.plover,
+        weak=head.payload.weak,
         weapons=sorted({w.payload.weapon for w in weapons}),
     )
-    base.evidence["trigger"] = base.trigger_span
-    _fill_roles(doc, sentence, clause, head, base, intercepted)
-    _fill_date(sentence, clause, base, context)
-    _fill_casualties(sentence, clause, base)
-    if base.weak and base.actor1 is None and base.actor2 is None and not weapons:
-        if base.fatalities is None and base.injuries is None:
-            return []  # a bare "attack" with nobody and nothing named: too little to code
+    cand.evidence["trigger"] = cand.trigger_span
+    _fill_roles(sentence, clause, head, cand)
+    _fill_date(sentence, clause, cand, context)
+    _fill_casualties(sentence, cand)
+    if cand.weak and not _confirmed(cand):
+        return []
     mentions, explicit = _places_for(sentence, clause, context)
-    return [_with_place(base, mention, explicit) for mention in mentions]
+    return [_with_place(cand, mention, explicit) for mention in mentions if mention is not None]
 
 
-def _is_interception(sentence: SentenceMentions, clause: Clause) -> bool:
-    return bool(sentence.cue("intercept")) and not sentence.cue("impact")
+def _confirmed(cand: Candidate) -> bool:
+    """A weak trigger ("attack", "targeted") makes an event only with something to back it:
+    a weapon, a casualty, or a known actor."""
+    known = cand.actor1 is not None and cand.actor1.entry is not None
+    return bool(cand.weapons) or cand.fatalities is not None or known
 
 
 # ---------------------------------------------------------------- roles
 
 
 def _fill_roles(
-    doc: Document,
-    sentence: SentenceMentions,
-    clause: Clause,
-    head: PhraseMatch[Trigger],
-    cand: Candidate,
-    intercepted: bool,
+    sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger], cand: Candidate
 ) -> None:
-    reported = _reporters(sentence)
-    actors = [a for a in sentence.actors if clause.holds(a.span.start) and a not in reported]
-    if not actors:
-        actors = [a for a in sentence.actors if a not in reported]
-    t_index = sentence.token_index(head.start)
-    t_end = sentence.token_index(head.end - 1) + 1
+    excluded = _reporters(sentence) + _backers(sentence)
+    pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
+    before = [a for a in pool if a.span.end <= head.start]
+    after = [a for a in pool if a.span.end > head.start]
 
-    def distance(a: ActorMention) -> int:
-        i = sentence.token_index(a.span.start)
-        return i - t_end if i >= t_end else t_index - sentence.token_index(a.span.end - 1) - 1
+    def gap(a: Mention) -> int:
+        if a.span.end <= head.start:
+            return sentence.words_between(a.span.end, head.start)
+        return max(0, sentence.words_between(head.end, a.span.start))
 
-    before = [a for a in actors if a.span.end <= head.start]
-    after = [a for a in actors if a.span.start >= head.end]
-    agent = _after_cue(sentence, "passive_agent", actors)
-    claimant = _after_cue(sentence, "claim", sentence.actors)
-    denier = _after_cue(sentence, "denial", sentence.actors)
+    agent = _agent(sentence, clause, pool)
+    claimant = _next_to_cue(sentence, "claim", [a for a in sentence.actors if a not in excluded])
     voice = head.payload.voice
-    actor1: ActorMention | None = None
-    actor2: ActorMention | None = None
-    if voice == "passive":
-        actor1 = agent or next((a for a in after if a.via == "adjective"), None)
+    if voice != "passive" and _passive_marker_before(sentence, clause, head):
+        voice = "passive"
+    actor1: Mention | None
+    if cand.sub_event_type == DISRUPTED:
+        actor1 = _interceptor(sentence, pool) or (before[-1] if before else None)
+        rest = [a for a in pool if a is not actor1 and a.entry and not a.entry.generic]
+        actor2 = rest[0] if rest else None
+    elif voice == "passive":
+        actor1 = agent or next((a for a in after if a.via == "adjective" and gap(a) <= 1), None)
         rest = [a for a in before + after if a is not actor1]
-        actor2 = min(rest, key=distance) if rest else None
+        actor2 = min(rest, key=gap) if rest else None
     elif voice == "noun":
-        follows = [a for a in after if distance(a) <= 1]
-        actor1 = agent or (follows[0] if follows else None)
-        if actor1 is None and before and distance(before[-1]) <= 3:
+        # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
+        follows = [a for a in after if gap(a) <= 1]
+        agentive = [a for a in follows if a.via == "adjective" or _target_follows(sentence, a)]
+        actor1 = agent or (agentive[0] if agentive else None)
+        if actor1 is None and before and gap(before[-1]) <= 3:
             actor1 = before[-1]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
     else:
-        follows = [a for a in after if distance(a) <= 1]
-        if follows:
-            actor1 = follows[0]
-        elif before:
-            actor1 = before[-1]
-        elif agent:
-            actor1 = agent
+        # Arabic puts the subject right after the verb, English and headlines before it
+        follows = [a for a in after if gap(a) <= 1 and not _target_between(sentence, head, a)]
+        further = [a for a in after if gap(a) <= 5 and not _target_between(sentence, head, a)]
+        actor1 = (follows or before[-1:] or further or [agent])[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
     if actor1 is None and claimant is not None:
         actor1 = claimant
-    if intercepted:
-        # The defence that stopped the attack acts; the launcher is acted on.
-        actor1, actor2 = _interceptor(sentence, actors) or actor2, actor1
+    if actor2 is None:
+        actor2 = next((a for a in pool if a is not actor1 and _is_civilian(a)), None)
+    if cand.sub_event_type in UNTARGETED:
+        actor2 = None
     cand.actor1 = actor1
     cand.actor2 = actor2 if actor2 is not actor1 else None
-    cand.claimed_by, cand.denied_by = claimant, denier
-    for role, mention in (("actor1", actor1), ("actor2", actor2)):
+    cand.claimed_by = claimant
+    cand.denied_by = _next_to_cue(sentence, "denial", sentence.actors)
+    for role in ("actor1", "actor2"):
+        mention = getattr(cand, role)
         if mention is not None:
             cand.evidence[role] = mention.span
 
 
+def _is_civilian(mention: Mention) -> bool:
+    return mention.entry is not None and mention.entry.kind == "civilians"
+
+
+def _passive_marker_before(
+    sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger]
+) -> bool:
+    """ "تعرضت القاعدة لهجوم": the subject of a passive marker is the target."""
+    for cue in sentence.cue("passive_marker"):
+        if clause.holds(cue.start) and cue.end <= head.start:
+            between = [t for t in sentence.triggers if cue.end <= t.start < head.start]
+            if not between and sentence.words_between(cue.end, head.start) <= 12:
+                return True
+    return False
+
+
+def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
+    return any(
+        c.start >= actor.span.end and sentence.words_between(actor.span.end, c.start) <= 2
+        for c in sentence.cue("target")
+    )
+
+
+def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:
+    return any(head.end <= c.start < actor.span.start for c in sentence.cue("target"))
+
+
 def _reporters(sentence: SentenceMentions) -> list[ActorMention]:
     """Actors named as the source of the report ("according to the army"), not as actors."""
+    return [
+        actor
+        for cue in sentence.cue("attribution")
+        for actor in sentence.actors
+        if actor.span.start >= cue.end
+        and sentence.words_between(cue.end, actor.span.start) <= 1
+        and actor.via != "adjective"
+    ]
+
+
+def _backers(sentence: SentenceMentions) -> list[ActorMention]:
+    """States named as a group's backer ("ميليشيا مرتبطة بإيران", "Iran-backed")."""
     out = []
-    for cue in sentence.cue("report"):
-        cue_index = sentence.token_index(cue.end - 1)
+    for cue in sentence.cue("affiliation"):
         for actor in sentence.actors:
-            if 0 < sentence.token_index(actor.span.start) - cue_index <= 2:
+            after = (
+                actor.span.start >= cue.end
+                and sentence.words_between(cue.end, actor.span.start) <= 1
+            )
+            before = (
+                actor.span.end <= cue.start
+                and sentence.words_between(actor.span.end, cue.start) <= 1
+            )
+            if after or before:
                 out.append(actor)
     return out
 
 
-def _after_cue(
+def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> Mention | None:
+    """Who carried it out, after "نفذته", "من قبل", "by": a known actor or the words there."""
+    for cue in sentence.cue("passive_agent"):
+        if not clause.holds(cue.start):
+            continue
+        for actor in pool:
+            if (
+                actor.span.start >= cue.end
+                and sentence.words_between(cue.end, actor.span.start) <= 2
+            ):
+                return actor
+        words = _words_after(sentence, cue.end, limit=3)
+        if words:
+            return NamedActor(words)
+    return None
+
+
+def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | None:
+    """Up to ``limit`` words after an offset, stopping at punctuation and cue words."""
+    stops = {
+        c.start
+        for name in ("affiliation", "location_prep", "target", "destination", "report")
+        for c in sentence.cue(name)
+    }
+    taken = []
+    for token in sentence.tokens[sentence.token_index(offset) :]:
+        if not token.norm[0].isalnum() or token.start in stops or len(taken) == limit:
+            break
+        if token.start in {p.span.start for p in sentence.places}:
+            break
+        taken.append(token)
+    if not taken:
+        return None
+    text = sentence.text[taken[0].start - sentence.start : taken[-1].end - sentence.start]
+    return Span(taken[0].start, taken[-1].end, text)
+
+
+def _next_to_cue(
     sentence: SentenceMentions, cue_name: str, actors: list[ActorMention]
 ) -> ActorMention | None:
+    """The actor who claims ("تبنت X", "X claimed responsibility") or denies."""
     for cue in sentence.cue(cue_name):
-        cue_index = sentence.token_index(cue.end - 1)
         for actor in actors:
-            gap = sentence.token_index(actor.span.start) - cue_index
-            if 0 < gap <= 3:
+            if (
+                actor.span.start >= cue.end
+                and sentence.words_between(cue.end, actor.span.start) <= 2
+            ):
                 return actor
-    # "أعلنت X مسؤوليتها": the claimant stands between the verb and the word of the claim
-    if cue_name == "claim":
-        for cue in sentence.cue(cue_name):
-            for actor in actors:
-                if actor.span.end <= cue.start and sentence.token_index(cue.start) - sentence.token_index(actor.span.end - 1) <= 6:
-                    return actor
+        preceding = [a for a in actors if a.span.end <= cue.start]
+        if preceding and sentence.words_between(preceding[-1].span.end, cue.start) <= 6:
+            return preceding[-1]
     return None
 
 
@@ -332,70 +456,70 @@ def _fill_date(
 # ---------------------------------------------------------------- casualties
 
 
-def _fill_casualties(sentence: SentenceMentions, clause: Clause, cand: Candidate) -> None:
+def _fill_casualties(sentence: SentenceMentions, cand: Candidate) -> None:
+    """Deaths and injuries from the numbers next to casualty words ("قتل خمسة", "3 wounded");
+    a casualty word with one victim and no number counts one; "no casualties" counts zero."""
     if sentence.cue("no_casualties"):
         cand.fatalities, cand.injuries = 0, 0
-    used: set[int] = set()
-    date_spans = [d.span for d in sentence.dates if d.span]
-    numbers = [
+    cues = [(c, "fatalities") for c in sentence.cue("killed")]
+    cues += [(c, "injuries") for c in sentence.cue("injured")]
+    cues.sort(key=lambda item: item[0].start)
+    counted: dict[int, list[int | None]] = {id(c): [] for c, _ in cues}
+    for number in _people_counts(sentence):
+        cue = _cue_of_number(sentence, number, [c for c, _ in cues])
+        if cue is not None:
+            counted[id(cue)].append(None if number.vague else number.value)
+    totals: dict[str, int | None] = {}
+    for cue, attr in cues:
+        values = counted[id(cue)]
+        if not values:
+            values = [1] if _singular_victim(sentence, cue) else []
+        known = [v for v in values if v is not None]
+        if known:
+            totals[attr] = max(totals.get(attr) or 0, *known)
+    for attr, value in totals.items():
+        setattr(cand, attr, value)
+
+
+def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
+    """Numbers that may count people: not dates, rockets, kilometres or days."""
+    dates = [d.span for d in sentence.dates if d.span]
+    things = [w.start for w in sentence.weapons] + [c.start for c in sentence.cue("unit")]
+    return [
         n
         for n in sentence.numbers
-        if not any(s.start <= n.span.start < s.end for s in date_spans)
-        and not _counts_things(sentence, n.span)
+        if not any(d.start <= n.span.start < d.end for d in dates)
+        and not any(t >= n.span.end and sentence.words_between(n.span.end, t) == 0 for t in things)
     ]
-    for cue_name, attr in (("killed", "fatalities"), ("injured", "injuries")):
-        total = None
-        for cue in sentence.cue(cue_name):
-            number = _number_near(sentence, cue, numbers, used)
-            if number is None:
-                value = 1 if _singular_victim(sentence, cue) else None
-            else:
-                used.add(number.span.start)
-                value = None if number.vague else number.value
-            if value is not None:
-                total = max(total or 0, value)
-        if total is not None:
-            setattr(cand, attr, total)
 
 
-def _counts_things(sentence: SentenceMentions, span: Span) -> bool:
-    """A number that counts rockets, kilometres or days, not people."""
-    for weapon in sentence.weapons:
-        if 0 <= weapon.start - span.end <= 2:
-            return True
-    for cue in sentence.cue("unit"):
-        if 0 <= cue.start - span.end <= 2:
-            return True
-    return False
-
-
-def _number_near(sentence, cue, numbers, used):
-    cue_first = sentence.token_index(cue.start)
-    cue_last = sentence.token_index(cue.end - 1)
-    best, best_gap = None, None
-    for number in numbers:
-        if number.span.start in used:
-            continue
-        n_first = sentence.token_index(number.span.start)
-        n_last = sentence.token_index(number.span.end - 1)
-        if n_first > cue_last:
-            gap = n_first - cue_last
-        else:
-            gap = (cue_first - n_last) + 1  # a number after the cue is the likelier reading
-        if 0 < gap <= _WINDOW + 2 and (best_gap is None or gap < best_gap):
-            best, best_gap = number, gap
-    return best
+def _cue_of_number(
+    sentence: SentenceMentions, number: NumberMention, cues: list[PhraseMatch[str]]
+) -> PhraseMatch[str] | None:
+    """The casualty word a number goes with: the nearest one before it ("قتل خمسة"), else the
+    nearest after it ("خمسة قتلى", "ستة عدد الذين قتلوا"), never across another one."""
+    before = [c for c in cues if c.end <= number.span.start]
+    if before and sentence.words_between(before[-1].end, number.span.start) <= _WINDOW:
+        return before[-1]
+    after = [c for c in cues if c.start >= number.span.end]
+    if after and sentence.words_between(number.span.end, after[0].start) <= _WINDOW + 2:
+        return after[0]
+    return None
 
 
 def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
-    """"قتل شاب", "a man was killed": a casualty word with a single victim and no number."""
+    """ "قتل شاب", "a man was killed": a casualty word with a single victim and no number."""
     index = sentence.token_index(cue.end - 1) + 1
     if index >= len(sentence.tokens):
         return False
-    word = sentence.tokens[index].norm
-    if any(word.endswith(s) for s in ("ين", "ون", "ات", "ى")) or word in ("people", "civilians"):
+    token = sentence.tokens[index]
+    word = token.norm
+    if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
-    return word.isalpha() and len(word) > 2 and sentence.tokens[index].text not in ("في", "من")
+    return not word.endswith(("ين", "ون", "ات", "ى", "s"))
+
+
+_NOT_VICTIMS = {"في", "من", "على", "جراء", "اثر", "بعد", "خلال", "and", "in", "by", "after", "when"}
 
 
 # ---------------------------------------------------------------- place
@@ -405,51 +529,53 @@ def _rank(place: Place) -> int:
     return _SPECIFICITY.get(place.kind, 5)
 
 
+def _event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Places an event can be at: resolved, not a whole country, not a destination."""
+    return [
+        m
+        for m in mentions
+        if m.place is not None and m.place.kind != "country" and not _after_destination(sentence, m)
+    ]
+
+
 def _places_for(
     sentence: SentenceMentions, clause: Clause, context: _Context
 ) -> tuple[list[PlaceMention | None], bool]:
     """The place(s) of an event and whether its own sentence names them: the most specific
-    ones its clause names, else the sentence's, else the place in focus. A list of places of
-    the same rank makes one event each."""
-    destinations = {id(p) for p in sentence.places if _after_destination(sentence, p)}
-    for scope in (
-        [p for p in sentence.places if clause.holds(p.span.start)],
-        sentence.places,
-    ):
-        usable = [p for p in scope if p.place is not None and id(p) not in destinations]
+    ones its clause names, else the sentence's, else the place in focus. Places of the same
+    rank named side by side make one event each."""
+    for scope in ([p for p in sentence.places if clause.holds(p.span.start)], sentence.places):
+        usable = _event_places(sentence, scope)
         if usable:
             return _most_specific(usable), True
-    if context.place is not None:
-        return [context.place], False
-    usable = [p for p in sentence.places if p.place is not None]
-    if usable:
-        return _most_specific(usable), True
-    return [context.lead_place], False
+    return [context.fallback_place(sentence)], False
 
 
 def _most_specific(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    top = max(_rank(m.place) - (m.geo_precision - 1) for m in mentions)
-    best = [m for m in mentions if _rank(m.place) - (m.geo_precision - 1) == top]
-    # places named side by side ("bases at A, B and C") are separate events
+    def score(m: PlaceMention) -> int:
+        return _rank(m.place) - (m.geo_precision - 1)
+
+    top = max(score(m) for m in mentions)
+    best = [m for m in mentions if score(m) == top]
     distinct: list[PlaceMention] = []
     for mention in best:
-        if all(
-            haversine_km(mention.place.lat, mention.place.lon, o.place.lat, o.place.lon)
-            > _SAME_PLACE_KM
-            for o in distinct
-        ):
+        if all(_km(mention.place, other.place) > _SAME_PLACE_KM for other in distinct):
             distinct.append(mention)
     if len(distinct) > 1 and top >= 4 and all(m.geo_precision == 1 for m in distinct):
         return distinct
     return [best[0]]
 
 
+def _km(a: Place, b: Place) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
 def _after_destination(sentence: SentenceMentions, place: PlaceMention) -> bool:
-    index = sentence.token_index(place.span.start)
-    for cue in sentence.cue("destination"):
-        if 0 < index - sentence.token_index(cue.end - 1) <= 3:
-            return True
-    return False
+    """ "نقل جنودها إلى قاعدتي قسرك والحسكة": where forces went, not where it happened."""
+    return any(
+        cue.end <= place.span.start and sentence.words_between(cue.end, place.span.start) <= 4
+        for cue in sentence.cue("destination")
+    )
 
 
 def _with_place(base: Candidate, mention: PlaceMention | None, explicit: bool) -> Candidate:
@@ -457,6 +583,7 @@ def _with_place(base: Candidate, mention: PlaceMention | None, explicit: bool) -
     if mention is not None and mention.place is not None:
         cand.place, cand.place_choice, cand.place_explicit = mention, mention.place, explicit
         cand.evidence["location"] = mention.span
+    cand.anchored = explicit or cand.date_explicit
     return cand
 
 
@@ -476,25 +603,37 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
+    """The same actor doing the same kind of thing at the same place on the same day."""
     if a.event_type != b.event_type or a.place_choice is None or b.place_choice is None:
         return False
-    pa, pb = a.place_choice, b.place_choice
-    if pa.id != pb.id and haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) > _SAME_PLACE_KM:
+    if a.sentence == b.sentence and a.clause != b.clause:
+        return False  # "X was hit by rockets, while Turkish shelling hit Y": two events
+    if (
+        a.place_choice.id != b.place_choice.id
+        and _km(a.place_choice, b.place_choice) > _SAME_PLACE_KM
+    ):
         return False
-    if a.date and b.date and (a.date_explicit and b.date_explicit):
+    if a.date and b.date and a.date_explicit and b.date_explicit:
         if a.date.date_to < b.date.date_from or b.date.date_to < a.date.date_from:
             return False
-    for role in ("actor1",):
-        x, y = getattr(a, role), getattr(b, role)
-        if x is not None and y is not None and x.entry.id != y.entry.id:
-            return False
-    return True
+    x, y = a.actor1, b.actor1
+    return (
+        x is None or y is None or _strength(x) < 2 or _strength(y) < 2 or x.entry.id == y.entry.id
+    )
+
+
+def _strength(mention: Mention | None) -> int:
+    """How much an actor mention says: 2 a named actor, 1 a generic class, 0 bare words."""
+    if mention is None or mention.entry is None:
+        return 0
+    return 1 if mention.entry.generic else 2
 
 
 def _absorb(kept: Candidate, other: Candidate) -> None:
+    kept.anchored = kept.anchored or other.anchored
     for role in ("actor1", "actor2", "claimed_by", "denied_by"):
         mine, theirs = getattr(kept, role), getattr(other, role)
-        if theirs is not None and (mine is None or (mine.entry.generic and not theirs.entry.generic)):
+        if theirs is not None and (mine is None or _strength(theirs) > _strength(mine)):
             setattr(kept, role, theirs)
             if role in other.evidence:
                 kept.evidence[role] = other.evidence[role]
@@ -502,7 +641,9 @@ def _absorb(kept: Candidate, other: Candidate) -> None:
         start = max(kept.date.date_from, other.date.date_from)
         end = min(kept.date.date_to, other.date.date_to)
         if start <= end:
-            kept.date = DateRange(start, end, max(1, min(kept.date.precision, other.date.precision)))
+            kept.date = DateRange(
+                start, end, max(1, min(kept.date.precision, other.date.precision))
+            )
     elif other.date_explicit and not kept.date_explicit:
         kept.date, kept.date_explicit = other.date, True
         if "date" in other.evidence:
@@ -542,7 +683,7 @@ def _to_event(cand: Candidate, doc: Document) -> Event:
     )
     date = cand.date
     confidence = 0.4
-    confidence += 0.15 if cand.actor1 and not cand.actor1.entry.generic else 0.0
+    confidence += 0.15 if _strength(cand.actor1) == 2 else 0.0
     confidence += 0.15 if cand.date_explicit else 0.0
     confidence += 0.15 if cand.place_explicit and location.geo_precision == 1 else 0.0
     confidence += 0.1 if not cand.weak else 0.0

@@ -87,6 +87,9 @@ PLOVER_TYPES = frozenset(
 VOICES = ("active", "passive", "noun")
 
 CUE_NAMES = (
+    "clause_break",
+    "affiliation",
+    "attribution",
     "killed",
     "injured",
     "no_casualties",

@@ -7,13 +7,14 @@ boundaries, so that the event stage works on one sentence at a time.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
 from rasd.actors import ActorDictionary, ActorMention
 from rasd.dates import find_dates
-from rasd.geocode import PlaceContext, PlaceMention, find_places, resolve_places
 from rasd.gazetteer import Gazetteer
+from rasd.geocode import PlaceContext, PlaceMention, find_places, resolve_places
 from rasd.lexicon import Lexicon, Trigger, Weapon
 from rasd.model import DateRange, Document
 from rasd.numbers import NumberMention, find_numbers
@@ -36,6 +37,7 @@ class SentenceMentions:
     index: int
     start: int
     end: int
+    text: str  # the sentence's own text: text[0] is the document's character at ``start``
     paragraph: int
     tokens: list[Token]
     clauses: list[Clause]
@@ -52,10 +54,19 @@ class SentenceMentions:
 
     def token_index(self, offset: int) -> int:
         """Index of the token at or after a character offset."""
-        for i, token in enumerate(self.tokens):
-            if token.end > offset:
-                return i
-        return len(self.tokens)
+        return bisect.bisect_right(self._ends, offset)
+
+    def word_index(self, offset: int) -> int:
+        """How many words (punctuation not counted) end at or before a character offset."""
+        return bisect.bisect_right(self._word_ends, offset)
+
+    def words_between(self, end: int, start: int) -> int:
+        """Words strictly between a mention ending at ``end`` and one starting at ``start``."""
+        return self.word_index(start) - self.word_index(end)
+
+    def __post_init__(self) -> None:
+        self._ends = [t.end for t in self.tokens]
+        self._word_ends = [t.end for t in self.tokens if t.norm[0].isalnum()]
 
     def clause_of(self, offset: int) -> Clause:
         for clause in self.clauses:
@@ -104,6 +115,7 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
             index=index,
             start=span.start,
             end=span.end,
+            text=span.text,
             paragraph=paragraph,
             tokens=tokens,
             clauses=[],
@@ -138,8 +150,5 @@ def _outside(
     triggers: list[PhraseMatch[Trigger]], actors: list[ActorMention]
 ) -> list[PhraseMatch[Trigger]]:
     """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces")."""
-    return [
-        t
-        for t in triggers
-        if not any(a.span.start <= t.start and t.end <= a.span.end for a in actors)
-    ]
+    names = [a.span for a in actors if a.via != "adjective"]
+    return [t for t in triggers if not any(n.start <= t.start and t.end <= n.end for n in names)]

@@ -77,7 +77,9 @@ class Location:
     admin2: str | None = None
     country: str | None = None
     iso: str | None = None
-    geo_precision: int = 1  # ACLED: 1 the place itself, 2 near it / part of a region, 3 a larger area
+    geo_precision: int = (
+        1  # ACLED: 1 the place itself, 2 near it / part of a region, 3 a larger area
+    )
     kind: str | None = None
     span: Span | None = None
 

@@ -15,7 +15,9 @@ from typing import Generic, TypeVar
 
 from rasd.model import Span
 
-_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]")
+_DROP = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]"
+)
 _FOLD = str.maketrans(
     {
         "أ": "ا",
@@ -74,7 +76,9 @@ class Token:
 
 # A word is a run of letters, digits, diacritics, tatweel and inner apostrophes/hyphens;
 # punctuation is kept as one-character tokens so that phrases never match across it.
-_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:['’][\w]+)*|[^\s\w]", re.UNICODE)
+_TOKEN = re.compile(
+    r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:['’][\w]+)*|[^\s\w]", re.UNICODE
+)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -91,8 +95,32 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # ---------------------------------------------------------------- sentences
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟!])[\"'”»)]*\s+|\n\s*\n|\n(?=\s*[-–•*·])|\n")
-_ABBREVIATIONS = {"mr", "mrs", "dr", "st", "u.s", "u.n", "gen", "col", "lt", "sgt", "no", "vs", "jan",
-                  "feb", "aug", "sept", "oct", "nov", "dec", "e.g", "i.e", "capt", "maj", "brig"}
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "dr",
+    "st",
+    "u.s",
+    "u.n",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "e.g",
+    "i.e",
+    "capt",
+    "maj",
+    "brig",
+}
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -183,8 +211,10 @@ class PhraseMatcher(Generic[T]):
         self.size = 0
 
     def add(self, phrase: str, payload: T) -> None:
-        words = tuple(entry_key(t.norm) if not t.norm.endswith("*") else t.norm for t in
-                      _phrase_tokens(phrase))
+        words = tuple(
+            entry_key(t.norm) if not t.norm.endswith("*") else t.norm
+            for t in _phrase_tokens(phrase)
+        )
         if not words:
             raise ValueError(f"empty phrase: {phrase!r}")
         self.size += 1
@@ -217,7 +247,9 @@ class PhraseMatcher(Generic[T]):
             out.extend(self._candidates_at(tokens, keys, i))
         return out
 
-    def _longest_at(self, tokens: list[Token], keys: list[set[str]], i: int) -> PhraseMatch[T] | None:
+    def _longest_at(
+        self, tokens: list[Token], keys: list[set[str]], i: int
+    ) -> PhraseMatch[T] | None:
         best = None
         for match in self._candidates_at(tokens, keys, i):
             if best is None or match.last > best.last:
