@@ -293,6 +293,10 @@ class NameMatch:
     guarded: bool  # a common word: only a place after a cue
 
 
+def _open(place: Place) -> bool:
+    return place.kind in ("country", "admin1", "admin2") or (place.population or 0) >= 50_000
+
+
 class Gazetteer:
     """Places and a name index over them (Arabic and English names and variants)."""
 
@@ -314,7 +318,15 @@ class Gazetteer:
         if user and path is None and folder.is_dir():
             for extra in sorted(folder.glob("*.tsv*")):
                 gaz.add_file(extra)
+        gaz.guard_common_words(read_word_list(data_path("common_words_ar.txt")))
         return gaz
+
+    def guard_common_words(self, words: set[str]) -> None:
+        """One-word names that are frequent words count only after a cue word, unless a
+        governorate, a district or a large town bears them."""
+        for key in words & self._by_key.keys():
+            if not any(_open(place) for place in self._by_key[key]):
+                self._guarded.add(key)
 
     def add_file(self, path: Path) -> int:
         if not path.exists():

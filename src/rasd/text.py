@@ -152,7 +152,7 @@ def _add_sentence(text: str, start: int, end: int, spans: list[Span]) -> None:
 # ---------------------------------------------------------------- phrase matching
 
 _CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
+_PREPOSITIONS = ("ب", "ل")  # كـ ("like") is rare before names and turns كبيرة into بيرة
 
 
 def token_keys(norm: str) -> set[str]:
