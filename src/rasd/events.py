@@ -18,7 +18,7 @@ from rasd.lexicon import Trigger
 from rasd.mentions import Clause, SentenceMentions
 from rasd.model import Actor, DateRange, Document, Event, Location, Span
 from rasd.numbers import NumberMention
-from rasd.text import PhraseMatch
+from rasd.text import PhraseMatch, is_arabic
 
 # When one clause holds triggers of several violent types, the first type listed wins:
 # "clashes and shelling" is a battle, "a strike killed two civilians" an explosion.
@@ -115,6 +115,7 @@ class _Context:
         self.place: PlaceMention | None = None  # the last specific place named
         self.region: PlaceMention | None = None  # the last governorate named
         self.lead: PlaceMention | None = None  # the first specific place of the article
+        self.report_date: DateRange | None = None  # the day the article reports on
 
     def update(self, sentence: SentenceMentions) -> None:
         if sentence.cue("background"):
@@ -122,6 +123,8 @@ class _Context:
         dates = [d for d in sentence.dates if d.precision <= 2]
         if dates:
             self.date = dates[-1]
+            if self.report_date is None and dates[0].precision == 1:
+                self.report_date = dates[0]
         places = _event_places(sentence, sentence.places)
         if not places:
             return
@@ -133,6 +136,12 @@ class _Context:
             self.region = best
             self.place = None
 
+    def fallback_date(self, sentence: SentenceMentions) -> DateRange | None:
+        """A new item of a round-up ("محافظة إدلب: ...", "- ...") is dated by the report."""
+        if _is_bullet(sentence) or _is_section(sentence):
+            return self.report_date or self.date
+        return self.date
+
     def fallback_place(self, sentence: SentenceMentions) -> PlaceMention | None:
         if _is_bullet(sentence):
             return self.region or self.lead
@@ -141,6 +150,12 @@ class _Context:
 
 def _is_bullet(sentence: SentenceMentions) -> bool:
     return bool(sentence.tokens) and sentence.tokens[0].text in "-–•*·"
+
+
+def _is_section(sentence: SentenceMentions) -> bool:
+    """A sentence that opens with a short heading and a colon: "محافظة حلب: ..."."""
+    head = sentence.text.split(":", 1)[0]
+    return head != sentence.text and len(head.split()) <= 3
 
 
 # ---------------------------------------------------------------- candidates
@@ -446,9 +461,9 @@ def _fill_date(
         best = min(own, key=lambda d: abs(d.span.start - cand.trigger_span.start))
         cand.date, cand.date_explicit = best, True
         cand.evidence["date"] = best.span
-    elif context.date is not None:
-        cand.date = context.date
-        cand.evidence["date"] = context.date.span
+    elif context.fallback_date(sentence) is not None:
+        cand.date = context.fallback_date(sentence)
+        cand.evidence["date"] = cand.date.span
     else:
         cand.date = DateRange(context.published, context.published, precision=2)
 
@@ -472,7 +487,9 @@ def _fill_casualties(sentence: SentenceMentions, cand: Candidate) -> None:
     totals: dict[str, int | None] = {}
     for cue, attr in cues:
         values = counted[id(cue)]
-        if not values:
+        if not values and _dual_victims(sentence, cue):
+            values = [2]
+        elif not values:
             values = [1] if _singular_victim(sentence, cue) else []
         known = [v for v in values if v is not None]
         if known:
@@ -517,6 +534,15 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
     return not word.endswith(("ين", "ون", "ات", "ى", "s"))
+
+
+def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
+    """ "قتل حارسان", "مقتل شابين": an Arabic dual noun right after the casualty word."""
+    index = sentence.token_index(cue.end - 1) + 1
+    if index >= len(sentence.tokens):
+        return False
+    word = sentence.tokens[index].norm
+    return len(word) > 4 and word.endswith("ان") and is_arabic(word)
 
 
 _NOT_VICTIMS = {"في", "من", "على", "جراء", "اثر", "بعد", "خلال", "and", "in", "by", "after", "when"}
@@ -620,6 +646,17 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     return (
         x is None or y is None or _strength(x) < 2 or _strength(y) < 2 or x.entry.id == y.entry.id
     )
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    """Within a few km, or one is a governorate-wide mention ("ريف حلب") holding the other."""
+    if a.place.id == b.place.id or _km(a.place, b.place) <= _SAME_PLACE_KM:
+        return True
+    for wide, point in ((a, b), (b, a)):
+        if _rank(wide.place) <= 1 or wide.geo_precision == 3:
+            if wide.place.admin1 and wide.place.admin1 == point.place.admin1:
+                return True
+    return False
 
 
 def _strength(mention: Mention | None) -> int:

@@ -127,7 +127,13 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
         sentence.weapons = lexicon.weapons.find(tokens)
         sentence.dates = [d for d in all_dates if d.span and span.start <= d.span.start < span.end]
         sentence.numbers = [n for n in all_numbers if span.start <= n.span.start < span.end]
-        sentence.places = [p for p in places if span.start <= p.span.start < span.end]
+        states = [a.span for a in sentence.actors if a.via == "state"]
+        sentence.places = [
+            p
+            for p in places
+            if span.start <= p.span.start < span.end
+            and not any(s.start <= p.span.start < s.end for s in states)
+        ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
     resolve_places(places, PlaceContext(text=text, countries=countries))
