@@ -128,7 +128,7 @@ class _Context:
         places = _event_places(sentence, sentence.places)
         if not places:
             return
-        best = _most_specific(places)[0]
+        best = _most_specific(sentence, places)[0]
         if _rank(best.place) >= 2:
             self.place = best
             self.lead = self.lead or best
@@ -253,6 +253,13 @@ def _build(
     )
     cand.evidence["trigger"] = cand.trigger_span
     _fill_roles(sentence, clause, head, cand)
+    if cand.event_type in ("Battles", "Violence against civilians") and _crowd(cand.actor1):
+        # a crowd storming, burning or beating is a riot, not a battle
+        cand.event_type, cand.sub_event_type, cand.plover = (
+            "Riots",
+            "Violent demonstration",
+            "PROTEST",
+        )
     _fill_date(sentence, clause, cand, context)
     _fill_casualties(sentence, cand)
     if cand.weak and not _confirmed(cand):
@@ -328,6 +335,18 @@ def _fill_roles(
         mention = getattr(cand, role)
         if mention is not None:
             cand.evidence[role] = mention.span
+
+
+def _crowd(mention: Mention | None) -> bool:
+    return (
+        mention is not None
+        and mention.entry is not None
+        and mention.entry.kind
+        in (
+            "protesters",
+            "rioters",
+        )
+    )
 
 
 def _is_civilian(mention: Mention) -> bool:
@@ -573,11 +592,13 @@ def _places_for(
     for scope in ([p for p in sentence.places if clause.holds(p.span.start)], sentence.places):
         usable = _event_places(sentence, scope)
         if usable:
-            return _most_specific(usable), True
+            return _most_specific(sentence, usable), True
     return [context.fallback_place(sentence)], False
 
 
-def _most_specific(mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _most_specific(sentence: SentenceMentions, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The most specific places; several when the sentence lists them (\"A، B و C\")."""
+
     def score(m: PlaceMention) -> int:
         return _rank(m.place) - (m.geo_precision - 1)
 
@@ -587,7 +608,11 @@ def _most_specific(mentions: list[PlaceMention]) -> list[PlaceMention]:
     for mention in best:
         if all(_km(mention.place, other.place) > _SAME_PLACE_KM for other in distinct):
             distinct.append(mention)
-    if len(distinct) > 1 and top >= 4 and all(m.geo_precision == 1 for m in distinct):
+    listed = all(
+        sentence.words_between(a.span.end, b.span.start) <= 2
+        for a, b in zip(distinct, distinct[1:])
+    )
+    if len(distinct) > 1 and listed and top >= 4 and all(m.geo_precision == 1 for m in distinct):
         return distinct
     return [best[0]]
 
@@ -731,7 +756,7 @@ def _to_event(cand: Candidate, doc: Document) -> Event:
         date_from=date.date_from if date else None,
         date_to=date.date_to if date else None,
         time_precision=date.precision if date else 3,
-        actor1=_actor(cand.actor1, place.country),
+        actor1=_actor(cand.actor1, place.country, cand.event_type),
         actor2=_actor(cand.actor2, place.country),
         claimed_by=_actor(cand.claimed_by, place.country),
         denied_by=_actor(cand.denied_by, place.country),
@@ -747,8 +772,16 @@ def _to_event(cand: Candidate, doc: Document) -> Event:
     )
 
 
-def _actor(mention: ActorMention | None, country: str | None) -> Actor | None:
-    return mention.to_actor(country) if mention is not None else None
+def _actor(
+    mention: Mention | None, country: str | None, event_type: str | None = None
+) -> Actor | None:
+    if mention is None:
+        return None
+    actor = mention.to_actor(country)
+    if event_type == "Riots" and actor.kind == "protesters":
+        # ACLED names a crowd by what it did: protesters who riot are rioters
+        actor = replace(actor, name=actor.name.replace("Protesters", "Rioters"), kind="rioters")
+    return actor
 
 
 def _sentence_bounds(doc: Document, span: Span) -> slice:

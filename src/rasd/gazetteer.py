@@ -294,7 +294,10 @@ class NameMatch:
 
 
 def _open(place: Place) -> bool:
-    return place.kind in ("country", "admin1", "admin2") or (place.population or 0) >= 50_000
+    """A place whose name is matched even where it is also a frequent word. Arabic names of
+    Turkish towns are often old common words (السويدية is Samandağ), so only big ones."""
+    big = 500_000 if place.iso == "TR" else 50_000
+    return place.kind in ("country", "admin1", "admin2") or (place.population or 0) >= big
 
 
 class Gazetteer:
