@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from rasd.actors import ActorMention, plain_actor
 from rasd.gazetteer import Place, haversine_km
 from rasd.geocode import PlaceMention
-from rasd.lexicon import Trigger
+from rasd.lexicon import Trigger, Weapon
 from rasd.mentions import Clause, SentenceMentions
 from rasd.model import Actor, DateRange, Document, Event, Location, Span
 from rasd.numbers import NumberMention
@@ -22,7 +22,12 @@ from rasd.text import PhraseMatch, is_arabic
 
 # When one clause holds triggers of several violent types, the first type listed wins:
 # "clashes and shelling" is a battle, "a strike killed two civilians" an explosion.
-VIOLENT_PRECEDENCE = ["Battles", "Explosions/Remote violence", "Violence against civilians"]
+VIOLENT_PRECEDENCE = [
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Riots",
+]
 CROWD_PRECEDENCE = ["Riots", "Protests"]
 # How specific a kind of place is: an event goes to the most specific place its clause names.
 _SPECIFICITY = {
@@ -34,7 +39,9 @@ _SPECIFICITY = {
     "admin3": 3,
     "city": 4,
 }
+VAC = "Violence against civilians"
 DISRUPTED = "Disrupted weapons use"
+LOOTING = "Looting/property destruction"
 # Sub-event types whose ACLED record has no actor2.
 UNTARGETED = {
     "Change to group/activity",
@@ -202,6 +209,14 @@ def _group_by_type(
         present = [t for t in order if t in by_type]
         for loser in present[1:]:
             by_type[present[0]].extend(by_type.pop(loser))
+    violent = next((by_type[t] for t in VIOLENT_PRECEDENCE if t in by_type), None)
+    strategic = by_type.get("Strategic developments", [])
+    if (
+        violent is not None
+        and strategic
+        and all(t.payload.sub_event_type == LOOTING for t in strategic)
+    ):
+        violent.extend(by_type.pop("Strategic developments"))  # "attacked and burned homes"
     groups = []
     for kind, group in by_type.items():
         if all(t.payload.weak for t in group) and kind == "Strategic developments":
@@ -264,8 +279,36 @@ def _build(
     _fill_casualties(sentence, cand)
     if cand.weak and not _confirmed(cand):
         return []
-    mentions, explicit = _places_for(sentence, clause, context)
+    mentions, explicit = _places_for(sentence, clause, context, head.start)
     return [_with_place(cand, mention, explicit) for mention in mentions if mention is not None]
+
+
+def _recode_by_actors(cand: Candidate, weapons: list[PhraseMatch[Weapon]]) -> None:
+    """Who did it to whom decides between types the trigger leaves open."""
+    explosive = any(w.payload.sub_event_type for w in weapons)
+    if cand.event_type in ("Battles", "Violence against civilians") and _crowd(cand.actor1):
+        # a crowd storming, burning or beating is a riot, not a battle
+        cand.event_type, cand.sub_event_type, cand.plover = (
+            "Riots",
+            "Violent demonstration",
+            "PROTEST",
+        )
+    elif cand.event_type == "Riots" and _armed(cand.actor1):
+        # an armed group burning and beating is attacking civilians, not rioting
+        cand.event_type, cand.sub_event_type, cand.plover = VAC, "Attack", "ASSAULT"
+    elif cand.event_type == "Explosions/Remote violence" and cand.weak and not explosive:
+        # "an attack" with no explosive named: on civilians it is violence against them
+        if _is_civilian(cand.actor2) or (cand.actor2 is None and _armed(cand.actor1)):
+            cand.event_type, cand.sub_event_type = VAC, "Attack"
+
+
+def _armed(mention: Mention | None) -> bool:
+    return (
+        mention is not None
+        and mention.entry is not None
+        and not mention.entry.generic
+        and mention.entry.kind not in ("protesters", "rioters", "civilians")
+    )
 
 
 def _confirmed(cand: Candidate) -> bool:
@@ -349,8 +392,8 @@ def _crowd(mention: Mention | None) -> bool:
     )
 
 
-def _is_civilian(mention: Mention) -> bool:
-    return mention.entry is not None and mention.entry.kind == "civilians"
+def _is_civilian(mention: Mention | None) -> bool:
+    return mention is not None and mention.entry is not None and mention.entry.kind == "civilians"
 
 
 def _passive_marker_before(
@@ -584,7 +627,7 @@ def _event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> l
 
 
 def _places_for(
-    sentence: SentenceMentions, clause: Clause, context: _Context
+    sentence: SentenceMentions, clause: Clause, context: _Context, near: int
 ) -> tuple[list[PlaceMention | None], bool]:
     """The place(s) of an event and whether its own sentence names them: the most specific
     ones its clause names, else the sentence's, else the place in focus. Places of the same
@@ -592,11 +635,13 @@ def _places_for(
     for scope in ([p for p in sentence.places if clause.holds(p.span.start)], sentence.places):
         usable = _event_places(sentence, scope)
         if usable:
-            return _most_specific(sentence, usable), True
+            return _most_specific(sentence, usable, near), True
     return [context.fallback_place(sentence)], False
 
 
-def _most_specific(sentence: SentenceMentions, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _most_specific(
+    sentence: SentenceMentions, mentions: list[PlaceMention], near: int | None = None
+) -> list[PlaceMention]:
     """The most specific places; several when the sentence lists them (\"A، B و C\")."""
 
     def score(m: PlaceMention) -> int:
@@ -604,6 +649,8 @@ def _most_specific(sentence: SentenceMentions, mentions: list[PlaceMention]) -> 
 
     top = max(score(m) for m in mentions)
     best = [m for m in mentions if score(m) == top]
+    if near is not None:  # of equals, the one nearest the trigger, after it rather than before
+        best.sort(key=lambda m: (m.span.start < near, abs(m.span.start - near)))
     distinct: list[PlaceMention] = []
     for mention in best:
         if all(_km(mention.place, other.place) > _SAME_PLACE_KM for other in distinct):

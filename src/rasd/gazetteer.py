@@ -293,6 +293,9 @@ class NameMatch:
     guarded: bool  # a common word: only a place after a cue
 
 
+_OPENERS = {'"', "«", "“", "(", "'", "„"}
+
+
 def _open(place: Place) -> bool:
     """A place whose name is matched even where it is also a frequent word. Arabic names of
     Turkish towns are often old common words (السويدية is Samandağ), so only big ones."""
@@ -452,7 +455,11 @@ class Gazetteer:
         return None
 
     def _cue_before(self, tokens: list[Token], first: int) -> str | None:
-        return self.cue_of(tokens[first - 1]) if first > 0 else None
+        """The cue word before a name, past an opening quote or bracket: قاعدة "تقدم"."""
+        at = first - 1
+        while at >= 0 and tokens[at].text in _OPENERS:
+            at -= 1
+        return self.cue_of(tokens[at]) if at >= 0 else None
 
     def admin_of(self, place: Place) -> Place | None:
         """The admin1 place ``place`` lies in (itself for an admin1)."""

@@ -133,11 +133,25 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
             for p in places
             if span.start <= p.span.start < span.end
             and not any(s.start <= p.span.start < s.end for s in states)
+            and not _is_dateline(sentence, p)
         ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
     resolve_places(places, PlaceContext(text=text, countries=countries))
     return sentences
+
+
+_DATELINE_ENDS = {"|", "-", "–", "—", "/"}
+
+
+def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
+    """ "رام الله | ...", "BAGHDAD, Iraq —": where the report was filed, not an event place."""
+    if not sentence.tokens or place.span.start != sentence.tokens[0].start:
+        return False
+    after = [t for t in sentence.tokens if t.start >= place.span.end][:1]
+    if not after:
+        return False
+    return after[0].text in _DATELINE_ENDS or (place.span.text.isupper() and after[0].text == ",")
 
 
 def _is_bullet(line: str) -> bool:
