@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from rasd.actors import ActorMention, plain_actor
+from rasd.actors import ActorDictionary, ActorMention, plain_actor
 from rasd.gazetteer import Place, haversine_km
 from rasd.geocode import PlaceMention
 from rasd.lexicon import Trigger, Weapon
@@ -96,7 +96,9 @@ class Candidate:
     evidence: dict[str, Span] = field(default_factory=dict)
 
 
-def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event]:
+def build_events(
+    doc: Document, sentences: list[SentenceMentions], actors: ActorDictionary
+) -> list[Event]:
     published = (doc.published or dt.datetime.now(dt.UTC)).date()
     candidates: list[Candidate] = []
     context = _Context(published)
@@ -107,7 +109,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
     # events it repeats, but does not make one of its own.
     merged = [c for c in _merge(candidates) if c.anchored]
-    return [_to_event(c, doc) for c in merged if c.place_choice is not None]
+    return [_to_event(c, doc, actors) for c in merged if c.place_choice is not None]
 
 
 # ---------------------------------------------------------------- context
@@ -366,6 +368,8 @@ def _fill_roles(
         actor2 = rest[0] if rest else None
     if actor1 is None and claimant is not None:
         actor1 = claimant
+    if _is_civilian(actor1) and cand.event_type not in ("Protests", "Riots"):
+        actor1, actor2 = None, actor2 or actor1  # civilians are the victims, not the attackers
     if actor2 is None:
         actor2 = next((a for a in pool if a is not actor1 and _is_civilian(a)), None)
     if cand.sub_event_type in UNTARGETED:
@@ -461,7 +465,7 @@ def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
             ):
                 return actor
         words = _words_after(sentence, cue.end, limit=3)
-        if words:
+        if words and _names_someone(sentence, words):
             return NamedActor(words)
     return None
 
@@ -484,6 +488,16 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
         return None
     text = sentence.text[taken[0].start - sentence.start : taken[-1].end - sentence.start]
     return Span(taken[0].start, taken[-1].end, text)
+
+
+def _names_someone(sentence: SentenceMentions, words: Span) -> bool:
+    """Words after "by"/"نفذته" that name a group, not a weapon ("طائرات مسيرة"), a number
+    ("عشرات الطائرات") or a broken-off name ("Qais al")."""
+    inside = [w.start for w in sentence.weapons] + [n.span.start for n in sentence.numbers]
+    if any(words.start <= offset < words.end for offset in inside):
+        return False
+    last = words.text.split()[-1]
+    return len(last) > 2 and last.lower() not in ("the", "al", "el", "its", "his", "their")
 
 
 def _next_to_cue(
@@ -773,7 +787,11 @@ def _absorb(kept: Candidate, other: Candidate) -> None:
 # ---------------------------------------------------------------- output
 
 
-def _to_event(cand: Candidate, doc: Document) -> Event:
+# ACLED names the crowd of a protest or a riot by the event's country, whoever called it.
+_CROWDS = {"Protests": "protesters", "Riots": "rioters"}
+
+
+def _to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
     place = cand.place_choice
     mention = cand.place
     location = Location(
@@ -803,7 +821,7 @@ def _to_event(cand: Candidate, doc: Document) -> Event:
         date_from=date.date_from if date else None,
         date_to=date.date_to if date else None,
         time_precision=date.precision if date else 3,
-        actor1=_actor(cand.actor1, place.country, cand.event_type),
+        actor1=_crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country),
         actor2=_actor(cand.actor2, place.country),
         claimed_by=_actor(cand.claimed_by, place.country),
         denied_by=_actor(cand.denied_by, place.country),
@@ -819,16 +837,19 @@ def _to_event(cand: Candidate, doc: Document) -> Event:
     )
 
 
-def _actor(
-    mention: Mention | None, country: str | None, event_type: str | None = None
-) -> Actor | None:
-    if mention is None:
+def _actor(mention: Mention | None, country: str | None) -> Actor | None:
+    return mention.to_actor(country) if mention is not None else None
+
+
+def _crowd_actor(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor | None:
+    """Protesters (Iraq) for a protest, Rioters (Iraq) for a riot, unless an armed group
+    leads the violence."""
+    crowd = _CROWDS.get(cand.event_type)
+    if crowd is None or _armed(cand.actor1) and cand.event_type == "Riots":
         return None
-    actor = mention.to_actor(country)
-    if event_type == "Riots" and actor.kind == "protesters":
-        # ACLED names a crowd by what it did: protesters who riot are rioters
-        actor = replace(actor, name=actor.name.replace("Protesters", "Rioters"), kind="rioters")
-    return actor
+    entry = actors.by_id(crowd)
+    span = cand.actor1.span if cand.actor1 else cand.trigger_span
+    return ActorMention(span, entry, "alias").to_actor(place.country)
 
 
 def _sentence_bounds(doc: Document, span: Span) -> slice:

@@ -24,7 +24,7 @@ def process(doc: Document, resources: Resources | None = None) -> Result:
     if doc.language not in ("ar", "en") or not doc.text.strip():
         return Result(doc, [])
     sentences = find_mentions(doc, resources)
-    return Result(doc, build_events(doc, sentences))
+    return Result(doc, build_events(doc, sentences, resources.actors))
 
 
 def extract(
