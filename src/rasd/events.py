@@ -51,6 +51,7 @@ UNTARGETED = {
 }
 _WINDOW = 4  # words between a casualty word and its number
 _SAME_PLACE_KM = 12.0
+_HEADLINE_KM = 50.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Candidate:
     place_choice: Place | None = None
     place_explicit: bool = False
     anchored: bool = False  # its own sentence names its place or its date
+    in_title: bool = False  # a headline: it restates the body, so it merges more loosely
     fatalities: int | None = None
     injuries: int | None = None
     weapons: list[str] = field(default_factory=list)
@@ -185,9 +187,9 @@ def _sentence_candidates(
 
 
 def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """A threat, a plan or a negated report: no event happened."""
+    """A threat, a plan, a negated report or a reference to an event told elsewhere."""
     clause = sentence.clause_of(trigger.start)
-    for name, reach in (("future", 6), ("negation", 1)):
+    for name, reach in (("future", 6), ("negation", 1), ("reference", 2)):
         for cue in sentence.cue(name):
             if cue.end <= trigger.start and clause.holds(cue.start):
                 if sentence.words_between(cue.end, trigger.start) <= reach:
@@ -267,6 +269,7 @@ def _build(
         plover="COERCE" if sub_type == DISRUPTED else trig.plover,
         weak=head.payload.weak,
         weapons=sorted({w.payload.weapon for w in weapons}),
+        in_title=sentence.is_title,
     )
     cand.evidence["trigger"] = cand.trigger_span
     _fill_roles(sentence, clause, head, cand)
@@ -326,7 +329,7 @@ def _confirmed(cand: Candidate) -> bool:
 def _fill_roles(
     sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger], cand: Candidate
 ) -> None:
-    excluded = _reporters(sentence) + _backers(sentence)
+    excluded = _reporters(sentence, head) + _backers(sentence)
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
     before = [a for a in pool if a.span.end <= head.start]
     after = [a for a in pool if a.span.end > head.start]
@@ -423,16 +426,24 @@ def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], acto
     return any(head.end <= c.start < actor.span.start for c in sentence.cue("target"))
 
 
-def _reporters(sentence: SentenceMentions) -> list[ActorMention]:
-    """Actors named as the source of the report ("according to the army"), not as actors."""
-    return [
-        actor
-        for cue in sentence.cue("attribution")
-        for actor in sentence.actors
-        if actor.span.start >= cue.end
-        and sentence.words_between(cue.end, actor.span.start) <= 1
-        and actor.via != "adjective"
-    ]
+def _reporters(sentence: SentenceMentions, head: PhraseMatch[Trigger]) -> list[ActorMention]:
+    """Actors named as the source of the report, not as actors: "according to the army",
+    and after the event, "..., the army said"."""
+    out = []
+    for actor in sentence.actors:
+        if actor.via == "adjective":
+            continue
+        for cue in sentence.cue("attribution"):
+            if (
+                actor.span.start >= cue.end
+                and sentence.words_between(cue.end, actor.span.start) <= 1
+            ):
+                out.append(actor)
+        for cue in sentence.cue("report"):
+            if head.end <= actor.span.end <= cue.start:
+                if sentence.words_between(actor.span.end, cue.start) == 0:
+                    out.append(actor)
+    return out
 
 
 def _backers(sentence: SentenceMentions) -> list[ActorMention]:
@@ -734,15 +745,31 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     )
 
 
-def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
-    """Within a few km, or one is a governorate-wide mention ("ريف حلب") holding the other."""
-    if a.place.id == b.place.id or _km(a.place, b.place) <= _SAME_PLACE_KM:
+def _same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
+    """Within a few km (a headline's "near X": within 50), or one is a governorate-wide
+    mention ("ريف حلب") holding the other."""
+    reach = _HEADLINE_KM if loose else _SAME_PLACE_KM
+    if a.place.id == b.place.id or _km(a.place, b.place) <= reach:
         return True
     for wide, point in ((a, b), (b, a)):
         if _rank(wide.place) <= 1 or wide.geo_precision == 3:
             if wide.place.admin1 and wide.place.admin1 == point.place.admin1:
                 return True
     return False
+
+
+# Of two reports of one protest, the one that says the crowd met force says more.
+_PROTEST_SEVERITY = [
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+]
+
+
+def _severity(cand: Candidate) -> int:
+    if cand.sub_event_type in _PROTEST_SEVERITY:
+        return _PROTEST_SEVERITY.index(cand.sub_event_type)
+    return 0
 
 
 def _strength(mention: Mention | None) -> int:
@@ -771,8 +798,8 @@ def _absorb(kept: Candidate, other: Candidate) -> None:
         kept.date, kept.date_explicit = other.date, True
         if "date" in other.evidence:
             kept.evidence["date"] = other.evidence["date"]
-    if kept.weak and not other.weak:
-        kept.sub_event_type, kept.weak = other.sub_event_type, False
+    if (kept.weak and not other.weak) or _severity(other) > _severity(kept):
+        kept.sub_event_type, kept.weak = other.sub_event_type, other.weak
         kept.evidence["trigger"] = other.evidence["trigger"]
     if _rank(other.place_choice) > _rank(kept.place_choice):
         kept.place, kept.place_choice = other.place, other.place_choice

@@ -314,6 +314,7 @@ class Gazetteer:
         self._tails: dict[str, set[tuple[str, ...]]] = {}
         self._guarded: set[str] = set(stop_names or ())
         self.cues: dict[str, str] = dict(cues or {})
+        self._common: set[str] = set()  # frequent words: never read as clitic + name
 
     @classmethod
     def load(cls, path: Path | None = None, user: bool = True) -> Gazetteer:
@@ -330,6 +331,7 @@ class Gazetteer:
     def guard_common_words(self, words: set[str]) -> None:
         """One-word names that are frequent words count only after a cue word, unless a
         governorate, a district or a large town bears them."""
+        self._common = words
         for key in words & self._by_key.keys():
             if not any(_open(place) for place in self._by_key[key]):
                 self._guarded.add(key)
@@ -390,7 +392,7 @@ class Gazetteer:
     def matches(self, tokens: list[Token], capitals: bool = True) -> list[NameMatch]:
         """Place names in ``tokens``, longest first, not overlapping (guarded ones included).
         With ``capitals``, an English name must begin with a capital letter."""
-        units = _units(tokens)
+        units = _units(tokens, self._common)
         out = []
         i = 0
         while i < len(units):
@@ -533,13 +535,17 @@ def _ranked(places: list[Place]) -> list[Place]:
     return sorted(places, key=lambda p: (-prior(p), p.id))
 
 
-def _units(tokens: list[Token]) -> list[tuple[int, tuple[str, ...]]]:
+def _units(tokens: list[Token], common: set[str]) -> list[tuple[int, tuple[str, ...]]]:
     """Per token kept for matching: its index and the keys it may stand for, most specific
-    first (Arabic: clitics off one by one; Latin: one key, articles and hyphens skipped)."""
+    first (Arabic: clitics off one by one, unless the whole word is a frequent word, as فرقه
+    "its teams" is not ف + الرقة; Latin: one key, articles and hyphens skipped)."""
     out = []
     for i, tok in enumerate(tokens):
         if is_arabic(tok.norm):
-            out.append((i, tuple(sorted(token_keys(tok.norm), key=lambda k: (-len(k), k)))))
+            keys = token_keys(tok.norm)
+            if entry_key(tok.norm) in common:
+                keys = {tok.norm, entry_key(tok.norm)}
+            out.append((i, tuple(sorted(keys, key=lambda k: (-len(k), k)))))
         elif not _skippable(tokens, i):
             out.append((i, (latin_word(tok.norm),)))
     return out

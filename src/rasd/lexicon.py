@@ -90,6 +90,7 @@ CUE_NAMES = (
     "clause_break",
     "affiliation",
     "attribution",
+    "reference",
     "killed",
     "injured",
     "no_casualties",

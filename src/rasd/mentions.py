@@ -39,6 +39,7 @@ class SentenceMentions:
     end: int
     text: str  # the sentence's own text: text[0] is the document's character at ``start``
     paragraph: int
+    is_title: bool
     tokens: list[Token]
     clauses: list[Clause]
     triggers: list[PhraseMatch[Trigger]] = field(default_factory=list)
@@ -117,6 +118,7 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
             end=span.end,
             text=span.text,
             paragraph=paragraph,
+            is_title=bool(doc.title) and span.text.strip() == doc.title.strip(),
             tokens=tokens,
             clauses=[],
         )
