@@ -175,7 +175,7 @@ def _is_section(sentence: SentenceMentions) -> bool:
 def _sentence_candidates(
     doc: Document, sentence: SentenceMentions, context: _Context
 ) -> list[Candidate]:
-    if not sentence.triggers or sentence.cue("background"):
+    if not sentence.triggers:
         return []
     out: list[Candidate] = []
     for number, clause in enumerate(sentence.clauses):
@@ -187,14 +187,26 @@ def _sentence_candidates(
 
 
 def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """A threat, a plan, a negated report or a reference to an event told elsewhere."""
+    """Background, a threat, a plan, a negated report or a reference to an event told
+    elsewhere: no event of its own."""
     clause = sentence.clause_of(trigger.start)
+    for cue in sentence.cue("background"):  # "in recent weeks ... dozens of attacks"
+        if clause.holds(cue.start) and _words_apart(sentence, cue, trigger) <= 10:
+            return True
     for name, reach in (("future", 6), ("negation", 1), ("reference", 2)):
         for cue in sentence.cue(name):
             if cue.end <= trigger.start and clause.holds(cue.start):
                 if sentence.words_between(cue.end, trigger.start) <= reach:
                     return True
     return False
+
+
+def _words_apart(sentence: SentenceMentions, a: PhraseMatch, b: PhraseMatch) -> int:
+    if a.end <= b.start:
+        return sentence.words_between(a.end, b.start)
+    if b.end <= a.start:
+        return sentence.words_between(b.end, a.start)
+    return 0
 
 
 def _intercepted(sentence: SentenceMentions) -> bool:
@@ -669,8 +681,8 @@ def _most_specific(
 ) -> list[PlaceMention]:
     """The most specific places; several when the sentence lists them (\"A، B و C\")."""
 
-    def score(m: PlaceMention) -> int:
-        return _rank(m.place) - (m.geo_precision - 1)
+    def score(m: PlaceMention) -> int:  # "near the base" still places it at the base
+        return _rank(m.place) - (1 if m.geo_precision == 3 else 0)
 
     top = max(score(m) for m in mentions)
     best = [m for m in mentions if score(m) == top]
