@@ -111,6 +111,7 @@ def build_events(
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
     # events it repeats, but does not make one of its own.
     merged = [c for c in _merge(candidates) if c.anchored]
+    merged = [c for c in merged if not _stray(c, sentences)]
     return [_to_event(c, doc, actors) for c in merged if c.place_choice is not None]
 
 
@@ -225,6 +226,8 @@ def _group_by_type(
         present = [t for t in order if t in by_type]
         for loser in present[1:]:
             by_type[present[0]].extend(by_type.pop(loser))
+    if "Explosions/Remote violence" in by_type:
+        by_type.pop("Protests", None)  # "a strike on the sit-in": the protest is the setting
     violent = next((by_type[t] for t in VIOLENT_PRECEDENCE if t in by_type), None)
     strategic = by_type.get("Strategic developments", [])
     if (
@@ -755,6 +758,19 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     return (
         x is None or y is None or _strength(x) < 2 or _strength(y) < 2 or x.entry.id == y.entry.id
     )
+
+
+def _stray(cand: Candidate, sentences: list[SentenceMentions]) -> bool:
+    """A place named once, with no cue word, in another country than the rest of the
+    article's places: most likely a homonym ("الرميلة", a Raqqa quarter, read as Iraq's
+    oil field)."""
+    mention = cand.place
+    if mention is None or mention.cue or mention.place.country is None:
+        return False
+    countries = [p.place.country for s in sentences for p in s.places if p.place]
+    main = max(set(countries), key=countries.count)
+    mine = mention.place.country
+    return mine != main and countries.count(main) >= 3 and countries.count(mine) == 1
 
 
 def _same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
