@@ -288,13 +288,7 @@ def _build(
     )
     cand.evidence["trigger"] = cand.trigger_span
     _fill_roles(sentence, clause, head, cand)
-    if cand.event_type in ("Battles", "Violence against civilians") and _crowd(cand.actor1):
-        # a crowd storming, burning or beating is a riot, not a battle
-        cand.event_type, cand.sub_event_type, cand.plover = (
-            "Riots",
-            "Violent demonstration",
-            "PROTEST",
-        )
+    _recode_by_actors(cand, weapons)
     _fill_date(sentence, clause, cand, context)
     _fill_casualties(sentence, cand)
     if cand.weak and not _confirmed(cand):
@@ -746,10 +740,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.sentence == b.sentence and a.clause != b.clause:
         return False  # "X was hit by rockets, while Turkish shelling hit Y": two events
-    if (
-        a.place_choice.id != b.place_choice.id
-        and _km(a.place_choice, b.place_choice) > _SAME_PLACE_KM
-    ):
+    if not _same_place(a.place, b.place, a.in_title or b.in_title):
         return False
     if a.date and b.date and a.date_explicit and b.date_explicit:
         if a.date.date_to < b.date.date_from or b.date.date_to < a.date.date_from:
