@@ -743,7 +743,10 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if not _same_place(a.place, b.place, a.in_title or b.in_title):
         return False
     if a.date and b.date and a.date_explicit and b.date_explicit:
-        if a.date.date_to < b.date.date_from or b.date.date_to < a.date.date_from:
+        # reports of one strike often differ by a day ("overnight", "today"): allow that
+        # only when the same named actor did it
+        slack = dt.timedelta(days=1 if _same_named_actor(a, b) else 0)
+        if a.date.date_to + slack < b.date.date_from or b.date.date_to + slack < a.date.date_from:
             return False
     x, y = a.actor1, b.actor1
     return (
@@ -789,6 +792,11 @@ def _severity(cand: Candidate) -> int:
     if cand.sub_event_type in _PROTEST_SEVERITY:
         return _PROTEST_SEVERITY.index(cand.sub_event_type)
     return 0
+
+
+def _same_named_actor(a: Candidate, b: Candidate) -> bool:
+    x, y = a.actor1, b.actor1
+    return _strength(x) == 2 and _strength(y) == 2 and x.entry.id == y.entry.id
 
 
 def _strength(mention: Mention | None) -> int:
