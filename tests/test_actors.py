@@ -127,6 +127,45 @@ def test_extension_files_come_from_rasd_home(tmp_path, monkeypatch):
     assert ActorDictionary.load().by_id("hill-men").name == "Hill Men"
 
 
+def test_user_file_adds_a_head_noun(tmp_path):
+    text = "هدمت حفارات إسرائيلية منزلا"
+    assert names(ActorDictionary.load(extra=[]), text) == []
+    user = write(tmp_path, "adjective_heads: {ar: [حفارة, حفارات], en: [excavators]}\n")
+    merged = ActorDictionary.load(extra=[user])
+    day = dt.date(2024, 2, 1)
+    assert names(merged, text, published=day) == ["Military Forces of Israel (2022-)"]
+    assert names(merged, "Israeli excavators", published=day) == [
+        "Military Forces of Israel (2022-)"
+    ]
+    assert names(merged, "قصف تركي") == ["Military Forces of Turkey (2016-)"]  # built-ins kept
+
+
+def test_user_file_with_sections_adds_actors(tmp_path):
+    user = write(
+        tmp_path,
+        "actors:\n- id: hill-men\n  name: Hill Men\n  kind: rebel group\n"
+        "  aliases: {en: [Hill Men]}\n",
+    )
+    assert names(ActorDictionary.load(extra=[user]), "the Hill Men fired") == ["Hill Men"]
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("adjective_heads: [قصف]\n", "adjective_heads must be a mapping"),
+        ("adjective_heads: {ar: قصف}\n", "adjective_heads: ar: expected a list"),
+        ("adjective_heads: {ar: [قصف جوي]}\n", "'قصف جوي' is not one word"),
+        ("adjective_modifiers: {ar: [drone]}\n", "'drone' is not in that language"),
+        ("spellings: [[أميركي]]\n", r"spellings: \['أميركي'\] is not a pair"),
+        ("adjective_head: {en: [drones]}\n", "unknown sections"),
+        ("actors: {id: x}\n", "actors: expected a list"),
+    ],
+)
+def test_malformed_word_section_is_rejected_with_the_file(tmp_path, text, error):
+    with pytest.raises(ValueError, match=rf"actors\.yaml: .*{error}"):
+        ActorDictionary.load(extra=[write(tmp_path, text)])
+
+
 # ---------------------------------------------------------------- Arabic forms
 
 
@@ -192,9 +231,48 @@ def test_english_adjective_before_strike(actors):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("غارات إسرائيلية", "Military Forces of Israel (2022-)"),
+        ("عدوان إسرائيلي", "Military Forces of Israel (2022-)"),
+        ("مسيّرة إسرائيلية", "Military Forces of Israel (2022-)"),
+        ("توغل دبابات وجرافات إسرائيلية", "Military Forces of Israel (2022-)"),
+        ("آليات ومدرعات إسرائيلية", "Military Forces of Israel (2022-)"),
+        ("بوارج أمريكية", "Military Forces of the United States"),
+        ("زوارق حربية أميركية", "Military Forces of the United States"),
+        ("Israeli bulldozers", "Military Forces of Israel (2022-)"),
+        ("Israeli armoured bulldozers", "Military Forces of Israel (2022-)"),
+        ("Israeli gunfire", "Military Forces of Israel (2022-)"),
+        ("US destroyers", "Military Forces of the United States"),
+        ("Turkish shelling", "Military Forces of Turkey (2016-)"),
+        ("Russian jets", "Military Forces of Russia (2000-)"),
+    ],
+)
+def test_adjective_on_attack_heads(actors, text, name):
+    assert names(actors, text, published=dt.date(2024, 2, 1)) == [name]
+
+
 def test_state_name_as_agent_is_marked(actors):
     [mention] = actors.find(tokenize("قصفت تركيا مواقع"))
     assert (mention.entry.id, mention.via) == ("mil-turkey", "state")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("العدوان الأمريكي", "Yemen", "Military Forces of the United States"),
+        ("العدوان الصهيوني", "Lebanon", "Military Forces of Israel (2022-)"),
+        ("غارات العدو الصهيوني", "Lebanon", "Military Forces of Israel (2022-)"),
+        ("طيران الاحتلال", "Palestine", "Military Forces of Israel (2022-)"),
+        ("المستوطنين", "Palestine", "Settlers (Israel)"),
+        ("مستوطنون", "Palestine", "Settlers (Israel)"),
+        ("قوات الأمن العراقية", "Iraq", "Military Forces of Iraq (2022-)"),
+        ("جهاز مكافحة الإرهاب", "Iraq", "Military Forces of Iraq (2022-)"),
+    ],
+)
+def test_resistance_and_state_media_wording(actors, text, country, name):
+    assert names(actors, text, published=dt.date(2024, 2, 1), country=country) == [name]
 
 
 # ---------------------------------------------------------------- English aliases

@@ -1,10 +1,12 @@
 """The actor dictionary: the words the news uses for armed groups, states and civilians,
 mapped to ACLED's canonical actor names.
 
-The data is ``rasd/data/actors.yaml`` (its header documents the format) plus any
-``$RASD_HOME/actors/*.yaml``. :meth:`ActorDictionary.find` returns the actors named in a
-token list: by alias ("قسد", "the SDF"), by a state's name used as an agent ("Israel"), or
-by a nationality adjective on a weapon or a force ("قصف تركي", "Israeli drone strike").
+The data is ``rasd/data/actors.yaml`` (the actors) and ``rasd/data/actor_words.yaml`` (the
+words around them: what a nationality adjective qualifies, spelling variants), their
+headers documenting the format, plus any ``$RASD_HOME/actors/*.yaml``.
+:meth:`ActorDictionary.find` returns the actors named in a token list: by alias ("قسد",
+"the SDF"), by a state's name used as an agent ("Israel"), or by a nationality adjective on
+a weapon or a force ("قصف تركي", "Israeli drone strike").
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 import yaml
 
 from rasd.model import Actor, Span
-from rasd.text import PhraseMatcher, Token, entry_key, fold, is_arabic, token_keys, tokenize
+from rasd.text import PhraseMatcher, Token, entry_key, is_arabic, token_keys, tokenize
 
 KINDS = frozenset(
     {
@@ -47,50 +49,36 @@ _REQUIRED = ("id", "name", "kind", "aliases")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # ACLED's "(2020-2022)", "(2022-)"
 
-# Spellings the folding in rasd.text does not unify; each alias gets both.
-_SPELLINGS = (
-    ("أميركي", "أمريكي"),
-    ("أميركا", "أمريكا"),
-    ("أميركان", "أمريكان"),
-    ("ميليشي", "مليشي"),
-)
-_WORD_SPELLINGS = (("سوريا", "سورية"),)
+# What a data file may hold when it is a mapping (actor_words.yaml, a user's file).
+_SECTIONS = ("actors", "adjective_heads", "adjective_modifiers", "spellings", "word_spellings")
+_REACH = 4  # head and modifiers an adjective may stand beside
 # An Arabic nisba adjective (تركي) in its feminine, dual and sound plural forms.
 _NISBA_ENDINGS = ("", "ة", "ان", "ين", "ون", "تان", "تين")
 
 
-def _keys(words: str) -> frozenset[str]:
-    return frozenset(entry_key(fold(w)) for w in words.split())
+@dataclass(frozen=True)
+class ActorWords:
+    """The words of ``actor_words.yaml``. Heads and modifiers are per language ("ar",
+    "en"), stored as matching keys (folded, article off)."""
+
+    heads: dict[str, frozenset[str]]  # what a nationality adjective qualifies
+    modifiers: dict[str, frozenset[str]]  # what may stand between the two
+    spellings: tuple[tuple[str, str], ...]  # variants inside words (أميركي/أمريكي)
+    word_spellings: tuple[tuple[str, str], ...]  # variants of whole words (سوريا/سورية)
+
+    def __or__(self, other: ActorWords) -> ActorWords:
+        def union(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]):
+            return {lang: a.get(lang, frozenset()) | b.get(lang, frozenset()) for lang in a | b}
+
+        return ActorWords(
+            heads=union(self.heads, other.heads),
+            modifiers=union(self.modifiers, other.modifiers),
+            spellings=tuple(dict.fromkeys(self.spellings + other.spellings)),
+            word_spellings=tuple(dict.fromkeys(self.word_spellings + other.word_spellings)),
+        )
 
 
-# What a nationality adjective must qualify to name a state's forces: the weapon, the force
-# or the strike (قصف تركي, طائرة مسيرة تركية, Israeli air strikes), possibly with a few
-# modifiers in between. The target of an attack counts too (قاعدة أميركية, a US base).
-_HEADS_AR = _keys(
-    "قصف غارة غارات غارتين غارتان ضربة ضربات ضربتين ضربتان طائرة طائرات طائرتين طائرتان "
-    "مسيرة مسيرات مسيرتين مسيرتان طيران قوات قوة جنود جندي جنديين عناصر دورية دوريات "
-    "مدفعية قذيفة قذائف صاروخ صواريخ صاروخين هجوم هجمات استهداف عدوان توغل اعتداء "
-    "اعتداءات قاعدة قواعد موقع مواقع نقطة نقاط رتل أرتال آلية آليات دبابة دبابات مروحية "
-    "مروحيات مقاتلة مقاتلات حربية بارجة بارجات مدمرة فرقاطة زورق زوارق قناص قناصة رصاص "
-    "نيران إنزال عملية عمليات اقتحام حملة كمين مستشار مستشارين مستشارون ضابط ضباط"
-)
-_MODIFIERS_AR = _keys(
-    "مسيرة مسيرات مسيرتين مسير جوية جوي جويتين حربية حربي حربيتين مدفعي مدفعية صاروخي "
-    "صاروخية بري برية بحري بحرية انتحارية انتحاري عسكرية عسكري عسكريين استطلاع تجسس "
-    "دون بدون طيار مكثف مكثفة عنيف عنيفة جديد جديدة"
-)
-_HEADS_EN = _keys(
-    "strike strikes airstrike airstrikes raid raids attack attacks bombardment bombing "
-    "bombings shelling fire drone drones forces force troops soldiers soldier army "
-    "military jets jet warplanes warplane aircraft planes helicopter helicopters tank "
-    "tanks artillery missile missiles navy warship warships destroyer base bases patrol "
-    "patrols convoy personnel advisers advisors officers officer operation incursion units"
-)
-_MODIFIERS_EN = _keys(
-    "air drone military armed naval artillery missile fighter war special ground "
-    "security heavy overnight new suspected apparent reported"
-)
-_REACH = 4  # head and modifiers an adjective may stand beside
+_NO_WORDS = ActorWords({}, {}, (), ())
 
 
 @dataclass(frozen=True)
@@ -162,8 +150,10 @@ _Candidate = tuple[ActorEntry, str]
 
 
 class ActorDictionary:
-    def __init__(self, entries: Iterable[ActorEntry]) -> None:
+    def __init__(self, entries: Iterable[ActorEntry], words: ActorWords | None = None) -> None:
+        """``words`` defaults to the packaged ``actor_words.yaml``."""
         self.entries = tuple(entries)
+        self.words = words if words is not None else _packaged_words()
         self._by_id = {e.id: e for e in self.entries}
         self._names: PhraseMatcher[list[_Candidate]] = PhraseMatcher()
         self._adjectives: PhraseMatcher[list[_Candidate]] = PhraseMatcher()
@@ -185,13 +175,14 @@ class ActorDictionary:
 
     @classmethod
     def load(cls, path: Path | None = None, extra: list[Path] | None = None) -> ActorDictionary:
-        """The dictionary in ``path`` (default: the packaged one) merged with ``extra``
-        files (default: ``$RASD_HOME/actors/*.yaml``); an entry in a later file replaces
-        the one with the same id. Raises ValueError naming the file and the entry."""
+        """The dictionary in ``path`` (default: the packaged one) and the packaged actor
+        words merged with ``extra`` files (default: ``$RASD_HOME/actors/*.yaml``); an entry
+        in a later file replaces the one with the same id, words add up. Raises ValueError
+        naming the file (and the entry or section)."""
         if extra is None:
             home = os.environ.get("RASD_HOME")
             extra = sorted(Path(home, "actors").glob("*.yaml")) if home else []
-        return _load((path or _DEFAULT, *extra))
+        return _load((path or _DEFAULT, _WORDS, *extra))
 
     def by_id(self, id: str) -> ActorEntry:
         return self._by_id[id]
@@ -217,7 +208,7 @@ class ActorDictionary:
         for match in self._adjectives.find(tokens):
             if taken.intersection(range(match.first, match.last)):
                 continue
-            bounds = _adjective_phrase(tokens, match.first, match.last, taken)
+            bounds = _adjective_phrase(tokens, match.first, match.last, taken, self.words)
             if bounds:
                 entry, via = self._choose(match.payload, day, country)
                 mentions.append(self._mention(tokens, *bounds, entry, via, day, country))
@@ -254,12 +245,14 @@ class ActorDictionary:
 
 
 def _adjective_phrase(
-    tokens: list[Token], first: int, last: int, taken: set[int]
+    tokens: list[Token], first: int, last: int, taken: set[int], words: ActorWords
 ) -> tuple[int, int] | None:
     """The token range of head + modifiers + adjective (Arabic: head first; English:
     adjective first), or None when the adjective qualifies nothing military."""
     arabic = is_arabic(tokens[first].norm)
-    heads, modifiers = (_HEADS_AR, _MODIFIERS_AR) if arabic else (_HEADS_EN, _MODIFIERS_EN)
+    lang = "ar" if arabic else "en"
+    heads = words.heads.get(lang, frozenset())
+    modifiers = words.modifiers.get(lang, frozenset())
     step = -1 if arabic else 1
     i = first - 1 if arabic else last
     head = None
@@ -288,32 +281,67 @@ def _span(tokens: list[Token], first: int, last: int) -> Span:
 # ---------------------------------------------------------------- loading
 
 _DEFAULT = resources.files("rasd") / "data" / "actors.yaml"
+_WORDS = resources.files("rasd") / "data" / "actor_words.yaml"
+
+_Source = Path | Traversable
 
 
 @cache
-def _load(sources: tuple[Path | Traversable, ...]) -> ActorDictionary:
+def _load(sources: tuple[_Source, ...]) -> ActorDictionary:
+    # Words first, from every file: a user's spelling pair applies to the built-in aliases.
+    files = [(source, *_read(source)) for source in sources]
+    words = _NO_WORDS
+    for _, _, file_words in files:
+        words |= file_words
     merged: dict[str, ActorEntry] = {}
-    for source in sources:
-        for entry in _read(source):
+    for source, raws, _ in files:
+        for entry in _entries(source, raws, words):
             merged[entry.id] = entry
-    return ActorDictionary(merged.values())
+    return ActorDictionary(merged.values(), words)
 
 
-def _read(source: Path | Traversable) -> list[ActorEntry]:
+@cache
+def _packaged_words() -> ActorWords:
+    return _read(_WORDS)[1]
+
+
+def _read(source: _Source) -> tuple[list[Any], ActorWords]:
+    """A file's raw actor entries and its words. A file is a list of entries or a mapping
+    of sections (``actors`` and the sections of actor_words.yaml)."""
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"{source}: cannot read actor dictionary: {exc}") from exc
     if data is None:
-        return []
-    if not isinstance(data, list):
-        raise ValueError(f"{source}: expected a list of actor entries")
+        return [], _NO_WORDS
+    if isinstance(data, list):
+        return data, _NO_WORDS
+    if not isinstance(data, dict):
+        raise ValueError(f"{source}: expected a list of actor entries or a mapping of sections")
+    if unknown := set(data) - set(_SECTIONS):
+        raise ValueError(f"{source}: unknown sections {sorted(unknown)}; one of {_SECTIONS}")
+    raws = data.get("actors") or []
+    if not isinstance(raws, list):
+        raise ValueError(f"{source}: actors: expected a list of actor entries")
+    try:
+        words = ActorWords(
+            heads=_word_keys(data.get("adjective_heads"), "adjective_heads"),
+            modifiers=_word_keys(data.get("adjective_modifiers"), "adjective_modifiers"),
+            spellings=_pairs(data.get("spellings"), "spellings"),
+            word_spellings=_pairs(data.get("word_spellings"), "word_spellings"),
+        )
+    except ValueError as exc:
+        raise ValueError(f"{source}: {exc}") from None
+    return raws, words
+
+
+def _entries(source: _Source, raws: list[Any], words: ActorWords) -> list[ActorEntry]:
     entries: list[ActorEntry] = []
     seen: set[str] = set()
-    for number, raw in enumerate(data, 1):
+    for number, raw in enumerate(raws, 1):
         label = raw.get("id") if isinstance(raw, dict) and raw.get("id") else f"#{number}"
         try:
-            entry = _entry(raw)
+            entry = _entry(raw, words)
             if entry.id in seen:
                 raise ValueError("duplicate id")
         except ValueError as exc:
@@ -323,7 +351,46 @@ def _read(source: Path | Traversable) -> list[ActorEntry]:
     return entries
 
 
-def _entry(raw: Any) -> ActorEntry:
+def _word_keys(raw: Any, section: str) -> dict[str, frozenset[str]]:
+    """{ar: [...], en: [...]} of single words -> the matching keys per language."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not set(raw) <= {"ar", "en"}:
+        raise ValueError(f"{section} must be a mapping with keys ar and/or en")
+    out: dict[str, frozenset[str]] = {}
+    for lang, items in raw.items():
+        keys: set[str] = set()
+        for word in _flatten(items, f"{section}: {lang}"):
+            tokens = tokenize(word)
+            if len(tokens) != 1:
+                raise ValueError(f"{section}: {lang}: {word!r} is not one word")
+            if is_arabic(word) != (lang == "ar"):
+                raise ValueError(f"{section}: {lang}: {word!r} is not in that language")
+            keys.add(entry_key(tokens[0].norm))
+        out[lang] = frozenset(keys)
+    return out
+
+
+def _pairs(raw: Any, section: str) -> tuple[tuple[str, str], ...]:
+    """[[a, b], ...]: two different spellings each."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ValueError(f"{section}: expected a list of [spelling, spelling] pairs")
+    pairs: list[tuple[str, str]] = []
+    for pair in raw:
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not all(isinstance(s, str) and s.strip() for s in pair)
+            or pair[0] == pair[1]
+        ):
+            raise ValueError(f"{section}: {pair!r} is not a pair of two spellings")
+        pairs.append((pair[0].strip(), pair[1].strip()))
+    return tuple(pairs)
+
+
+def _entry(raw: Any, words: ActorWords) -> ActorEntry:
     if not isinstance(raw, dict):
         raise ValueError("not a mapping")
     if unknown := set(raw) - _FIELDS:
@@ -334,10 +401,10 @@ def _entry(raw: Any) -> ActorEntry:
         raise ValueError(f"id {raw['id']!r} is not a slug (a-z, 0-9, -)")
     if raw["kind"] not in KINDS:
         raise ValueError(f"unknown kind {raw['kind']!r}; one of {sorted(KINDS)}")
-    aliases = _phrases(raw["aliases"], "aliases")
+    aliases = _phrases(raw["aliases"], "aliases", words)
     if not aliases:
         raise ValueError("no aliases")
-    adjectives = _phrases(raw.get("adjectives"), "adjectives")
+    adjectives = _phrases(raw.get("adjectives"), "adjectives", words)
     return ActorEntry(
         id=raw["id"],
         name=str(raw["name"]),
@@ -345,12 +412,12 @@ def _entry(raw: Any) -> ActorEntry:
         kind=raw["kind"],
         aliases=aliases,
         adjectives=tuple(dict.fromkeys(form for a in adjectives for form in _nisba(a))),
-        states=_phrases(raw.get("states"), "states"),
+        states=_phrases(raw.get("states"), "states", words),
         active=_period(raw.get("active")),
     )
 
 
-def _phrases(raw: Any, field: str) -> tuple[str, ...]:
+def _phrases(raw: Any, field: str, words: ActorWords) -> tuple[str, ...]:
     """{ar: [...], en: [...]} with nested (anchored) lists flattened, every spelling added."""
     if raw is None:
         return ()
@@ -361,7 +428,7 @@ def _phrases(raw: Any, field: str) -> tuple[str, ...]:
         for phrase in _flatten(phrases, field):
             if not tokenize(phrase):
                 raise ValueError(f"{field}: {phrase!r} has no words")
-            out.update(dict.fromkeys(_spellings(phrase)))
+            out.update(dict.fromkeys(_spellings(phrase, words)))
     return tuple(out)
 
 
@@ -379,13 +446,16 @@ def _flatten(items: Any, field: str) -> list[str]:
     return out
 
 
-def _spellings(phrase: str) -> list[str]:
+def _spellings(phrase: str, words: ActorWords) -> list[str]:
+    """The phrase in every combination of the spelling variants it contains."""
     forms = [phrase]
-    for a, b in _SPELLINGS + _WORD_SPELLINGS:
-        whole_word = (a, b) in _WORD_SPELLINGS
-        for old, new in ((a, b), (b, a)):
-            pattern = rf"\b{old}\b" if whole_word else old
-            forms += [re.sub(pattern, new, form) for form in forms]
+    for pairs, whole_word in ((words.spellings, False), (words.word_spellings, True)):
+        for a, b in pairs:
+            for old, new in ((a, b), (b, a)):
+                pattern = re.escape(old)
+                if whole_word:
+                    pattern = rf"\b{pattern}\b"
+                forms += [re.sub(pattern, lambda _, new=new: new, form) for form in forms]
     return list(dict.fromkeys(forms))
 
 

@@ -312,8 +312,13 @@ def _recode_by_actors(cand: Candidate, weapons: list[PhraseMatch[Weapon]]) -> No
         cand.event_type, cand.sub_event_type, cand.plover = VAC, "Attack", "ASSAULT"
     elif cand.event_type == "Explosions/Remote violence" and cand.weak and not explosive:
         # "an attack" with no explosive named: on civilians it is violence against them
-        if _is_civilian(cand.actor2) or (cand.actor2 is None and _armed(cand.actor1)):
+        # (armies and air forces strike from afar: their "attacks" stay explosions)
+        militia = _armed(cand.actor1) and cand.actor1.entry.kind not in _STATE_KINDS
+        if militia and (cand.actor2 is None or _is_civilian(cand.actor2)):
             cand.event_type, cand.sub_event_type = VAC, "Attack"
+
+
+_STATE_KINDS = {"state forces", "external state", "coalition", "police", "international"}
 
 
 def _armed(mention: Mention | None) -> bool:
