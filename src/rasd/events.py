@@ -182,8 +182,8 @@ def _sentence_candidates(
     for number, clause in enumerate(sentence.clauses):
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
         triggers = [t for t in triggers if not _hypothetical(sentence, t)]
-        for group in _group_by_type(sentence, triggers):
-            out.extend(_build(doc, sentence, clause, number, group, context))
+        for kind, group in _group_by_type(sentence, triggers):
+            out.extend(_build(doc, sentence, clause, number, kind, group, context))
     return out
 
 
@@ -217,13 +217,16 @@ def _intercepted(sentence: SentenceMentions) -> bool:
 
 def _group_by_type(
     sentence: SentenceMentions, triggers: list[PhraseMatch[Trigger]]
-) -> list[list[PhraseMatch[Trigger]]]:
-    """The triggers of one clause, one group per event they announce."""
+) -> list[tuple[str, list[PhraseMatch[Trigger]]]]:
+    """The triggers of one clause, grouped by the event they announce: (event type, triggers).
+    One violent act per clause: the precedence list decides between types, and a type named
+    by a strong word beats one named only by weak words ("هجوم ... برصاص" is a shooting)."""
     by_type: dict[str, list[PhraseMatch[Trigger]]] = {}
     for trigger in triggers:
         by_type.setdefault(_kind(trigger.payload, sentence), []).append(trigger)
     for order in (VIOLENT_PRECEDENCE, CROWD_PRECEDENCE):
         present = [t for t in order if t in by_type]
+        present.sort(key=lambda t: all(x.payload.weak for x in by_type[t]))  # stable
         for loser in present[1:]:
             by_type[present[0]].extend(by_type.pop(loser))
     if "Explosions/Remote violence" in by_type:
@@ -240,7 +243,7 @@ def _group_by_type(
     for kind, group in by_type.items():
         if all(t.payload.weak for t in group) and kind == "Strategic developments":
             continue  # "a truce", "reinforcements": not enough to say something happened
-        groups.append(group)
+        groups.append((kind, sorted(group, key=lambda t: t.start)))
     return groups
 
 
@@ -257,13 +260,14 @@ def _build(
     sentence: SentenceMentions,
     clause: Clause,
     clause_number: int,
+    event_type: str,
     triggers: list[PhraseMatch[Trigger]],
     context: _Context,
 ) -> list[Candidate]:
-    strong = [t for t in triggers if not t.payload.weak] or triggers
-    head = strong[0]
+    own = [t for t in triggers if _kind(t.payload, sentence) == event_type] or triggers
+    head = next((t for t in own if not t.payload.weak), own[0])  # names the type
+    first = triggers[0]  # the verb nearest the subject: roles are read around it
     trig = head.payload
-    event_type = _kind(trig, sentence)
     sub_type = trig.sub_event_type
     weapons = [w for w in sentence.weapons if clause.holds(w.start)]
     if event_type == "Strategic developments" and trig.event_type != event_type:
@@ -287,7 +291,7 @@ def _build(
         in_title=sentence.is_title,
     )
     cand.evidence["trigger"] = cand.trigger_span
-    _fill_roles(sentence, clause, head, cand)
+    _fill_roles(sentence, clause, first, cand)
     _recode_by_actors(cand, weapons)
     _fill_date(sentence, clause, cand, context)
     _fill_casualties(sentence, cand)

@@ -1,0 +1,555 @@
+"""End-to-end extraction, one phenomenon a test: a short news text in, ACLED-style events out.
+
+Read as a user's guide: each test names what the extractor does with one kind of sentence.
+All sentences are written for these tests. Unless a test says otherwise the article is
+published on Monday 11 March 2024, so "أمس" (yesterday) is Sunday 10 March.
+Tests marked xfail describe the right behaviour that the extractor does not show yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import rasd
+from rasd.ingest import document_from_text
+from rasd.model import Event
+from rasd.pipeline import process
+
+PUBLISHED = "2024-03-11T10:00:00+03:00"  # a Monday
+TODAY = dt.date(2024, 3, 11)
+YESTERDAY = dt.date(2024, 3, 10)  # a Sunday
+
+SHELLING = "Shelling/artillery/missile attack"
+STRIKE = "Air/drone strike"
+IED = "Remote explosive/landmine/IED"
+REMOTE = "Explosions/Remote violence"
+STRATEGIC = "Strategic developments"
+
+
+def events(text: str, published: str = PUBLISHED) -> list[Event]:
+    return rasd.extract(text, published=published)
+
+
+def describe(event: Event) -> str:
+    a1 = event.actor1.name if event.actor1 else None
+    a2 = event.actor2.name if event.actor2 else None
+    place = event.location.name if event.location else None
+    return f"{event.sub_event_type} {event.date_from} {a1} -> {a2} @ {place}"
+
+
+def only_event(text: str, published: str = PUBLISHED) -> Event:
+    """The one event of a text, failing with a readable list when there are more or none."""
+    found = events(text, published)
+    assert len(found) == 1, [describe(e) for e in found]
+    return found[0]
+
+
+def actor_id(actor) -> str | None:
+    return actor.id if actor is not None else None
+
+
+def types(event: Event) -> tuple[str, str]:
+    return event.event_type, event.sub_event_type
+
+
+# ---------------------------------------------------------------- event types
+
+
+def test_artillery_shelling_of_a_town_is_shelling():
+    event = only_event("قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل جنوبي إدلب أمس.")
+    assert types(event) == (REMOTE, SHELLING)
+
+
+def test_a_drone_hitting_a_car_is_an_air_drone_strike():
+    event = only_event("استهدفت طائرة مسيرة تركية سيارة قرب مدينة عامودا أمس.")
+    assert types(event) == (REMOTE, STRIKE)
+
+
+def test_clashes_between_two_groups_are_an_armed_clash():
+    text = "اندلعت اشتباكات عنيفة بين قوات سوريا الديمقراطية وفصائل الجيش الوطني قرب مدينة منبج."
+    assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
+def test_a_roadside_bomb_is_a_remote_explosive():
+    event = only_event("قتل مدنيان بانفجار عبوة ناسفة في مدينة الباب أمس.")
+    assert types(event) == (REMOTE, IED)
+
+
+def test_detaining_young_men_is_an_arrest():
+    event = only_event("اعتقلت قوات سوريا الديمقراطية ثلاثة شبان في مدينة الطبقة أمس.")
+    assert types(event) == (STRATEGIC, "Arrests")
+    assert actor_id(event.actor1) == "sdf"
+
+
+def test_a_demonstration_is_a_peaceful_protest_by_protesters():
+    event = only_event("تظاهر العشرات في مدينة السويداء اليوم مطالبين برحيل النظام.")
+    assert types(event) == ("Protests", "Peaceful protest")
+    assert event.actor1.name == "Protesters (Syria)"
+
+
+def test_protesters_storming_and_burning_a_building_is_a_riot():
+    text = "اقتحم محتجون غاضبون مبنى المحافظة في مدينة الناصرية أمس وأضرموا النار في مدخله."
+    event = only_event(text)
+    assert types(event) == ("Riots", "Violent demonstration")
+    assert event.actor1.name == "Rioters (Iraq)"
+
+
+def test_kidnapping_a_doctor_is_an_abduction():
+    event = only_event("اختطف مسلحون مجهولون طبيبا في مدينة جاسم أمس.")
+    assert types(event) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def test_drones_shot_down_over_a_base_are_disrupted_weapons_use():
+    text = "أسقطت الدفاعات الجوية للتحالف الدولي طائرتين مسيرتين فوق قاعدة هيمو أمس."
+    event = only_event(text)
+    assert types(event) == (STRATEGIC, "Disrupted weapons use")
+    assert actor_id(event.actor1) == "coalition"  # the interceptor
+    assert event.location.name == "Himo"
+
+
+@pytest.mark.xfail(
+    reason="events._places_for/_after_destination drops 'قاعدة هيمو' after the destination "
+    "cue 'إلى', the clause has no other place, so build_events discards the candidate",
+    strict=False,
+)
+def test_drones_shot_down_before_reaching_a_base_are_placed_at_the_base():
+    text = "أسقطت الدفاعات الجوية طائرتين مسيرتين قبل وصولهما إلى قاعدة هيمو أمس."
+    event = only_event(text)
+    assert types(event) == (STRATEGIC, "Disrupted weapons use")
+    assert event.location.name == "Himo"
+
+
+@pytest.mark.xfail(
+    reason="actors._adjective_phrase does not take 'الدفاعات الجوية' as a military head, "
+    "so 'الأميركية' names no actor and events._interceptor finds nobody",
+    strict=False,
+)
+def test_the_interceptor_named_by_a_nationality_adjective_is_actor1():
+    text = "أسقطت الدفاعات الجوية الأميركية طائرتين مسيرتين فوق قاعدة هيمو أمس."
+    assert actor_id(only_event(text).actor1) == "mil-us"
+
+
+def test_an_interception_where_one_rocket_lands_is_coded_as_the_attack():
+    text = "اعترضت الدفاعات الجوية ثلاثة صواريخ أطلقت على قاعدة قسرك أمس وسقط أحدها داخل القاعدة."
+    event = only_event(text)
+    assert types(event) == (REMOTE, SHELLING)
+
+
+@pytest.mark.xfail(
+    reason="events._build takes the plover from the head trigger, which is the interception "
+    "verb 'اعترضت' (COERCE), even after _kind recodes the event as the attack",
+    strict=False,
+)
+def test_an_interception_recoded_as_the_attack_is_an_assault():
+    text = "اعترضت الدفاعات الجوية ثلاثة صواريخ أطلقت على قاعدة قسرك أمس وسقط أحدها داخل القاعدة."
+    assert only_event(text).plover == "ASSAULT"
+
+
+@pytest.mark.xfail(
+    reason="events._same_event never merges candidates of two clauses of one sentence, "
+    "so the intercepted salvo and the rocket that landed ('فيما سقط') make two attacks",
+    strict=False,
+)
+def test_an_interception_and_a_landing_in_two_clauses_are_one_attack():
+    text = "اعترضت الدفاعات الجوية صاروخين أطلقا على قاعدة قسرك أمس، فيما سقط صاروخ ثالث داخلها."
+    assert types(only_event(text)) == (REMOTE, SHELLING)
+
+
+def test_forces_withdrawing_from_a_base_is_a_change_to_group_activity():
+    event = only_event("انسحبت القوات الأميركية من قاعدة خراب الجير أمس.")
+    assert types(event) == (STRATEGIC, "Change to group/activity")
+    assert actor_id(event.actor1) == "mil-us"
+    assert event.actor2 is None
+
+
+@pytest.mark.xfail(
+    reason="the lexicon phrase 'أخل* قاعدت*' needs verb and object adjacent; with the subject "
+    "between them only the weak 'أخلت' matches and events._group_by_type drops weak "
+    "Strategic developments groups",
+    strict=False,
+)
+def test_forces_evacuating_their_base_verb_subject_object_is_a_withdrawal():
+    event = only_event("أخلت القوات الأميركية قاعدتها في خراب الجير أمس.")
+    assert types(event) == (STRATEGIC, "Change to group/activity")
+
+
+# ---------------------------------------------------------------- actors
+
+
+def test_active_voice_subject_is_actor1_and_object_actor2():
+    text = "قصفت القوات التركية مواقع لقوات سوريا الديمقراطية في قرية تل تمر أمس."
+    event = only_event(text)
+    assert event.actor1.name.startswith("Military Forces of Turkey")
+    assert actor_id(event.actor2) == "sdf"
+
+
+def test_clashes_between_two_named_groups_give_both_sides():
+    text = "اندلعت اشتباكات بين قوات سوريا الديمقراطية وفصائل الجيش الوطني قرب مدينة منبج أمس."
+    event = only_event(text)
+    assert {actor_id(event.actor1), actor_id(event.actor2)} == {"sdf", "sna"}
+
+
+def test_passive_subject_of_taarradat_is_the_target():
+    event = only_event("تعرضت نقطة لقوات النظام لقصف مدفعي قرب بلدة سراقب أمس.")
+    assert actor_id(event.actor2) == "mil-syria-assad"
+    assert actor_id(event.actor1) != "mil-syria-assad"
+
+
+@pytest.mark.xfail(
+    reason="events._build heads the group with the strong weapon trigger 'بالقذائف الصاروخية'; "
+    "_passive_marker_before then sees the weak trigger 'لهجوم' between 'تعرضت' and the head "
+    "and keeps the active voice, so the target becomes actor1",
+    strict=False,
+)
+def test_passive_attack_with_a_weapon_keeps_the_target_as_actor2():
+    event = only_event("تعرضت نقطة لقوات النظام لهجوم بالقذائف الصاروخية قرب بلدة سراقب أمس.")
+    assert actor_id(event.actor2) == "mil-syria-assad"
+    assert actor_id(event.actor1) != "mil-syria-assad"
+
+
+def test_nationality_adjective_names_actor1():
+    event = only_event("استهدفت غارة إسرائيلية موقعا لحزب الله قرب مدينة البوكمال أمس.")
+    assert event.actor1.name.startswith("Military Forces of Israel")
+    assert actor_id(event.actor2) == "hezbollah"
+
+
+@pytest.mark.xfail(
+    reason="'بغارة' is also a passive_agent cue: events._agent skips the adjective mention "
+    "'بغارة إسرائيلية' (it starts at the cue, not after it) and makes the bare word "
+    "'إسرائيلية' a plain-text actor1; Israel is pushed to actor2",
+    strict=False,
+)
+def test_nationality_adjective_after_a_casualty_clause_names_actor1():
+    event = only_event("قتل ثلاثة عناصر من حزب الله بغارة إسرائيلية على مدينة البوكمال أمس.")
+    assert event.actor1.name.startswith("Military Forces of Israel")
+    assert actor_id(event.actor2) == "hezbollah"
+
+
+def test_claim_of_responsibility_names_actor1_and_claimed_by():
+    event = only_event("انفجرت سيارة مفخخة في مدينة اعزاز أمس، وتبنى تنظيم الدولة الهجوم.")
+    assert event.actor1.name.startswith("Islamic State")
+    assert event.claimed_by is not None and event.claimed_by.id == event.actor1.id
+
+
+def test_denial_sets_denied_by_not_actor1():
+    text = (
+        "استهدفت طائرة مسيرة مجهولة سيارة في مدينة عامودا أمس، "
+        "ونفت وزارة الدفاع التركية أي علاقة لها بالهجوم."
+    )
+    event = only_event(text)
+    assert actor_id(event.denied_by) == "mil-turkey"
+    assert actor_id(event.actor1) != "mil-turkey"
+
+
+@pytest.mark.xfail(
+    reason="events._fill_roles leaves the denier in the role pool (only reporters and backers "
+    "are excluded), so the active-voice branch takes it as the first actor after the trigger",
+    strict=False,
+)
+def test_the_denier_is_not_the_target_either():
+    text = (
+        "استهدفت طائرة مسيرة مجهولة سيارة في مدينة عامودا أمس، "
+        "ونفت وزارة الدفاع التركية أي علاقة لها بالهجوم."
+    )
+    assert actor_id(only_event(text).actor2) != "mil-turkey"
+
+
+def test_according_to_names_a_source_not_an_actor():
+    event = only_event(
+        "قتل مدنيان بانفجار عبوة ناسفة في مدينة الباب أمس، بحسب الجيش الوطني السوري."
+    )
+    assert actor_id(event.actor1) != "sna"
+    assert actor_id(event.actor2) != "sna"
+
+
+def test_english_according_to_names_a_source_not_an_actor():
+    text = (
+        "A roadside bomb killed two civilians in Azaz on Sunday, "
+        "according to the Syrian National Army."
+    )
+    event = only_event(text)
+    assert actor_id(event.actor1) != "sna"
+    assert actor_id(event.actor2) == "civilians"
+
+
+def test_unknown_group_after_naffadhathu_is_a_plain_text_actor():
+    text = "انفجرت عبوة ناسفة بدورية في مدينة الميادين أمس، في هجوم نفذته ميليشيا عشائرية مجهولة."
+    event = only_event(text)
+    assert event.actor1 is not None and event.actor1.id is None
+    assert "ميليشيا" in event.actor1.text
+
+
+def test_unidentified_gunmen_are_an_unidentified_armed_group():
+    event = only_event("اختطف مسلحون مجهولون طبيبا في مدينة جاسم أمس.")
+    assert event.actor1 is None or event.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_civilians_killed_by_shelling_are_actor2():
+    text = "قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على بلدة كفرنبل أمس."
+    event = only_event(text)
+    assert actor_id(event.actor1) == "mil-syria-assad"
+    assert event.actor2.name == "Civilians (Syria)"
+
+
+@pytest.mark.xfail(
+    reason="events._build keeps no candidate: the lexicon phrase 'قتل* مدنيين' needs verb and "
+    "object adjacent, and with the subject between them 'قتل' is only a casualty cue",
+    strict=False,
+)
+def test_gunmen_killing_civilians_verb_subject_object_is_an_attack():
+    event = only_event("قتل مسلحون مجهولون ثلاثة مدنيين في بلدة طفس أمس.")
+    assert types(event) == ("Violence against civilians", "Attack")
+    assert event.fatalities == 3
+
+
+@pytest.mark.xfail(
+    reason="events._fill_roles (voice 'noun'): with no agent, the actor right before the verbal "
+    "noun 'بانفجار' is taken as actor1, though here it is the victim after 'قتل ... من'",
+    strict=False,
+)
+def test_soldiers_killed_by_a_bomb_are_the_target_not_the_bomber():
+    text = "قتل عنصران من قوات النظام بانفجار عبوة ناسفة على طريق بلدة طفس أمس."
+    event = only_event(text)
+    assert actor_id(event.actor1) != "mil-syria-assad"
+    assert actor_id(event.actor2) == "mil-syria-assad"
+
+
+# ---------------------------------------------------------------- casualties
+
+
+def test_deaths_and_injuries_are_told_apart():
+    text = "قتل ثلاثة مدنيين وأصيب خمسة آخرون بقصف مدفعي لقوات النظام على بلدة كفرنبل أمس."
+    event = only_event(text)
+    assert (event.fatalities, event.injuries) == (3, 5)
+    assert event.fatalities_known
+
+
+def test_casualties_written_in_digits():
+    text = (
+        "قتل 4 عناصر من قوات سوريا الديمقراطية وأصيب 7 آخرون "
+        "بهجوم بطائرة مسيرة تركية قرب عامودا أمس."
+    )
+    event = only_event(text)
+    assert (event.fatalities, event.injuries) == (4, 7)
+
+
+def test_an_arabic_dual_counts_two():
+    assert only_event("قتل مدنيان بانفجار عبوة ناسفة في مدينة الباب أمس.").fatalities == 2
+
+
+def test_those_among_the_dead_are_not_counted_twice():
+    event = only_event("قتل خمسة مدنيين بينهم طفلان بقصف لقوات النظام على بلدة كفرنبل أمس.")
+    assert event.fatalities == 5
+
+
+def test_a_vague_toll_is_not_a_known_number():
+    event = only_event("قتل عشرات المدنيين بغارات روسية على مدينة سراقب أمس.")
+    assert not event.fatalities_known  # ACLED leaves "dozens" unscored
+    assert event.fatalities == 0
+
+
+@pytest.mark.xfail(
+    reason="events._fill_casualties: 'عشرات' is attached to 'القتلى' only; for 'الجرحى' "
+    "_singular_victim reads the next word 'بقصف' as a single victim and counts one injury",
+    strict=False,
+)
+def test_dozens_of_dead_and_wounded_count_no_precise_injuries():
+    event = only_event("سقط عشرات القتلى والجرحى بقصف لقوات النظام على مدينة سراقب أمس.")
+    assert not event.fatalities_known
+    assert event.injuries == 0
+
+
+def test_no_casualties_is_a_known_zero():
+    event = only_event("قصفت قوات النظام بلدة كفرنبل أمس دون وقوع إصابات.")
+    assert event.fatalities == 0
+    assert event.fatalities_known
+
+
+def test_unreported_casualties_are_an_unknown_zero():
+    event = only_event("قصفت قوات النظام بلدة كفرنبل أمس.")
+    assert event.fatalities == 0
+    assert not event.fatalities_known
+
+
+@pytest.mark.xfail(
+    reason="events._dual_victims only knows the nominative dual ending 'ان' (مدنيان), "
+    "not the genitive 'ين' of 'مقتل عنصرين', so the toll is left unknown",
+    strict=False,
+)
+def test_a_genitive_dual_counts_two():
+    text = "استهدفت طائرة مسيرة تركية سيارة قرب مدينة عامودا أمس، ما أدى إلى مقتل عنصرين."
+    assert only_event(text).fatalities == 2
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_yesterday_is_the_day_before_publication():
+    event = only_event("قصفت قوات النظام بلدة كفرنبل أمس.")
+    assert (event.date_from, event.date_to) == (YESTERDAY, YESTERDAY)
+
+
+def test_yesterday_with_a_weekday_name():
+    event = only_event("قصفت قوات النظام بلدة كفرنبل أمس الأحد.")
+    assert event.date == YESTERDAY
+
+
+def test_dawn_today_is_the_publication_day():
+    event = only_event("قصفت قوات النظام بلدة كفرنبل فجر اليوم.")
+    assert event.date == TODAY
+
+
+def test_a_past_weekday_is_the_last_such_day():
+    event = only_event("قصفت قوات النظام بلدة كفرنبل يوم الخميس الماضي.")
+    assert event.date == dt.date(2024, 3, 7)
+
+
+def test_a_sentence_without_a_date_takes_the_previous_sentences_date():
+    text = "قصفت قوات النظام بلدة كفرنبل أمس. واستهدفت طائرة مسيرة تركية سيارة في مدينة عامودا."
+    strike = next(e for e in events(text) if e.sub_event_type == STRIKE)
+    assert strike.date == YESTERDAY
+
+
+def test_last_week_is_a_range():
+    event = only_event("استهدفت طائرة مسيرة تركية سيارة في مدينة عامودا الأسبوع الماضي.")
+    assert (event.date_from, event.date_to) == (dt.date(2024, 3, 4), dt.date(2024, 3, 10))
+    assert event.time_precision == 2
+
+
+# -------------------------------------------------- one event per actor, action, place and day
+
+
+def test_the_same_strike_told_twice_is_one_event():
+    text = (
+        "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "
+        "وجاء القصف المدفعي على كفرنبل أمس بعد يوم من هدوء نسبي."
+    )
+    assert len(events(text)) == 1
+
+
+def test_three_bases_in_a_list_are_three_events():
+    text = "استهدفت المقاومة الإسلامية في العراق بالصواريخ قواعد قسرك وخراب الجير والشدادي أمس."
+    found = events(text)
+    assert sorted(e.location.name for e in found) == ["Ash Shaddādah", "Kharab al-Jir", "Qasrak"]
+
+
+def test_undated_background_is_no_event():
+    text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
+    assert events(text) == []
+
+
+def test_a_threat_is_no_event():
+    assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
+
+
+def test_a_headline_repeating_the_body_adds_no_event():
+    text = (
+        "قصف تركي على قرية تل تمر\n"
+        "قصفت القوات التركية قرية تل تمر في ريف الحسكة أمس دون وقوع إصابات."
+    )
+    assert len(events(text)) == 1
+
+
+def test_two_actors_in_two_places_are_two_events():
+    text = "قصفت قوات النظام بلدة كفرنبل أمس. واستهدفت طائرة مسيرة تركية سيارة في مدينة عامودا."
+    assert sorted(e.sub_event_type for e in events(text)) == [STRIKE, SHELLING]
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_the_event_is_at_the_village_not_the_dateline_city():
+    event = only_event("حلب - خاص\nقصفت القوات التركية قرية تل تمر في ريف الحسكة أمس.")
+    assert event.location.name == "Tall Tamr"
+    assert event.location.admin1 == "Al-Hasakah"
+
+
+def test_west_of_a_city_is_the_city_with_precision_two():
+    event = only_event("استهدفت طائرة مسيرة تركية سيارة غربي مدينة القامشلي أمس.")
+    assert event.location.name == "Al Qāmishlī"
+    assert event.location.geo_precision == 2
+
+
+def test_the_governorate_is_filled_in():
+    event = only_event("قصفت قوات النظام بلدة كفرنبل أمس.")
+    assert (event.location.admin1, event.location.country) == ("Idlib", "Syria")
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def test_evidence_spans_point_into_the_document_text():
+    text = "قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على بلدة كفرنبل أمس."
+    doc = document_from_text(text, doc_id="t", published=dt.datetime.fromisoformat(PUBLISHED))
+    (event,) = process(doc).events
+    assert "trigger" in event.evidence
+    for span in event.evidence.values():
+        assert doc.text[span.start : span.end] == span.text
+
+
+def test_the_trigger_is_a_word_of_the_input():
+    text = "استهدفت طائرة مسيرة تركية سيارة قرب مدينة عامودا أمس."
+    trigger = only_event(text).evidence["trigger"].text
+    assert trigger and trigger in text
+
+
+# ---------------------------------------------------------------- English
+
+
+def test_english_drone_strike_with_actor_and_toll():
+    text = "Turkish drones struck an SDF vehicle near Qamishli on Sunday, killing two fighters."
+    event = only_event(text)
+    assert types(event) == (REMOTE, STRIKE)
+    assert event.actor1.name.startswith("Military Forces of Turkey")
+    assert (actor_id(event.actor2), event.fatalities, event.date) == ("sdf", 2, YESTERDAY)
+
+
+def test_english_shelling_with_deaths_and_injuries():
+    text = (
+        "Syrian government forces shelled Kafr Nabl on Saturday, killing three civilians "
+        "and wounding five others."
+    )
+    event = only_event(text)
+    assert types(event) == (REMOTE, SHELLING)
+    assert (event.fatalities, event.injuries) == (3, 5)
+
+
+def test_english_rally_is_a_peaceful_protest():
+    event = only_event(
+        "Dozens of protesters rallied in Sweida on Friday demanding the fall of the government."
+    )
+    assert types(event) == ("Protests", "Peaceful protest")
+    assert event.date == dt.date(2024, 3, 8)
+
+
+@pytest.mark.xfail(
+    reason="events._fill_roles (active voice) prefers the actor right after the verb, as in "
+    "Arabic; in English that is the victim 'a farmer', which the civilian rule then moves to "
+    "actor2, and the subject 'Gunmen' before the verb is lost",
+    strict=False,
+)
+def test_english_subject_before_the_verb_is_actor1():
+    event = only_event("Gunmen shot dead a farmer near Tafas on Sunday.")
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.xfail(
+    reason="events._singular_victim looks only at the word right after the casualty cue; in "
+    "English that is the article 'a' (too short), so 'shot dead a farmer' counts no death",
+    strict=False,
+)
+def test_english_a_single_victim_counts_one():
+    assert only_event("Gunmen shot dead a farmer near Tafas on Sunday.").fatalities == 1
+
+
+@pytest.mark.xfail(
+    reason="events._fill_roles has no 'between X and Y' rule for English noun triggers: "
+    "'Clashes' takes the first actor after it as actor2 and leaves actor1 empty",
+    strict=False,
+)
+def test_english_clashes_between_two_groups_give_both_sides():
+    text = "Clashes broke out between the SDF and the Syrian National Army near Manbij on Sunday."
+    event = only_event(text)
+    assert (actor_id(event.actor1), actor_id(event.actor2)) == ("sdf", "sna")
