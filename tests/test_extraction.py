@@ -109,11 +109,6 @@ def test_drones_shot_down_over_a_base_are_disrupted_weapons_use():
     assert event.location.name == "Himo"
 
 
-@pytest.mark.xfail(
-    reason="events._places_for/_after_destination drops 'قاعدة هيمو' after the destination "
-    "cue 'إلى', the clause has no other place, so build_events discards the candidate",
-    strict=False,
-)
 def test_drones_shot_down_before_reaching_a_base_are_placed_at_the_base():
     text = "أسقطت الدفاعات الجوية طائرتين مسيرتين قبل وصولهما إلى قاعدة هيمو أمس."
     event = only_event(text)
@@ -137,21 +132,11 @@ def test_an_interception_where_one_rocket_lands_is_coded_as_the_attack():
     assert types(event) == (REMOTE, SHELLING)
 
 
-@pytest.mark.xfail(
-    reason="events._build takes the plover from the head trigger, which is the interception "
-    "verb 'اعترضت' (COERCE), even after _kind recodes the event as the attack",
-    strict=False,
-)
 def test_an_interception_recoded_as_the_attack_is_an_assault():
     text = "اعترضت الدفاعات الجوية ثلاثة صواريخ أطلقت على قاعدة قسرك أمس وسقط أحدها داخل القاعدة."
     assert only_event(text).plover == "ASSAULT"
 
 
-@pytest.mark.xfail(
-    reason="events._same_event never merges candidates of two clauses of one sentence, "
-    "so the intercepted salvo and the rocket that landed ('فيما سقط') make two attacks",
-    strict=False,
-)
 def test_an_interception_and_a_landing_in_two_clauses_are_one_attack():
     text = "اعترضت الدفاعات الجوية صاروخين أطلقا على قاعدة قسرك أمس، فيما سقط صاروخ ثالث داخلها."
     assert types(only_event(text)) == (REMOTE, SHELLING)
@@ -197,12 +182,6 @@ def test_passive_subject_of_taarradat_is_the_target():
     assert actor_id(event.actor1) != "mil-syria-assad"
 
 
-@pytest.mark.xfail(
-    reason="events._build heads the group with the strong weapon trigger 'بالقذائف الصاروخية'; "
-    "_passive_marker_before then sees the weak trigger 'لهجوم' between 'تعرضت' and the head "
-    "and keeps the active voice, so the target becomes actor1",
-    strict=False,
-)
 def test_passive_attack_with_a_weapon_keeps_the_target_as_actor2():
     event = only_event("تعرضت نقطة لقوات النظام لهجوم بالقذائف الصاروخية قرب بلدة سراقب أمس.")
     assert actor_id(event.actor2) == "mil-syria-assad"
@@ -243,11 +222,6 @@ def test_denial_sets_denied_by_not_actor1():
     assert actor_id(event.actor1) != "mil-turkey"
 
 
-@pytest.mark.xfail(
-    reason="events._fill_roles leaves the denier in the role pool (only reporters and backers "
-    "are excluded), so the active-voice branch takes it as the first actor after the trigger",
-    strict=False,
-)
 def test_the_denier_is_not_the_target_either():
     text = (
         "استهدفت طائرة مسيرة مجهولة سيارة في مدينة عامودا أمس، "
@@ -350,11 +324,6 @@ def test_a_vague_toll_is_not_a_known_number():
     assert event.fatalities == 0
 
 
-@pytest.mark.xfail(
-    reason="events._fill_casualties: 'عشرات' is attached to 'القتلى' only; for 'الجرحى' "
-    "_singular_victim reads the next word 'بقصف' as a single victim and counts one injury",
-    strict=False,
-)
 def test_dozens_of_dead_and_wounded_count_no_precise_injuries():
     event = only_event("سقط عشرات القتلى والجرحى بقصف لقوات النظام على مدينة سراقب أمس.")
     assert not event.fatalities_known
@@ -524,22 +493,11 @@ def test_english_rally_is_a_peaceful_protest():
     assert event.date == dt.date(2024, 3, 8)
 
 
-@pytest.mark.xfail(
-    reason="events._fill_roles (active voice) prefers the actor right after the verb, as in "
-    "Arabic; in English that is the victim 'a farmer', which the civilian rule then moves to "
-    "actor2, and the subject 'Gunmen' before the verb is lost",
-    strict=False,
-)
 def test_english_subject_before_the_verb_is_actor1():
     event = only_event("Gunmen shot dead a farmer near Tafas on Sunday.")
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
 
 
-@pytest.mark.xfail(
-    reason="events._singular_victim looks only at the word right after the casualty cue; in "
-    "English that is the article 'a' (too short), so 'shot dead a farmer' counts no death",
-    strict=False,
-)
 def test_english_a_single_victim_counts_one():
     assert only_event("Gunmen shot dead a farmer near Tafas on Sunday.").fatalities == 1
 

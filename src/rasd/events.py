@@ -40,6 +40,16 @@ _SPECIFICITY = {
     "city": 4,
 }
 VAC = "Violence against civilians"
+# PLOVER type of an event whose type was changed from its trigger's (an interception that
+# turned out to be an attack, a crowd's storming that is a riot)
+_PLOVER = {
+    "Battles": "ASSAULT",
+    "Explosions/Remote violence": "ASSAULT",
+    "Violence against civilians": "ASSAULT",
+    "Protests": "PROTEST",
+    "Riots": "PROTEST",
+    "Strategic developments": "COERCE",
+}
 DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
 # Sub-event types whose ACLED record has no actor2.
@@ -285,13 +295,13 @@ def _build(
         clause=clause_number,
         event_type=event_type,
         sub_event_type=sub_type,
-        plover="COERCE" if sub_type == DISRUPTED else trig.plover,
+        plover=trig.plover if trig.event_type == event_type else _PLOVER[event_type],
         weak=head.payload.weak,
         weapons=sorted({w.payload.weapon for w in weapons}),
         in_title=sentence.is_title,
     )
     cand.evidence["trigger"] = cand.trigger_span
-    _fill_roles(sentence, clause, first, cand)
+    _fill_roles(sentence, clause, first, cand, doc.language == "en")
     _recode_by_actors(cand, weapons)
     _fill_date(sentence, clause, cand, context)
     _fill_casualties(sentence, cand)
@@ -345,9 +355,14 @@ def _confirmed(cand: Candidate) -> bool:
 
 
 def _fill_roles(
-    sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger], cand: Candidate
+    sentence: SentenceMentions,
+    clause: Clause,
+    head: PhraseMatch[Trigger],
+    cand: Candidate,
+    english: bool,
 ) -> None:
-    excluded = _reporters(sentence, head) + _backers(sentence)
+    denier = _next_to_cue(sentence, "denial", sentence.actors)
+    excluded = _reporters(sentence, head) + _backers(sentence) + [denier]
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
     before = [a for a in pool if a.span.end <= head.start]
     after = [a for a in pool if a.span.end > head.start]
@@ -376,7 +391,7 @@ def _fill_roles(
         follows = [a for a in after if gap(a) <= 1]
         agentive = [a for a in follows if a.via == "adjective" or _target_follows(sentence, a)]
         actor1 = agent or (agentive[0] if agentive else None)
-        if actor1 is None and before and gap(before[-1]) <= 3:
+        if actor1 is None and before and gap(before[-1]) <= 3 and not _victim(sentence, before[-1]):
             actor1 = before[-1]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
@@ -384,7 +399,8 @@ def _fill_roles(
         # Arabic puts the subject right after the verb, English and headlines before it
         follows = [a for a in after if gap(a) <= 1 and not _target_between(sentence, head, a)]
         further = [a for a in after if gap(a) <= 5 and not _target_between(sentence, head, a)]
-        actor1 = (follows or before[-1:] or further or [agent])[0]
+        order = [before[-1:], follows] if english else [follows, before[-1:]]
+        actor1 = (order[0] or order[1] or further or [agent])[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
     if actor1 is None and claimant is not None:
@@ -398,11 +414,20 @@ def _fill_roles(
     cand.actor1 = actor1
     cand.actor2 = actor2 if actor2 is not actor1 else None
     cand.claimed_by = claimant
-    cand.denied_by = _next_to_cue(sentence, "denial", sentence.actors)
+    cand.denied_by = denier
     for role in ("actor1", "actor2"):
         mention = getattr(cand, role)
         if mention is not None:
             cand.evidence[role] = mention.span
+
+
+def _victim(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word."""
+    return any(
+        c.end <= actor.span.start and sentence.words_between(c.end, actor.span.start) <= 3
+        for name in ("killed", "injured")
+        for c in sentence.cue(name)
+    )
 
 
 def _crowd(mention: Mention | None) -> bool:
@@ -427,7 +452,11 @@ def _passive_marker_before(
     """ "تعرضت القاعدة لهجوم": the subject of a passive marker is the target."""
     for cue in sentence.cue("passive_marker"):
         if clause.holds(cue.start) and cue.end <= head.start:
-            between = [t for t in sentence.triggers if cue.end <= t.start < head.start]
+            between = [
+                t
+                for t in sentence.triggers
+                if cue.end <= t.start < head.start and not t.payload.weak
+            ]
             if not between and sentence.words_between(cue.end, head.start) <= 12:
                 return True
     return False
@@ -489,9 +518,9 @@ def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
             continue
         for actor in pool:
             if (
-                actor.span.start >= cue.end
+                actor.span.start >= cue.start
                 and sentence.words_between(cue.end, actor.span.start) <= 2
-            ):
+            ):  # "بغارة إسرائيلية": the agent may begin at the cue word itself
                 return actor
         words = _words_after(sentence, cue.end, limit=3)
         if words and _names_someone(sentence, words):
@@ -634,7 +663,11 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
     index = sentence.token_index(cue.end - 1) + 1
     if index >= len(sentence.tokens):
         return False
+    if sentence.tokens[index].norm in ("a", "an", "the") and index + 1 < len(sentence.tokens):
+        index += 1  # "shot dead a farmer"
     token = sentence.tokens[index]
+    if any(t.start <= token.start < t.end for t in [*sentence.triggers, *sentence.weapons]):
+        return False  # "والجرحى بقصف": the next word is the attack, not a victim
     word = token.norm
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
@@ -679,7 +712,12 @@ def _places_for(
         usable = _event_places(sentence, scope)
         if usable:
             return _most_specific(sentence, usable, near), True
-    return [context.fallback_place(sentence)], False
+    fallback = context.fallback_place(sentence)
+    if fallback is None:  # "shot down before reaching the base": the destination is all there is
+        usable = [p for p in sentence.places if p.place is not None and p.place.kind != "country"]
+        if usable:
+            return _most_specific(sentence, usable, near), True
+    return [fallback], False
 
 
 def _most_specific(
@@ -747,8 +785,9 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     """The same actor doing the same kind of thing at the same place on the same day."""
     if a.event_type != b.event_type or a.place_choice is None or b.place_choice is None:
         return False
-    if a.sentence == b.sentence and a.clause != b.clause:
-        return False  # "X was hit by rockets, while Turkish shelling hit Y": two events
+    if a.sentence == b.sentence and a.clause != b.clause and (a.actor1 or b.actor1):
+        if not _same_named_actor(a, b):
+            return False  # "X was hit by rockets, while Turkish shelling hit Y": two events
     if not _same_place(a.place, b.place, a.in_title or b.in_title):
         return False
     if a.date and b.date and a.date_explicit and b.date_explicit:
