@@ -38,7 +38,11 @@ _SPECIFICITY = {
     "admin2": 2,
     "admin3": 3,
     "city": 4,
+    "town": 5,
+    "village": 6,
+    "neighbourhood": 6,
 }
+_FACILITY = 7  # a base, an airport, a field, a crossing, a camp: the most specific of all
 VAC = "Violence against civilians"
 # PLOVER type of an event whose type was changed from its trigger's (an interception that
 # turned out to be an attack, a crowd's storming that is a riot)
@@ -690,7 +694,7 @@ _NOT_VICTIMS = {"في", "من", "على", "جراء", "اثر", "بعد", "خل�
 
 
 def _rank(place: Place) -> int:
-    return _SPECIFICITY.get(place.kind, 5)
+    return _SPECIFICITY.get(place.kind, _FACILITY)
 
 
 def _event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -732,17 +736,27 @@ def _most_specific(
     best = [m for m in mentions if score(m) == top]
     if near is not None:  # of equals, the one nearest the trigger, after it rather than before
         best.sort(key=lambda m: (m.span.start < near, abs(m.span.start - near)))
+    listed = _listed(sentence, [m for m in mentions if score(m) >= 4], best[0])
+    return listed if len(listed) > 1 else [best[0]]
+
+
+def _listed(
+    sentence: SentenceMentions, mentions: list[PlaceMention], anchor: PlaceMention
+) -> list[PlaceMention]:
+    """The places named side by side with ``anchor`` ("قاعدة A، قاعدة B ومطار C"), each far
+    enough from the others to be a separate event."""
+    runs: list[list[PlaceMention]] = []
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if runs and sentence.words_between(runs[-1][-1].span.end, m.span.start) <= 2:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in runs if anchor in r), [anchor])
     distinct: list[PlaceMention] = []
-    for mention in best:
-        if all(_km(mention.place, other.place) > _SAME_PLACE_KM for other in distinct):
-            distinct.append(mention)
-    listed = all(
-        sentence.words_between(a.span.end, b.span.start) <= 2
-        for a, b in zip(distinct, distinct[1:])
-    )
-    if len(distinct) > 1 and listed and top >= 4 and all(m.geo_precision == 1 for m in distinct):
-        return distinct
-    return [best[0]]
+    for m in run:
+        if m.geo_precision == 1 and all(_km(m.place, o.place) > _SAME_PLACE_KM for o in distinct):
+            distinct.append(m)
+    return distinct
 
 
 def _km(a: Place, b: Place) -> float:
