@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -155,14 +156,15 @@ _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل")  # كـ ("like") is rare before names and turns كبيرة into بيرة
 
 
-def token_keys(norm: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def token_keys(norm: str) -> frozenset[str]:
     """Forms a folded token may stand for once Arabic clitics are taken off:
     وبالقصف -> {وبالقصف, بالقصف, القصف, قصف, ...}. Latin tokens lose a possessive 's."""
     keys = {norm}
     if not is_arabic(norm):
         if norm.endswith("'s"):
             keys.add(norm[:-2])
-        return keys
+        return frozenset(keys)
     stems = {norm}
     if norm[0] in _CONJUNCTIONS and len(norm) > 3:
         stems.add(norm[1:])
@@ -175,7 +177,7 @@ def token_keys(norm: str) -> set[str]:
     for stem in list(stems):
         if stem.startswith("ال") and len(stem) > 3:
             stems.add(stem[2:])
-    return keys | stems
+    return frozenset(keys | stems)
 
 
 def entry_key(norm: str) -> str:
@@ -207,7 +209,8 @@ class PhraseMatcher(Generic[T]):
 
     def __init__(self) -> None:
         self._exact: dict[str, list[tuple[tuple[str, ...], T]]] = {}
-        self._prefix: list[tuple[tuple[str, ...], T]] = []
+        # phrases whose first word is a prefix ("قصف*"), by the stem's first two letters
+        self._prefix: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self.size = 0
 
     def add(self, phrase: str, payload: T) -> None:
@@ -219,7 +222,8 @@ class PhraseMatcher(Generic[T]):
             raise ValueError(f"empty phrase: {phrase!r}")
         self.size += 1
         if words[0].endswith("*"):
-            self._prefix.append((words, payload))
+            stem = words[0][:-1]
+            self._prefix.setdefault(stem[:2] if len(stem) >= 2 else "", []).append((words, payload))
         else:
             self._exact.setdefault(words[0], []).append((words, payload))
 
@@ -248,7 +252,7 @@ class PhraseMatcher(Generic[T]):
         return out
 
     def _longest_at(
-        self, tokens: list[Token], keys: list[set[str]], i: int
+        self, tokens: list[Token], keys: list[frozenset[str]], i: int
     ) -> PhraseMatch[T] | None:
         best = None
         for match in self._candidates_at(tokens, keys, i):
@@ -257,11 +261,13 @@ class PhraseMatcher(Generic[T]):
         return best
 
     def _candidates_at(
-        self, tokens: list[Token], keys: list[set[str]], i: int
+        self, tokens: list[Token], keys: list[frozenset[str]], i: int
     ) -> Iterator[PhraseMatch[T]]:
-        entries: list[tuple[tuple[str, ...], T]] = list(self._prefix)
+        entries: list[tuple[tuple[str, ...], T]] = list(self._prefix.get("", ()))
         for key in keys[i]:
             entries.extend(self._exact.get(key, ()))
+        for first_two in {key[:2] for key in keys[i]}:
+            entries.extend(self._prefix.get(first_two, ()))
         for words, payload in entries:
             n = len(words)
             if i + n > len(tokens):
@@ -270,7 +276,7 @@ class PhraseMatcher(Generic[T]):
                 yield PhraseMatch(i, i + n, tokens[i].start, tokens[i + n - 1].end, payload)
 
 
-def _word_matches(word: str, keys: set[str]) -> bool:
+def _word_matches(word: str, keys: frozenset[str]) -> bool:
     if word.endswith("*"):
         stem = word[:-1]
         return any(k.startswith(stem) for k in keys)
