@@ -308,7 +308,8 @@ def _build(
     _fill_roles(sentence, clause, first, cand, doc.language == "en")
     _recode_by_actors(cand, weapons)
     _fill_date(sentence, clause, cand, context)
-    _fill_casualties(sentence, cand)
+    if not sentence.is_title:  # headlines sum up a day's toll over several events
+        _fill_casualties(sentence, cand)
     if cand.weak and not _confirmed(cand):
         return []
     mentions, explicit = _places_for(sentence, clause, context, head.start)
@@ -625,7 +626,9 @@ def _fill_casualties(sentence: SentenceMentions, cand: Candidate) -> None:
     totals: dict[str, int | None] = {}
     for cue, attr in cues:
         values = counted[id(cue)]
-        if not values and _dual_victims(sentence, cue):
+        if not values and _one_victim(sentence, cue):
+            values = [1]
+        elif not values and _dual_victims(sentence, cue):
             values = [2]
         elif not values:
             values = [1] if _singular_victim(sentence, cue) else []
@@ -653,10 +656,12 @@ def _cue_of_number(
 ) -> PhraseMatch[str] | None:
     """The casualty word a number goes with: the nearest one before it ("قتل خمسة"), else the
     nearest after it ("خمسة قتلى", "ستة عدد الذين قتلوا"), never across another one."""
+    after = [c for c in cues if c.start >= number.span.end]
+    if after and sentence.words_between(number.span.end, after[0].start) == 0:
+        return after[0]  # "٨٠ جريحاً": a number binds to the noun right after it
     before = [c for c in cues if c.end <= number.span.start]
     if before and sentence.words_between(before[-1].end, number.span.start) <= _WINDOW:
         return before[-1]
-    after = [c for c in cues if c.start >= number.span.end]
     if after and sentence.words_between(number.span.end, after[0].start) <= _WINDOW + 2:
         return after[0]
     return None
@@ -676,6 +681,14 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
     return not word.endswith(("ين", "ون", "ات", "ى", "s"))
+
+
+def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
+    """ "قتيل", "a civilian was killed": the casualty word is itself one victim."""
+    return any(
+        o.start <= cue.start < o.end or cue.start <= o.start < cue.end
+        for o in sentence.cue("one_victim")
+    )
 
 
 def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:

@@ -93,6 +93,7 @@ CUE_NAMES = (
     "reference",
     "killed",
     "injured",
+    "one_victim",
     "no_casualties",
     "claim",
     "denial",
