@@ -308,7 +308,7 @@ def _build(
     _fill_roles(sentence, clause, first, cand, doc.language == "en")
     _recode_by_actors(cand, weapons)
     _fill_date(sentence, clause, cand, context)
-    if not sentence.is_title:  # headlines sum up a day's toll over several events
+    if not sentence.is_title and _can_kill(cand):  # headlines sum up a day's toll
         _fill_casualties(sentence, cand)
     if cand.weak and not _confirmed(cand):
         return []
@@ -681,6 +681,16 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
     return not word.endswith(("ين", "ون", "ات", "ى", "s"))
+
+
+def _can_kill(cand: Candidate) -> bool:
+    """Deaths in the sentence of an arrest, a truce or a peaceful protest belong to some
+    other event."""
+    peaceful = (
+        cand.event_type == "Protests"
+        and cand.sub_event_type != "Excessive force against protesters"
+    )
+    return not peaceful and cand.event_type != "Strategic developments"
 
 
 def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
