@@ -119,12 +119,12 @@ def build_events(
     candidates: list[Candidate] = []
     context = _Context(published)
     for sentence in sentences:
-        found = _sentence_candidates(doc, sentence, context)
-        candidates.extend(found)
+        candidates.extend(_sentence_candidates(doc, sentence, context))
         context.update(sentence)
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
     # events it repeats, but does not make one of its own.
     merged = [c for c in _merge(candidates) if c.anchored]
+    _inherit_actors(merged)
     merged = [c for c in merged if not _stray(c, sentences)]
     return [_to_event(c, doc, actors) for c in merged if c.place_choice is not None]
 
@@ -172,6 +172,22 @@ class _Context:
         if _is_bullet(sentence):
             return self.region or self.lead
         return self.place or self.region or self.lead
+
+
+def _inherit_actors(events: list[Candidate]) -> None:
+    """ "Israeli jets struck the port. Another strike hit the power station.": a strike whose
+    sentence names no attacker is taken to be the same attacker's, when the article has named
+    one for that kind of event; an event that names its own attacker becomes the new one."""
+    last: dict[str, Mention] = {}
+    for cand in sorted(events, key=lambda c: c.sentence):
+        if cand.event_type not in ("Explosions/Remote violence", "Battles"):
+            continue
+        if _strength(cand.actor1) == 2:
+            last[cand.event_type] = cand.actor1
+        elif cand.actor1 is None and cand.event_type in last:
+            inherited = last[cand.event_type]
+            if _strength(cand.actor2) < 2 or cand.actor2.entry.id != inherited.entry.id:
+                cand.actor1 = inherited
 
 
 def _is_bullet(sentence: SentenceMentions) -> bool:
