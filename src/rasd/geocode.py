@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rasd.gazetteer import AREA_KINDS, POINT_KINDS, Gazetteer, Place, PlaceMention, prior
+from rasd.gazetteer import (
+    AREA_KINDS,
+    POINT_KINDS,
+    Gazetteer,
+    Place,
+    PlaceMention,
+    haversine_km,
+    prior,
+)
 from rasd.model import Location, Span
 from rasd.text import Token, is_arabic, token_keys, tokenize
 
@@ -277,13 +285,31 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
             admin1s[context.dateline.admin1] = admin1s.get(context.dateline.admin1, 0) + 2
         if context.dateline.country:
             countries[context.dateline.country] = countries.get(context.dateline.country, 0) + 2
+    anchors = [
+        (m, sure)
+        for m in mentions
+        if (sure := _unambiguous(m)) is not None and sure.kind not in ("country", "admin1", "sea")
+    ]
     for m in mentions:
         if not m.candidates:
             continue
         nearby = _nearby_governorates(m, mentions)
-        m.place = min(m.candidates, key=lambda p: (-_score(p, m, admin1s, countries, nearby), p.id))
+        points = [p for other, p in anchors if other is not m]
+        scores = {
+            p.id: _score(p, m, admin1s, countries, nearby) + _closeness(p, points)
+            for p in m.candidates
+        }
+        m.place = min(m.candidates, key=lambda p: (-scores[p.id], p.id))
         m.geo_precision = _precision(m)
     return mentions
+
+
+def _closeness(p: Place, points: list[Place]) -> float:
+    """Of two villages called Za'tara, the one near the other places the article names."""
+    if not points:
+        return 0.0
+    nearest = min(haversine_km(p.lat, p.lon, q.lat, q.lon) for q in points)
+    return 3.0 if nearest <= 30 else 1.5 if nearest <= 100 else 0.0
 
 
 def _unambiguous(m: PlaceMention) -> Place | None:
