@@ -56,6 +56,16 @@ def test_perfect_prediction_scores_f1_one(tmp_path: Path) -> None:
     assert set(strict["attributes"].values()) == {1.0}
 
 
+def test_scoring_one_event_type_leaves_the_others_out(tmp_path: Path) -> None:
+    (tmp_path / "doc.json").write_text(json.dumps({"doc_id": "doc", "events": [SHELLING]}))
+    protest = predicted(event_type="Protests", sub_event_type="Peaceful protest")
+    records = [{"doc_id": "doc", "events": [predicted(), protest]}]
+    shelling = score_predictions(tmp_path, records, event_type="Explosions/Remote violence")
+    protests = score_predictions(tmp_path, records, event_type="Protests")
+    assert (shelling.result["strict"]["tp"], shelling.result["strict"]["fp"]) == (1, 0)
+    assert (protests.result["strict"]["tp"], protests.result["strict"]["fp"]) == (0, 1)
+
+
 def test_prediction_60_km_away_is_not_paired(tmp_path: Path) -> None:
     far = {"name": "Elsewhere", "lat": 35.9 + 60 / 111.2, "lon": 36.72}
     strict = score(tmp_path, [SHELLING], [predicted(location=far)])

@@ -197,6 +197,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
             _Reporter().error(f"{args.predictions}: cannot write ({err.strerror or err})")
             return EXIT_USAGE
     print(report.text, end="" if report.text.endswith("\n") else "\n")
+    if args.by_type:
+        from rasd.evaluate import by_type
+
+        print(by_type(Path(args.gold), report.predictions))
     print(
         f"speed: {report.documents} documents in {report.seconds:.2f} s"
         f" ({report.documents / report.seconds:.1f} documents/s, after {report.load_seconds:.2f} s"
@@ -321,6 +325,9 @@ def parser() -> argparse.ArgumentParser:
     sc.add_argument("--scorer", help="score.py to use (default: GOLD_DIR/../score.py if present)")
     sc.add_argument("--predictions", metavar="FILE", help="also write the predictions here")
     sc.add_argument("-v", "--verbose", action="store_true", help="list missed/spurious events")
+    sc.add_argument(
+        "--by-type", action="store_true", help="also print P/R/F1 per event type (rasd.scoring)"
+    )
     sc.set_defaults(func=cmd_eval)
 
     gz = sub.add_parser("gazetteer", help="build, extend or describe the gazetteer")

@@ -121,3 +121,19 @@ def evaluate(gold_dir: Path, scorer: str | None = None, verbose: bool = False) -
             raise EvaluationError(f"{script} failed: {done.stderr.strip() or done.stdout.strip()}")
         text, used = done.stdout, str(script)
     return EvaluationReport(text, lines, len(results), max(seconds, 1e-9), load_seconds, used)
+
+
+def by_type(gold_dir: Path, predictions: str) -> str:
+    """A table of strict precision, recall and F1 per ACLED event type (rasd.scoring)."""
+    from rasd.lexicon import ACLED_TYPES
+    from rasd.scoring import score_predictions
+
+    records = [json.loads(line) for line in predictions.splitlines()]
+    lines = [f"{'event type':28s} {'gold':>4s} {'tp':>4s} {'fp':>4s} {'fn':>4s}    P     R     F1"]
+    for event_type in ACLED_TYPES:
+        s = score_predictions(gold_dir, records, event_type=event_type).result["strict"]
+        lines.append(
+            f"{event_type:28s} {s['tp'] + s['fn']:4d} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d}"
+            f"  {s['precision']:.2f}  {s['recall']:.2f}  {s['f1']:.2f}"
+        )
+    return "\n".join(lines)

@@ -571,11 +571,28 @@ def format_report(result: dict[str, Any], details: Sequence[str] = ()) -> str:
 
 
 def score_predictions(
-    gold_dir: Path, predictions: Path | list[dict], verbose: bool = False
+    gold_dir: Path,
+    predictions: Path | list[dict],
+    verbose: bool = False,
+    event_type: str | None = None,
 ) -> ScoreReport:
-    """Score predictions (a JSON Lines file or its records) against the gold folder."""
+    """Score predictions (a JSON Lines file or its records) against the gold folder; with
+    ``event_type``, only the gold and predicted events of that type."""
     gold = load_gold(gold_dir)
     predicted = load_predictions(predictions)
+    if event_type is not None:
+        wanted = fold_name(event_type)
+        gold = {
+            doc_id: {
+                **record,
+                "events": [e for e in record["events"] if fold_name(e.get("event_type")) == wanted],
+            }
+            for doc_id, record in gold.items()
+        }
+        predicted = {
+            doc_id: [e for e in events if fold_name(e.get("event_type")) == wanted]
+            for doc_id, events in predicted.items()
+        }
     documents = [
         Document.build(doc_id, _gold_events(doc_id, record), predicted.get(doc_id, []))
         for doc_id, record in gold.items()
