@@ -44,6 +44,7 @@ _SPECIFICITY = {
 }
 _FACILITY = 7  # a base, an airport, a field, a crossing, a camp: the most specific of all
 VAC = "Violence against civilians"
+STRATEGIC = "Strategic developments"
 # PLOVER type of an event whose type was changed from its trigger's (an interception that
 # turned out to be an attack, a crowd's storming that is a riot)
 _PLOVER = {
@@ -261,6 +262,11 @@ def _group_by_type(
             by_type[present[0]].extend(by_type.pop(loser))
     if "Explosions/Remote violence" in by_type:
         by_type.pop("Protests", None)  # "a strike on the sit-in": the protest is the setting
+    arrests = any(t.payload.sub_event_type == "Arrests" for t in by_type.get(STRATEGIC, []))
+    if arrests and VAC in by_type and _all_sub(by_type[VAC], "Abduction/forced disappearance"):
+        del by_type[VAC]  # "arrested three and took them to an unknown place": one arrest
+    if "Protests" in by_type and not _protest_named(sentence, by_type["Protests"]):
+        del by_type["Protests"]  # tear gas or batons with no crowd in sight: not a protest
     violent = next((by_type[t] for t in VIOLENT_PRECEDENCE if t in by_type), None)
     strategic = by_type.get("Strategic developments", [])
     if (
@@ -275,6 +281,16 @@ def _group_by_type(
             continue  # "a truce", "reinforcements": not enough to say something happened
         groups.append((kind, sorted(group, key=lambda t: t.start)))
     return groups
+
+
+def _all_sub(triggers: list[PhraseMatch[Trigger]], sub_event_type: str) -> bool:
+    return all(t.payload.sub_event_type == sub_event_type for t in triggers)
+
+
+def _protest_named(sentence: SentenceMentions, triggers: list[PhraseMatch[Trigger]]) -> bool:
+    """A protest is named by a protest word, or by the crowd that force was used on."""
+    peaceful = any(t.payload.sub_event_type == "Peaceful protest" for t in triggers)
+    return peaceful or any(_crowd(a) for a in sentence.actors)
 
 
 def _kind(trigger: Trigger, sentence: SentenceMentions) -> str:
