@@ -213,7 +213,7 @@ def _sentence_candidates(
     for number, clause in enumerate(sentence.clauses):
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
         triggers = [t for t in triggers if not _hypothetical(sentence, t)]
-        for kind, group in _group_by_type(sentence, triggers):
+        for kind, group in _group_by_type(sentence, clause, triggers):
             out.extend(_build(doc, sentence, clause, number, kind, group, context))
     return out
 
@@ -247,7 +247,7 @@ def _intercepted(sentence: SentenceMentions) -> bool:
 
 
 def _group_by_type(
-    sentence: SentenceMentions, triggers: list[PhraseMatch[Trigger]]
+    sentence: SentenceMentions, clause: Clause, triggers: list[PhraseMatch[Trigger]]
 ) -> list[tuple[str, list[PhraseMatch[Trigger]]]]:
     """The triggers of one clause, grouped by the event they announce: (event type, triggers).
     One violent act per clause: the precedence list decides between types, and a type named
@@ -255,9 +255,16 @@ def _group_by_type(
     by_type: dict[str, list[PhraseMatch[Trigger]]] = {}
     for trigger in triggers:
         by_type.setdefault(_kind(trigger.payload, sentence), []).append(trigger)
+    explosive = any(w.payload.sub_event_type for w in sentence.weapons if clause.holds(w.start))
     for order in (VIOLENT_PRECEDENCE, CROWD_PRECEDENCE):
         present = [t for t in order if t in by_type]
-        present.sort(key=lambda t: all(x.payload.weak for x in by_type[t]))  # stable
+        # strong words first; of weak ones, an explosion when an explosive weapon is named
+        present.sort(
+            key=lambda t: (
+                all(x.payload.weak for x in by_type[t]),
+                not (explosive and t == "Explosions/Remote violence"),
+            )
+        )
         for loser in present[1:]:
             by_type[present[0]].extend(by_type.pop(loser))
     if "Explosions/Remote violence" in by_type:
