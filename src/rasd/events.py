@@ -225,7 +225,7 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
     for cue in sentence.cue("background"):  # "in recent weeks ... dozens of attacks"
         if clause.holds(cue.start) and _words_apart(sentence, cue, trigger) <= 10:
             return True
-    for name, reach in (("future", 6), ("negation", 1), ("reference", 2)):
+    for name, reach in (("future", 6), ("negation", 1), ("reference", 2), ("rumour", 20)):
         for cue in sentence.cue(name):
             if cue.end <= trigger.start and clause.holds(cue.start):
                 if sentence.words_between(cue.end, trigger.start) <= reach:
@@ -636,7 +636,13 @@ def _fill_date(
     in_clause = [d for d in sentence.dates if d.span and clause.holds(d.span.start)]
     own = in_clause or sentence.dates
     if own:
-        best = min(own, key=lambda d: abs(d.span.start - cand.trigger_span.start))
+        # a day the event happened on beats a day something has gone on since
+        best = min(
+            own,
+            key=lambda d: (_since(sentence, d), abs(d.span.start - cand.trigger_span.start)),
+        )
+        if _since(sentence, best):  # "since Saturday evening": from then to publication
+            best = DateRange(best.date_from, context.published, 2, best.span)
         cand.date, cand.date_explicit = best, True
         cand.evidence["date"] = best.span
     elif context.fallback_date(sentence) is not None:
@@ -644,6 +650,13 @@ def _fill_date(
         cand.evidence["date"] = cand.date.span
     else:
         cand.date = DateRange(context.published, context.published, precision=2)
+
+
+def _since(sentence: SentenceMentions, date: DateRange) -> bool:
+    return any(
+        c.end <= date.span.start and sentence.words_between(c.end, date.span.start) == 0
+        for c in sentence.cue("since")
+    )
 
 
 # ---------------------------------------------------------------- casualties

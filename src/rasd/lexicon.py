@@ -91,6 +91,8 @@ CUE_NAMES = (
     "affiliation",
     "attribution",
     "reference",
+    "since",
+    "rumour",
     "killed",
     "injured",
     "one_victim",
