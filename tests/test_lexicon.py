@@ -281,8 +281,8 @@ def test_bad_trigger_is_rejected_naming_file_and_entry(tmp_path, field, value, m
 
 
 def test_unknown_cue_is_rejected(tmp_path):
-    path = _write(tmp_path, 'language: ar\ncues:\n  rumour: ["يقال"]\n')
-    with pytest.raises(LexiconError, match="cues.rumour"):
+    path = _write(tmp_path, 'language: ar\ncues:\n  gossip: ["يقال"]\n')
+    with pytest.raises(LexiconError, match="cues.gossip"):
         Lexicon.load("ar", [path])
 
 
