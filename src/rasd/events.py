@@ -207,15 +207,28 @@ def _is_section(sentence: SentenceMentions) -> bool:
 def _sentence_candidates(
     doc: Document, sentence: SentenceMentions, context: _Context
 ) -> list[Candidate]:
-    if not sentence.triggers:
+    if not sentence.triggers and not sentence.cue("intercept"):
         return []
     out: list[Candidate] = []
     for number, clause in enumerate(sentence.clauses):
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
+        triggers = triggers or _interception(sentence, clause)
         triggers = [t for t in triggers if not _hypothetical(sentence, t)]
         for kind, group in _group_by_type(sentence, clause, triggers):
             out.extend(_build(doc, sentence, clause, number, kind, group, context))
     return out
+
+
+def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
+    """ "اعترضت دفاعاته الجوية ثلاثة صواريخ": an interception word and a weapon in one clause
+    are an interception even when no trigger phrase spans both."""
+    cues = [c for c in sentence.cue("intercept") if clause.holds(c.start)]
+    weapons = [w for w in sentence.weapons if clause.holds(w.start)]
+    if not cues or not weapons or _impact(sentence):
+        return []
+    cue = cues[0]
+    trigger = Trigger(cue.payload, STRATEGIC, DISRUPTED, "COERCE", "active")
+    return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
 
 
 def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
@@ -243,7 +256,18 @@ def _words_apart(sentence: SentenceMentions, a: PhraseMatch, b: PhraseMatch) -> 
 
 def _intercepted(sentence: SentenceMentions) -> bool:
     """Munitions stopped by air defences, none said to have landed."""
-    return bool(sentence.cue("intercept")) and not sentence.cue("impact")
+    return bool(sentence.cue("intercept")) and not _impact(sentence)
+
+
+def _impact(sentence: SentenceMentions) -> bool:
+    """Some munitions landed ("سقط صاروخ"), not merely "no damage was reported"."""
+    return any(
+        not any(
+            n.end <= c.start and sentence.words_between(n.end, c.start) <= 4
+            for n in sentence.cue("negation") + sentence.cue("no_casualties")
+        )
+        for c in sentence.cue("impact")
+    )
 
 
 def _group_by_type(
@@ -301,7 +325,7 @@ def _protest_named(sentence: SentenceMentions, triggers: list[PhraseMatch[Trigge
 
 
 def _kind(trigger: Trigger, sentence: SentenceMentions) -> str:
-    if trigger.sub_event_type == DISRUPTED and sentence.cue("impact"):
+    if trigger.sub_event_type == DISRUPTED and _impact(sentence):
         return "Explosions/Remote violence"  # some munitions landed: the attack is the event
     if trigger.event_type == "Explosions/Remote violence" and _intercepted(sentence):
         return "Strategic developments"
