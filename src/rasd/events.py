@@ -308,7 +308,8 @@ def _group_by_type(
         violent.extend(by_type.pop("Strategic developments"))  # "attacked and burned homes"
     groups = []
     for kind, group in by_type.items():
-        if all(t.payload.weak for t in group) and kind == "Strategic developments":
+        own_words = all(t.payload.event_type == STRATEGIC for t in group)
+        if all(t.payload.weak for t in group) and kind == STRATEGIC and own_words:
             continue  # "a truce", "reinforcements": not enough to say something happened
         groups.append((kind, sorted(group, key=lambda t: t.start)))
     return groups
