@@ -413,6 +413,17 @@ def test_a_threat_is_no_event():
     assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
 
 
+def test_an_arrest_recalled_from_two_years_back_is_no_event():
+    assert events("وكانت السلطات قد اعتقلت الضابط في مدينة الرمادي في تموز 2022.") == []
+
+
+def test_a_denied_report_is_no_event():
+    text = (
+        "نفت قيادة العمليات صحة الأنباء المتداولة عن تعرض مقر في مدينة الرمادي لقصف بطائرة مسيرة."
+    )
+    assert events(text) == []
+
+
 def test_a_headline_repeating_the_body_adds_no_event():
     text = (
         "قصف تركي على قرية تل تمر\n"

@@ -66,6 +66,7 @@ UNTARGETED = {
 }
 _WINDOW = 4  # words between a casualty word and its number
 _SAME_PLACE_KM = 12.0
+RECALLED_AFTER_DAYS = 30
 _HEADLINE_KM = 50.0
 
 
@@ -126,7 +127,7 @@ def build_events(
     # events it repeats, but does not make one of its own.
     merged = [c for c in _merge(candidates) if c.anchored]
     _inherit_actors(merged)
-    merged = [c for c in merged if not _stray(c, sentences)]
+    merged = [c for c in merged if not _stray(c, sentences) and not _recalled(c, published)]
     return [_to_event(c, doc, actors) for c in merged if c.place_choice is not None]
 
 
@@ -914,6 +915,12 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     return (
         x is None or y is None or _strength(x) < 2 or _strength(y) < 2 or x.entry.id == y.entry.id
     )
+
+
+def _recalled(cand: Candidate, published: dt.date) -> bool:
+    """An event over a month older than the article is background it recalls ("in July
+    2021 the authorities arrested ..."), not news it reports."""
+    return cand.date is not None and (published - cand.date.date_to).days > RECALLED_AFTER_DAYS
 
 
 def _stray(cand: Candidate, sentences: list[SentenceMentions]) -> bool:
