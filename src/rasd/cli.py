@@ -111,6 +111,15 @@ def _write(results: Iterator[Result], fmt: str, out: TextIO) -> None:
         FORMATS[fmt](results, out)
 
 
+def _open_store(path: str) -> Store | None:
+    """The store at ``path``, or None after a one-line error saying why it cannot be used."""
+    try:
+        return Store(path)
+    except StoreError as err:
+        _Reporter().error(str(err))
+        return None
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     report = _Reporter(args.quiet)
     _write(_results(args.inputs, args.published, report), args.format, sys.stdout)
@@ -119,10 +128,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     report = _Reporter(args.quiet)
-    try:
-        store = Store(args.db)
-    except StoreError as err:
-        report.error(str(err))
+    store = _open_store(args.db)
+    if store is None:
         return EXIT_USAGE
     with store:
         added = 0
@@ -150,10 +157,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     report = _Reporter(quiet=True)
     paths = [str(p) for p in sample_paths()]
     results = []
-    try:
-        store = Store(args.db)
-    except StoreError as err:
-        _Reporter().error(str(err))
+    store = _open_store(args.db)
+    if store is None:
         return EXIT_USAGE
     with store:
         for result in _results(paths, None, report):
@@ -171,10 +176,8 @@ def cmd_events(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     import json
 
-    try:
-        store = Store(args.db)
-    except StoreError as err:
-        _Reporter().error(str(err))
+    store = _open_store(args.db)
+    if store is None:
         return EXIT_USAGE
     with store:
         for doc_id, record in store.event_records():

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 
 from rasd.actors import ActorDictionary, ActorMention, plain_actor
 from rasd.gazetteer import Place, haversine_km
-from rasd.geocode import PlaceMention
+from rasd.geocode import PlaceMention, to_location
 from rasd.lexicon import Trigger, Weapon
 from rasd.mentions import Clause, SentenceMentions
-from rasd.model import Actor, DateRange, Document, Event, Location, Span
+from rasd.model import Actor, DateRange, Document, Event, Span
 from rasd.numbers import NumberMention
 from rasd.text import PhraseMatch, is_arabic
 
@@ -1016,21 +1016,7 @@ _CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 
 def _to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
     place = cand.place_choice
-    mention = cand.place
-    location = Location(
-        name=place.name,
-        name_ar=place.name_ar,
-        text=mention.text if mention else None,
-        lat=place.lat,
-        lon=place.lon,
-        admin1=place.admin1,
-        admin2=place.admin2,
-        country=place.country,
-        iso=place.iso,
-        geo_precision=mention.geo_precision if mention else 3,
-        kind=place.kind,
-        span=mention.span if mention else None,
-    )
+    location = to_location(cand.place)
     date = cand.date
     confidence = 0.4
     confidence += 0.15 if _strength(cand.actor1) == 2 else 0.0
