@@ -452,11 +452,14 @@ def _spellings(phrase: str, words: ActorWords) -> list[str]:
     for pairs, whole_word in ((words.spellings, False), (words.word_spellings, True)):
         for a, b in pairs:
             for old, new in ((a, b), (b, a)):
+                if not any(old in form for form in forms):
+                    continue
                 pattern = re.escape(old)
                 if whole_word:
                     pattern = rf"\b{pattern}\b"
-                forms += [re.sub(pattern, lambda _, new=new: new, form) for form in forms]
-    return list(dict.fromkeys(forms))
+                changed = [re.sub(pattern, lambda _, new=new: new, form) for form in forms]
+                forms = list(dict.fromkeys(forms + changed))
+    return forms
 
 
 def _nisba(adjective: str) -> list[str]:
