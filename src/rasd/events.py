@@ -108,6 +108,7 @@ class Candidate:
     place_explicit: bool = False
     anchored: bool = False  # its own sentence names its place or its date
     in_title: bool = False  # a headline: it restates the body, so it merges more loosely
+    headline_toll: int | None = None  # deaths a headline gives, used when the body gives none
     fatalities: int | None = None
     injuries: int | None = None
     weapons: list[str] = field(default_factory=list)
@@ -373,8 +374,10 @@ def _build(
     _fill_roles(sentence, clause, first, cand, doc.language == "en")
     _recode_by_actors(cand, weapons)
     _fill_date(sentence, clause, cand, context)
-    if not sentence.is_title and _can_kill(cand):  # headlines sum up a day's toll
+    if _can_kill(cand):
         _fill_casualties(sentence, cand)
+        if sentence.is_title:  # a headline may sum up a day's toll: only a fallback
+            cand.headline_toll, cand.fatalities, cand.injuries = cand.fatalities, None, None
     if cand.weak and not _confirmed(cand):
         return []
     mentions, explicit = _places_for(sentence, clause, context, head.start)
@@ -1000,7 +1003,7 @@ def _absorb(kept: Candidate, other: Candidate) -> None:
     if _rank(other.place_choice) > _rank(kept.place_choice):
         kept.place, kept.place_choice = other.place, other.place_choice
         kept.evidence["location"] = other.evidence.get("location", kept.evidence.get("location"))
-    for attr in ("fatalities", "injuries"):
+    for attr in ("fatalities", "injuries", "headline_toll"):
         values = [v for v in (getattr(kept, attr), getattr(other, attr)) if v is not None]
         if values:
             setattr(kept, attr, max(values))
@@ -1035,15 +1038,19 @@ def _to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
         claimed_by=_actor(cand.claimed_by, place.country),
         denied_by=_actor(cand.denied_by, place.country),
         location=location,
-        fatalities=cand.fatalities or 0,
+        fatalities=_deaths(cand) or 0,
         injuries=cand.injuries or 0,
-        fatalities_known=cand.fatalities is not None,
+        fatalities_known=_deaths(cand) is not None,
         weapons=cand.weapons,
         evidence={k: v for k, v in cand.evidence.items() if v is not None},
         sources=[doc.doc_id],
         confidence=min(confidence, 0.95),
         notes=doc.text[_sentence_bounds(doc, cand.trigger_span)].strip()[:300],
     )
+
+
+def _deaths(cand: Candidate) -> int | None:
+    return cand.fatalities if cand.fatalities is not None else cand.headline_toll
 
 
 def _actor(mention: Mention | None, country: str | None) -> Actor | None:
