@@ -372,7 +372,9 @@ def _build(
     )
     cand.evidence["trigger"] = cand.trigger_span
     _fill_roles(sentence, clause, first, cand, doc.language == "en")
-    _recode_by_actors(cand, weapons)
+    _recode_by_actors(
+        cand, weapons, bool([c for c in sentence.cue("civilian_target") if clause.holds(c.start)])
+    )
     _fill_date(sentence, clause, cand, context)
     if _can_kill(cand):
         _fill_casualties(sentence, cand)
@@ -384,7 +386,9 @@ def _build(
     return [_with_place(cand, mention, explicit) for mention in mentions if mention is not None]
 
 
-def _recode_by_actors(cand: Candidate, weapons: list[PhraseMatch[Weapon]]) -> None:
+def _recode_by_actors(
+    cand: Candidate, weapons: list[PhraseMatch[Weapon]], civilian_target: bool
+) -> None:
     """Who did it to whom decides between types the trigger leaves open."""
     explosive = any(w.payload.sub_event_type for w in weapons)
     if cand.event_type in ("Battles", "Violence against civilians") and _crowd(cand.actor1):
@@ -401,7 +405,7 @@ def _recode_by_actors(cand: Candidate, weapons: list[PhraseMatch[Weapon]]) -> No
         # "an attack" with no explosive named: on civilians it is violence against them
         # (armies and air forces strike from afar: their "attacks" stay explosions)
         militia = _armed(cand.actor1) and cand.actor1.entry.kind not in _STATE_KINDS
-        if militia and (cand.actor2 is None or _is_civilian(cand.actor2)):
+        if militia and (_is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target)):
             cand.event_type, cand.sub_event_type = VAC, "Attack"
 
 
@@ -622,8 +626,9 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
 
 
 def _names_someone(sentence: SentenceMentions, words: Span) -> bool:
-    """Words after "by"/"نفذته" that name a group, not a weapon ("طائرات مسيرة"), a number
-    ("عشرات الطائرات") or a broken-off name ("Qais al")."""
+    """Words after "نفذته" that name a group, not a weapon ("طائرات مسيرة"), a number
+    ("عشرات الطائرات") or a broken-off name. (After English "by" come weapons and things as
+    often as groups, so only Arabic agents are taken as plain words.)"""
     inside = [w.start for w in sentence.weapons] + [n.span.start for n in sentence.numbers]
     if any(words.start <= offset < words.end for offset in inside):
         return False

@@ -124,7 +124,11 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
         )
         sentence.cues = {name: m.find(tokens) for name, m in lexicon.cues.items()}
         sentence.clauses = _clauses(sentence)
-        sentence.actors = resources.actors.find(tokens, published=published.date())
+        sentence.actors = [
+            a
+            for a in resources.actors.find(tokens, published=published.date())
+            if not _named_as_place(sentence, a)
+        ]
         sentence.triggers = _outside(lexicon.triggers.find(tokens), sentence.actors)
         sentence.weapons = lexicon.weapons.find(tokens)
         sentence.dates = [d for d in all_dates if d.span and span.start <= d.span.start < span.end]
@@ -141,6 +145,17 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
     resolve_places(places, PlaceContext(text=text, countries=countries))
     return sentences
+
+
+def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
+    """ "في دمشق", "in Tehran": a capital or a state after a place preposition is where,
+    not who."""
+    if actor.via != "state":
+        return False
+    before = [t for t in sentence.tokens if t.end <= actor.span.start][-1:]
+    return bool(before) and any(
+        before[0].start >= c.start and before[0].end <= c.end for c in sentence.cue("location_prep")
+    )
 
 
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
