@@ -116,11 +116,6 @@ def test_drones_shot_down_before_reaching_a_base_are_placed_at_the_base():
     assert event.location.name == "Himo"
 
 
-@pytest.mark.xfail(
-    reason="actors._adjective_phrase does not take 'الدفاعات الجوية' as a military head, "
-    "so 'الأميركية' names no actor and events._interceptor finds nobody",
-    strict=False,
-)
 def test_the_interceptor_named_by_a_nationality_adjective_is_actor1():
     text = "أسقطت الدفاعات الجوية الأميركية طائرتين مسيرتين فوق قاعدة هيمو أمس."
     assert actor_id(only_event(text).actor1) == "mil-us"
@@ -149,12 +144,6 @@ def test_forces_withdrawing_from_a_base_is_a_change_to_group_activity():
     assert event.actor2 is None
 
 
-@pytest.mark.xfail(
-    reason="the lexicon phrase 'أخل* قاعدت*' needs verb and object adjacent; with the subject "
-    "between them only the weak 'أخلت' matches and events._group_by_type drops weak "
-    "Strategic developments groups",
-    strict=False,
-)
 def test_forces_evacuating_their_base_verb_subject_object_is_a_withdrawal():
     event = only_event("أخلت القوات الأميركية قاعدتها في خراب الجير أمس.")
     assert types(event) == (STRATEGIC, "Change to group/activity")
@@ -194,12 +183,6 @@ def test_nationality_adjective_names_actor1():
     assert actor_id(event.actor2) == "hezbollah"
 
 
-@pytest.mark.xfail(
-    reason="'بغارة' is also a passive_agent cue: events._agent skips the adjective mention "
-    "'بغارة إسرائيلية' (it starts at the cue, not after it) and makes the bare word "
-    "'إسرائيلية' a plain-text actor1; Israel is pushed to actor2",
-    strict=False,
-)
 def test_nationality_adjective_after_a_casualty_clause_names_actor1():
     event = only_event("قتل ثلاثة عناصر من حزب الله بغارة إسرائيلية على مدينة البوكمال أمس.")
     assert event.actor1.name.startswith("Military Forces of Israel")
@@ -278,11 +261,6 @@ def test_gunmen_killing_civilians_verb_subject_object_is_an_attack():
     assert event.fatalities == 3
 
 
-@pytest.mark.xfail(
-    reason="events._fill_roles (voice 'noun'): with no agent, the actor right before the verbal "
-    "noun 'بانفجار' is taken as actor1, though here it is the victim after 'قتل ... من'",
-    strict=False,
-)
 def test_soldiers_killed_by_a_bomb_are_the_target_not_the_bomber():
     text = "قتل عنصران من قوات النظام بانفجار عبوة ناسفة على طريق بلدة طفس أمس."
     event = only_event(text)

@@ -310,8 +310,8 @@ def _group_by_type(
         violent.extend(by_type.pop("Strategic developments"))  # "attacked and burned homes"
     groups = []
     for kind, group in by_type.items():
-        own_words = all(t.payload.event_type == STRATEGIC for t in group)
-        if all(t.payload.weak for t in group) and kind == STRATEGIC and own_words:
+        agreement = _all_sub(group, "Agreement")
+        if all(t.payload.weak for t in group) and kind == STRATEGIC and agreement:
             continue  # "a truce", "reinforcements": not enough to say something happened
         groups.append((kind, sorted(group, key=lambda t: t.start)))
     return groups
@@ -424,6 +424,8 @@ def _armed(mention: Mention | None) -> bool:
 def _confirmed(cand: Candidate) -> bool:
     """A weak trigger ("attack", "targeted") makes an event only with something to back it:
     a weapon, a casualty, or a known actor."""
+    if cand.event_type == STRATEGIC and cand.sub_event_type != DISRUPTED:
+        return _strength(cand.actor1) == 2  # "forces withdrew": which forces?
     known = cand.actor1 is not None and cand.actor1.entry is not None
     return bool(cand.weapons) or cand.fatalities is not None or known
 
@@ -441,7 +443,7 @@ def _fill_roles(
     denier = _next_to_cue(sentence, "denial", sentence.actors)
     excluded = _reporters(sentence, head) + _backers(sentence) + [denier]
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
-    before = [a for a in pool if a.span.end <= head.start]
+    before = [a for a in pool if a.span.end <= head.start and not _victim(sentence, a)]
     after = [a for a in pool if a.span.end > head.start]
 
     def gap(a: Mention) -> int:
@@ -468,7 +470,7 @@ def _fill_roles(
         follows = [a for a in after if gap(a) <= 1]
         agentive = [a for a in follows if a.via == "adjective" or _target_follows(sentence, a)]
         actor1 = agent or (agentive[0] if agentive else None)
-        if actor1 is None and before and gap(before[-1]) <= 3 and not _victim(sentence, before[-1]):
+        if actor1 is None and before and gap(before[-1]) <= 3:
             actor1 = before[-1]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
@@ -484,8 +486,9 @@ def _fill_roles(
         actor1 = claimant
     if _is_civilian(actor1) and cand.event_type not in ("Protests", "Riots"):
         actor1, actor2 = None, actor2 or actor1  # civilians are the victims, not the attackers
-    if actor2 is None:
-        actor2 = next((a for a in pool if a is not actor1 and _is_civilian(a)), None)
+    if actor2 is None:  # the victims: named after a casualty word, or civilians
+        victims = [a for a in pool if a is not actor1 and (_victim(sentence, a) or _is_civilian(a))]
+        actor2 = victims[0] if victims else None
     if cand.sub_event_type in UNTARGETED:
         actor2 = None
     cand.actor1 = actor1
