@@ -491,11 +491,6 @@ def test_english_a_single_victim_counts_one():
     assert only_event("Gunmen shot dead a farmer near Tafas on Sunday.").fatalities == 1
 
 
-@pytest.mark.xfail(
-    reason="events._fill_roles has no 'between X and Y' rule for English noun triggers: "
-    "'Clashes' takes the first actor after it as actor2 and leaves actor1 empty",
-    strict=False,
-)
 def test_english_clashes_between_two_groups_give_both_sides():
     text = "Clashes broke out between the SDF and the Syrian National Army near Manbij on Sunday."
     event = only_event(text)

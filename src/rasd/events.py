@@ -482,6 +482,9 @@ def _fill_roles(
         actor1 = (order[0] or order[1] or further or [agent])[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
+    sides = _sides(sentence, clause, pool) if cand.event_type == "Battles" else []
+    if len(sides) == 2:
+        actor1, actor2 = sides
     if actor1 is None and claimant is not None:
         actor1 = claimant
     if _is_civilian(actor1) and cand.event_type not in ("Protests", "Riots"):
@@ -499,6 +502,18 @@ def _fill_roles(
         mention = getattr(cand, role)
         if mention is not None:
             cand.evidence[role] = mention.span
+
+
+def _sides(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> list[Mention]:
+    """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides."""
+    for cue in sentence.cue("between"):
+        if clause.holds(cue.start):
+            after = [a for a in pool if a.span.start >= cue.end]
+            after = [a for a in after if sentence.words_between(cue.end, a.span.start) <= 8]
+            distinct = list({a.entry.id: a for a in reversed(after)}.values())[::-1]
+            if len(distinct) >= 2:
+                return distinct[:2]
+    return []
 
 
 def _victim(sentence: SentenceMentions, actor: Mention) -> bool:

@@ -93,6 +93,7 @@ CUE_NAMES = (
     "reference",
     "since",
     "rumour",
+    "between",
     "killed",
     "injured",
     "one_victim",
