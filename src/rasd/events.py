@@ -89,7 +89,6 @@ Mention = ActorMention | NamedActor
 class Candidate:
     """An event while it is being built; becomes an :class:`Event`."""
 
-    trigger: Trigger
     trigger_span: Span
     sentence: int
     clause: int
@@ -359,7 +358,6 @@ def _build(
         elif trig.event_type != event_type:
             sub_type = "Shelling/artillery/missile attack"
     cand = Candidate(
-        trigger=trig,
         trigger_span=Span(head.start, head.end, doc.text[head.start : head.end]),
         sentence=sentence.index,
         clause=clause_number,

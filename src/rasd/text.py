@@ -243,14 +243,6 @@ class PhraseMatcher(Generic[T]):
             i = best.last
         return out
 
-    def find_all(self, tokens: list[Token]) -> list[PhraseMatch[T]]:
-        """Every match at every position, overlapping ones included."""
-        keys = [token_keys(t.norm) for t in tokens]
-        out = []
-        for i in range(len(tokens)):
-            out.extend(self._candidates_at(tokens, keys, i))
-        return out
-
     def _longest_at(
         self, tokens: list[Token], keys: list[frozenset[str]], i: int
     ) -> PhraseMatch[T] | None:
