@@ -20,7 +20,8 @@ from rasd.model import Actor, DateRange, Document, Event, Span
 from rasd.numbers import NumberMention
 from rasd.text import PhraseMatch, is_arabic
 
-# When one clause holds triggers of several violent types, the first type listed wins:
+# When one clause holds triggers of several violent types, one event is coded: the type named
+# by a strong word wins, and among equals the first listed:
 # "clashes and shelling" is a battle, "a strike killed two civilians" an explosion.
 VIOLENT_PRECEDENCE = [
     "Battles",
@@ -148,7 +149,7 @@ class _Context:
     def update(self, sentence: SentenceMentions) -> None:
         if sentence.cue("background"):
             return
-        dates = [d for d in sentence.dates if d.precision <= 2]
+        dates = [d for d in sentence.dates if d.precision <= 2 and not _date_line(sentence, d)]
         if dates:
             self.date = dates[-1]
             if self.report_date is None and dates[0].precision == 1:
@@ -190,6 +191,11 @@ def _inherit_actors(events: list[Candidate]) -> None:
             inherited = last[cand.event_type]
             if _strength(cand.actor2) < 2 or cand.actor2.entry.id != inherited.entry.id:
                 cand.actor1 = inherited
+
+
+def _date_line(sentence: SentenceMentions, date: DateRange) -> bool:
+    """A line that is nothing but a date ("ديسمبر 26, 2023") dates the page, not an event."""
+    return date.span is not None and len(date.span.text) >= 0.6 * len(sentence.text.strip())
 
 
 def _is_bullet(sentence: SentenceMentions) -> bool:
