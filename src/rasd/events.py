@@ -496,6 +496,12 @@ def _fill_roles(
     if actor2 is None:  # the victims: named after a casualty word, or civilians
         victims = [a for a in pool if a is not actor1 and (_victim(sentence, a) or _is_civilian(a))]
         actor2 = victims[0] if victims else None
+    if _same_actor(actor1, actor2):  # "Turkish drone ... the Turkish occupation's": one side
+        others = [a for a in after if not _same_actor(actor1, a)]
+        actor2 = others[0] if others else None
+    if cand.event_type == "Protests":  # the crowd acts; the force that met it is the target
+        force = [a for a in pool if _armed(a)]
+        actor2 = force[0] if force and cand.sub_event_type != "Peaceful protest" else None
     if cand.sub_event_type in UNTARGETED:
         actor2 = None
     cand.actor1 = actor1
@@ -526,6 +532,16 @@ def _victim(sentence: SentenceMentions, actor: Mention) -> bool:
         c.end <= actor.span.start and sentence.words_between(c.end, actor.span.start) <= 3
         for name in ("killed", "injured")
         for c in sentence.cue(name)
+    )
+
+
+def _same_actor(a: Mention | None, b: Mention | None) -> bool:
+    return (
+        a is not None
+        and b is not None
+        and a.entry is not None
+        and b.entry is not None
+        and a.entry.id == b.entry.id
     )
 
 
@@ -1061,7 +1077,7 @@ def _to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
         date_to=date.date_to if date else None,
         time_precision=date.precision if date else 3,
         actor1=_crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country),
-        actor2=_actor(cand.actor2, place.country),
+        actor2=_actor(cand.actor2, place.country) or _arrested(cand, place, actors),
         claimed_by=_actor(cand.claimed_by, place.country),
         denied_by=_actor(cand.denied_by, place.country),
         location=location,
@@ -1073,6 +1089,15 @@ def _to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
         sources=[doc.doc_id],
         confidence=min(confidence, 0.95),
         notes=doc.text[_sentence_bounds(doc, cand.trigger_span)].strip()[:300],
+    )
+
+
+def _arrested(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor | None:
+    """ACLED codes the people arrested as civilians unless the text names their group."""
+    if cand.sub_event_type != "Arrests":
+        return None
+    return ActorMention(cand.trigger_span, actors.by_id("civilians"), "alias").to_actor(
+        place.country
     )
 
 
