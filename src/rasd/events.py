@@ -1096,9 +1096,9 @@ def _arrested(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor |
     """ACLED codes the people arrested as civilians unless the text names their group."""
     if cand.sub_event_type != "Arrests":
         return None
-    return ActorMention(cand.trigger_span, actors.by_id("civilians"), "alias").to_actor(
-        place.country
-    )
+    entry = actors.by_id("civilians")
+    country = place.country
+    return Actor(entry.name_for(country), "", entry.id, entry.kind, country)  # implied, not named
 
 
 def _deaths(cand: Candidate) -> int | None:
