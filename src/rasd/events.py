@@ -387,6 +387,8 @@ def _build(
     if cand.weak and not _confirmed(cand):
         return []
     mentions, explicit = _places_for(sentence, clause, context, head.start)
+    if event_type == "Protests":
+        mentions = _protest_sites(sentence, clause) or mentions
     return [_with_place(cand, mention, explicit) for mention in mentions if mention is not None]
 
 
@@ -885,6 +887,21 @@ def _most_specific(
         best.sort(key=lambda m: (m.span.start < near, abs(m.span.start - near)))
     listed = _listed(sentence, [m for m in mentions if score(m) >= 4], best[0])
     return listed if len(listed) > 1 else [best[0]]
+
+
+def _protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMention]:
+    """ "Protests came out in Idlib, in Kafr Takharim and in al-Atarib": each town named in
+    the clause is a protest of its own (reference points like "north-west of Idlib" are not)."""
+    towns = [
+        m
+        for m in _event_places(sentence, [p for p in sentence.places if clause.holds(p.span.start)])
+        if m.geo_precision == 1 and _rank(m.place) >= 4
+    ]
+    distinct: list[PlaceMention] = []
+    for m in towns:
+        if all(_km(m.place, o.place) > _SAME_PLACE_KM for o in distinct):
+            distinct.append(m)
+    return distinct if len(distinct) > 1 else []
 
 
 def _listed(
