@@ -391,6 +391,21 @@ def test_a_threat_is_no_event():
     assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
 
 
+def test_protests_in_three_towns_are_three_events():
+    text = "خرجت مظاهرات في مدينة سرمدا وفي بلدة كفرتخاريم وفي مدينة الأتارب اليوم."
+    assert len([e for e in events(text) if e.event_type == "Protests"]) == 3
+
+
+def test_shelling_going_on_since_saturday_is_dated_from_saturday_to_publication():
+    event = only_event("قتل مدني جراء القصف التركي المتواصل على قرية تل تمر منذ مساء السبت.")
+    assert (event.date_from, event.date_to) == (dt.date(2024, 3, 9), TODAY)
+
+
+def test_people_arrested_without_a_group_named_are_civilians():
+    event = only_event("اعتقلت قوات سوريا الديمقراطية ثلاثة شبان في مدينة الرقة أمس.")
+    assert event.actor2.name == "Civilians (Syria)"
+
+
 def test_an_arrest_recalled_from_two_years_back_is_no_event():
     assert events("وكانت السلطات قد اعتقلت الضابط في مدينة الرمادي في تموز 2022.") == []
 

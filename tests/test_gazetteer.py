@@ -34,6 +34,10 @@ def test_arabic_spelling_variants_meet(gaz, a, b):
     assert set(ids(gaz.lookup(a))) & set(ids(gaz.lookup(b)))
 
 
+def test_kafr_names_are_found_written_apart_or_joined(gaz):
+    assert gaz.lookup("كفرتخاريم")[0].name == gaz.lookup("كفر تخاريم")[0].name
+
+
 @pytest.mark.parametrize("name", ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour"])
 def test_english_variants_of_deir_ez_zor(gaz, name):
     assert "geonames:170794" in ids(gaz.lookup(name))

@@ -69,6 +69,7 @@ _WINDOW = 4  # words between a casualty word and its number
 _SAME_PLACE_KM = 12.0
 RECALLED_AFTER_DAYS = 30
 _HEADLINE_KM = 50.0
+_OTHER_PLACE_KM = 3.0  # two names this far apart in one list are two places
 
 
 @dataclass(frozen=True)
@@ -895,12 +896,9 @@ def _protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMent
     towns = [
         m
         for m in _event_places(sentence, [p for p in sentence.places if clause.holds(p.span.start)])
-        if m.geo_precision == 1 and _rank(m.place) >= 4
+        if m.geo_precision == 1 and _rank(m.place) >= 3  # a town, or the sub-district of one
     ]
-    distinct: list[PlaceMention] = []
-    for m in towns:
-        if all(_km(m.place, o.place) > _SAME_PLACE_KM for o in distinct):
-            distinct.append(m)
+    distinct = _distinct(towns)
     return distinct if len(distinct) > 1 else []
 
 
@@ -916,11 +914,24 @@ def _listed(
         else:
             runs.append([m])
     run = next((r for r in runs if anchor in r), [anchor])
-    distinct: list[PlaceMention] = []
-    for m in run:
-        if m.geo_precision == 1 and all(_km(m.place, o.place) > _SAME_PLACE_KM for o in distinct):
-            distinct.append(m)
-    return distinct
+    return _distinct([m for m in run if m.geo_precision == 1])
+
+
+def _distinct(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions of different places (a second name for the same spot does not count)."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if all(_apart(m.place, o.place) for o in out):
+            out.append(m)
+    return out
+
+
+def _apart(a: Place, b: Place) -> bool:
+    """Two villages 5 km apart are two places; a quarter 5 km from a city's centre is in it."""
+    if a.id == b.id:
+        return False
+    town_level = min(_rank(a), _rank(b)) >= _SPECIFICITY["town"]
+    return _km(a, b) > (_OTHER_PLACE_KM if town_level else _SAME_PLACE_KM)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -963,6 +974,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     """The same actor doing the same kind of thing at the same place on the same day."""
     if a.event_type != b.event_type or a.place_choice is None or b.place_choice is None:
         return False
+    if a.sentence == b.sentence and a.clause == b.clause and a.place is not b.place:
+        return False  # the clause named these places one by one: one event each
     if a.sentence == b.sentence and a.clause != b.clause and (a.actor1 or b.actor1):
         if not _same_named_actor(a, b):
             return False  # "X was hit by rockets, while Turkish shelling hit Y": two events

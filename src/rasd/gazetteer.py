@@ -315,6 +315,7 @@ class Gazetteer:
         self._guarded: set[str] = set(stop_names or ())
         self.cues: dict[str, str] = dict(cues or {})
         self._common: set[str] = set()  # frequent words: never read as clitic + name
+        self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
 
     @classmethod
     def load(cls, path: Path | None = None, user: bool = True) -> Gazetteer:
@@ -359,7 +360,7 @@ class Gazetteer:
                     ps.remove(self._by_id[place.id])
         self.places.append(place)
         self._by_id[place.id] = place
-        for key in keys:
+        for key in self._with_joined(keys):
             if key.startswith("!"):
                 key = key[1:]
                 self._guarded.add(key)
@@ -372,6 +373,16 @@ class Gazetteer:
             if place not in bucket:
                 bucket.append(place)
             self._tails.setdefault(words[0], set()).add(words[1:])
+
+    def _with_joined(self, keys: Iterable[str]) -> list[str]:
+        """The keys, plus "كفرنبل" for "كفر نبل" where the first word is one writers join."""
+        out = list(keys)
+        for key in list(out):
+            words = key.lstrip("!").split(" ")
+            if len(words) >= 2 and words[0] in self._joinable:
+                joined = " ".join([words[0] + words[1], *words[2:]])
+                out.append(("!" if key.startswith("!") else "") + joined)
+        return out
 
     def __len__(self) -> int:
         return len(self.places)
