@@ -503,7 +503,7 @@ def _fill_roles(
         others = [a for a in after if not _same_actor(actor1, a)]
         actor2 = others[0] if others else None
     if cand.event_type == "Protests":  # the crowd acts; the force that met it is the target
-        force = [a for a in pool if _armed(a)]
+        force = [a for a in pool if _armed(a) or (a.entry is not None and a.entry.kind == "police")]
         actor2 = force[0] if force and cand.sub_event_type != "Peaceful protest" else None
     if cand.sub_event_type in UNTARGETED:
         actor2 = None
@@ -897,6 +897,12 @@ def _protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMent
         m
         for m in _event_places(sentence, [p for p in sentence.places if clause.holds(p.span.start)])
         if m.geo_precision == 1 and _rank(m.place) >= 3  # a town, or the sub-district of one
+    ]
+    # "حي الحسينية شمالي بغداد": the city is where the quarter is, not a second protest
+    towns = [
+        m
+        for m in towns
+        if not any(_rank(o.place) > _rank(m.place) and _km(o.place, m.place) < 25 for o in towns)
     ]
     distinct = _distinct(towns)
     return distinct if len(distinct) > 1 else []
