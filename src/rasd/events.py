@@ -902,7 +902,8 @@ def _protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMent
     towns = [
         m
         for m in towns
-        if not any(_rank(o.place) > _rank(m.place) and _km(o.place, m.place) < 25 for o in towns)
+        if _rank(m.place) > _SPECIFICITY["city"]
+        or not any(_rank(o.place) > _rank(m.place) and _km(o.place, m.place) < 25 for o in towns)
     ]
     distinct = _distinct(towns)
     return distinct if len(distinct) > 1 else []
