@@ -320,11 +320,6 @@ def test_unreported_casualties_are_an_unknown_zero():
     assert not event.fatalities_known
 
 
-@pytest.mark.xfail(
-    reason="events._dual_victims only knows the nominative dual ending 'ان' (مدنيان), "
-    "not the genitive 'ين' of 'مقتل عنصرين', so the toll is left unknown",
-    strict=False,
-)
 def test_a_genitive_dual_counts_two():
     text = "استهدفت طائرة مسيرة تركية سيارة قرب مدينة عامودا أمس، ما أدى إلى مقتل عنصرين."
     assert only_event(text).fatalities == 2

@@ -833,8 +833,10 @@ def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
     index = sentence.token_index(cue.end - 1) + 1
     if index >= len(sentence.tokens):
         return False
-    word = sentence.tokens[index].norm
-    return len(word) > 4 and word.endswith("ان") and is_arabic(word)
+    token = sentence.tokens[index]
+    if any(c.start <= token.start < c.end for c in sentence.cue("two_victims")):
+        return True
+    return len(token.norm) > 4 and token.norm.endswith("ان") and is_arabic(token.norm)
 
 
 _NOT_VICTIMS = {"في", "من", "على", "جراء", "اثر", "بعد", "خلال", "and", "in", "by", "after", "when"}

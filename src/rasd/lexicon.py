@@ -97,6 +97,7 @@ CUE_NAMES = (
     "killed",
     "injured",
     "one_victim",
+    "two_victims",
     "no_casualties",
     "claim",
     "denial",
