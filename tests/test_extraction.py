@@ -250,11 +250,6 @@ def test_civilians_killed_by_shelling_are_actor2():
     assert event.actor2.name == "Civilians (Syria)"
 
 
-@pytest.mark.xfail(
-    reason="events._build keeps no candidate: the lexicon phrase 'قتل* مدنيين' needs verb and "
-    "object adjacent, and with the subject between them 'قتل' is only a casualty cue",
-    strict=False,
-)
 def test_gunmen_killing_civilians_verb_subject_object_is_an_attack():
     event = only_event("قتل مسلحون مجهولون ثلاثة مدنيين في بلدة طفس أمس.")
     assert types(event) == ("Violence against civilians", "Attack")

@@ -215,12 +215,12 @@ def _is_section(sentence: SentenceMentions) -> bool:
 def _sentence_candidates(
     doc: Document, sentence: SentenceMentions, context: _Context
 ) -> list[Candidate]:
-    if not sentence.triggers and not sentence.cue("intercept"):
+    if not sentence.triggers and not sentence.cue("intercept") and not sentence.cue("killed"):
         return []
     out: list[Candidate] = []
     for number, clause in enumerate(sentence.clauses):
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
-        triggers = triggers or _interception(sentence, clause)
+        triggers = triggers or _interception(sentence, clause) or _killing(sentence, clause)
         triggers = [t for t in triggers if not _hypothetical(sentence, t)]
         for kind, group in _group_by_type(sentence, clause, triggers):
             out.extend(_build(doc, sentence, clause, number, kind, group, context))
@@ -237,6 +237,25 @@ def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatc
     cue = cues[0]
     trigger = Trigger(cue.payload, STRATEGIC, DISRUPTED, "COERCE", "active")
     return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
+
+
+def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
+    """ "قتل مسلحون مجهولون ثلاثة مدنيين": a killing word with the killers right after it is an
+    attack even when no trigger phrase spans both."""
+    for cue in sentence.cue("killed"):
+        if not clause.holds(cue.start):
+            continue
+        killers = [
+            a
+            for a in sentence.actors
+            if a.span.start >= cue.end
+            and sentence.words_between(cue.end, a.span.start) == 0
+            and a.entry.kind not in ("civilians", "protesters")
+        ]
+        if killers:
+            trigger = Trigger(cue.payload, VAC, "Attack", "ASSAULT", "active")
+            return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
+    return []
 
 
 def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
