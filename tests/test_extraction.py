@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 import rasd
 from rasd.ingest import document_from_text
 from rasd.model import Event
