@@ -967,10 +967,20 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _after_destination(sentence: SentenceMentions, place: PlaceMention) -> bool:
-    """ "نقل جنودها إلى قاعدتي قسرك والحسكة": where forces went, not where it happened."""
+    """ "نقل جنودها إلى قاعدتي قسرك والحسكة": where forces went, not where it happened. (Where
+    rockets went is where they struck: "صواريخ من جنوب لبنان باتجاه المطلة".)"""
     return any(
-        cue.end <= place.span.start and sentence.words_between(cue.end, place.span.start) <= 4
+        cue.end <= place.span.start
+        and sentence.words_between(cue.end, place.span.start) <= 4
+        and not _launched_at(sentence, cue)
         for cue in sentence.cue("destination")
+    )
+
+
+def _launched_at(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
+    return any(
+        w.end <= cue.start and sentence.words_between(w.end, cue.start) <= 4
+        for w in sentence.weapons
     )
 
 
