@@ -38,7 +38,6 @@ class SentenceMentions:
     start: int
     end: int
     text: str  # the sentence's own text: text[0] is the document's character at ``start``
-    paragraph: int
     is_title: bool
     tokens: list[Token]
     clauses: list[Clause]
@@ -105,19 +104,13 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
     all_numbers = find_numbers(text)
     places = find_places(text, resources.gazetteer)
     sentences = []
-    paragraph = 0
-    previous_end = 0
     for index, span in enumerate(split_sentences(text)):
-        if "\n\n" in text[previous_end : span.start] or (index and _is_bullet(span.text)):
-            paragraph += 1
-        previous_end = span.end
         tokens = tokenize(text, span.start, span.end)
         sentence = SentenceMentions(
             index=index,
             start=span.start,
             end=span.end,
             text=span.text,
-            paragraph=paragraph,
             is_title=bool(doc.title) and span.text.strip() == doc.title.strip(),
             tokens=tokens,
             clauses=[],
@@ -143,7 +136,7 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
         ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
-    resolve_places(places, PlaceContext(text=text, countries=countries))
+    resolve_places(places, PlaceContext.from_text(text, resources.gazetteer, countries))
     return sentences
 
 
@@ -169,10 +162,6 @@ def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
     if not after:
         return False
     return after[0].text in _DATELINE_ENDS or (place.span.text.isupper() and after[0].text == ",")
-
-
-def _is_bullet(line: str) -> bool:
-    return line[:1] in "-–•*·"
 
 
 def _clauses(sentence: SentenceMentions) -> list[Clause]:
