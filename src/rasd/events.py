@@ -467,7 +467,7 @@ def _fill_roles(
     english: bool,
 ) -> None:
     denier = _next_to_cue(sentence, "denial", sentence.actors)
-    excluded = _reporters(sentence, head) + _backers(sentence) + [denier]
+    excluded = _reporters(sentence, head) + _backers(sentence) + [denier] + _heading(sentence)
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
     before = [a for a in pool if a.span.end <= head.start and not _victim(sentence, a)]
     after = [a for a in pool if a.span.end > head.start]
@@ -630,6 +630,14 @@ def _reporters(sentence: SentenceMentions, head: PhraseMatch[Trigger]) -> list[A
     return out
 
 
+def _heading(sentence: SentenceMentions) -> list[ActorMention]:
+    """ "مناطق نفوذ الإدارة الذاتية: ...": a round-up's heading names an area, not an actor."""
+    if not _is_section(sentence):
+        return []
+    end = sentence.start + sentence.text.index(":")
+    return [a for a in sentence.actors if a.span.end <= end]
+
+
 def _backers(sentence: SentenceMentions) -> list[ActorMention]:
     """States named as a group's backer ("ميليشيا مرتبطة بإيران", "Iran-backed")."""
     out = []
@@ -660,7 +668,7 @@ def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
             ):  # "بغارة إسرائيلية": the agent may begin at the cue word itself
                 return actor
         words = _words_after(sentence, cue.end, limit=3)
-        if words and _names_someone(sentence, words):
+        if words and is_arabic(words.text) and _names_someone(sentence, words):
             return NamedActor(words)
     return None
 
