@@ -1029,8 +1029,8 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.date and b.date and a.date_explicit and b.date_explicit:
         # reports of one strike often differ by a day ("overnight", "today"): allow that
-        # only when the same named actor did it
-        slack = dt.timedelta(days=1 if _same_named_actor(a, b) else 0)
+        # when the same named actor did it, or when one of them is the headline
+        slack = dt.timedelta(days=1 if _same_named_actor(a, b) or a.in_title or b.in_title else 0)
         if a.date.date_to + slack < b.date.date_from or b.date.date_to + slack < a.date.date_from:
             return False
     x, y = a.actor1, b.actor1
