@@ -265,7 +265,7 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
     for cue in sentence.cue("background"):  # "in recent weeks ... dozens of attacks"
         if clause.holds(cue.start) and _words_apart(sentence, cue, trigger) <= 10:
             return True
-    for name, reach in (("future", 6), ("negation", 1), ("reference", 2), ("rumour", 20)):
+    for name, reach in (("future", 6), ("negation", 1), ("reference", 2), ("after", 0), ("rumour", 20)):
         for cue in sentence.cue(name):
             if cue.end <= trigger.start and clause.holds(cue.start):
                 if sentence.words_between(cue.end, trigger.start) <= reach:

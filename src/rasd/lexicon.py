@@ -91,6 +91,7 @@ CUE_NAMES = (
     "affiliation",
     "attribution",
     "reference",
+    "after",
     "since",
     "rumour",
     "between",
