@@ -394,6 +394,19 @@ def test_people_arrested_without_a_group_named_are_civilians():
     assert event.actor2.name == "Civilians (Syria)"
 
 
+def test_one_named_victim_and_two_more_count_three():
+    event = only_event(
+        "قتل قيادي في حزب الله واثنين من مرافقيه بغارة إسرائيلية على بلدة الخيام أمس."
+    )
+    assert event.fatalities == 3
+
+
+def test_english_one_killed_and_six_wounded_are_told_apart():
+    text = "A journalist was killed and six others were wounded when shells struck Khiam on Sunday."
+    event = only_event(text)
+    assert (event.fatalities, event.injuries) == (1, 6)
+
+
 def test_an_arrest_recalled_from_two_years_back_is_no_event():
     assert events("وكانت السلطات قد اعتقلت الضابط في مدينة الرمادي في تموز 2022.") == []
 

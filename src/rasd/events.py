@@ -265,7 +265,13 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
     for cue in sentence.cue("background"):  # "in recent weeks ... dozens of attacks"
         if clause.holds(cue.start) and _words_apart(sentence, cue, trigger) <= 10:
             return True
-    for name, reach in (("future", 6), ("negation", 1), ("reference", 2), ("after", 0), ("rumour", 20)):
+    for name, reach in (
+        ("future", 6),
+        ("negation", 1),
+        ("reference", 2),
+        ("after", 0),
+        ("rumour", 20),
+    ):
         for cue in sentence.cue(name):
             if cue.end <= trigger.start and clause.holds(cue.start):
                 if sentence.words_between(cue.end, trigger.start) <= reach:
@@ -776,7 +782,15 @@ def _fill_casualties(sentence: SentenceMentions, cand: Candidate) -> None:
     for number in _people_counts(sentence):
         cue = _cue_of_number(sentence, number, [c for c, _ in cues])
         if cue is not None:
-            counted[id(cue)].append(None if number.vague else number.value)
+            value = None if number.vague else number.value
+            if (
+                value is not None
+                and _opens_clause(sentence, number)
+                and number.span.start > cue.end
+            ):
+                # "مقتل قيادي ... واثنين من مرافقيه": the one named first, and two more
+                value += 1 if _singular_victim(sentence, cue) else 0
+            counted[id(cue)].append(value)
     totals: dict[str, int | None] = {}
     for cue, attr in cues:
         values = counted[id(cue)]
@@ -813,6 +827,12 @@ def _cue_of_number(
     after = [c for c in cues if c.start >= number.span.end]
     if after and sentence.words_between(number.span.end, after[0].start) == 0:
         return after[0]  # "٨٠ جريحاً": a number binds to the noun right after it
+    if (
+        after
+        and _opens_clause(sentence, number)
+        and sentence.words_between(number.span.end, after[0].start) <= _WINDOW
+    ):
+        return after[0]  # "was killed and six others were wounded": a new clause
     before = [c for c in cues if c.end <= number.span.start]
     if before and sentence.words_between(before[-1].end, number.span.start) <= _WINDOW:
         return before[-1]
@@ -821,8 +841,20 @@ def _cue_of_number(
     return None
 
 
+def _opens_clause(sentence: SentenceMentions, number: NumberMention) -> bool:
+    """A number right after "and"/"و" begins the next clause of a toll."""
+    index = sentence.token_index(number.span.start)
+    token = sentence.tokens[index] if index < len(sentence.tokens) else None
+    previous = sentence.tokens[index - 1].norm if index > 0 else ""
+    joined = token is not None and token.norm.startswith("و") and token.start < number.span.start
+    return previous in ("and", "و") or joined
+
+
 def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
     """ "قتل شاب", "a man was killed": a casualty word with a single victim and no number."""
+    first = sentence.token_index(cue.start)
+    if first > 0 and sentence.tokens[first - 1].norm == "was":
+        return True  # "a journalist was killed"
     index = sentence.token_index(cue.end - 1) + 1
     if index >= len(sentence.tokens):
         return False
