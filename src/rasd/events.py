@@ -108,7 +108,9 @@ class Candidate:
     place_choice: Place | None = None
     place_explicit: bool = False
     anchored: bool = False  # its own sentence names its place or its date
-    in_title: bool = False  # a headline: it restates the body, so it merges more loosely
+    # A headline restates the body: until one body report has been merged into it, it merges
+    # more loosely (a headline's "near Qamishli" is the body's village road).
+    title_only: bool = False
     headline_toll: int | None = None  # deaths a headline gives, used when the body gives none
     fatalities: int | None = None
     injuries: int | None = None
@@ -127,7 +129,7 @@ def build_events(
         context.update(sentence)
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
     # events it repeats, but does not make one of its own.
-    merged = [c for c in _merge(candidates) if c.anchored]
+    merged = _restated_headlines_dropped([c for c in _merge(candidates) if c.anchored])
     _inherit_actors(merged)
     merged = [c for c in merged if not _stray(c, sentences) and not _recalled(c, published)]
     return [_to_event(c, doc, actors) for c in merged if c.place_choice is not None]
@@ -398,7 +400,7 @@ def _build(
         plover=trig.plover if trig.event_type == event_type else _PLOVER[event_type],
         weak=head.payload.weak,
         weapons=sorted({w.payload.weapon for w in weapons}),
-        in_title=sentence.is_title,
+        title_only=sentence.is_title,
     )
     cand.evidence["trigger"] = cand.trigger_span
     _fill_roles(sentence, clause, first, cand, doc.language == "en")
@@ -1057,18 +1059,41 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
     if a.sentence == b.sentence and a.clause != b.clause and (a.actor1 or b.actor1):
         if not _same_named_actor(a, b):
             return False  # "X was hit by rockets, while Turkish shelling hit Y": two events
-    if not _same_place(a.place, b.place, a.in_title or b.in_title):
+    if not _same_place(a.place, b.place, a.title_only or b.title_only):
         return False
     if a.date and b.date and a.date_explicit and b.date_explicit:
         # reports of one strike often differ by a day ("overnight", "today"): allow that
         # when the same named actor did it, or when one of them is the headline
-        slack = dt.timedelta(days=1 if _same_named_actor(a, b) or a.in_title or b.in_title else 0)
+        slack = dt.timedelta(
+            days=1 if _same_named_actor(a, b) or a.title_only or b.title_only else 0
+        )
         if a.date.date_to + slack < b.date.date_from or b.date.date_to + slack < a.date.date_from:
             return False
     x, y = a.actor1, b.actor1
     return (
         x is None or y is None or _strength(x) < 2 or _strength(y) < 2 or x.entry.id == y.entry.id
     )
+
+
+def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
+    """A headline event the body tells as another kind ("مجزرة" for an air strike at the same
+    place and time) is the body's event, said differently: the body's reading stands."""
+    body = [c for c in events if not c.title_only]
+
+    def near(title: Candidate, c: Candidate) -> bool:
+        return (
+            c.place_choice is not None
+            and title.date is not None
+            and c.date is not None
+            and _km(title.place_choice, c.place_choice) <= _HEADLINE_KM
+            and abs((title.date.date_from - c.date.date_from).days) <= 1
+        )
+
+    def restated(title: Candidate) -> bool:
+        nearby = [c for c in body if near(title, c)]
+        return bool(nearby) and all(c.event_type != title.event_type for c in nearby)
+
+    return [c for c in events if not c.title_only or c.place_choice is None or not restated(c)]
 
 
 def _recalled(cand: Candidate, published: dt.date) -> bool:
@@ -1131,6 +1156,7 @@ def _strength(mention: Mention | None) -> int:
 
 def _absorb(kept: Candidate, other: Candidate) -> None:
     kept.anchored = kept.anchored or other.anchored
+    kept.title_only = kept.title_only and other.title_only
     for role in ("actor1", "actor2", "claimed_by", "denied_by"):
         mine, theirs = getattr(kept, role), getattr(other, role)
         if theirs is not None and (mine is None or _strength(theirs) > _strength(mine)):

@@ -104,6 +104,11 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
     all_numbers = find_numbers(text)
     places = find_places(text, resources.gazetteer)
     sentences = []
+    # the headline's stretch of text; a headline split in two ("A.. B") is headline twice
+    title_start = text.find(doc.title.strip()) if doc.title and doc.title.strip() else -1
+    title_start, title_end = (
+        (title_start, title_start + len(doc.title.strip())) if title_start >= 0 else (-1, -1)
+    )
     for index, span in enumerate(split_sentences(text)):
         tokens = tokenize(text, span.start, span.end)
         sentence = SentenceMentions(
@@ -111,7 +116,7 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
             start=span.start,
             end=span.end,
             text=span.text,
-            is_title=bool(doc.title) and span.text.strip() == doc.title.strip(),
+            is_title=title_start <= span.start and span.end <= title_end,
             tokens=tokens,
             clauses=[],
         )
