@@ -915,8 +915,28 @@ def _event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> l
     return [
         m
         for m in mentions
-        if m.place is not None and m.place.kind != "country" and not _after_destination(sentence, m)
+        if m.place is not None
+        and m.place.kind != "country"
+        and not _after_destination(sentence, m)
+        and not _part_of_next(sentence, m)
     ]
+
+
+def _part_of_next(sentence: SentenceMentions, mention: PlaceMention) -> bool:
+    """ "أشرفية صحنايا": a name right before a town's name is a part of that town (and read
+    alone it may be a namesake elsewhere)."""
+    return any(
+        other is not mention
+        and other.place is not None
+        and _rank(other.place) >= _SPECIFICITY["city"]
+        and other.span.start > mention.span.end
+        and sentence.text[
+            mention.span.end - sentence.start : other.span.start - sentence.start
+        ].strip()
+        == ""
+        and not other.span.text.startswith("و")  # "قسرك وخراب الجير": a list, not a part
+        for other in sentence.places
+    )
 
 
 def _places_for(
@@ -979,12 +999,24 @@ def _listed(
     enough from the others to be a separate event."""
     runs: list[list[PlaceMention]] = []
     for m in sorted(mentions, key=lambda m: m.span.start):
-        if runs and sentence.words_between(runs[-1][-1].span.end, m.span.start) <= 2:
+        if runs and _list_step(sentence, runs[-1][-1], m):
             runs[-1].append(m)
         else:
             runs.append([m])
     run = next((r for r in runs if anchor in r), [anchor])
     return _distinct([m for m in run if m.geo_precision == 1])
+
+
+def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> bool:
+    """B follows A in a list ("A، B", "A و B", "A and B"), not as where A lies ("A في B")."""
+    if sentence.words_between(a.span.end, b.span.start) > 2:
+        return False
+    between = sentence.text[a.span.end - sentence.start : b.span.start - sentence.start]
+    words = between.split()
+    joined = sentence.text[b.span.start - sentence.start] == "و" or any(
+        w == "and" or w.startswith("و") for w in words
+    )
+    return joined or any(mark in between for mark in ("،", ",", ":", "("))
 
 
 def _distinct(mentions: list[PlaceMention]) -> list[PlaceMention]:
