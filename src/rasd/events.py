@@ -345,7 +345,7 @@ def _group_by_type(
     for kind, group in by_type.items():
         agreement = _all_sub(group, "Agreement")
         if all(t.payload.weak for t in group) and kind == STRATEGIC and agreement:
-            continue  # "a truce", "reinforcements": not enough to say something happened
+            continue  # "a truce", "a deal" named in passing: no agreement was made here
         groups.append((kind, sorted(group, key=lambda t: t.start)))
     return groups
 
