@@ -417,7 +417,10 @@ def _build(
     mentions, explicit = _places_for(sentence, clause, context, head.start)
     if event_type == "Protests":
         mentions = _protest_sites(sentence, clause) or mentions
-    return [_with_place(cand, mention, explicit) for mention in mentions if mention is not None]
+    mentions = [m for m in mentions if m is not None]
+    if len(mentions) > 1:  # "attacks on Huwara, Za'tara and Burin killed one": whose toll?
+        cand.fatalities = cand.injuries = cand.headline_toll = None
+    return [_with_place(cand, mention, explicit) for mention in mentions]
 
 
 def _recode_by_actors(
@@ -810,14 +813,19 @@ def _fill_casualties(sentence: SentenceMentions, cand: Candidate) -> None:
 
 
 def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
-    """Numbers that may count people: not dates, rockets, kilometres or days."""
+    """Numbers that may count people: not dates, rockets, kilometres or days, nor the number
+    in a unit's name ("اللواء 47", "Brigade 47")."""
     dates = [d.span for d in sentence.dates if d.span]
     things = [w.start for w in sentence.weapons] + [c.start for c in sentence.cue("unit")]
+    names = [c.end for c in sentence.cue("formation")]
     return [
         n
         for n in sentence.numbers
         if not any(d.start <= n.span.start < d.end for d in dates)
         and not any(t >= n.span.end and sentence.words_between(n.span.end, t) == 0 for t in things)
+        and not any(
+            e <= n.span.start and sentence.words_between(e, n.span.start) == 0 for e in names
+        )
     ]
 
 

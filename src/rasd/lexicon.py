@@ -98,6 +98,7 @@ CUE_NAMES = (
     "killed",
     "injured",
     "one_victim",
+    "formation",
     "two_victims",
     "no_casualties",
     "claim",
