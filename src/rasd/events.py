@@ -111,6 +111,7 @@ class Candidate:
     # A headline restates the body: until one body report has been merged into it, it merges
     # more loosely (a headline's "near Qamishli" is the body's village road).
     title_only: bool = False
+    referred: bool = False  # told as background to something else: it adds, never makes one
     headline_toll: int | None = None  # deaths a headline gives, used when the body gives none
     fatalities: int | None = None
     injuries: int | None = None
@@ -224,8 +225,15 @@ def _sentence_candidates(
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
         triggers = triggers or _interception(sentence, clause) or _killing(sentence, clause)
         triggers = [t for t in triggers if not _hypothetical(sentence, t)]
-        for kind, group in _group_by_type(sentence, clause, triggers):
+        told = [t for t in triggers if not _referred_to(sentence, t)]
+        referred = [t for t in triggers if _referred_to(sentence, t)]
+        for kind, group in _group_by_type(sentence, clause, told):
             out.extend(_build(doc, sentence, clause, number, kind, group, context))
+        # "after the clashes in Jaramana, which killed nine": adds to that event, makes none
+        for kind, group in _group_by_type(sentence, clause, referred):
+            for cand in _build(doc, sentence, clause, number, kind, group, context):
+                cand.referred, cand.anchored = True, False
+                out.append(cand)
     return out
 
 
@@ -267,13 +275,20 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
     for cue in sentence.cue("background"):  # "in recent weeks ... dozens of attacks"
         if clause.holds(cue.start) and _words_apart(sentence, cue, trigger) <= 10:
             return True
-    for name, reach in (
-        ("future", 6),
-        ("negation", 1),
-        ("reference", 2),
-        ("after", 0),
-        ("rumour", 20),
-    ):
+    return _cue_before(sentence, trigger, (("future", 6), ("negation", 1), ("rumour", 20)))
+
+
+def _referred_to(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """An event the sentence refers back to ("after the shelling", "to protest the raid")."""
+    return _cue_before(sentence, trigger, (("reference", 2), ("after", 0)))
+
+
+def _cue_before(
+    sentence: SentenceMentions, trigger: PhraseMatch[Trigger], cues: tuple[tuple[str, int], ...]
+) -> bool:
+    """One of the cues stands before the trigger in its clause, at most ``reach`` words off."""
+    clause = sentence.clause_of(trigger.start)
+    for name, reach in cues:
         for cue in sentence.cue(name):
             if cue.end <= trigger.start and clause.holds(cue.start):
                 if sentence.words_between(cue.end, trigger.start) <= reach:
