@@ -407,6 +407,24 @@ def test_english_one_killed_and_six_wounded_are_told_apart():
     assert (event.fatalities, event.injuries) == (1, 6)
 
 
+def test_the_number_in_a_units_name_is_not_a_toll():
+    event = only_event("قصفت القوات التركية مقر اللواء 47 في قرية تل تمر أمس.")
+    assert event.fatalities == 0 and not event.fatalities_known
+
+
+def test_a_toll_for_several_villages_at_once_is_given_to_none_of_them():
+    text = "هاجم مستوطنون قريتي بورين وعصيرة القبلية أمس، ما أدى إلى إصابة خمسة مواطنين."
+    assert [e.injuries for e in events(text)] == [0, 0]
+
+
+def test_clashes_referred_back_to_add_their_toll_to_the_event_told_earlier():
+    text = (
+        "اندلعت اشتباكات بين قسد وفصائل الجيش الوطني في قرية تل تمر أمس. "
+        "وجاء ذلك بعد الاشتباكات التي أسفرت عن مقتل تسعة عناصر."
+    )
+    assert only_event(text).fatalities == 9
+
+
 def test_an_arrest_recalled_from_two_years_back_is_no_event():
     assert events("وكانت السلطات قد اعتقلت الضابط في مدينة الرمادي في تموز 2022.") == []
 
