@@ -131,12 +131,13 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
         sentence.weapons = lexicon.weapons.find(tokens)
         sentence.dates = [d for d in all_dates if d.span and span.start <= d.span.start < span.end]
         sentence.numbers = [n for n in all_numbers if span.start <= n.span.start < span.end]
-        states = [a.span for a in sentence.actors if a.via == "state"]
+        # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
+        named = [a.span for a in sentence.actors if a.via in ("state", "alias")]
         sentence.places = [
             p
             for p in places
             if span.start <= p.span.start < span.end
-            and not any(s.start <= p.span.start < s.end for s in states)
+            and not any(n.start <= p.span.start < n.end for n in named)
             and not _is_dateline(sentence, p)
         ]
         sentences.append(sentence)
