@@ -424,7 +424,7 @@ def _build(
     )
     _fill_date(sentence, clause, cand, context)
     if _can_kill(cand):
-        _fill_casualties(sentence, cand)
+        _fill_casualties(sentence, clause, cand)
         if sentence.is_title:  # a headline may sum up a day's toll: only a fallback
             cand.headline_toll, cand.fatalities, cand.injuries = cand.fatalities, None, None
     if cand.weak and not _confirmed(cand):
@@ -790,13 +790,19 @@ def _since(sentence: SentenceMentions, date: DateRange) -> bool:
 # ---------------------------------------------------------------- casualties
 
 
-def _fill_casualties(sentence: SentenceMentions, cand: Candidate) -> None:
-    """Deaths and injuries from the numbers next to casualty words ("قتل خمسة", "3 wounded");
-    a casualty word with one victim and no number counts one; "no casualties" counts zero."""
-    if sentence.cue("no_casualties"):
+def _fill_casualties(sentence: SentenceMentions, clause: Clause, cand: Candidate) -> None:
+    """Deaths and injuries from the numbers next to casualty words ("قتل خمسة", "3 wounded")
+    in the event's clause; a casualty word with one victim and no number counts one; "no
+    casualties" counts zero. ("Missiles hit the base hours after a strike killed five": the
+    five belong to the strike.)"""
+
+    def here(cue_name: str) -> list[PhraseMatch[str]]:
+        return [c for c in sentence.cue(cue_name) if clause.holds(c.start)]
+
+    if here("no_casualties"):
         cand.fatalities, cand.injuries = 0, 0
-    cues = [(c, "fatalities") for c in sentence.cue("killed")]
-    cues += [(c, "injuries") for c in sentence.cue("injured")]
+    cues = [(c, "fatalities") for c in here("killed")]
+    cues += [(c, "injuries") for c in here("injured")]
     cues.sort(key=lambda item: item[0].start)
     counted: dict[int, list[int | None]] = {id(c): [] for c, _ in cues}
     for number in _people_counts(sentence):
