@@ -425,6 +425,11 @@ def test_clashes_referred_back_to_add_their_toll_to_the_event_told_earlier():
     assert only_event(text).fatalities == 9
 
 
+def test_a_civilian_and_a_fighter_killed_are_two_deaths():
+    text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
+    assert only_event(text).fatalities == 2
+
+
 def test_an_arrest_recalled_from_two_years_back_is_no_event():
     assert events("وكانت السلطات قد اعتقلت الضابط في مدينة الرمادي في تموز 2022.") == []
 

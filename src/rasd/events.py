@@ -825,7 +825,7 @@ def _fill_casualties(sentence: SentenceMentions, clause: Clause, cand: Candidate
         elif not values and _dual_victims(sentence, cue):
             values = [2]
         elif not values:
-            values = [1] if _singular_victim(sentence, cue) else []
+            values = [1 + _more_victims(sentence, cue)] if _singular_victim(sentence, cue) else []
         known = [v for v in values if v is not None]
         if known:
             totals[attr] = max(totals.get(attr) or 0, *known)
@@ -892,12 +892,26 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
     if sentence.tokens[index].norm in ("a", "an", "the") and index + 1 < len(sentence.tokens):
         index += 1  # "shot dead a farmer"
     token = sentence.tokens[index]
-    if any(t.start <= token.start < t.end for t in [*sentence.triggers, *sentence.weapons]):
+    if any(t.start == token.start for t in [*sentence.triggers, *sentence.weapons]):
         return False  # "والجرحى بقصف": the next word is the attack, not a victim
     word = token.norm
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
     return not word.endswith(("ين", "ون", "ات", "ى", "s"))
+
+
+def _more_victims(sentence: SentenceMentions, cue: PhraseMatch[str]) -> int:
+    """ "بمقتل مدني ومقاتل": other single victims joined to the first one by "و"."""
+    people = sentence.cue("person")
+    index = sentence.token_index(cue.end - 1) + 2
+    more = 0
+    while index < len(sentence.tokens) and more < 5:
+        token = sentence.tokens[index]
+        if not token.text.startswith("و") or not any(p.start == token.start for p in people):
+            break
+        more += 1
+        index += 1
+    return more
 
 
 def _can_kill(cand: Candidate) -> bool:

@@ -98,6 +98,7 @@ CUE_NAMES = (
     "killed",
     "injured",
     "one_victim",
+    "person",
     "formation",
     "two_victims",
     "no_casualties",
