@@ -430,6 +430,11 @@ def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     assert only_event(text).fatalities == 2
 
 
+def test_a_quarter_named_like_a_field_abroad_is_not_placed_abroad():
+    event = only_event("اعتقلت قوات سوريا الديمقراطية شابا من حي الرميلة في مدينة الرقة أمس.")
+    assert event.location.country == "Syria"
+
+
 def test_an_arrest_recalled_from_two_years_back_is_no_event():
     assert events("وكانت السلطات قد اعتقلت الضابط في مدينة الرمادي في تموز 2022.") == []
 

@@ -125,6 +125,7 @@ def build_events(
     published = (doc.published or dt.datetime.now(dt.UTC)).date()
     candidates: list[Candidate] = []
     context = _Context(published)
+    context.country = _main_country(sentences)
     for sentence in sentences:
         candidates.extend(_sentence_candidates(doc, sentence, context))
         context.update(sentence)
@@ -149,6 +150,7 @@ class _Context:
         self.region: PlaceMention | None = None  # the last governorate named
         self.lead: PlaceMention | None = None  # the first specific place of the article
         self.report_date: DateRange | None = None  # the day the article reports on
+        self.country: str | None = None  # where most of the article's places are
 
     def update(self, sentence: SentenceMentions) -> None:
         if sentence.cue("background"):
@@ -168,6 +170,14 @@ class _Context:
         else:
             self.region = best
             self.place = None
+
+    def homonym(self, mention: PlaceMention) -> bool:
+        """ "حي الرميلة" in a Raqqa report read as Iraq's Rumaila oil field: a place in another
+        country than the article's, of another kind than its cue word announces."""
+        place = mention.place
+        if self.country is None or place.country in (None, self.country) or not mention.cue:
+            return False
+        return _settled(mention.cue) and not _settled(place.kind)
 
     def fallback_date(self, sentence: SentenceMentions) -> DateRange | None:
         """A new item of a round-up ("محافظة إدلب: ...", "- ...") is dated by the report."""
@@ -989,7 +999,7 @@ def _places_for(
     ones its clause names, else the sentence's, else the place in focus. Places of the same
     rank named side by side make one event each."""
     for scope in ([p for p in sentence.places if clause.holds(p.span.start)], sentence.places):
-        usable = _event_places(sentence, scope)
+        usable = [m for m in _event_places(sentence, scope) if not context.homonym(m)]
         if usable:
             return _most_specific(sentence, usable, near), True
     fallback = context.fallback_place(sentence)
@@ -1188,6 +1198,18 @@ def _stray(cand: Candidate, sentences: list[SentenceMentions]) -> bool:
     main = max(set(countries), key=countries.count)
     mine = mention.place.country
     return mine != main and countries.count(main) >= 3 and countries.count(mine) == 1
+
+
+def _main_country(sentences: list[SentenceMentions]) -> str | None:
+    """The country the article's places and actors name most often."""
+    named = [p.place.country for s in sentences for p in s.places if p.place and p.place.country]
+    named += [a.entry.country for s in sentences for a in s.actors if a.entry.country]
+    return max(sorted(set(named)), key=named.count) if named else None
+
+
+def _settled(kind: str) -> bool:
+    """Is it a kind of settlement or a part of one (rather than a site or an area)?"""
+    return kind in ("city", "town", "village", "neighbourhood", "admin3")
 
 
 def _same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
