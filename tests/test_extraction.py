@@ -435,6 +435,11 @@ def test_a_quarter_named_like_a_field_abroad_is_not_placed_abroad():
     assert event.location.country == "Syria"
 
 
+def test_the_area_an_event_is_in_beats_the_city_it_is_south_of():
+    event = only_event("قصفت قوات النظام أطراف قرية صغيرة في جبل الزاوية جنوبي إدلب أمس.")
+    assert event.location.name == "Jabal al-Zawiya"
+
+
 def test_an_arrest_recalled_from_two_years_back_is_no_event():
     assert events("وكانت السلطات قد اعتقلت الضابط في مدينة الرمادي في تموز 2022.") == []
 

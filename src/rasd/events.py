@@ -44,6 +44,7 @@ _SPECIFICITY = {
     "neighbourhood": 6,
 }
 _FACILITY = 7  # a base, an airport, a field, a crossing, a camp: the most specific of all
+
 VAC = "Violence against civilians"
 STRATEGIC = "Strategic developments"
 # PLOVER type of an event whose type was changed from its trigger's (an interception that
@@ -1015,14 +1016,16 @@ def _most_specific(
 ) -> list[PlaceMention]:
     """The most specific places; several when the sentence lists them (\"A، B و C\")."""
 
-    def score(m: PlaceMention) -> int:  # "near the base" still places it at the base
-        return _rank(m.place) - (1 if m.geo_precision == 3 else 0)
+    def score(m: PlaceMention) -> int:
+        # a place the event is in ("في جبل الزاوية") beats one it is only told relative to
+        # ("جنوبي إدلب"), unless that is all there is
+        return _rank(m.place) - _relative_penalty(m)
 
     top = max(score(m) for m in mentions)
     best = [m for m in mentions if score(m) == top]
     if near is not None:  # of equals, the one nearest the trigger, after it rather than before
         best.sort(key=lambda m: (m.span.start < near, abs(m.span.start - near)))
-    listed = _listed(sentence, [m for m in mentions if score(m) >= 4], best[0])
+    listed = _listed(sentence, [m for m in mentions if _rank(m.place) >= 4], best[0])
     return listed if len(listed) > 1 else [best[0]]
 
 
@@ -1087,6 +1090,18 @@ def _apart(a: Place, b: Place) -> bool:
         return False
     town_level = min(_rank(a), _rank(b)) >= _SPECIFICITY["town"]
     return _km(a, b) > (_OTHER_PLACE_KM if town_level else _SAME_PLACE_KM)
+
+
+def _relative_penalty(mention: PlaceMention) -> int:
+    """How far a mention stands from where the event was: "west of X" names a reference point
+    (4), "the countryside of X" a wide area (1); "near X" and X itself name the place (0)."""
+    relation = mention.relation or ""
+    if (
+        any(side in relation for side in ("north", "south", "east", "west"))
+        and "countryside" not in relation
+    ):
+        return 4
+    return 1 if mention.geo_precision == 3 else 0
 
 
 def _km(a: Place, b: Place) -> float:
