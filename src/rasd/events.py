@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from rasd.actors import ActorDictionary, ActorMention, plain_actor
+from rasd.casualties import count_casualties
 from rasd.gazetteer import Place, haversine_km
 from rasd.geocode import PlaceMention, to_location
 from rasd.lexicon import Trigger, Weapon
 from rasd.mentions import Clause, SentenceMentions
 from rasd.model import Actor, DateRange, Document, Event, Span
-from rasd.numbers import NumberMention
 from rasd.text import PhraseMatch, is_arabic
 
 # When one clause holds triggers of several violent types, one event is coded: the type named
@@ -66,7 +66,6 @@ UNTARGETED = {
     "Peaceful protest",
     "Non-violent transfer of territory",
 }
-_WINDOW = 4  # words between a casualty word and its number
 _SAME_PLACE_KM = 12.0
 RECALLED_AFTER_DAYS = 30
 _HEADLINE_KM = 50.0
@@ -435,7 +434,7 @@ def _build(
     )
     _fill_date(sentence, clause, cand, context)
     if _can_kill(cand):
-        _fill_casualties(sentence, clause, cand)
+        cand.fatalities, cand.injuries = count_casualties(sentence, clause)
         if sentence.is_title:  # a headline may sum up a day's toll: only a fallback
             cand.headline_toll, cand.fatalities, cand.injuries = cand.fatalities, None, None
     if cand.weak and not _confirmed(cand):
@@ -801,130 +800,6 @@ def _since(sentence: SentenceMentions, date: DateRange) -> bool:
 # ---------------------------------------------------------------- casualties
 
 
-def _fill_casualties(sentence: SentenceMentions, clause: Clause, cand: Candidate) -> None:
-    """Deaths and injuries from the numbers next to casualty words ("قتل خمسة", "3 wounded")
-    in the event's clause; a casualty word with one victim and no number counts one; "no
-    casualties" counts zero. ("Missiles hit the base hours after a strike killed five": the
-    five belong to the strike.)"""
-
-    def here(cue_name: str) -> list[PhraseMatch[str]]:
-        return [c for c in sentence.cue(cue_name) if clause.holds(c.start)]
-
-    if here("no_casualties"):
-        cand.fatalities, cand.injuries = 0, 0
-    cues = [(c, "fatalities") for c in here("killed")]
-    cues += [(c, "injuries") for c in here("injured")]
-    cues.sort(key=lambda item: item[0].start)
-    counted: dict[int, list[int | None]] = {id(c): [] for c, _ in cues}
-    for number in _people_counts(sentence):
-        cue = _cue_of_number(sentence, number, [c for c, _ in cues])
-        if cue is not None:
-            value = None if number.vague else number.value
-            if (
-                value is not None
-                and _opens_clause(sentence, number)
-                and number.span.start > cue.end
-            ):
-                # "مقتل قيادي ... واثنين من مرافقيه": the one named first, and two more
-                value += 1 if _singular_victim(sentence, cue) else 0
-            counted[id(cue)].append(value)
-    totals: dict[str, int | None] = {}
-    for cue, attr in cues:
-        values = counted[id(cue)]
-        if not values and _one_victim(sentence, cue):
-            values = [1]
-        elif not values and _dual_victims(sentence, cue):
-            values = [2]
-        elif not values:
-            values = [1 + _more_victims(sentence, cue)] if _singular_victim(sentence, cue) else []
-        known = [v for v in values if v is not None]
-        if known:
-            totals[attr] = max(totals.get(attr) or 0, *known)
-    for attr, value in totals.items():
-        setattr(cand, attr, value)
-
-
-def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
-    """Numbers that may count people: not dates, rockets, kilometres or days, nor the number
-    in a unit's name ("اللواء 47", "Brigade 47")."""
-    dates = [d.span for d in sentence.dates if d.span]
-    things = [w.start for w in sentence.weapons] + [c.start for c in sentence.cue("unit")]
-    names = [c.end for c in sentence.cue("formation")]
-    return [
-        n
-        for n in sentence.numbers
-        if not any(d.start <= n.span.start < d.end for d in dates)
-        and not any(t >= n.span.end and sentence.words_between(n.span.end, t) == 0 for t in things)
-        and not any(
-            e <= n.span.start and sentence.words_between(e, n.span.start) == 0 for e in names
-        )
-    ]
-
-
-def _cue_of_number(
-    sentence: SentenceMentions, number: NumberMention, cues: list[PhraseMatch[str]]
-) -> PhraseMatch[str] | None:
-    """The casualty word a number goes with: the nearest one before it ("قتل خمسة"), else the
-    nearest after it ("خمسة قتلى", "ستة عدد الذين قتلوا"), never across another one."""
-    after = [c for c in cues if c.start >= number.span.end]
-    if after and sentence.words_between(number.span.end, after[0].start) == 0:
-        return after[0]  # "٨٠ جريحاً": a number binds to the noun right after it
-    if (
-        after
-        and _opens_clause(sentence, number)
-        and sentence.words_between(number.span.end, after[0].start) <= _WINDOW
-    ):
-        return after[0]  # "was killed and six others were wounded": a new clause
-    before = [c for c in cues if c.end <= number.span.start]
-    if before and sentence.words_between(before[-1].end, number.span.start) <= _WINDOW:
-        return before[-1]
-    if after and sentence.words_between(number.span.end, after[0].start) <= _WINDOW + 2:
-        return after[0]
-    return None
-
-
-def _opens_clause(sentence: SentenceMentions, number: NumberMention) -> bool:
-    """A number right after "and"/"و" begins the next clause of a toll."""
-    index = sentence.token_index(number.span.start)
-    token = sentence.tokens[index] if index < len(sentence.tokens) else None
-    previous = sentence.tokens[index - 1].norm if index > 0 else ""
-    joined = token is not None and token.norm.startswith("و") and token.start < number.span.start
-    return previous in ("and", "و") or joined
-
-
-def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
-    """ "قتل شاب", "a man was killed": a casualty word with a single victim and no number."""
-    first = sentence.token_index(cue.start)
-    if first > 0 and sentence.tokens[first - 1].norm == "was":
-        return True  # "a journalist was killed"
-    index = sentence.token_index(cue.end - 1) + 1
-    if index >= len(sentence.tokens):
-        return False
-    if sentence.tokens[index].norm in ("a", "an", "the") and index + 1 < len(sentence.tokens):
-        index += 1  # "shot dead a farmer"
-    token = sentence.tokens[index]
-    if any(t.start == token.start for t in [*sentence.triggers, *sentence.weapons]):
-        return False  # "والجرحى بقصف": the next word is the attack, not a victim
-    word = token.norm
-    if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
-        return False
-    return not word.endswith(("ين", "ون", "ات", "ى", "s"))
-
-
-def _more_victims(sentence: SentenceMentions, cue: PhraseMatch[str]) -> int:
-    """ "بمقتل مدني ومقاتل": other single victims joined to the first one by "و"."""
-    people = sentence.cue("person")
-    index = sentence.token_index(cue.end - 1) + 2
-    more = 0
-    while index < len(sentence.tokens) and more < 5:
-        token = sentence.tokens[index]
-        if not token.text.startswith("و") or not any(p.start == token.start for p in people):
-            break
-        more += 1
-        index += 1
-    return more
-
-
 def _can_kill(cand: Candidate) -> bool:
     """Deaths in the sentence of an arrest, a truce or a peaceful protest belong to some
     other event."""
@@ -933,28 +808,6 @@ def _can_kill(cand: Candidate) -> bool:
         and cand.sub_event_type != "Excessive force against protesters"
     )
     return not peaceful and cand.event_type != "Strategic developments"
-
-
-def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
-    """ "قتيل", "a civilian was killed": the casualty word is itself one victim."""
-    return any(
-        o.start <= cue.start < o.end or cue.start <= o.start < cue.end
-        for o in sentence.cue("one_victim")
-    )
-
-
-def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
-    """ "قتل حارسان", "مقتل شابين": an Arabic dual noun right after the casualty word."""
-    index = sentence.token_index(cue.end - 1) + 1
-    if index >= len(sentence.tokens):
-        return False
-    token = sentence.tokens[index]
-    if any(c.start <= token.start < c.end for c in sentence.cue("two_victims")):
-        return True
-    return len(token.norm) > 4 and token.norm.endswith("ان") and is_arabic(token.norm)
-
-
-_NOT_VICTIMS = {"في", "من", "على", "جراء", "اثر", "بعد", "خلال", "and", "in", "by", "after", "when"}
 
 
 # ---------------------------------------------------------------- place
