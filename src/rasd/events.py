@@ -11,18 +11,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from rasd.actors import ActorDictionary, ActorMention, plain_actor
+from rasd.actors import ActorDictionary, ActorMention
 from rasd.casualties import count_casualties
 from rasd.gazetteer import Place, haversine_km
 from rasd.geocode import PlaceMention, to_location
 from rasd.lexicon import Trigger, Weapon
 from rasd.mentions import Clause, SentenceMentions
 from rasd.model import Actor, DateRange, Document, Event, Span
-from rasd.text import PhraseMatch, is_arabic
+from rasd.roles import (
+    DISRUPTED,
+    STATE_KINDS,
+    Mention,
+    assign_roles,
+    is_armed,
+    is_civilian,
+    is_crowd,
+    strength,
+)
+from rasd.text import PhraseMatch
 
-# When one clause holds triggers of several violent types, one event is coded: the type named
-# by a strong word wins, and among equals the first listed:
-# "clashes and shelling" is a battle, "a strike killed two civilians" an explosion.
 VIOLENT_PRECEDENCE = [
     "Battles",
     "Explosions/Remote violence",
@@ -57,34 +64,11 @@ _PLOVER = {
     "Riots": "PROTEST",
     "Strategic developments": "COERCE",
 }
-DISRUPTED = "Disrupted weapons use"
 LOOTING = "Looting/property destruction"
-# Sub-event types whose ACLED record has no actor2.
-UNTARGETED = {
-    "Change to group/activity",
-    "Headquarters or base established",
-    "Peaceful protest",
-    "Non-violent transfer of territory",
-}
 _SAME_PLACE_KM = 12.0
 RECALLED_AFTER_DAYS = 30
 _HEADLINE_KM = 50.0
 _OTHER_PLACE_KM = 3.0  # two names this far apart in one list are two places
-
-
-@dataclass(frozen=True)
-class NamedActor:
-    """An actor the dictionary does not know, in actor position ("نفذته ميليشيا عراقية")."""
-
-    span: Span
-    entry: None = None
-    via: str = "words"
-
-    def to_actor(self, country: str | None = None) -> Actor:
-        return plain_actor(self.span.text, self.span)
-
-
-Mention = ActorMention | NamedActor
 
 
 @dataclass
@@ -181,12 +165,12 @@ class _Context:
 
     def fallback_date(self, sentence: SentenceMentions) -> DateRange | None:
         """A new item of a round-up ("محافظة إدلب: ...", "- ...") is dated by the report."""
-        if _is_bullet(sentence) or _is_section(sentence):
+        if sentence.is_bullet or sentence.is_section:
             return self.report_date or self.date
         return self.date
 
     def fallback_place(self, sentence: SentenceMentions) -> PlaceMention | None:
-        if _is_bullet(sentence):
+        if sentence.is_bullet:
             return self.region or self.lead
         return self.place or self.region or self.lead
 
@@ -199,27 +183,17 @@ def _inherit_actors(events: list[Candidate]) -> None:
     for cand in sorted(events, key=lambda c: c.sentence):
         if cand.event_type not in ("Explosions/Remote violence", "Battles"):
             continue
-        if _strength(cand.actor1) == 2:
+        if strength(cand.actor1) == 2:
             last[cand.event_type] = cand.actor1
         elif cand.actor1 is None and cand.event_type in last:
             inherited = last[cand.event_type]
-            if _strength(cand.actor2) < 2 or cand.actor2.entry.id != inherited.entry.id:
+            if strength(cand.actor2) < 2 or cand.actor2.entry.id != inherited.entry.id:
                 cand.actor1 = inherited
 
 
 def _date_line(sentence: SentenceMentions, date: DateRange) -> bool:
     """A line that is nothing but a date ("ديسمبر 26, 2023") dates the page, not an event."""
     return date.span is not None and len(date.span.text) >= 0.6 * len(sentence.text.strip())
-
-
-def _is_bullet(sentence: SentenceMentions) -> bool:
-    return bool(sentence.tokens) and sentence.tokens[0].text in "-–•*·"
-
-
-def _is_section(sentence: SentenceMentions) -> bool:
-    """A sentence that opens with a short heading and a colon: "محافظة حلب: ..."."""
-    head = sentence.text.split(":", 1)[0]
-    return head != sentence.text and len(head.split()) <= 3
 
 
 # ---------------------------------------------------------------- candidates
@@ -382,7 +356,7 @@ def _all_sub(triggers: list[PhraseMatch[Trigger]], sub_event_type: str) -> bool:
 def _protest_named(sentence: SentenceMentions, triggers: list[PhraseMatch[Trigger]]) -> bool:
     """A protest is named by a protest word, or by the crowd that force was used on."""
     peaceful = any(t.payload.sub_event_type == "Peaceful protest" for t in triggers)
-    return peaceful or any(_crowd(a) for a in sentence.actors)
+    return peaceful or any(is_crowd(a) for a in sentence.actors)
 
 
 def _kind(trigger: Trigger, sentence: SentenceMentions) -> str:
@@ -428,7 +402,11 @@ def _build(
         title_only=sentence.is_title,
     )
     cand.evidence["trigger"] = cand.trigger_span
-    _fill_roles(sentence, clause, first, cand, doc.language == "en")
+    roles = assign_roles(sentence, clause, first, event_type, sub_type, doc.language == "en")
+    cand.actor1, cand.actor2, cand.claimed_by, cand.denied_by = roles
+    for role, mention in (("actor1", roles.actor1), ("actor2", roles.actor2)):
+        if mention is not None:
+            cand.evidence[role] = mention.span
     _recode_by_actors(
         cand, weapons, bool([c for c in sentence.cue("civilian_target") if clause.holds(c.start)])
     )
@@ -453,316 +431,34 @@ def _recode_by_actors(
 ) -> None:
     """Who did it to whom decides between types the trigger leaves open."""
     explosive = any(w.payload.sub_event_type for w in weapons)
-    if cand.event_type in ("Battles", "Violence against civilians") and _crowd(cand.actor1):
+    if cand.event_type in ("Battles", "Violence against civilians") and is_crowd(cand.actor1):
         # a crowd storming, burning or beating is a riot, not a battle
         cand.event_type, cand.sub_event_type, cand.plover = (
             "Riots",
             "Violent demonstration",
             "PROTEST",
         )
-    elif cand.event_type == "Riots" and _armed(cand.actor1):
+    elif cand.event_type == "Riots" and is_armed(cand.actor1):
         # an armed group burning and beating is attacking civilians, not rioting
         cand.event_type, cand.sub_event_type, cand.plover = VAC, "Attack", "ASSAULT"
     elif cand.event_type == "Explosions/Remote violence" and cand.weak and not explosive:
         # "an attack" with no explosive named: on civilians it is violence against them
         # (armies and air forces strike from afar: their "attacks" stay explosions)
-        militia = _armed(cand.actor1) and cand.actor1.entry.kind not in _STATE_KINDS
-        if militia and (_is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target)):
+        militia = is_armed(cand.actor1) and cand.actor1.entry.kind not in STATE_KINDS
+        if militia and (is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target)):
             cand.event_type, cand.sub_event_type = VAC, "Attack"
-
-
-_STATE_KINDS = {"state forces", "external state", "coalition", "police", "international"}
-
-
-def _armed(mention: Mention | None) -> bool:
-    return (
-        mention is not None
-        and mention.entry is not None
-        and not mention.entry.generic
-        and mention.entry.kind not in ("protesters", "rioters", "civilians")
-    )
 
 
 def _confirmed(cand: Candidate) -> bool:
     """A weak trigger ("attack", "targeted") makes an event only with something to back it:
     a weapon, a casualty, or a known actor."""
     if cand.event_type == STRATEGIC and cand.sub_event_type != DISRUPTED:
-        return _strength(cand.actor1) == 2  # "forces withdrew": which forces?
+        return strength(cand.actor1) == 2  # "forces withdrew": which forces?
     known = cand.actor1 is not None and cand.actor1.entry is not None
     return bool(cand.weapons) or cand.fatalities is not None or known
 
 
 # ---------------------------------------------------------------- roles
-
-
-def _fill_roles(
-    sentence: SentenceMentions,
-    clause: Clause,
-    head: PhraseMatch[Trigger],
-    cand: Candidate,
-    english: bool,
-) -> None:
-    denier = _next_to_cue(sentence, "denial", sentence.actors)
-    excluded = _reporters(sentence, head) + _backers(sentence) + [denier] + _heading(sentence)
-    pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
-    before = [a for a in pool if a.span.end <= head.start and not _victim(sentence, a)]
-    after = [a for a in pool if a.span.end > head.start]
-
-    def gap(a: Mention) -> int:
-        if a.span.end <= head.start:
-            return sentence.words_between(a.span.end, head.start)
-        return max(0, sentence.words_between(head.end, a.span.start))
-
-    agent = _agent(sentence, clause, pool)
-    claimant = _next_to_cue(sentence, "claim", [a for a in sentence.actors if a not in excluded])
-    voice = head.payload.voice
-    if voice != "passive" and _passive_marker_before(sentence, clause, head):
-        voice = "passive"
-    actor1: Mention | None
-    if cand.sub_event_type == DISRUPTED:
-        actor1 = _interceptor(sentence, pool) or (before[-1] if before else None)
-        rest = [a for a in pool if a is not actor1 and a.entry and not a.entry.generic]
-        actor2 = rest[0] if rest else None
-    elif voice == "passive":
-        actor1 = agent or next((a for a in after if a.via == "adjective" and gap(a) <= 1), None)
-        rest = [a for a in before + after if a is not actor1]
-        actor2 = min(rest, key=gap) if rest else None
-    elif voice == "noun":
-        # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
-        follows = [a for a in after if gap(a) <= 1]
-        agentive = [a for a in follows if a.via == "adjective" or _target_follows(sentence, a)]
-        actor1 = agent or (agentive[0] if agentive else None)
-        if actor1 is None and before and gap(before[-1]) <= 3:
-            actor1 = before[-1]
-        rest = [a for a in after if a is not actor1]
-        actor2 = rest[0] if rest else None
-    else:
-        # Arabic puts the subject right after the verb, English and headlines before it
-        follows = [a for a in after if gap(a) <= 1 and not _target_between(sentence, head, a)]
-        further = [a for a in after if gap(a) <= 5 and not _target_between(sentence, head, a)]
-        order = [before[-1:], follows] if english else [follows, before[-1:]]
-        actor1 = (order[0] or order[1] or further or [agent])[0]
-        rest = [a for a in after if a is not actor1]
-        actor2 = rest[0] if rest else None
-    sides = _sides(sentence, clause, pool) if cand.event_type == "Battles" else []
-    if len(sides) == 2:
-        actor1, actor2 = sides
-    if actor1 is None and claimant is not None:
-        actor1 = claimant
-    if _is_civilian(actor1) and cand.event_type not in ("Protests", "Riots"):
-        actor1, actor2 = None, actor2 or actor1  # civilians are the victims, not the attackers
-    if actor2 is None:  # the victims: named after a casualty word, or civilians
-        victims = [a for a in pool if a is not actor1 and (_victim(sentence, a) or _is_civilian(a))]
-        actor2 = victims[0] if victims else None
-    if _same_actor(actor1, actor2):  # "Turkish drone ... the Turkish occupation's": one side
-        others = [a for a in after if not _same_actor(actor1, a)]
-        actor2 = others[0] if others else None
-    if cand.event_type == "Protests":  # the crowd acts; the force that met it is the target
-        force = [a for a in pool if _armed(a) or (a.entry is not None and a.entry.kind == "police")]
-        actor2 = force[0] if force and cand.sub_event_type != "Peaceful protest" else None
-    if cand.sub_event_type in UNTARGETED:
-        actor2 = None
-    cand.actor1 = actor1
-    cand.actor2 = actor2 if actor2 is not actor1 else None
-    cand.claimed_by = claimant
-    cand.denied_by = denier
-    for role in ("actor1", "actor2"):
-        mention = getattr(cand, role)
-        if mention is not None:
-            cand.evidence[role] = mention.span
-
-
-def _sides(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> list[Mention]:
-    """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides."""
-    for cue in sentence.cue("between"):
-        if clause.holds(cue.start):
-            after = [a for a in pool if a.span.start >= cue.end]
-            after = [a for a in after if sentence.words_between(cue.end, a.span.start) <= 8]
-            distinct = list({a.entry.id: a for a in reversed(after)}.values())[::-1]
-            if len(distinct) >= 2:
-                return distinct[:2]
-    return []
-
-
-def _victim(sentence: SentenceMentions, actor: Mention) -> bool:
-    """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word."""
-    return any(
-        c.end <= actor.span.start and sentence.words_between(c.end, actor.span.start) <= 3
-        for name in ("killed", "injured")
-        for c in sentence.cue(name)
-    )
-
-
-def _same_actor(a: Mention | None, b: Mention | None) -> bool:
-    return (
-        a is not None
-        and b is not None
-        and a.entry is not None
-        and b.entry is not None
-        and a.entry.id == b.entry.id
-    )
-
-
-def _crowd(mention: Mention | None) -> bool:
-    return (
-        mention is not None
-        and mention.entry is not None
-        and mention.entry.kind
-        in (
-            "protesters",
-            "rioters",
-        )
-    )
-
-
-def _is_civilian(mention: Mention | None) -> bool:
-    return mention is not None and mention.entry is not None and mention.entry.kind == "civilians"
-
-
-def _passive_marker_before(
-    sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger]
-) -> bool:
-    """ "تعرضت القاعدة لهجوم": the subject of a passive marker is the target."""
-    for cue in sentence.cue("passive_marker"):
-        if clause.holds(cue.start) and cue.end <= head.start:
-            between = [
-                t
-                for t in sentence.triggers
-                if cue.end <= t.start < head.start and not t.payload.weak
-            ]
-            if not between and sentence.words_between(cue.end, head.start) <= 12:
-                return True
-    return False
-
-
-def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
-    return any(
-        c.start >= actor.span.end and sentence.words_between(actor.span.end, c.start) <= 2
-        for c in sentence.cue("target")
-    )
-
-
-def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:
-    return any(head.end <= c.start < actor.span.start for c in sentence.cue("target"))
-
-
-def _reporters(sentence: SentenceMentions, head: PhraseMatch[Trigger]) -> list[ActorMention]:
-    """Actors named as the source of the report, not as actors: "according to the army",
-    and after the event, "..., the army said"."""
-    out = []
-    for actor in sentence.actors:
-        if actor.via == "adjective":
-            continue
-        for cue in sentence.cue("attribution"):
-            if (
-                actor.span.start >= cue.end
-                and sentence.words_between(cue.end, actor.span.start) <= 1
-            ):
-                out.append(actor)
-        for cue in sentence.cue("report"):
-            if head.end <= actor.span.end <= cue.start:
-                if sentence.words_between(actor.span.end, cue.start) == 0:
-                    out.append(actor)
-    return out
-
-
-def _heading(sentence: SentenceMentions) -> list[ActorMention]:
-    """ "مناطق نفوذ الإدارة الذاتية: ...": a round-up's heading names an area, not an actor."""
-    if not _is_section(sentence):
-        return []
-    end = sentence.start + sentence.text.index(":")
-    return [a for a in sentence.actors if a.span.end <= end]
-
-
-def _backers(sentence: SentenceMentions) -> list[ActorMention]:
-    """States named as a group's backer ("ميليشيا مرتبطة بإيران", "Iran-backed")."""
-    out = []
-    for cue in sentence.cue("affiliation"):
-        for actor in sentence.actors:
-            after = (
-                actor.span.start >= cue.end
-                and sentence.words_between(cue.end, actor.span.start) <= 1
-            )
-            before = (
-                actor.span.end <= cue.start
-                and sentence.words_between(actor.span.end, cue.start) <= 1
-            )
-            if after or before:
-                out.append(actor)
-    return out
-
-
-def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> Mention | None:
-    """Who carried it out, after "نفذته", "من قبل", "by": a known actor or the words there."""
-    for cue in sentence.cue("passive_agent"):
-        if not clause.holds(cue.start):
-            continue
-        for actor in pool:
-            if (
-                actor.span.start >= cue.start
-                and sentence.words_between(cue.end, actor.span.start) <= 2
-            ):  # "بغارة إسرائيلية": the agent may begin at the cue word itself
-                return actor
-        words = _words_after(sentence, cue.end, limit=3)
-        if words and is_arabic(words.text) and _names_someone(sentence, words):
-            return NamedActor(words)
-    return None
-
-
-def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | None:
-    """Up to ``limit`` words after an offset, stopping at punctuation and cue words."""
-    stops = {
-        c.start
-        for name in ("affiliation", "location_prep", "target", "destination", "report")
-        for c in sentence.cue(name)
-    }
-    taken = []
-    for token in sentence.tokens[sentence.token_index(offset) :]:
-        if not token.norm[0].isalnum() or token.start in stops or len(taken) == limit:
-            break
-        if token.start in {p.span.start for p in sentence.places}:
-            break
-        taken.append(token)
-    if not taken:
-        return None
-    text = sentence.text[taken[0].start - sentence.start : taken[-1].end - sentence.start]
-    return Span(taken[0].start, taken[-1].end, text)
-
-
-def _names_someone(sentence: SentenceMentions, words: Span) -> bool:
-    """Words after "نفذته" that name a group, not a weapon ("طائرات مسيرة"), a number
-    ("عشرات الطائرات") or a broken-off name. (After English "by" come weapons and things as
-    often as groups, so only Arabic agents are taken as plain words.)"""
-    inside = [w.start for w in sentence.weapons] + [n.span.start for n in sentence.numbers]
-    if any(words.start <= offset < words.end for offset in inside):
-        return False
-    last = words.text.split()[-1]
-    return len(last) > 2 and last.lower() not in ("the", "al", "el", "its", "his", "their")
-
-
-def _next_to_cue(
-    sentence: SentenceMentions, cue_name: str, actors: list[ActorMention]
-) -> ActorMention | None:
-    """The actor who claims ("تبنت X", "X claimed responsibility") or denies."""
-    for cue in sentence.cue(cue_name):
-        for actor in actors:
-            if (
-                actor.span.start >= cue.end
-                and sentence.words_between(cue.end, actor.span.start) <= 2
-            ):
-                return actor
-        preceding = [a for a in actors if a.span.end <= cue.start]
-        if preceding and sentence.words_between(preceding[-1].span.end, cue.start) <= 6:
-            return preceding[-1]
-    return None
-
-
-def _interceptor(sentence: SentenceMentions, actors: list[ActorMention]) -> ActorMention | None:
-    for cue in sentence.cue("intercept"):
-        near = [a for a in actors if abs(a.span.start - cue.start) < 60]
-        if near:
-            return min(near, key=lambda a: abs(a.span.start - cue.start))
-    return None
 
 
 # ---------------------------------------------------------------- date
@@ -1023,9 +719,7 @@ def _same_event(a: Candidate, b: Candidate) -> bool:
         if a.date.date_to + slack < b.date.date_from or b.date.date_to + slack < a.date.date_from:
             return False
     x, y = a.actor1, b.actor1
-    return (
-        x is None or y is None or _strength(x) < 2 or _strength(y) < 2 or x.entry.id == y.entry.id
-    )
+    return x is None or y is None or strength(x) < 2 or strength(y) < 2 or x.entry.id == y.entry.id
 
 
 def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
@@ -1109,14 +803,7 @@ def _severity(cand: Candidate) -> int:
 
 def _same_named_actor(a: Candidate, b: Candidate) -> bool:
     x, y = a.actor1, b.actor1
-    return _strength(x) == 2 and _strength(y) == 2 and x.entry.id == y.entry.id
-
-
-def _strength(mention: Mention | None) -> int:
-    """How much an actor mention says: 2 a named actor, 1 a generic class, 0 bare words."""
-    if mention is None or mention.entry is None:
-        return 0
-    return 1 if mention.entry.generic else 2
+    return strength(x) == 2 and strength(y) == 2 and x.entry.id == y.entry.id
 
 
 def _absorb(kept: Candidate, other: Candidate) -> None:
@@ -1124,7 +811,7 @@ def _absorb(kept: Candidate, other: Candidate) -> None:
     kept.title_only = kept.title_only and other.title_only
     for role in ("actor1", "actor2", "claimed_by", "denied_by"):
         mine, theirs = getattr(kept, role), getattr(other, role)
-        if theirs is not None and (mine is None or _strength(theirs) > _strength(mine)):
+        if theirs is not None and (mine is None or strength(theirs) > strength(mine)):
             setattr(kept, role, theirs)
             if role in other.evidence:
                 kept.evidence[role] = other.evidence[role]
@@ -1164,7 +851,7 @@ def _to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
     location = to_location(cand.place)
     date = cand.date
     confidence = 0.4
-    confidence += 0.15 if _strength(cand.actor1) == 2 else 0.0
+    confidence += 0.15 if strength(cand.actor1) == 2 else 0.0
     confidence += 0.15 if cand.date_explicit else 0.0
     confidence += 0.15 if cand.place_explicit and location.geo_precision == 1 else 0.0
     confidence += 0.1 if not cand.weak else 0.0
@@ -1212,7 +899,7 @@ def _crowd_actor(cand: Candidate, place: Place, actors: ActorDictionary) -> Acto
     """Protesters (Iraq) for a protest, Rioters (Iraq) for a riot, unless an armed group
     leads the violence."""
     crowd = _CROWDS.get(cand.event_type)
-    if crowd is None or _armed(cand.actor1) and cand.event_type == "Riots":
+    if crowd is None or is_armed(cand.actor1) and cand.event_type == "Riots":
         return None
     entry = actors.by_id(crowd)
     span = cand.actor1.span if cand.actor1 else cand.trigger_span

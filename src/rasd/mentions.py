@@ -68,6 +68,17 @@ class SentenceMentions:
         self._ends = [t.end for t in self.tokens]
         self._word_ends = [t.end for t in self.tokens if t.norm[0].isalnum()]
 
+    @property
+    def is_bullet(self) -> bool:
+        """An item of a list: "- قصفت قوات النظام ..."."""
+        return bool(self.tokens) and self.tokens[0].text in "-–•*·"
+
+    @property
+    def is_section(self) -> bool:
+        """A sentence that opens with a short heading and a colon: "محافظة حلب: ..."."""
+        head = self.text.split(":", 1)[0]
+        return head != self.text and len(head.split()) <= 3
+
     def clause_of(self, offset: int) -> Clause:
         for clause in self.clauses:
             if clause.holds(offset):

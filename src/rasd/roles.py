@@ -1,0 +1,340 @@
+"""Roles: who acted on whom in a clause, who claimed it and who denied it.
+
+Actor1 and actor2 are read from the sentence's structure around the trigger: its voice (active,
+passive, verbal noun), passive markers ("تعرضت ... لهجوم"), agents ("نفذته", "by"), the two
+sides of "between", claims ("تبنى"), denials ("نفى"), reporters ("according to") and backers
+("المدعومة من") set aside, victims named after casualty words, and the language's word order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from rasd.actors import ActorMention, plain_actor
+from rasd.lexicon import Trigger
+from rasd.mentions import Clause, SentenceMentions
+from rasd.model import Actor, Span
+from rasd.text import PhraseMatch, is_arabic
+
+DISRUPTED = "Disrupted weapons use"
+# Sub-event types whose ACLED record has no actor2.
+UNTARGETED = {
+    "Change to group/activity",
+    "Headquarters or base established",
+    "Peaceful protest",
+    "Non-violent transfer of territory",
+}
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    """An actor the dictionary does not know, in actor position ("نفذته ميليشيا عراقية")."""
+
+    span: Span
+    entry: None = None
+    via: str = "words"
+
+    def to_actor(self, country: str | None = None) -> Actor:
+        return plain_actor(self.span.text, self.span)
+
+
+Mention = ActorMention | NamedActor
+
+
+class Roles(NamedTuple):
+    """What a clause says about who did it: the event's actors, and who claimed or denied it."""
+
+    actor1: Mention | None
+    actor2: Mention | None
+    claimed_by: ActorMention | None
+    denied_by: ActorMention | None
+
+
+# Kinds of actor that strike from afar: their unnamed "attacks" stay explosions.
+STATE_KINDS = {"state forces", "external state", "coalition", "police", "international"}
+
+
+def is_armed(mention: Mention | None) -> bool:
+    """A named armed actor, not a crowd, civilians or a generic class."""
+    return (
+        mention is not None
+        and mention.entry is not None
+        and not mention.entry.generic
+        and mention.entry.kind not in ("protesters", "rioters", "civilians")
+    )
+
+
+def assign_roles(
+    sentence: SentenceMentions,
+    clause: Clause,
+    head: PhraseMatch[Trigger],
+    event_type: str,
+    sub_event_type: str,
+    english: bool,
+) -> Roles:
+    """Who acted, on whom, who claimed and who denied, read around the trigger ``head`` (the
+    verb nearest the subject) by its voice, the cue words and the language's word order."""
+    denier = _next_to_cue(sentence, "denial", sentence.actors)
+    excluded = _reporters(sentence, head) + _backers(sentence) + [denier] + _heading(sentence)
+    pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
+    before = [a for a in pool if a.span.end <= head.start and not _victim(sentence, a)]
+    after = [a for a in pool if a.span.end > head.start]
+
+    def gap(a: Mention) -> int:
+        if a.span.end <= head.start:
+            return sentence.words_between(a.span.end, head.start)
+        return max(0, sentence.words_between(head.end, a.span.start))
+
+    agent = _agent(sentence, clause, pool)
+    claimant = _next_to_cue(sentence, "claim", [a for a in sentence.actors if a not in excluded])
+    voice = head.payload.voice
+    if voice != "passive" and _passive_marker_before(sentence, clause, head):
+        voice = "passive"
+    actor1: Mention | None
+    if sub_event_type == DISRUPTED:
+        actor1 = _interceptor(sentence, pool) or (before[-1] if before else None)
+        rest = [a for a in pool if a is not actor1 and a.entry and not a.entry.generic]
+        actor2 = rest[0] if rest else None
+    elif voice == "passive":
+        actor1 = agent or next((a for a in after if a.via == "adjective" and gap(a) <= 1), None)
+        rest = [a for a in before + after if a is not actor1]
+        actor2 = min(rest, key=gap) if rest else None
+    elif voice == "noun":
+        # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
+        follows = [a for a in after if gap(a) <= 1]
+        agentive = [a for a in follows if a.via == "adjective" or _target_follows(sentence, a)]
+        actor1 = agent or (agentive[0] if agentive else None)
+        if actor1 is None and before and gap(before[-1]) <= 3:
+            actor1 = before[-1]
+        rest = [a for a in after if a is not actor1]
+        actor2 = rest[0] if rest else None
+    else:
+        # Arabic puts the subject right after the verb, English and headlines before it
+        follows = [a for a in after if gap(a) <= 1 and not _target_between(sentence, head, a)]
+        further = [a for a in after if gap(a) <= 5 and not _target_between(sentence, head, a)]
+        order = [before[-1:], follows] if english else [follows, before[-1:]]
+        actor1 = (order[0] or order[1] or further or [agent])[0]
+        rest = [a for a in after if a is not actor1]
+        actor2 = rest[0] if rest else None
+    sides = _sides(sentence, clause, pool) if event_type == "Battles" else []
+    if len(sides) == 2:
+        actor1, actor2 = sides
+    if actor1 is None and claimant is not None:
+        actor1 = claimant
+    if is_civilian(actor1) and event_type not in ("Protests", "Riots"):
+        actor1, actor2 = None, actor2 or actor1  # civilians are the victims, not the attackers
+    if actor2 is None:  # the victims: named after a casualty word, or civilians
+        victims = [a for a in pool if a is not actor1 and (_victim(sentence, a) or is_civilian(a))]
+        actor2 = victims[0] if victims else None
+    if same_actor(actor1, actor2):  # "Turkish drone ... the Turkish occupation's": one side
+        others = [a for a in after if not same_actor(actor1, a)]
+        actor2 = others[0] if others else None
+    if event_type == "Protests":  # the crowd acts; the force that met it is the target
+        force = [
+            a for a in pool if is_armed(a) or (a.entry is not None and a.entry.kind == "police")
+        ]
+        actor2 = force[0] if force and sub_event_type != "Peaceful protest" else None
+    if sub_event_type in UNTARGETED:
+        actor2 = None
+    return Roles(actor1, actor2 if actor2 is not actor1 else None, claimant, denier)
+
+
+def _sides(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> list[Mention]:
+    """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides."""
+    for cue in sentence.cue("between"):
+        if clause.holds(cue.start):
+            after = [a for a in pool if a.span.start >= cue.end]
+            after = [a for a in after if sentence.words_between(cue.end, a.span.start) <= 8]
+            distinct = list({a.entry.id: a for a in reversed(after)}.values())[::-1]
+            if len(distinct) >= 2:
+                return distinct[:2]
+    return []
+
+
+def _victim(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word."""
+    return any(
+        c.end <= actor.span.start and sentence.words_between(c.end, actor.span.start) <= 3
+        for name in ("killed", "injured")
+        for c in sentence.cue(name)
+    )
+
+
+def same_actor(a: Mention | None, b: Mention | None) -> bool:
+    return (
+        a is not None
+        and b is not None
+        and a.entry is not None
+        and b.entry is not None
+        and a.entry.id == b.entry.id
+    )
+
+
+def is_crowd(mention: Mention | None) -> bool:
+    return (
+        mention is not None
+        and mention.entry is not None
+        and mention.entry.kind
+        in (
+            "protesters",
+            "rioters",
+        )
+    )
+
+
+def is_civilian(mention: Mention | None) -> bool:
+    return mention is not None and mention.entry is not None and mention.entry.kind == "civilians"
+
+
+def _passive_marker_before(
+    sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger]
+) -> bool:
+    """ "تعرضت القاعدة لهجوم": the subject of a passive marker is the target."""
+    for cue in sentence.cue("passive_marker"):
+        if clause.holds(cue.start) and cue.end <= head.start:
+            between = [
+                t
+                for t in sentence.triggers
+                if cue.end <= t.start < head.start and not t.payload.weak
+            ]
+            if not between and sentence.words_between(cue.end, head.start) <= 12:
+                return True
+    return False
+
+
+def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
+    return any(
+        c.start >= actor.span.end and sentence.words_between(actor.span.end, c.start) <= 2
+        for c in sentence.cue("target")
+    )
+
+
+def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:
+    return any(head.end <= c.start < actor.span.start for c in sentence.cue("target"))
+
+
+def _reporters(sentence: SentenceMentions, head: PhraseMatch[Trigger]) -> list[ActorMention]:
+    """Actors named as the source of the report, not as actors: "according to the army",
+    and after the event, "..., the army said"."""
+    out = []
+    for actor in sentence.actors:
+        if actor.via == "adjective":
+            continue
+        for cue in sentence.cue("attribution"):
+            if (
+                actor.span.start >= cue.end
+                and sentence.words_between(cue.end, actor.span.start) <= 1
+            ):
+                out.append(actor)
+        for cue in sentence.cue("report"):
+            if head.end <= actor.span.end <= cue.start:
+                if sentence.words_between(actor.span.end, cue.start) == 0:
+                    out.append(actor)
+    return out
+
+
+def _heading(sentence: SentenceMentions) -> list[ActorMention]:
+    """ "مناطق نفوذ الإدارة الذاتية: ...": a round-up's heading names an area, not an actor."""
+    if not sentence.is_section:
+        return []
+    end = sentence.start + sentence.text.index(":")
+    return [a for a in sentence.actors if a.span.end <= end]
+
+
+def _backers(sentence: SentenceMentions) -> list[ActorMention]:
+    """States named as a group's backer ("ميليشيا مرتبطة بإيران", "Iran-backed")."""
+    out = []
+    for cue in sentence.cue("affiliation"):
+        for actor in sentence.actors:
+            after = (
+                actor.span.start >= cue.end
+                and sentence.words_between(cue.end, actor.span.start) <= 1
+            )
+            before = (
+                actor.span.end <= cue.start
+                and sentence.words_between(actor.span.end, cue.start) <= 1
+            )
+            if after or before:
+                out.append(actor)
+    return out
+
+
+def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> Mention | None:
+    """Who carried it out, after "نفذته", "من قبل", "by": a known actor or the words there."""
+    for cue in sentence.cue("passive_agent"):
+        if not clause.holds(cue.start):
+            continue
+        for actor in pool:
+            if (
+                actor.span.start >= cue.start
+                and sentence.words_between(cue.end, actor.span.start) <= 2
+            ):  # "بغارة إسرائيلية": the agent may begin at the cue word itself
+                return actor
+        words = _words_after(sentence, cue.end, limit=3)
+        if words and is_arabic(words.text) and _names_someone(sentence, words):
+            return NamedActor(words)
+    return None
+
+
+def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | None:
+    """Up to ``limit`` words after an offset, stopping at punctuation and cue words."""
+    stops = {
+        c.start
+        for name in ("affiliation", "location_prep", "target", "destination", "report")
+        for c in sentence.cue(name)
+    }
+    taken = []
+    for token in sentence.tokens[sentence.token_index(offset) :]:
+        if not token.norm[0].isalnum() or token.start in stops or len(taken) == limit:
+            break
+        if token.start in {p.span.start for p in sentence.places}:
+            break
+        taken.append(token)
+    if not taken:
+        return None
+    text = sentence.text[taken[0].start - sentence.start : taken[-1].end - sentence.start]
+    return Span(taken[0].start, taken[-1].end, text)
+
+
+def _names_someone(sentence: SentenceMentions, words: Span) -> bool:
+    """Words after "نفذته" that name a group, not a weapon ("طائرات مسيرة"), a number
+    ("عشرات الطائرات") or a broken-off name. (After English "by" come weapons and things as
+    often as groups, so only Arabic agents are taken as plain words.)"""
+    inside = [w.start for w in sentence.weapons] + [n.span.start for n in sentence.numbers]
+    if any(words.start <= offset < words.end for offset in inside):
+        return False
+    last = words.text.split()[-1]
+    return len(last) > 2 and last.lower() not in ("the", "al", "el", "its", "his", "their")
+
+
+def _next_to_cue(
+    sentence: SentenceMentions, cue_name: str, actors: list[ActorMention]
+) -> ActorMention | None:
+    """The actor who claims ("تبنت X", "X claimed responsibility") or denies."""
+    for cue in sentence.cue(cue_name):
+        for actor in actors:
+            if (
+                actor.span.start >= cue.end
+                and sentence.words_between(cue.end, actor.span.start) <= 2
+            ):
+                return actor
+        preceding = [a for a in actors if a.span.end <= cue.start]
+        if preceding and sentence.words_between(preceding[-1].span.end, cue.start) <= 6:
+            return preceding[-1]
+    return None
+
+
+def _interceptor(sentence: SentenceMentions, actors: list[ActorMention]) -> ActorMention | None:
+    for cue in sentence.cue("intercept"):
+        near = [a for a in actors if abs(a.span.start - cue.start) < 60]
+        if near:
+            return min(near, key=lambda a: abs(a.span.start - cue.start))
+    return None
+
+
+def strength(mention: Mention | None) -> int:
+    """How much an actor mention says: 2 a named actor, 1 a generic class, 0 bare words."""
+    if mention is None or mention.entry is None:
+        return 0
+    return 1 if mention.entry.generic else 2
