@@ -1,9 +1,10 @@
 """The event stage: from a document's mentions to dated, placed, evidenced events.
 
-For each clause with a trigger it builds a candidate event (one per event type), fills the
-roles from the sentence's structure, the date and the place from the sentence or the text
-before it, and the casualties from the numbers next to casualty words. Candidates that are
-the same actor doing the same kind of thing at the same place on the same day are merged.
+For each clause with a trigger it builds a candidate event (one per event type), takes its
+roles from rasd.roles and its toll from rasd.casualties, and its date and place from the
+sentence or the text before it. Candidates that are the same actor doing the same kind of
+thing at the same place on the same day are merged; headlines, references back and recalled
+background add to events without making their own.
 """
 
 from __future__ import annotations
