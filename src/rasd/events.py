@@ -10,6 +10,7 @@ background add to events without making their own.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from rasd.actors import ActorDictionary, ActorMention
@@ -118,7 +119,8 @@ def build_events(
     # events it repeats, but does not make one of its own.
     merged = _restated_headlines_dropped([c for c in _merge(candidates) if c.anchored])
     _inherit_actors(merged)
-    merged = [c for c in merged if not _stray(c, sentences) and not _recalled(c, published)]
+    places = Counter(p.place.country for s in sentences for p in s.places if p.place)
+    merged = [c for c in merged if not _stray(c, places) and not _recalled(c, published)]
     return [_to_event(c, doc, actors) for c in merged if c.place_choice is not None]
 
 
@@ -750,17 +752,16 @@ def _recalled(cand: Candidate, published: dt.date) -> bool:
     return cand.date is not None and (published - cand.date.date_to).days > RECALLED_AFTER_DAYS
 
 
-def _stray(cand: Candidate, sentences: list[SentenceMentions]) -> bool:
+def _stray(cand: Candidate, countries: Counter[str | None]) -> bool:
     """A place named once, with no cue word, in another country than the rest of the
-    article's places: most likely a homonym ("الرميلة", a Raqqa quarter, read as Iraq's
-    oil field)."""
+    article's places (``countries``: how often each is named): most likely a homonym
+    ("الرميلة", a Raqqa quarter, read as Iraq's oil field)."""
     mention = cand.place
     if mention is None or mention.cue or mention.place.country is None:
         return False
-    countries = [p.place.country for s in sentences for p in s.places if p.place]
-    main = max(set(countries), key=countries.count)
+    main = max(sorted(countries, key=str), key=countries.__getitem__)  # ties: by name
     mine = mention.place.country
-    return mine != main and countries.count(main) >= 3 and countries.count(mine) == 1
+    return mine != main and countries[main] >= 3 and countries[mine] == 1
 
 
 def _main_country(sentences: list[SentenceMentions]) -> str | None:

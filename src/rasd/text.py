@@ -256,9 +256,10 @@ class PhraseMatcher(Generic[T]):
         self, tokens: list[Token], keys: list[frozenset[str]], i: int
     ) -> Iterator[PhraseMatch[T]]:
         entries: list[tuple[tuple[str, ...], T]] = list(self._prefix.get("", ()))
-        for key in keys[i]:
+        exact, first_twos = _lookup_order(tokens[i].norm)
+        for key in exact:
             entries.extend(self._exact.get(key, ()))
-        for first_two in {key[:2] for key in keys[i]}:
+        for first_two in first_twos:
             entries.extend(self._prefix.get(first_two, ()))
         for words, payload in entries:
             n = len(words)
@@ -266,6 +267,14 @@ class PhraseMatcher(Generic[T]):
                 continue
             if all(_word_matches(w, keys[i + k]) for k, w in enumerate(words)):
                 yield PhraseMatch(i, i + n, tokens[i].start, tokens[i + n - 1].end, payload)
+
+
+@lru_cache(maxsize=200_000)
+def _lookup_order(norm: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A token's keys, and their first two letters, in a fixed order: the same match wins on
+    every run, whatever the hash seed."""
+    keys = sorted(token_keys(norm))
+    return tuple(keys), tuple(sorted({key[:2] for key in keys}))
 
 
 def _word_matches(word: str, keys: frozenset[str]) -> bool:
