@@ -9,9 +9,9 @@ import resource
 import time
 import tracemalloc
 
-from rasd.gazetteer import Gazetteer
-from rasd.geocode import find_places
-from rasd.text import tokenize
+from rasd.annotate.geocode import find_places
+from rasd.knowledge.gazetteer import Gazetteer
+from rasd.text.matching import tokenize
 
 NAMES = [
     "بالحسكة",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from wordfreq import top_n_list, zipf_frequency
 
-from rasd.gazetteer import name_key
+from rasd.knowledge.gazetteer import name_key
 
 ZIPF = 3.5  # about once in 300,000 words of running text
 OUT = Path(__file__).resolve().parents[1] / "src/rasd/data/places/common_words_ar.txt"

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pinning import DEV, PINNED, dev_predictions, pinned_form, sample_predictions  # noqa: E402
 
-from rasd.scoring import score_predictions  # noqa: E402
+from rasd.evaluation.scoring import score_predictions  # noqa: E402
 
 BASELINE = ROOT / "tests" / "dev_baseline.json"
 
@@ -41,7 +41,7 @@ def write_baseline(records: list[dict]) -> None:
         "f1": strict["f1"],
         "attributes": strict["attributes"],
         "documents": len(records),
-        "command": "python scripts/pin_predictions.py (rasd.scoring on ../shared/eval/dev)",
+        "command": "python scripts/pin_predictions.py (rasd scoring on ../shared/eval/dev)",
         "note": "strict event F1 and attribute accuracy on the dev set; tests fail when a "
         "figure falls more than 0.02 below",
     }

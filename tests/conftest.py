@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.export import Result
+from rasd.io.export import Result
 from rasd.model import Actor, Document, Event, Location
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

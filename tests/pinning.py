@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from rasd.cli import sample_paths
-from rasd.evaluate import predict
-from rasd.ingest import read_path
+from rasd.evaluation.evaluate import predict
+from rasd.io.ingest import read_path
 from rasd.pipeline import process
 
 PINNED = Path(__file__).resolve().parent / "pinned"

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from rasd.actors import ActorDictionary, ActorEntry, plain_actor, unidentified
-from rasd.text import is_arabic, tokenize
+from rasd.knowledge.actors import ActorDictionary, ActorEntry, plain_actor, unidentified
+from rasd.text.matching import is_arabic, tokenize
 
 BEFORE_FALL = dt.date(2023, 5, 10)
 AFTER_FALL = dt.date(2025, 3, 2)

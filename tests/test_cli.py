@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from rasd.cli import main
-from rasd.export import ACLED_COLUMNS
+from rasd.io.export import ACLED_COLUMNS
 
 GOOD_EN = "Government forces shelled the town of Kafr Nabl on Monday, killing three civilians.\n"
 GOOD_AR = "قصفت قوات النظام بلدة كفرنبل يوم الاثنين ما أدى إلى مقتل ثلاثة مدنيين.\n"

@@ -3,8 +3,8 @@ import datetime as dt
 import dateparser
 import pytest
 
-from rasd import dates
-from rasd.dates import find_dates, resolve_date
+from rasd.annotate import dates
+from rasd.annotate.dates import find_dates, resolve_date
 
 PLUS3 = dt.timezone(dt.timedelta(hours=3))
 MONDAY = dt.datetime(2024, 1, 15, 10, 0, tzinfo=PLUS3)  # published Monday 15 January 2024

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 
-from rasd.evaluate import predict
-from rasd.scoring import score_predictions
+from rasd.evaluation.evaluate import predict
+from rasd.evaluation.scoring import score_predictions
 
 BASELINE = json.loads((Path(__file__).parent / "dev_baseline.json").read_text())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import rasd
-from rasd.ingest import document_from_text
+from rasd.io.ingest import document_from_text
 from rasd.model import Event
 from rasd.pipeline import process
 

@@ -3,9 +3,9 @@ import zipfile
 
 import pytest
 
-from rasd.gazetteer import Gazetteer, GazetteerError, gazetteer_info, name_key
-from rasd.gazetteer_build import import_geonames, import_ocha_places
-from rasd.text import tokenize
+from rasd.knowledge.gazetteer import Gazetteer, GazetteerError, gazetteer_info, name_key
+from rasd.knowledge.gazetteer_build import import_geonames, import_ocha_places
+from rasd.text.matching import tokenize
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +189,7 @@ def test_load_rejects_a_corrupt_file(tmp_path):
 
 
 def test_shipped_file_is_small():
-    from rasd.gazetteer import shipped_path
+    from rasd.knowledge.gazetteer import shipped_path
 
     assert shipped_path().stat().st_size < 3_000_000
     with gzip.open(shipped_path(), "rt", encoding="utf-8") as fh:

@@ -1,7 +1,7 @@
 import pytest
 
-from rasd.gazetteer import Gazetteer
-from rasd.geocode import PlaceContext, find_places, geocode, resolve_places, to_location
+from rasd.annotate.geocode import PlaceContext, find_places, geocode, resolve_places, to_location
+from rasd.knowledge.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.ingest import (
+from rasd.io.ingest import (
     IngestError,
     decode,
     document_from_html,

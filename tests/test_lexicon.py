@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rasd.lexicon import ACLED_TYPES, CUE_NAMES, Lexicon, LexiconError
-from rasd.text import is_arabic, tokenize
+from rasd.knowledge.lexicon import ACLED_TYPES, CUE_NAMES, Lexicon, LexiconError
+from rasd.text.matching import is_arabic, tokenize
 
 LANGUAGES = ("ar", "en")
 

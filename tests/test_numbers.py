@@ -1,7 +1,7 @@
 import pytest
 
-from rasd import numbers
-from rasd.numbers import find_numbers, parse_number
+from rasd.annotate import numbers
+from rasd.annotate.numbers import find_numbers, parse_number
 
 
 def values(text: str) -> list[tuple[str, int]]:

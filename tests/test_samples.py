@@ -3,7 +3,7 @@
 import pytest
 
 from rasd.cli import sample_paths
-from rasd.ingest import read_path
+from rasd.io.ingest import read_path
 from rasd.pipeline import process
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.scoring import ScoringError, fold_name, score_predictions
+from rasd.evaluation.scoring import ScoringError, fold_name, score_predictions
 
 YARDSTICK = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 

@@ -5,8 +5,8 @@ import sqlite3
 
 import pytest
 
-from rasd.export import ACLED_COLUMNS, format_table, write_csv, write_geojson, write_jsonl
-from rasd.store import Store, StoreError
+from rasd.io.export import ACLED_COLUMNS, format_table, write_csv, write_geojson, write_jsonl
+from rasd.io.store import Store, StoreError
 
 
 def test_csv_has_acled_columns_in_acled_order(shelling_result):

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TextIO
 
 from rasd import __version__
-from rasd.export import FORMATS, Result, format_table
-from rasd.ingest import IngestError, read_path, read_records
+from rasd.io.export import FORMATS, Result, format_table
+from rasd.io.ingest import IngestError, read_path, read_records
+from rasd.io.store import Store, StoreError
 from rasd.model import Document
-from rasd.store import Store, StoreError
 
 EXIT_OK = 0
 EXIT_SOME_INPUTS_FAILED = 1
@@ -186,7 +186,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from rasd.evaluate import EvaluationError, evaluate
+    from rasd.evaluation.evaluate import EvaluationError, evaluate
 
     try:
         report = evaluate(Path(args.gold), scorer=args.scorer, verbose=args.verbose)
@@ -201,7 +201,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     print(report.text, end="" if report.text.endswith("\n") else "\n")
     if args.by_type:
-        from rasd.evaluate import by_type
+        from rasd.evaluation.evaluate import by_type
 
         print(by_type(Path(args.gold), report.predictions))
     print(
@@ -213,7 +213,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _gazetteer_report(report: object) -> str:
-    from rasd.gazetteer_build import BuildReport
+    from rasd.knowledge.gazetteer_build import BuildReport
 
     if isinstance(report, BuildReport):
         sources = ", ".join(f"{k} {v}" for k, v in sorted(report.by_source.items()))
@@ -231,7 +231,7 @@ def _gazetteer_report(report: object) -> str:
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
-    from rasd import gazetteer, gazetteer_build
+    from rasd.knowledge import gazetteer, gazetteer_build
 
     def progress(message: str) -> None:
         print(message, file=sys.stderr)
@@ -329,7 +329,9 @@ def parser() -> argparse.ArgumentParser:
     sc.add_argument("--predictions", metavar="FILE", help="also write the predictions here")
     sc.add_argument("-v", "--verbose", action="store_true", help="list missed/spurious events")
     sc.add_argument(
-        "--by-type", action="store_true", help="also print P/R/F1 per event type (rasd.scoring)"
+        "--by-type",
+        action="store_true",
+        help="also print P/R/F1 per event type",
     )
     sc.set_defaults(func=cmd_eval)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from rasd.events import build_events
-from rasd.export import Result
-from rasd.ingest import document_from_html, document_from_text
-from rasd.mentions import Resources, find_mentions
+from rasd.annotate.mentions import Resources, find_mentions
+from rasd.events.building import build_events
+from rasd.io.export import Result
+from rasd.io.ingest import document_from_html, document_from_text
 from rasd.model import Document, Event
 
 

@@ -1,10 +1,10 @@
 """The event stage: from a document's mentions to dated, placed, evidenced events.
 
 For each clause with a trigger it builds a candidate event (one per event type), takes its
-roles from rasd.roles and its toll from rasd.casualties, and its date and place from the
-sentence or the text before it. Candidates that are the same actor doing the same kind of
-thing at the same place on the same day are merged; headlines, references back and recalled
-background add to events without making their own.
+roles from rasd.events.roles and its toll from rasd.events.casualties, and its date and
+place from the sentence or the text before it. Candidates that are the same actor doing the
+same kind of thing at the same place on the same day are merged; headlines, references back
+and recalled background add to events without making their own.
 """
 
 from __future__ import annotations
@@ -13,14 +13,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from rasd.actors import ActorDictionary, ActorMention
-from rasd.casualties import count_casualties
-from rasd.gazetteer import Place, haversine_km
-from rasd.geocode import PlaceMention, to_location
-from rasd.lexicon import Trigger, Weapon
-from rasd.mentions import Clause, SentenceMentions
-from rasd.model import Actor, DateRange, Document, Event, Span
-from rasd.roles import (
+from rasd.annotate.geocode import PlaceMention, to_location
+from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.events.casualties import count_casualties
+from rasd.events.roles import (
     DISRUPTED,
     STATE_KINDS,
     Mention,
@@ -30,7 +26,11 @@ from rasd.roles import (
     is_crowd,
     strength,
 )
-from rasd.text import PhraseMatch
+from rasd.knowledge.actors import ActorDictionary, ActorMention
+from rasd.knowledge.gazetteer import Place, haversine_km
+from rasd.knowledge.lexicon import Trigger, Weapon
+from rasd.model import Actor, DateRange, Document, Event, Span
+from rasd.text.matching import PhraseMatch
 
 VIOLENT_PRECEDENCE = [
     "Battles",

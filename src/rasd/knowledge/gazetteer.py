@@ -1,11 +1,12 @@
 """The gazetteer: places with Arabic and English names, an index for finding them in tokens.
 
-The shipped file ``rasd/data/gazetteer.tsv.gz`` is built by :mod:`rasd.gazetteer_build` from
-OpenSyria, OCHA Iraq, GeoNames and the project's curated list. Places imported by the user
-(:func:`rasd.gazetteer_build.import_geonames`, ``import_ocha_places``) are written as files of
-the same format to the user data dir, ``$RASD_HOME/gazetteer/`` or, without ``RASD_HOME``,
-``$XDG_DATA_HOME/rasd/gazetteer/`` (default ``~/.local/share/rasd/gazetteer/``), and
-:meth:`Gazetteer.load` reads them after the shipped file.
+The shipped file ``rasd/data/gazetteer.tsv.gz`` is built by
+:mod:`rasd.knowledge.gazetteer_build` from OpenSyria, OCHA Iraq, GeoNames and the project's
+curated list. Places imported by the user (``import_geonames``, ``import_ocha_places``) are
+written as files of the same format to the user data dir, ``$RASD_HOME/gazetteer/`` or,
+without ``RASD_HOME``, ``$XDG_DATA_HOME/rasd/gazetteer/`` (default
+``~/.local/share/rasd/gazetteer/``), and :meth:`Gazetteer.load` reads them after the shipped
+file.
 
 File format (TSV, optionally gzip'd, one place a line, ``#`` comments): id, kind, iso, admin1,
 admin2, lat, lon, population, radius_km, source, name, name_ar, keys. ``keys`` holds the
@@ -26,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from rasd.model import Span
-from rasd.text import Token, entry_key, is_arabic, token_keys, tokenize
+from rasd.text.matching import Token, entry_key, is_arabic, token_keys, tokenize
 
 COUNTRIES = {
     "SY": "Syria",

@@ -2,7 +2,8 @@
 
 The gold format is described in shared/eval/GUIDE.md. When the yardstick script lies next to
 the gold folder (or is named with --scorer) it does the scoring, so the figures are the
-yardstick's own; otherwise rasd's own implementation of the same rules (rasd.scoring) does.
+yardstick's own; otherwise rasd's own implementation of the same rules
+(rasd.evaluation.scoring) does.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasd.export import Result
-from rasd.ingest import IngestError, read_path
+from rasd.io.export import Result
+from rasd.io.ingest import IngestError, read_path
 
 
 class EvaluationError(Exception):
@@ -105,10 +106,10 @@ def evaluate(gold_dir: Path, scorer: str | None = None, verbose: bool = False) -
         for r in results
     )
     if script is None:
-        from rasd.scoring import score_predictions
+        from rasd.evaluation.scoring import score_predictions
 
         report = score_predictions(gold_dir, [json.loads(x) for x in lines.splitlines()], verbose)
-        text, used = report.text, "rasd.scoring (no score.py beside the gold folder)"
+        text, used = report.text, "rasd.evaluation.scoring (no score.py beside the gold folder)"
     else:
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as tmp:
             tmp.write(lines)
@@ -124,9 +125,9 @@ def evaluate(gold_dir: Path, scorer: str | None = None, verbose: bool = False) -
 
 
 def by_type(gold_dir: Path, predictions: str) -> str:
-    """A table of strict precision, recall and F1 per ACLED event type (rasd.scoring)."""
-    from rasd.lexicon import ACLED_TYPES
-    from rasd.scoring import score_predictions
+    """A table of strict precision, recall and F1 per ACLED event type (rasd.evaluation.scoring)."""
+    from rasd.evaluation.scoring import score_predictions
+    from rasd.knowledge.lexicon import ACLED_TYPES
 
     records = [json.loads(line) for line in predictions.splitlines()]
     lines = [f"{'event type':28s} {'gold':>4s} {'tp':>4s} {'fp':>4s} {'fn':>4s}    P     R     F1"]

@@ -4,7 +4,8 @@
 admin units, GeoNames cities500 for the region) and the project's curated list into one file,
 ``rasd/data/gazetteer.tsv.gz``. ``import_geonames`` and ``import_ocha_places`` turn a GeoNames
 country dump or an OCHA populated-places CSV into a file of the same format in the user data
-dir (see :func:`rasd.gazetteer.user_dir`), which :meth:`Gazetteer.load` then reads as well.
+dir (see :func:`rasd.knowledge.gazetteer.user_dir`), which :meth:`Gazetteer.load` then
+reads as well.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rasd.gazetteer import (
+from rasd.knowledge.gazetteer import (
     COUNTRIES,
     Gazetteer,
     GazetteerError,
@@ -29,11 +30,11 @@ from rasd.gazetteer import (
     user_dir,
     write_rows,
 )
-from rasd.text import fold, is_arabic
+from rasd.text.matching import fold, is_arabic
 
 Progress = Callable[[str], None] | None
 
-HEADER = """rasd gazetteer, built by rasd.gazetteer_build from:
+HEADER = """rasd gazetteer, built by rasd.knowledge.gazetteer_build from:
 OpenSyria data-geography (CC BY 4.0), OCHA Iraq COD-AB / Iraq CSO (CC BY-IGO 3.0),
 GeoNames cities500 (CC BY 4.0, geonames.org) and the rasd curated list (CC BY 4.0).
 See rasd/data/places/ATTRIBUTION.md."""

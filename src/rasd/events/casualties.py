@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from rasd.mentions import Clause, SentenceMentions
-from rasd.numbers import NumberMention
-from rasd.text import PhraseMatch, is_arabic
+from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.annotate.numbers import NumberMention
+from rasd.text.matching import PhraseMatch, is_arabic
 
 _WINDOW = 4  # words between a casualty word and its number
 

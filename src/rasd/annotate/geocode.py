@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rasd.gazetteer import (
+from rasd.knowledge.gazetteer import (
     AREA_KINDS,
     POINT_KINDS,
     Gazetteer,
@@ -22,7 +22,7 @@ from rasd.gazetteer import (
     prior,
 )
 from rasd.model import Location, Span
-from rasd.text import Token, is_arabic, token_keys, tokenize
+from rasd.text.matching import Token, is_arabic, token_keys, tokenize
 
 __all__ = [
     "PlaceContext",

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 import yaml
 
 from rasd.model import Span
-from rasd.text import Token, fold, is_arabic, tokenize
+from rasd.text.matching import Token, fold, is_arabic, tokenize
 
 _SECTIONS = ("numbers", "teen_ones", "scales", "vague")
 T = TypeVar("T")
@@ -60,7 +60,7 @@ class PhraseHit(Generic[T]):
 
 class PhraseTable(Generic[T]):
     """Phrases of folded words; the first word may carry Arabic clitics and the article.
-    (A sibling of rasd.text.PhraseMatcher that also reports where the word proper starts
+    (A sibling of rasd.text.matching.PhraseMatcher that also reports where the word proper starts
     and whether a و was taken off, which number phrases need.)"""
 
     def __init__(self, new: Callable[[], T]) -> None:

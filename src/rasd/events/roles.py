@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from rasd.actors import ActorMention, plain_actor
-from rasd.lexicon import Trigger
-from rasd.mentions import Clause, SentenceMentions
+from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.knowledge.actors import ActorMention, plain_actor
+from rasd.knowledge.lexicon import Trigger
 from rasd.model import Actor, Span
-from rasd.text import PhraseMatch, is_arabic
+from rasd.text.matching import PhraseMatch, is_arabic
 
 DISRUPTED = "Disrupted weapons use"
 # Sub-event types whose ACLED record has no actor2.

@@ -38,7 +38,7 @@ from typing import Any
 
 import yaml
 
-from rasd.text import PhraseMatcher
+from rasd.text.matching import PhraseMatcher
 
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": (

@@ -19,9 +19,9 @@ import yaml
 from dateparser.date import DateDataParser
 from hijridate import Gregorian, Hijri
 
+from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
 from rasd.model import DateRange, Span
-from rasd.numbers import NumberMention, PhraseTable, find_numbers
-from rasd.text import Token, fold, is_arabic, tokenize
+from rasd.text.matching import Token, fold, is_arabic, tokenize
 
 RECENT_DAYS = 7  # "قبل أيام", "days ago": up to a week before publication
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -11,14 +11,14 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from rasd.actors import ActorDictionary, ActorMention
-from rasd.dates import find_dates
-from rasd.gazetteer import Gazetteer
-from rasd.geocode import PlaceContext, PlaceMention, find_places, resolve_places
-from rasd.lexicon import Lexicon, Trigger, Weapon
+from rasd.annotate.dates import find_dates
+from rasd.annotate.geocode import PlaceContext, PlaceMention, find_places, resolve_places
+from rasd.annotate.numbers import NumberMention, find_numbers
+from rasd.knowledge.actors import ActorDictionary, ActorMention
+from rasd.knowledge.gazetteer import Gazetteer
+from rasd.knowledge.lexicon import Lexicon, Trigger, Weapon
 from rasd.model import DateRange, Document
-from rasd.numbers import NumberMention, find_numbers
-from rasd.text import PhraseMatch, Token, split_sentences, tokenize
+from rasd.text.matching import PhraseMatch, Token, split_sentences, tokenize
 
 
 @dataclass

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from rasd.export import Result
+from rasd.io.export import Result
 from rasd.model import Document
 
 SCHEMA = """

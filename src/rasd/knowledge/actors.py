@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from rasd.model import Actor, Span
-from rasd.text import PhraseMatcher, Token, entry_key, is_arabic, token_keys, tokenize
+from rasd.text.matching import PhraseMatcher, Token, entry_key, is_arabic, token_keys, tokenize
 
 KINDS = frozenset(
     {

@@ -1,0 +1,1 @@
+"""Measuring rasd: the yardstick's scoring rules, `rasd eval` and `rasd bench`."""
