@@ -11,7 +11,7 @@ import tracemalloc
 
 from rasd.annotate.geocode import find_places
 from rasd.knowledge.gazetteer import Gazetteer
-from rasd.text.matching import tokenize
+from rasd.text.tokens import tokenize
 
 NAMES = [
     "بالحسكة",

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from rasd.knowledge.actors import ActorDictionary, ActorEntry, plain_actor, unidentified
-from rasd.text.matching import is_arabic, tokenize
+from rasd.text.normalize import is_arabic
+from rasd.text.tokens import tokenize
 
 BEFORE_FALL = dt.date(2023, 5, 10)
 AFTER_FALL = dt.date(2025, 3, 2)

@@ -5,7 +5,7 @@ import pytest
 
 from rasd.knowledge.gazetteer import Gazetteer, GazetteerError, gazetteer_info, name_key
 from rasd.knowledge.gazetteer_build import import_geonames, import_ocha_places
-from rasd.text.matching import tokenize
+from rasd.text.tokens import tokenize
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,8 @@ import pytest
 import yaml
 
 from rasd.knowledge.lexicon import ACLED_TYPES, CUE_NAMES, Lexicon, LexiconError
-from rasd.text.matching import is_arabic, tokenize
+from rasd.text.normalize import is_arabic
+from rasd.text.tokens import tokenize
 
 LANGUAGES = ("ar", "en")
 

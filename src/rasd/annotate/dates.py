@@ -21,7 +21,8 @@ from hijridate import Gregorian, Hijri
 
 from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
 from rasd.model import DateRange, Span
-from rasd.text.matching import Token, fold, is_arabic, tokenize
+from rasd.text.normalize import fold, is_arabic
+from rasd.text.tokens import Token, tokenize
 
 RECENT_DAYS = 7  # "قبل أيام", "days ago": up to a week before publication
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

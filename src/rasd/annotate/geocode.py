@@ -22,7 +22,8 @@ from rasd.knowledge.gazetteer import (
     prior,
 )
 from rasd.model import Location, Span
-from rasd.text.matching import Token, is_arabic, token_keys, tokenize
+from rasd.text.normalize import is_arabic
+from rasd.text.tokens import Token, token_keys, tokenize
 
 __all__ = [
     "PlaceContext",

@@ -18,7 +18,9 @@ from rasd.knowledge.actors import ActorDictionary, ActorMention
 from rasd.knowledge.gazetteer import Gazetteer
 from rasd.knowledge.lexicon import Lexicon, Trigger, Weapon
 from rasd.model import DateRange, Document
-from rasd.text.matching import PhraseMatch, Token, split_sentences, tokenize
+from rasd.text.matcher import PhraseMatch
+from rasd.text.sentences import split_sentences
+from rasd.text.tokens import Token, tokenize
 
 
 @dataclass

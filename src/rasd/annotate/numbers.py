@@ -17,7 +17,8 @@ from typing import Generic, TypeVar
 import yaml
 
 from rasd.model import Span
-from rasd.text.matching import Token, fold, is_arabic, tokenize
+from rasd.text.normalize import fold, is_arabic
+from rasd.text.tokens import Token, tokenize
 
 _SECTIONS = ("numbers", "teen_ones", "scales", "vague")
 T = TypeVar("T")

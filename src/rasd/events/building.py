@@ -30,7 +30,7 @@ from rasd.knowledge.actors import ActorDictionary, ActorMention
 from rasd.knowledge.gazetteer import Place, haversine_km
 from rasd.knowledge.lexicon import Trigger, Weapon
 from rasd.model import Actor, DateRange, Document, Event, Span
-from rasd.text.matching import PhraseMatch
+from rasd.text.matcher import PhraseMatch
 
 VIOLENT_PRECEDENCE = [
     "Battles",

@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.numbers import NumberMention
-from rasd.text.matching import PhraseMatch, is_arabic
+from rasd.text.matcher import PhraseMatch
+from rasd.text.normalize import is_arabic
 
 _WINDOW = 4  # words between a casualty word and its number
 

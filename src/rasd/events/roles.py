@@ -15,7 +15,8 @@ from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.knowledge.actors import ActorMention, plain_actor
 from rasd.knowledge.lexicon import Trigger
 from rasd.model import Actor, Span
-from rasd.text.matching import PhraseMatch, is_arabic
+from rasd.text.matcher import PhraseMatch
+from rasd.text.normalize import is_arabic
 
 DISRUPTED = "Disrupted weapons use"
 # Sub-event types whose ACLED record has no actor2.

@@ -25,7 +25,9 @@ from typing import Any
 import yaml
 
 from rasd.model import Actor, Span
-from rasd.text.matching import PhraseMatcher, Token, entry_key, is_arabic, token_keys, tokenize
+from rasd.text.matcher import PhraseMatcher
+from rasd.text.normalize import is_arabic
+from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
 KINDS = frozenset(
     {

@@ -27,7 +27,8 @@ from importlib import resources
 from pathlib import Path
 
 from rasd.model import Span
-from rasd.text.matching import Token, entry_key, is_arabic, token_keys, tokenize
+from rasd.text.normalize import is_arabic
+from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
 COUNTRIES = {
     "SY": "Syria",

@@ -30,7 +30,7 @@ from rasd.knowledge.gazetteer import (
     user_dir,
     write_rows,
 )
-from rasd.text.matching import fold, is_arabic
+from rasd.text.normalize import fold, is_arabic
 
 Progress = Callable[[str], None] | None
 

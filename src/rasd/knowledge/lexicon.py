@@ -38,7 +38,7 @@ from typing import Any
 
 import yaml
 
-from rasd.text.matching import PhraseMatcher
+from rasd.text.matcher import PhraseMatcher
 
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": (

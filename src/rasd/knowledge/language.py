@@ -1,0 +1,97 @@
+"""Language profiles: what the code needs to know about a language's script and its small
+closed word classes, read from ``rasd/data/lang/{code}.yaml``.
+
+Every word class the rules ask for is declared in :data:`WORD_CLASSES`, and every profile
+section is checked against it on load, so a misspelt class name fails loudly instead of
+silently matching nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rasd.knowledge.files import data_file, read_yaml
+
+LANGUAGES = ("ar", "en")
+
+# The closed word classes the rules read, and what each is for.
+WORD_CLASSES: dict[str, str] = {
+    "and": "the word for 'and' as a token of its own",
+}
+
+
+class LanguageProfileError(ValueError):
+    """A language profile that does not follow the schema; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Clitics:
+    """Letters that attach before a stem, in the order they attach."""
+
+    conjunctions: tuple[str, ...]
+    prepositions: tuple[str, ...]
+    number_prepositions: tuple[str, ...]
+    article: str
+    lam_article: str  # preposition + article written as one: "لل"
+    possessive: str = ""  # English "'s"
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    code: str
+    folding: dict[str, str]
+    clitics: Clitics
+    word_classes: dict[str, frozenset[str]]
+
+    def words(self, name: str) -> frozenset[str]:
+        """A closed word class by name, as written in the profile (not folded)."""
+        if name not in WORD_CLASSES:
+            raise KeyError(f"unknown word class {name!r}; known: {', '.join(WORD_CLASSES)}")
+        return self.word_classes.get(name, frozenset())
+
+
+@cache
+def language_profile(code: str) -> LanguageProfile:
+    """The profile of ``code`` ("ar" or "en")."""
+    if code not in LANGUAGES:
+        raise LanguageProfileError(f"no language profile for {code!r}")
+    source = data_file("lang", f"{code}.yaml")
+    data = read_yaml(source)
+    where = str(source)
+    if not isinstance(data, dict) or data.get("code") != code:
+        raise LanguageProfileError(f"{where}: expected a mapping with code: {code}")
+    folding = data.get("folding") or {}
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in folding.items()):
+        raise LanguageProfileError(f"{where}: folding maps characters to characters")
+    return LanguageProfile(code, dict(folding), _clitics(data, where), _word_classes(data, where))
+
+
+def _clitics(data: dict[str, Any], where: str) -> Clitics:
+    raw = data.get("clitics") or {}
+    try:
+        return Clitics(
+            conjunctions=tuple(raw.get("conjunctions") or ()),
+            prepositions=tuple(raw.get("prepositions") or ()),
+            number_prepositions=tuple(raw.get("number_prepositions") or ()),
+            article=raw.get("article") or "",
+            lam_article=raw.get("lam_article") or "",
+            possessive=raw.get("possessive") or "",
+        )
+    except (TypeError, AttributeError) as err:
+        raise LanguageProfileError(f"{where}: clitics: {err}") from None
+
+
+def _word_classes(data: dict[str, Any], where: str) -> dict[str, frozenset[str]]:
+    raw = data.get("words") or {}
+    if not isinstance(raw, dict):
+        raise LanguageProfileError(f"{where}: words must map class names to word lists")
+    out = {}
+    for name, words in raw.items():
+        if name not in WORD_CLASSES:
+            raise LanguageProfileError(f"{where}: words.{name}: unknown word class")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LanguageProfileError(f"{where}: words.{name}: expected a list of words")
+        out[name] = frozenset(words)
+    return out

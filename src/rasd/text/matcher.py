@@ -1,0 +1,169 @@
+"""Phrase matching: every phrase table of a language in one word trie, matched in one pass.
+
+A phrase is a sequence of folded words; a word ending in ``*`` matches any word that begins
+with it (``استهدف*`` matches استهدفت, واستهدفوا). A text word matches a phrase word when one of
+its forms with clitics and article taken off (:func:`rasd.text.tokens.token_keys`) does.
+
+:class:`PhraseTables` holds many named tables (triggers, weapons, each cue class, actor
+names, ...) in one trie. :meth:`PhraseTables.scan` walks a document's tokens once: at each
+token it follows the trie from the token's forms (remembered per word form), and every table
+keeps, left to right, the longest of its phrases starting there that does not overlap its
+previous match. Of two phrases of one table that end at the same token, the first added
+wins, exact first words before prefix ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
+
+from rasd.text.normalize import fold
+from rasd.text.tokens import Token, entry_key, token_keys
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    first: int  # index of the first token (in the token list scanned: a sentence's)
+    last: int  # index after the last token
+    start: int  # character offsets in the clean text
+    end: int
+    payload: T
+
+
+# How ties between phrases of one table ending at the same token are broken: by the bucket
+# the first word falls in (a prefix shorter than two letters, an exact word, then a prefix
+# by its first two letters), then by the order the phrases were added.
+_Order = tuple[int, str, int]
+
+
+class _Node:
+    __slots__ = ("exact", "stems", "ends")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, _Node] = {}  # next word -> node
+        self.stems: dict[str, _Node] = {}  # next word's prefix (a "stem*" word) -> node
+        self.ends: list[tuple[Hashable, _Order, Any]] = []  # (table, order, payload)
+
+    def step(self, keys: frozenset[str], prefixes: frozenset[str]) -> list[_Node]:
+        out = [self.exact[k] for k in keys if k in self.exact]
+        if self.stems:
+            out += [node for stem, node in self.stems.items() if stem in prefixes]
+        return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _forms(norm: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A folded word's keys, and every prefix of them (what ``stem*`` words are tried on)."""
+    keys = token_keys(norm)
+    return keys, frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
+
+
+_STAR_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+\*?(?:['’][\w]+)*|[^\s\w*]")
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words a phrase is stored as: folded, article off, ``*`` kept."""
+    words = []
+    for m in _STAR_TOKEN.finditer(phrase):
+        norm = fold(m.group())
+        if norm:
+            words.append(norm if norm.endswith("*") else entry_key(norm))
+    return tuple(words)
+
+
+class PhraseTables:
+    """Named phrase tables in one word trie (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self._added = 0
+        self._starts: dict[str, tuple[_Node, ...]] = {}
+        self.sizes: dict[Hashable, int] = {}
+
+    def add(self, table: Hashable, phrase: str, payload: Any) -> None:
+        words = phrase_words(phrase)
+        if not words:
+            raise ValueError(f"empty phrase: {phrase!r}")
+        first = words[0]
+        if first.endswith("*"):
+            stem = first[:-1]
+            order = (0, "", self._added) if len(stem) < 2 else (2, stem[:2], self._added)
+        else:
+            order = (1, first, self._added)
+        node = self._root
+        for word in words:
+            edges = node.stems if word.endswith("*") else node.exact
+            word = word.rstrip("*")
+            node = edges.setdefault(word, _Node())
+        node.ends.append((table, order, payload))
+        self._added += 1
+        self.sizes[table] = self.sizes.get(table, 0) + 1
+        self._starts.clear()
+
+    def _start(self, norm: str) -> tuple[_Node, ...]:
+        nodes = self._starts.get(norm)
+        if nodes is None:
+            nodes = tuple(self._root.step(*_forms(norm)))
+            if len(self._starts) < 1 << 18:
+                self._starts[norm] = nodes
+        return nodes
+
+    def scan(
+        self, tokens: Sequence[Token], ranges: Iterable[tuple[int, int]]
+    ) -> list[dict[Hashable, list[PhraseMatch[Any]]]]:
+        """The matches of every table in each token range (a sentence), with token indices
+        counted from the range's first token: one dict of table -> matches per range."""
+        out = []
+        for lo, hi in ranges:
+            found: dict[Hashable, list[PhraseMatch[Any]]] = {}
+            free: dict[Hashable, int] = {}  # table -> first token a new match may start at
+            for i in range(lo, hi):
+                nodes = self._start(tokens[i].norm)
+                if not nodes:
+                    continue
+                best: dict[Hashable, tuple[int, _Order, Any]] = {}
+                j = i + 1
+                while nodes:
+                    for node in nodes:
+                        for table, order, payload in node.ends:
+                            if free.get(table, lo) > i:
+                                continue
+                            held = best.get(table)
+                            if held is None or j > held[0] or (j == held[0] and order < held[1]):
+                                best[table] = (j, order, payload)
+                    if j >= hi:
+                        break
+                    keys, prefixes = _forms(tokens[j].norm)
+                    nodes = [child for node in nodes for child in node.step(keys, prefixes)]
+                    j += 1
+                for table, (last, _, payload) in best.items():
+                    match = PhraseMatch(
+                        i - lo, last - lo, tokens[i].start, tokens[last - 1].end, payload
+                    )
+                    found.setdefault(table, []).append(match)
+                    free[table] = last
+            out.append(found)
+        return out
+
+
+class PhraseMatcher(Generic[T]):
+    """One phrase table on its own: ``add`` phrases, ``find`` them in a token list."""
+
+    def __init__(self) -> None:
+        self._tables = PhraseTables()
+        self.phrases: list[tuple[str, T]] = []
+
+    def add(self, phrase: str, payload: T) -> None:
+        self._tables.add(0, phrase, payload)
+        self.phrases.append((phrase, payload))
+
+    def __len__(self) -> int:
+        return len(self.phrases)
+
+    def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[T]]:
+        return self._tables.scan(tokens, [(0, len(tokens))])[0].get(0, [])

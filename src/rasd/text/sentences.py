@@ -1,0 +1,41 @@
+"""Sentences and stand-alone lines (headlines, bullet items) as spans of the clean text."""
+
+from __future__ import annotations
+
+import re
+
+from rasd.model import Span
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?\u061f!])[\"'\u201d\u00bb)]*\s+|\n\s*\n|\n(?=\s*[-\u2013\u2022*\u00b7])|\n"
+)
+_ABBREVIATIONS = {
+    "mr", "mrs", "dr", "st", "u.s", "u.n", "gen", "col", "lt", "sgt", "no", "vs", "jan",
+    "feb", "aug", "sept", "oct", "nov", "dec", "e.g", "i.e", "capt", "maj", "brig",
+}  # fmt: skip
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences and stand-alone lines (headlines, bullet items) as spans of ``text``."""
+    spans: list[Span] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().strip() == "" and "\n" not in m.group():
+            before = text[pos : m.start()].rstrip(".").split()
+            if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if before and len(before[-1]) == 1 and before[-1].isupper():
+                continue  # an initial: "J. Smith"
+        _add_sentence(text, pos, m.start(), spans)
+        pos = m.end()
+    _add_sentence(text, pos, len(text), spans)
+    return spans
+
+
+def _add_sentence(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end, text[start:end]))

@@ -1,0 +1,81 @@
+"""Tokens: words and punctuation with their offsets in the clean text, tokenised once per
+document; and the forms a folded Arabic word may stand for once its clitics are off."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from rasd.knowledge.language import language_profile
+from rasd.model import Span
+from rasd.text.normalize import fold, fold_word, is_arabic
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # as in the clean text
+    norm: str  # folded
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+# A word is a run of letters, digits, diacritics, tatweel and inner apostrophes/hyphens;
+# punctuation is kept as one-character tokens so that phrases never match across it.
+_TOKEN = re.compile(
+    r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:['’][\w]+)*|[^\s\w]", re.UNICODE
+)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        norm = fold_word(word)
+        if norm:
+            out.append(Token(m.start(), m.end(), word, norm))
+    return out
+
+
+_AR = language_profile("ar").clitics
+_CONJUNCTIONS = tuple(fold(c) for c in _AR.conjunctions)
+_PREPOSITIONS = tuple(fold(p) for p in _AR.prepositions)
+_ARTICLE = fold(_AR.article)
+_LAM_ARTICLE = fold(_AR.lam_article)
+_POSSESSIVE = language_profile("en").clitics.possessive
+
+
+@lru_cache(maxsize=1 << 18)
+def token_keys(norm: str) -> frozenset[str]:
+    """Forms a folded token may stand for once Arabic clitics are taken off:
+    وبالقصف -> {وبالقصف, بالقصف, القصف, قصف, ...}. Latin tokens lose a possessive 's."""
+    keys = {norm}
+    if not is_arabic(norm):
+        if norm.endswith(_POSSESSIVE):
+            keys.add(norm[: -len(_POSSESSIVE)])
+        return frozenset(keys)
+    stems = {norm}
+    if norm[0] in _CONJUNCTIONS and len(norm) > 3:
+        stems.add(norm[1:])
+    for stem in list(stems):
+        if stem[0] in _PREPOSITIONS and len(stem) > 3:
+            stems.add(stem[1:])
+        if stem.startswith(_LAM_ARTICLE) and len(stem) > 4:
+            stems.add(_ARTICLE + stem[len(_LAM_ARTICLE) :])
+            stems.add(stem[len(_LAM_ARTICLE) :])
+    for stem in list(stems):
+        if stem.startswith(_ARTICLE) and len(stem) > 3:
+            stems.add(stem[len(_ARTICLE) :])
+    return frozenset(keys | stems)
+
+
+def entry_key(norm: str) -> str:
+    """The key a dictionary word is stored under: folded, article taken off."""
+    if is_arabic(norm) and norm.startswith(_ARTICLE) and len(norm) > 3:
+        return norm[len(_ARTICLE) :]
+    return norm
