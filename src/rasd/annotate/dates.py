@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
 import yaml
-from dateparser.date import DateDataParser
 from hijridate import Gregorian, Hijri
 
 from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
 from rasd.model import DateRange, Span
-from rasd.text.normalize import fold, is_arabic
+from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, tokenize
 
 RECENT_DAYS = 7  # "قبل أيام", "days ago": up to a week before publication
@@ -53,16 +52,25 @@ _VALUE_SECTIONS = {
 }
 
 
-@dataclass
+_NO_TAGS: dict[str, Any] = {}  # shared by every plain word: never written to
+
+
 class _Item:
     """A word, a date word or phrase with its tags, or a number; offsets into the text."""
 
-    start: int
-    end: int
-    norm: str
-    tags: dict[str, Any] = field(default_factory=dict)
-    number: NumberMention | None = None
-    waw: bool = False  # began with و: "وفجر" starts a new expression
+    __slots__ = ("start", "end", "norm", "tags", "number", "waw")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        norm: str,
+        tags: dict[str, Any] = _NO_TAGS,
+        number: NumberMention | None = None,
+        waw: bool = False,  # began with و: "وفجر" starts a new expression
+    ) -> None:
+        self.start, self.end, self.norm = start, end, norm
+        self.tags, self.number, self.waw = tags, number, waw
 
 
 @cache
@@ -119,14 +127,25 @@ def _mapping(name: str, data: dict[str, Any], section: str) -> dict[Any, Any]:
 
 
 def find_dates(
-    text: str, published: dt.datetime, start: int = 0, end: int | None = None
+    text: str,
+    published: dt.datetime,
+    start: int = 0,
+    end: int | None = None,
+    tokens: Sequence[Token] | None = None,
+    numbers: Sequence[NumberMention] | None = None,
 ) -> list[DateRange]:
     """Every temporal expression in ``text[start:end]``, resolved against ``published``
     (days counted in its own time zone), sorted by position, longest first where two
-    overlap."""
+    overlap. ``tokens`` and ``numbers``, when given, are that stretch's tokens and numbers
+    (a document is tokenised once)."""
     end = len(text) if end is None else end
+    if tokens is None:
+        tokens = tokenize(text, start, end)
+    if numbers is None:
+        numbers = find_numbers(text, start, end, tokens)
+    items = _items(text, tokens, numbers)
     found = _numeric_dates(text, published.date(), start, end) + _worded_dates(
-        text, published, start, end
+        text, items, published
     )
     chosen: list[DateRange] = []
     for date in sorted(found, key=lambda d: d.span.start - d.span.end):
@@ -179,13 +198,13 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 # ---------------------------------------------------------------- dates in words
 
 
-def _worded_dates(text: str, published: dt.datetime, start: int, end: int) -> list[DateRange]:
-    items = _items(text, start, end)
+def _worded_dates(text: str, items: list[_Item], published: dt.datetime) -> list[DateRange]:
     rules = _Rules(items, published)
     out = []
     i = 0
     while i < len(items):
-        found = rules.longest(i)
+        # every rule begins at a date word or a number: other words are passed over
+        found = rules.longest(i) if items[i].tags or items[i].number is not None else None
         if found is None:
             i += 1
             continue
@@ -196,15 +215,30 @@ def _worded_dates(text: str, published: dt.datetime, start: int, end: int) -> li
     return out
 
 
-def _items(text: str, start: int, end: int) -> list[_Item]:
-    tokens = tokenize(text, start, end)
-    numbers = {m.span.start: m for m in find_numbers(text, start, end)}
+def _items(text: str, tokens: Sequence[Token], numbers: Sequence[NumberMention]) -> list[_Item]:
+    """Tokens read as date words (with their tags) or numbers, and the plain words that
+    follow them as far as a date expression can reach; the words in between are left out
+    (a barrier item stands for them), so the grammar runs only where a date word or a
+    number was found."""
+    starts = [m.span.start for m in numbers]
     items: list[_Item] = []
+    tables = {"ar": _lexicon("ar"), "en": _lexicon("en")}
+    live_until = 0  # tokens before this index may be read by an expression begun earlier
+    k = 0  # the first number not yet passed
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        number = next((numbers[s] for s in range(tok.start, tok.end) if s in numbers), None)
-        hit = _lexicon("ar" if is_arabic(tok.norm) else "en").match(text, tokens, i)
+        while k < len(starts) and starts[k] < tok.start:
+            k += 1
+        number = numbers[k] if k < len(starts) and starts[k] < tok.end else None
+        if number is not None or _may_begin(tok.norm):
+            live_until = i + _REACH
+        elif i >= live_until:
+            if items and items[-1] is not _BARRIER:
+                items.append(_BARRIER)
+            i += 1
+            continue
+        hit = tables["ar" if is_arabic_word(tok.norm) else "en"].match(text, tokens, i)
         if number is not None and (hit is None or number.span.end >= tokens[hit.last - 1].end):
             last = _token_index_ending_at(tokens, i, number.span.end)
             items.append(_Item(number.span.start, number.span.end, tok.norm, {}, number))
@@ -214,14 +248,54 @@ def _items(text: str, start: int, end: int) -> list[_Item]:
             items.append(_Item(hit.start, end_, tok.norm, hit.payload, waw=hit.waw))
             i = hit.last
         else:
-            ordinal = re.fullmatch(r"([0-9]{1,2})(?:st|nd|rd|th)", tok.norm)
-            tags = {"ordinal": int(ordinal.group(1))} if ordinal else {}
-            items.append(_Item(tok.start, tok.end, tok.norm, tags))
+            items.append(_Item(tok.start, tok.end, tok.norm, _ordinal(tok.norm)))
             i += 1
     return items
 
 
-def _token_index_ending_at(tokens: list[Token], i: int, end: int) -> int:
+# How many tokens past a date word or a number an expression may still read: between two
+# words that may begin an expression it reads at most three others ("يناير) عام 2024":
+# a bracket and a year word; "ليل السبت على الأحد": a joiner). Tokens further from any
+# such word are not read.
+_REACH = 6
+_BARRIER = _Item(-1, -1, "")
+
+
+# Tags no expression begins with: "على" between two days, "of", "للميلاد", "ago".
+_NEVER_FIRST = frozenset({"joiner", "hijri_era", "gregorian_era", "year_word", "of", "ago_after"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_begin(norm: str) -> bool:
+    """Can a date expression begin at a token of this folded form (a number aside)?"""
+    return bool(_beginnings("ar" if is_arabic_word(norm) else "en", norm)) or (
+        _ordinal(norm) is not _NO_TAGS
+    )
+
+
+def _beginnings(language: str, norm: str) -> list[str]:
+    """The forms of a word that begin a date phrase an expression may begin with."""
+    firsts = _first_words(language)
+    return [form for form, _ in _lexicon(language).first_forms(norm) if form in firsts]
+
+
+@cache
+def _first_words(language: str) -> frozenset[str]:
+    return frozenset(
+        words[0]
+        for words, tags in _lexicon(language).phrases().items()
+        if not tags.keys() <= _NEVER_FIRST
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _ordinal(norm: str) -> dict[str, Any]:
+    """ "15th" -> {"ordinal": 15}; any other word: no tags."""
+    ordinal = re.fullmatch(r"([0-9]{1,2})(?:st|nd|rd|th)", norm)
+    return {"ordinal": int(ordinal.group(1))} if ordinal else _NO_TAGS
+
+
+def _token_index_ending_at(tokens: Sequence[Token], i: int, end: int) -> int:
     while tokens[i].end < end:
         i += 1
     return i
@@ -487,6 +561,8 @@ def _dateparser_date(expression: str, published: dt.datetime) -> DateRange | Non
     """What dateparser makes of an expression rasd's rules do not know: a day or a month."""
     if not re.search(r"[^\W\d_]", expression):
         return None
+    from dateparser.date import DateDataParser  # slow to import, and seldom needed
+
     base = published.replace(tzinfo=None)
     data = DateDataParser(
         languages=["ar", "en"],

@@ -22,7 +22,7 @@ from rasd.knowledge.gazetteer import (
     prior,
 )
 from rasd.model import Location, Span
-from rasd.text.normalize import is_arabic
+from rasd.text.normalize import is_arabic, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
 
 __all__ = [
@@ -118,10 +118,16 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
 
 
 def find_places(
-    text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None
+    text: str,
+    gazetteer: Gazetteer,
+    start: int = 0,
+    end: int | None = None,
+    tokens: list[Token] | None = None,
 ) -> list[PlaceMention]:
-    """Toponyms in ``text[start:end]`` with their cue and relation words; not yet resolved."""
-    tokens = tokenize(text, start, end)
+    """Toponyms in ``text[start:end]`` with their cue and relation words; not yet resolved.
+    ``tokens``, when given, are that stretch's tokens (a document is tokenised once)."""
+    if tokens is None:
+        tokens = tokenize(text, start, end)
     mentions = gazetteer.find(tokens)
     for k, m in enumerate(mentions):
         m.text = text[m.span.start : m.span.end]
@@ -132,7 +138,7 @@ def find_places(
 
 
 def _keys(tok: Token) -> set[str]:
-    return token_keys(tok.norm) if is_arabic(tok.norm) else {tok.norm}
+    return token_keys(tok.norm) if is_arabic_word(tok.norm) else {tok.norm}
 
 
 def _direction(tok: Token) -> str | None:
@@ -156,7 +162,7 @@ def _read_relation(
     after = tokens[m.last] if m.last < len(tokens) else None
     if before is None:
         pass
-    elif is_arabic(before.norm):
+    elif is_arabic_word(before.norm):
         keys = _keys(before)
         direction = _direction(before)
         if direction and i > 0 and _direction(tokens[i - 1]):
@@ -192,7 +198,7 @@ def _read_relation(
     if (
         m.relation is None
         and after is not None
-        and not is_arabic(after.norm)
+        and not is_arabic_word(after.norm)
         and (after.norm == "countryside")
     ):
         m.relation = "countryside of"
@@ -255,7 +261,7 @@ def _english_relation(tokens: list[Token], i: int, after: Token | None) -> str |
 
 def _extend_cue(tokens: list[Token], m: PlaceMention, gazetteer: Gazetteer) -> None:
     """An English cue follows the name: "the Ain al-Asad airbase", "Idlib province"."""
-    if m.cue is None and m.last < len(tokens) and not is_arabic(tokens[m.last].norm):
+    if m.cue is None and m.last < len(tokens) and not is_arabic_word(tokens[m.last].norm):
         m.cue = gazetteer.cue_of(tokens[m.last])
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from rasd.annotate.dates import find_dates
 from rasd.annotate.geocode import PlaceContext, PlaceMention, find_places, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
-from rasd.knowledge.actors import ActorDictionary, ActorMention
+from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorDictionary, ActorMention
 from rasd.knowledge.gazetteer import Gazetteer
-from rasd.knowledge.lexicon import Lexicon, Trigger, Weapon
+from rasd.knowledge.lexicon import CUE_NAMES, TRIGGERS, WEAPONS, Lexicon, Trigger, Weapon
 from rasd.model import DateRange, Document
-from rasd.text.matcher import PhraseMatch
+from rasd.text.matcher import PhraseMatch, PhraseTables
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import Token, tokenize
 
@@ -95,6 +95,7 @@ class Resources:
     gazetteer: Gazetteer
     actors: ActorDictionary
     lexicons: dict[str, Lexicon]
+    _tables: dict[str, PhraseTables] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> Resources:
@@ -107,56 +108,105 @@ class Resources:
     def lexicon_for(self, language: str) -> Lexicon:
         return self.lexicons.get(language, self.lexicons["ar"])
 
+    def tables_for(self, language: str) -> PhraseTables:
+        """Every phrase table a document of ``language`` is matched against, in one trie:
+        the lexicon's triggers, weapons and cues, and the actor dictionary."""
+        lexicon = self.lexicon_for(language)
+        if lexicon.language not in self._tables:
+            tables = PhraseTables()
+            lexicon.add_to(tables)
+            self.actors.add_to(tables)
+            self._tables[lexicon.language] = tables
+        return self._tables[lexicon.language]
+
 
 def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]:
-    """Every sentence of the document with the mentions that fall inside it."""
+    """Every sentence of the document with the mentions that fall inside it.
+
+    The text is tokenised once; numbers, dates and place names are read from those tokens,
+    and every phrase table is matched in one pass over them, sentence by sentence."""
     text = doc.text
-    lexicon = resources.lexicon_for(doc.language)
     published = doc.published or dt.datetime.now(dt.UTC)
-    all_dates = [d for d in find_dates(text, published) if d.date_from <= published.date()]
-    all_numbers = find_numbers(text)
-    places = find_places(text, resources.gazetteer)
+    tokens = tokenize(text)
+    spans = split_sentences(text)
+    starts = [t.start for t in tokens]
+    ranges = [
+        (bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end))
+        for span in spans
+    ]
+    all_numbers = find_numbers(text, tokens=tokens)
+    all_dates = [
+        d
+        for d in find_dates(text, published, tokens=tokens, numbers=all_numbers)
+        if d.date_from <= published.date()
+    ]
+    places = find_places(text, resources.gazetteer, tokens=tokens)
+    matches = resources.tables_for(doc.language).scan(tokens, ranges)
+    by_start = _Positions(all_dates, all_numbers, places)
     sentences = []
     # the headline's stretch of text; a headline split in two ("A.. B") is headline twice
     title_start = text.find(doc.title.strip()) if doc.title and doc.title.strip() else -1
     title_start, title_end = (
         (title_start, title_start + len(doc.title.strip())) if title_start >= 0 else (-1, -1)
     )
-    for index, span in enumerate(split_sentences(text)):
-        tokens = tokenize(text, span.start, span.end)
+    for index, (span, (lo, hi), found) in enumerate(zip(spans, ranges, matches)):
+        sentence_tokens = tokens[lo:hi]
         sentence = SentenceMentions(
             index=index,
             start=span.start,
             end=span.end,
             text=span.text,
             is_title=title_start <= span.start and span.end <= title_end,
-            tokens=tokens,
+            tokens=sentence_tokens,
             clauses=[],
         )
-        sentence.cues = {name: m.find(tokens) for name, m in lexicon.cues.items()}
+        sentence.cues = {name: found.get(name, []) for name in CUE_NAMES}
         sentence.clauses = _clauses(sentence)
-        sentence.actors = [
-            a
-            for a in resources.actors.find(tokens, published=published.date())
-            if not _named_as_place(sentence, a)
-        ]
-        sentence.triggers = _outside(lexicon.triggers.find(tokens), sentence.actors)
-        sentence.weapons = lexicon.weapons.find(tokens)
-        sentence.dates = [d for d in all_dates if d.span and span.start <= d.span.start < span.end]
-        sentence.numbers = [n for n in all_numbers if span.start <= n.span.start < span.end]
+        actors = resources.actors.mentions(
+            sentence_tokens,
+            found.get(ACTOR_NAMES, []),
+            found.get(ACTOR_ADJECTIVES, []),
+            published=published.date(),
+        )
+        sentence.actors = [a for a in actors if not _named_as_place(sentence, a)]
+        sentence.triggers = _outside(found.get(TRIGGERS, []), sentence.actors)
+        sentence.weapons = found.get(WEAPONS, [])
+        sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
         named = [a.span for a in sentence.actors if a.via in ("state", "alias")]
         sentence.places = [
             p
-            for p in places
-            if span.start <= p.span.start < span.end
-            and not any(n.start <= p.span.start < n.end for n in named)
+            for p in sentence_places
+            if not any(n.start <= p.span.start < n.end for n in named)
             and not _is_dateline(sentence, p)
         ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
     resolve_places(places, PlaceContext.from_text(text, resources.gazetteer, countries))
     return sentences
+
+
+class _Positions:
+    """Dates, numbers and places of a document, handed out by the stretch they start in."""
+
+    def __init__(
+        self, dates: list[DateRange], numbers: list[NumberMention], places: list[PlaceMention]
+    ) -> None:
+        self._lists = (dates, numbers, places)
+        self._starts = (
+            [d.span.start for d in dates],
+            [n.span.start for n in numbers],
+            [p.span.start for p in places],
+        )
+
+    def within(
+        self, start: int, end: int
+    ) -> tuple[list[DateRange], list[NumberMention], list[PlaceMention]]:
+        dates, numbers, places = (
+            items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            for items, starts in zip(self._lists, self._starts)
+        )
+        return dates, numbers, places
 
 
 def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:

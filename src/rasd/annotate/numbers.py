@@ -8,23 +8,23 @@ live in ``data/numbers/{ar,en}.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Generic, TypeVar
 
 import yaml
 
+from rasd.knowledge.language import language_profile
 from rasd.model import Span
-from rasd.text.normalize import fold, is_arabic
+from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, tokenize
 
 _SECTIONS = ("numbers", "teen_ones", "scales", "vague")
 T = TypeVar("T")
 _DIGITS = re.compile(r"[0-9]+")
 _DATE_OR_DECIMAL_MARKS = {"/", ":", ".", "-"}
-_JOINERS = {"-", "and", "و"}
 _TENS = range(20, 100, 10)
 
 
@@ -61,29 +61,53 @@ class PhraseHit(Generic[T]):
 
 class PhraseTable(Generic[T]):
     """Phrases of folded words; the first word may carry Arabic clitics and the article.
-    (A sibling of rasd.text.matching.PhraseMatcher that also reports where the word proper starts
-    and whether a و was taken off, which number phrases need.)"""
+    (A sibling of rasd.text.matcher.PhraseTables that also reports where the word proper
+    starts and whether a و was taken off, which number and date phrases need.) Only the
+    first word carries clitics, so a token none of whose forms begins a phrase is passed
+    over at the cost of one look-up."""
 
     def __init__(self, new: Callable[[], T]) -> None:
         self._phrases: dict[tuple[str, ...], T] = {}
+        self._firsts: set[str] = set()
+        self._forms: dict[str, list[tuple[str, bool]]] = {}  # per word form: forms that begin
         self._new = new
         self.longest = 1
 
     def entry(self, phrase: str) -> T:
         words = tuple(t.norm for t in tokenize(phrase))
         self.longest = max(self.longest, len(words))
+        self._firsts.add(words[0])
+        self._forms.clear()
         if words not in self._phrases:
             self._phrases[words] = self._new()
         return self._phrases[words]
 
-    def match(self, text: str, tokens: list[Token], i: int) -> PhraseHit[T] | None:
+    def phrases(self) -> dict[tuple[str, ...], T]:
+        """The phrases (folded words) and their payloads."""
+        return self._phrases
+
+    def first_forms(self, norm: str) -> list[tuple[str, bool]]:
+        """The forms of a folded word (see :func:`clitic_forms`) that begin a phrase."""
+        forms = self._forms.get(norm)
+        if forms is None:
+            forms = [(form, waw) for form, waw in clitic_forms(norm) if form in self._firsts]
+            if len(self._forms) < 1 << 16:
+                self._forms[norm] = forms
+        return forms
+
+    def match(self, text: str, tokens: Sequence[Token], i: int) -> PhraseHit[T] | None:
         """The longest phrase at token ``i``, fewest clitic letters taken off first."""
+        if i >= len(tokens):
+            return None
+        norm = tokens[i].norm
+        forms = self.first_forms(norm)
+        if not forms:
+            return None
         for n in range(min(self.longest, len(tokens) - i), 0, -1):
             rest = tuple(t.norm for t in tokens[i + 1 : i + n])
-            for form, waw in clitic_forms(tokens[i].norm):
+            for form, waw in forms:
                 payload = self._phrases.get((form, *rest))
                 if payload is not None:
-                    norm = tokens[i].norm
                     cut = len(norm) - len(form) if norm.endswith(form) else 0
                     return PhraseHit(
                         i, i + n, payload, skip_letters(text, tokens[i].start, cut), waw
@@ -91,26 +115,40 @@ class PhraseTable(Generic[T]):
         return None
 
 
-def clitic_forms(norm: str) -> list[tuple[str, bool]]:
+_CLITICS = language_profile("ar").clitics
+_AND = frozenset(fold(w) for w in language_profile("ar").words("and"))
+_CONJUNCTIONS = ("", *(fold(c) for c in _CLITICS.conjunctions))
+_PREPOSITIONS = tuple(fold(p) for p in _CLITICS.number_prepositions)
+_ARTICLE = fold(_CLITICS.article)
+_LAM_ARTICLE = fold(_CLITICS.lam_article)
+_POSSESSIVE = language_profile("en").clitics.possessive
+
+
+@lru_cache(maxsize=1 << 16)
+def clitic_forms(norm: str) -> tuple[tuple[str, bool], ...]:
     """A folded word and what it may be once و/ف, ب/ل/ك and ال are taken off (or an
     English possessive 's), fewest letters removed first, each with a flag telling
     whether a و was removed. Stems shorter than three letters are not offered (لست is
     not ل + ست)."""
-    if not is_arabic(norm):
-        return [(norm, False), (norm[:-2], False)] if norm.endswith("'s") else [(norm, False)]
+    if not is_arabic_word(norm):
+        if norm.endswith(_POSSESSIVE):
+            return ((norm, False), (norm[: -len(_POSSESSIVE)], False))
+        return ((norm, False),)
     forms = {norm: False}
-    for conj in ("", "و", "ف"):
+    for conj in _CONJUNCTIONS:
         if not norm.startswith(conj):
             continue
         after_conj = norm[len(conj) :]
-        stems = [after_conj] + [after_conj[1:] for p in "بلك" if after_conj.startswith(p)]
-        if after_conj.startswith("لل"):
-            stems.append("ال" + after_conj[2:])
-        stems += [stem[2:] for stem in stems if stem.startswith("ال")]
+        stems = [after_conj] + [
+            after_conj[len(p) :] for p in _PREPOSITIONS if after_conj.startswith(p)
+        ]
+        if after_conj.startswith(_LAM_ARTICLE):
+            stems.append(_ARTICLE + after_conj[len(_LAM_ARTICLE) :])
+        stems += [stem[len(_ARTICLE) :] for stem in stems if stem.startswith(_ARTICLE)]
         for stem in stems:
             if len(stem) >= 3:
-                forms.setdefault(stem, conj == "و")
-    return sorted(forms.items(), key=lambda f: len(norm) - len(f[0]))
+                forms.setdefault(stem, conj in _AND)
+    return tuple(sorted(forms.items(), key=lambda f: len(norm) - len(f[0])))
 
 
 def skip_letters(text: str, pos: int, letters: int) -> int:
@@ -155,12 +193,18 @@ def _is_word_list(words: object) -> bool:
     return isinstance(words, list) and all(isinstance(w, str) and fold(w).strip() for w in words)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
-    """Every number in ``text[start:end]``, with offsets into ``text``."""
-    tokens = _prepare(tokenize(text, start, end))
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, tokens: Sequence[Token] | None = None
+) -> list[NumberMention]:
+    """Every number in ``text[start:end]``, with offsets into ``text``; ``tokens``, when
+    given, are that stretch's tokens (a document is tokenised once)."""
+    tokens = _prepare(tokenize(text, start, end) if tokens is None else tokens)
     out: list[NumberMention] = []
     i = 0
     while i < len(tokens):
+        if not _may_begin(tokens[i].norm):  # the grammar runs only where a word matched
+            i += 1
+            continue
         mention, i = _read(text, tokens, i)
         if mention is not None:
             out.append(mention)
@@ -176,13 +220,30 @@ def parse_number(word: str) -> int | None:
     return None
 
 
-_CLITIC_DIGITS = re.compile(r"([وفبل]+)([0-9]+)")
+# Digits written joined to a conjunction or preposition: و3, ب10.
+_CLITIC_DIGITS = re.compile(
+    "([" + "".join(fold(c) for c in _CLITICS.conjunctions + _CLITICS.prepositions) + "]+)([0-9]+)"
+)
+_JOINERS = frozenset(
+    {"-", *(fold(w) for code in ("ar", "en") for w in language_profile(code).words("and"))}
+)
 
 
-def _prepare(tokens: list[Token]) -> list[Token]:
+@lru_cache(maxsize=1 << 16)
+def _may_begin(norm: str) -> bool:
+    """Can a number (or its approximator) begin at a token of this folded form?"""
+    if _DIGITS.fullmatch(norm):
+        return True
+    return bool(_lexicon("ar" if is_arabic_word(norm) else "en").first_forms(norm))
+
+
+def _prepare(tokens: Sequence[Token]) -> list[Token]:
     """Joins 1,200 (and ١٬٢٠٠) into one token and splits و3 into و + 3."""
     out: list[Token] = []
     for tok in tokens:
+        if not tok.norm[-1].isdigit():
+            out.append(tok)
+            continue
         clitic = _CLITIC_DIGITS.fullmatch(tok.norm)
         if clitic and len(tok.text) == len(tok.norm):
             cut = tok.start + len(clitic.group(1))
@@ -214,7 +275,7 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[NumberMention | None,
     if word is None or word.payload.blocked:
         return None, (word.last if word is not None else i + 1)
     run = _Run()
-    if not run.take(word, joined=False, arabic=is_arabic(tokens[word.first].norm)):
+    if not run.take(word, joined=False, arabic=is_arabic_word(tokens[word.first].norm)):
         return None, word.first + 1
     j = word.last
     while j < len(tokens):
@@ -222,7 +283,7 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[NumberMention | None,
         nxt = _word_at(text, tokens, j + 1 if joiner else j)
         if nxt is None or nxt.payload.blocked:
             break
-        if not run.take(nxt, joiner or nxt.waw, is_arabic(tokens[nxt.first].norm)):
+        if not run.take(nxt, joiner or nxt.waw, is_arabic_word(tokens[nxt.first].norm)):
             break
         j = nxt.last
     begin = word.start
@@ -239,7 +300,7 @@ def _word_at(text: str, tokens: list[Token], i: int) -> PhraseHit[_Entry] | None
         if _in_date_or_decimal(tokens, i):
             return None
         return PhraseHit(i, i + 1, _Entry(number=int(tok.norm), digits=True), tok.start, False)
-    lexicon = _lexicon("ar" if is_arabic(tok.norm) else "en")
+    lexicon = _lexicon("ar" if is_arabic_word(tok.norm) else "en")
     word = lexicon.match(text, tokens, i)
     if word is not None and word.payload.teen_one:
         after = lexicon.match(text, tokens, word.last)
@@ -255,7 +316,7 @@ def _in_date_or_decimal(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     if i + 1 < len(tokens) and tokens[i + 1].start == tok.end:
         nxt = tokens[i + 1]
-        if nxt.norm in ("%", "٪"):
+        if nxt.norm in ("%", "\u066a"):
             return True
         if nxt.norm in _DATE_OR_DECIMAL_MARKS and i + 2 < len(tokens):
             after = tokens[i + 2]

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from rasd.model import Actor, Span
-from rasd.text.matcher import PhraseMatcher
+from rasd.text.matcher import PhraseMatch, PhraseMatcher, PhraseTables
 from rasd.text.normalize import is_arabic
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
@@ -150,6 +150,10 @@ def plain_actor(text: str, span: Span | None = None) -> Actor:
 
 _Candidate = tuple[ActorEntry, str]
 
+# The names of the dictionary's tables in a document-wide phrase trie.
+ACTOR_NAMES = "actor names"
+ACTOR_ADJECTIVES = "actor adjectives"
+
 
 class ActorDictionary:
     def __init__(self, entries: Iterable[ActorEntry], words: ActorWords | None = None) -> None:
@@ -199,15 +203,36 @@ class ActorDictionary:
         Generic classes are resolved with ``country``: "Police Forces of Iraq" becomes the
         Iraqi police entry of that date.
         """
+        return self.mentions(
+            tokens, self._names.find(tokens), self._adjectives.find(tokens), published, country
+        )
+
+    def add_to(self, tables: PhraseTables) -> None:
+        """Add the dictionary's names and adjectives to a document-wide phrase trie, as the
+        tables ``ACTOR_NAMES`` and ``ACTOR_ADJECTIVES``."""
+        for table, matcher in ((ACTOR_NAMES, self._names), (ACTOR_ADJECTIVES, self._adjectives)):
+            for phrase, payload in matcher.phrases:
+                tables.add(table, phrase, payload)
+
+    def mentions(
+        self,
+        tokens: list[Token],
+        names: list[PhraseMatch[list[_Candidate]]],
+        adjectives: list[PhraseMatch[list[_Candidate]]],
+        published: dt.date | None = None,
+        country: str | None = None,
+    ) -> list[ActorMention]:
+        """The actor mentions that matches of the name and adjective tables make in
+        ``tokens`` (see :meth:`find`)."""
         day = published.date() if isinstance(published, dt.datetime) else published
         mentions: list[ActorMention] = []
         taken: set[int] = set()
-        for match in self._names.find(tokens):
+        for match in names:
             entry, via = self._choose(match.payload, day, country)
             bounds = match.first, match.last
             mentions.append(self._mention(tokens, *bounds, entry, via, day, country))
             taken.update(range(*bounds))
-        for match in self._adjectives.find(tokens):
+        for match in adjectives:
             if taken.intersection(range(match.first, match.last)):
                 continue
             bounds = _adjective_phrase(tokens, match.first, match.last, taken, self.words)

@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from rasd.model import Span
-from rasd.text.normalize import is_arabic
+from rasd.text.normalize import is_arabic_word
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
 COUNTRIES = {
@@ -160,17 +160,17 @@ def _skippable(tokens: list[Token], i: int) -> bool:
     """Latin tokens a name key leaves out: hyphens between words, the article al/el and its
     assimilated forms (ez-Zor, ar-Raqqa, at-Tanf)."""
     norm = tokens[i].norm
-    if is_arabic(norm):
+    if is_arabic_word(norm):
         return False
     j = i + 1
     if norm != "-" and j < len(tokens) and tokens[j].norm == "-":
         j += 1
     nxt = tokens[j].norm if j < len(tokens) else ""
-    if not nxt[:1].isalpha() or is_arabic(nxt):
+    if not nxt[:1].isalpha() or is_arabic_word(nxt):
         return False
     if norm == "-":
         prev = tokens[i - 1].norm if i else ""
-        return prev[-1:].isalnum() and not is_arabic(prev)
+        return prev[-1:].isalnum() and not is_arabic_word(prev)
     return norm in _SUN and nxt.startswith(_SUN[norm])
 
 
@@ -181,7 +181,7 @@ def name_key(name: str) -> str:
     tokens = tokenize(name)
     words = []
     for i, tok in enumerate(tokens):
-        if is_arabic(tok.norm):
+        if is_arabic_word(tok.norm):
             words.append(tok.norm if len(entry_key(tok.norm)) < 3 else entry_key(tok.norm))
         elif not _skippable(tokens, i):
             words.append(latin_word(tok.norm))
@@ -313,11 +313,14 @@ class Gazetteer:
         self.files: list[Path] = []
         self._by_id: dict[str, Place] = {}
         self._by_key: dict[str, list[Place]] = {}
-        self._tails: dict[str, set[tuple[str, ...]]] = {}
+        self._names: _Trie = {}  # name keys word by word; _END marks a whole name
         self._guarded: set[str] = set(stop_names or ())
         self.cues: dict[str, str] = dict(cues or {})
         self._common: set[str] = set()  # frequent words: never read as clitic + name
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
+        # per word form: (Latin?, its keys, the names that may begin with it)
+        self._unit_keys: dict[str, tuple[bool, frozenset[str], _Heads]] = {}
+        self._ranked: dict[str, list[Place]] = {}
 
     @classmethod
     def load(cls, path: Path | None = None, user: bool = True) -> Gazetteer:
@@ -335,6 +338,7 @@ class Gazetteer:
         """One-word names that are frequent words count only after a cue word, unless a
         governorate, a district or a large town bears them."""
         self._common = words
+        self._unit_keys.clear()
         for key in words & self._by_key.keys():
             if not any(_open(place) for place in self._by_key[key]):
                 self._guarded.add(key)
@@ -355,6 +359,8 @@ class Gazetteer:
 
     def add(self, place: Place, keys: Iterable[str]) -> None:
         """Index ``place`` under ``keys`` (from :func:`name_key`; ``!key`` needs a cue)."""
+        self._ranked.clear()
+        self._unit_keys.clear()
         if place.id in self._by_id:  # a later file overrides an earlier one
             self.places.remove(self._by_id[place.id])
             for ps in self._by_key.values():
@@ -374,7 +380,10 @@ class Gazetteer:
             bucket = self._by_key.setdefault(key, [])
             if place not in bucket:
                 bucket.append(place)
-            self._tails.setdefault(words[0], set()).add(words[1:])
+            node = self._names
+            for word in words:
+                node = node.setdefault(word, {})
+            node[_END] = {}
 
     def _with_joined(self, keys: Iterable[str]) -> list[str]:
         """The keys, plus "كفرنبل" for "كفر نبل" where the first word is one writers join."""
@@ -405,24 +414,25 @@ class Gazetteer:
     def matches(self, tokens: list[Token], capitals: bool = True) -> list[NameMatch]:
         """Place names in ``tokens``, longest first, not overlapping (guarded ones included).
         With ``capitals``, an English name must begin with a capital letter."""
-        units = _units(tokens, self._common)
+        units = self._units(tokens)
         out = []
         i = 0
         while i < len(units):
             best = None  # (n units, key length, key)
-            for key in units[i][1]:
-                for tail in self._tails.get(key, ()):
-                    n = len(tail) + 1
-                    if i + n > len(units) or (best and (n, len(key)) <= best[:2]):
-                        continue
-                    if all(w in units[i + k + 1][1] for k, w in enumerate(tail)):
-                        best = (n, len(key), " ".join((key, *tail)))
+            for key, node in units[i][2]:  # longest key first
+                tails: list[tuple[str, ...]] = []
+                _complete_names(node, units, i + 1, [], tails)
+                if not tails:
+                    continue
+                tail = min(tails, key=lambda t: (-len(t), t))
+                if best is None or (len(tail) + 1, len(key)) > best[:2]:
+                    best = (len(tail) + 1, len(key), " ".join((key, *tail)))
             if best is None:
                 i += 1
                 continue
             first, last = units[i][0], units[i + best[0] - 1][0] + 1
             lead = tokens[first].text
-            if capitals and not is_arabic(tokens[first].norm) and not lead[:1].isupper():
+            if capitals and not is_arabic_word(tokens[first].norm) and not lead[:1].isupper():
                 i += 1  # English place names are capitalised
                 continue
             out.append(
@@ -430,7 +440,7 @@ class Gazetteer:
                     first,
                     last,
                     best[2],
-                    _ranked(self._by_key[best[2]]),
+                    self._ranked_by_key(best[2]),
                     self._cue_before(tokens, first),
                     best[2] in self._guarded,
                 )
@@ -463,8 +473,40 @@ class Gazetteer:
             )
         return out
 
+    def _ranked_by_key(self, key: str) -> list[Place]:
+        ranked = self._ranked.get(key)
+        if ranked is None:
+            ranked = self._ranked[key] = _ranked(self._by_key[key])
+        return ranked
+
+    def _units(self, tokens: list[Token]) -> list[tuple[int, frozenset[str], _Heads]]:
+        """Per token kept for matching: its index, the keys it may stand for (Arabic:
+        clitics off one by one, unless the whole word is a frequent word, as فرقه "its
+        teams" is not ف + الرقة; Latin: one key, articles and hyphens skipped), and the
+        names that may begin with it: (key, tails), longest key first. Remembered per word
+        form."""
+        out = []
+        for i, tok in enumerate(tokens):
+            form = self._unit_keys.get(tok.norm)
+            if form is None:
+                form = self._unit_keys[tok.norm] = self._word_form(tok.norm)
+            latin, keys, heads = form
+            if not latin or not _skippable(tokens, i):
+                out.append((i, keys, heads))
+        return out
+
+    def _word_form(self, norm: str) -> tuple[bool, frozenset[str], _Heads]:
+        keys = _unit_keys(norm, self._common)
+        latin = not keys
+        if latin:
+            keys = (latin_word(norm),)
+        heads = tuple((key, self._names[key]) for key in keys if key in self._names)
+        return latin, frozenset(keys), heads
+
     def cue_of(self, token: Token) -> str | None:
-        for key in token_keys(token.norm) if is_arabic(token.norm) else {latin_word(token.norm)}:
+        for key in (
+            token_keys(token.norm) if is_arabic_word(token.norm) else {latin_word(token.norm)}
+        ):
             if key in self.cues:
                 return self.cues[key]
         return None
@@ -510,6 +552,32 @@ class Gazetteer:
         return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
 
+_Trie = dict[str, "_Trie"]
+_END = ""  # the key that marks the end of a name in a _Trie
+_Heads = tuple[tuple[str, _Trie], ...]
+
+
+def _complete_names(
+    node: _Trie,
+    units: list[tuple[int, frozenset[str], _Heads]],
+    j: int,
+    path: list[str],
+    out: list[tuple[str, ...]],
+) -> None:
+    """Every name below ``node`` that the units from ``j`` on complete: its remaining
+    words (the tail) into ``out``."""
+    if _END in node:
+        out.append(tuple(path))
+    if j >= len(units) or len(node) == (_END in node):
+        return
+    for key in units[j][1]:
+        child = node.get(key)
+        if child is not None:
+            path.append(key)
+            _complete_names(child, units, j + 1, path, out)
+            path.pop()
+
+
 _ADMIN_PROBES = frozenset({"admin2", "admin3", "city", "town"})
 _KIND_RANK = {
     "country": 9,
@@ -548,20 +616,14 @@ def _ranked(places: list[Place]) -> list[Place]:
     return sorted(places, key=lambda p: (-prior(p), p.id))
 
 
-def _units(tokens: list[Token], common: set[str]) -> list[tuple[int, tuple[str, ...]]]:
-    """Per token kept for matching: its index and the keys it may stand for, most specific
-    first (Arabic: clitics off one by one, unless the whole word is a frequent word, as فرقه
-    "its teams" is not ف + الرقة; Latin: one key, articles and hyphens skipped)."""
-    out = []
-    for i, tok in enumerate(tokens):
-        if is_arabic(tok.norm):
-            keys = token_keys(tok.norm)
-            if entry_key(tok.norm) in common:
-                keys = {tok.norm, entry_key(tok.norm)}
-            out.append((i, tuple(sorted(keys, key=lambda k: (-len(k), k)))))
-        elif not _skippable(tokens, i):
-            out.append((i, (latin_word(tok.norm),)))
-    return out
+def _unit_keys(norm: str, common: set[str]) -> tuple[str, ...]:
+    """An Arabic word's keys, most specific first; () for a Latin word."""
+    if not is_arabic_word(norm):
+        return ()
+    keys: Iterable[str] = token_keys(norm)
+    if entry_key(norm) in common:
+        keys = {norm, entry_key(norm)}
+    return tuple(sorted(keys, key=lambda k: (-len(k), k)))
 
 
 def _place(row: list[str]) -> Place:

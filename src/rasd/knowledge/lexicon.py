@@ -38,7 +38,7 @@ from typing import Any
 
 import yaml
 
-from rasd.text.matcher import PhraseMatcher
+from rasd.text.matcher import PhraseMatcher, PhraseTables
 
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": (
@@ -119,6 +119,11 @@ CUE_NAMES = (
     "unit",
 )
 
+# The names of the lexicon's own tables in a document-wide phrase trie (cue tables are
+# named by their cue).
+TRIGGERS = "triggers"
+WEAPONS = "weapons"
+
 _TOP_KEYS = {"language", "triggers", "weapons", "cues"}
 _TRIGGER_KEYS = {"words", "event_type", "sub_event_type", "plover", "voice", "weak"}
 _WEAPON_KEYS = {"words", "weapon", "sub_event_type"}
@@ -166,6 +171,16 @@ class Lexicon:
         if extra is None:
             extra = _user_files(language)
         return _load(language, tuple(Path(p) for p in extra))
+
+    def add_to(self, tables: PhraseTables) -> None:
+        """Add the lexicon's tables to a document-wide phrase trie: ``TRIGGERS``,
+        ``WEAPONS`` and one table per cue class, named by the cue."""
+        for table, matcher in ((TRIGGERS, self.triggers), (WEAPONS, self.weapons)):
+            for phrase, payload in matcher.phrases:
+                tables.add(table, phrase, payload)
+        for name, matcher in self.cues.items():
+            for phrase, payload in matcher.phrases:
+                tables.add(name, phrase, payload)
 
     def cue(self, name: str) -> PhraseMatcher[str]:
         if name not in self.cues:

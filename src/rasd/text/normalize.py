@@ -54,4 +54,9 @@ fold_word.__doc__ = "fold() of one word, remembered: a document repeats its word
 
 
 def is_arabic(text: str) -> bool:
+    """Does the text hold an Arabic letter?"""
     return bool(ARABIC_LETTER.search(text))
+
+
+is_arabic_word = lru_cache(maxsize=1 << 18)(is_arabic)
+is_arabic_word.__doc__ = "is_arabic() of one word, remembered."
