@@ -16,7 +16,7 @@ import statistics
 import time
 from pathlib import Path
 
-from rasd.annotate.mentions import Resources
+from rasd.knowledge.resources import Resources
 from rasd.cli import sample_paths
 from rasd.io.ingest import IngestError, read_path
 from rasd.pipeline import process

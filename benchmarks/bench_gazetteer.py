@@ -9,7 +9,7 @@ import resource
 import time
 import tracemalloc
 
-from rasd.annotate.geocode import find_places
+from rasd.annotate.places import find_places
 from rasd.knowledge.gazetteer import Gazetteer
 from rasd.text.tokens import tokenize
 

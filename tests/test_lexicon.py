@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rasd.knowledge.lexicon import ACLED_TYPES, CUE_NAMES, Lexicon, LexiconError
+from rasd.knowledge.lexicon import CUE_NAMES, Lexicon, LexiconError
+from rasd.knowledge.taxonomy import EventType
 from rasd.text.normalize import is_arabic
 from rasd.text.tokens import tokenize
 
@@ -79,7 +80,7 @@ def test_both_languages_cover_every_event_type_and_cue(language):
     lexicon = Lexicon.load(language, [])
     assert lexicon.language == language
     data = _data(language)
-    assert {t["event_type"] for t in data["triggers"]} == set(ACLED_TYPES)
+    assert {t["event_type"] for t in data["triggers"]} == set(EventType)
     assert all(len(lexicon.cue(name)) > 0 for name in CUE_NAMES)
 
 

@@ -1,17 +1,19 @@
-"""The place stage: toponyms in the text, their relation words, and the place each one means.
+"""Geocoding: the place each toponym of an article means.
 
-``find_places`` finds names with the gazetteer and reads the words around them: a cue
-(مدينة، قاعدة، مطار، airport ...), a relation ("غربي مدينة القامشلي", "بريف دير الزور الشرقي",
-"north of Raqqa", "on the road between"), which set ``relation`` and ``geo_precision`` as ACLED
-does (1 the place itself, 2 near a town or part of it, 3 the countryside of a governorate or a
-region). ``resolve_places`` then picks one candidate per mention from the article's context.
+``resolve_places`` picks one gazetteer candidate per mention from the article's context (cue
+words, relations, the places named unambiguously, the dateline, the actors' countries, the
+governorates named close by, nearness to the article's other places) and sets its
+``geo_precision``. Finding the names is :mod:`rasd.annotate.places`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from rasd.annotate.places import find_places
 from rasd.knowledge.gazetteer import (
     AREA_KINDS,
     POINT_KINDS,
@@ -21,9 +23,9 @@ from rasd.knowledge.gazetteer import (
     haversine_km,
     prior,
 )
-from rasd.model import Location, Span
-from rasd.text.normalize import is_arabic, is_arabic_word
-from rasd.text.tokens import Token, token_keys, tokenize
+from rasd.knowledge.settings import SETTINGS
+from rasd.model import Location
+from rasd.text.normalize import is_arabic
 
 __all__ = [
     "PlaceContext",
@@ -34,58 +36,7 @@ __all__ = [
     "to_location",
 ]
 
-_AR_DIRECTIONS = {"شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west"}
-_EN_DIRECTIONS = {
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-}
-_EN_ADJECTIVES = {
-    "northern": "north",
-    "southern": "south",
-    "eastern": "east",
-    "western": "west",
-    "northeastern": "northeast",
-    "northwestern": "northwest",
-    "southeastern": "southeast",
-    "southwestern": "southwest",
-    "central": "central",
-}
-_AR_NEAR = {
-    "قرب",
-    "بالقرب",
-    "محيط",
-    "اطراف",
-    "ضواحي",
-    "مشارف",
-    "مدخل",
-    "تخوم",
-    "جوار",
-    "القريبه",
-    "القريب",
-}
-_EN_NEAR = {"near", "outside", "outskirts", "vicinity", "around", "nearby", "edge"}
-_AR_COUNTRYSIDE = {"ريف", "بادية", "بوادي", "ارياف"}
-_AR_ROAD = {"طريق", "اوتوستراد", "اتستراد"}
-_AR_ROAD_FILLERS = {
-    "الدولي",
-    "السريع",
-    "الواصل",
-    "الرابط",
-    "الذي",
-    "يربط",
-    "بين",
-    "العام",
-    "m4",
-    "m5",
-}
-_EN_ROAD = {"road", "highway", "motorway"}
-_AR_FROM = {"من"}
+_W = SETTINGS.geocode
 
 
 @dataclass
@@ -117,158 +68,11 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
     return hits[0] if hits else None
 
 
-def find_places(
-    text: str,
-    gazetteer: Gazetteer,
-    start: int = 0,
-    end: int | None = None,
-    tokens: list[Token] | None = None,
-) -> list[PlaceMention]:
-    """Toponyms in ``text[start:end]`` with their cue and relation words; not yet resolved.
-    ``tokens``, when given, are that stretch's tokens (a document is tokenised once)."""
-    if tokens is None:
-        tokens = tokenize(text, start, end)
-    mentions = gazetteer.find(tokens)
-    for k, m in enumerate(mentions):
-        m.text = text[m.span.start : m.span.end]
-        m.span = Span(m.span.start, m.span.end, m.text)
-        _read_relation(tokens, m, mentions[k - 1] if k else None, gazetteer)
-        _extend_cue(tokens, m, gazetteer)
-    return mentions
-
-
-def _keys(tok: Token) -> set[str]:
-    return token_keys(tok.norm) if is_arabic_word(tok.norm) else {tok.norm}
-
-
-def _direction(tok: Token) -> str | None:
-    for key in _keys(tok):
-        base = key[2:] if key.startswith("ال") else key
-        base = base[:-1] if base.endswith("ي") and base[:-1] in _AR_DIRECTIONS else base
-        if base in _AR_DIRECTIONS:
-            return _AR_DIRECTIONS[base]
-    return None
-
-
-def _read_relation(
-    tokens: list[Token], m: PlaceMention, prev: PlaceMention | None, gazetteer: Gazetteer
-) -> None:
-    i = m.first - 1
-    if i >= 0 and gazetteer.cue_of(tokens[i]):
-        i -= 1  # "غربي مدينة القامشلي": the cue stands between relation and name
-    if i >= 0 and _keys(tokens[i]) & _AR_FROM:
-        i -= 1  # "إلى الشرق من"
-    before = tokens[i] if i >= 0 else None
-    after = tokens[m.last] if m.last < len(tokens) else None
-    if before is None:
-        pass
-    elif is_arabic_word(before.norm):
-        keys = _keys(before)
-        direction = _direction(before)
-        if direction and i > 0 and _direction(tokens[i - 1]):
-            direction = _direction(tokens[i - 1]) + direction  # شمال غرب -> northwest
-        if keys & _AR_COUNTRYSIDE:
-            suffix = _direction(after) if after else None
-            m.relation = f"{_ADJ[suffix]} countryside of" if suffix else "countryside of"
-        elif direction:
-            m.relation = f"{direction} of"
-        elif keys & _AR_NEAR:
-            m.relation = "near"
-        elif _is_road(tokens, i):
-            m.relation = "road between"
-    else:
-        m.relation = _english_relation(tokens, i, after)
-    if (
-        m.relation is None
-        and prev is not None
-        and prev.relation == "road between"
-        and prev.last == m.first - 1
-        and tokens[prev.last].norm in ("-", "و", "and")
-    ):
-        m.relation = "road between"
-    if (
-        m.relation is None
-        and after is not None
-        and after.norm == "-"
-        and m.last + 2 <= len(tokens)
-        and tokens[m.last + 1].text[:1].isupper()
-        and _en_road_after(tokens, m.last)
-    ):
-        m.relation = "road between"
-    if (
-        m.relation is None
-        and after is not None
-        and not is_arabic_word(after.norm)
-        and (after.norm == "countryside")
-    ):
-        m.relation = "countryside of"
-    m.geo_precision = 2 if m.relation else 1
-
-
-_ADJ = {
-    "north": "northern",
-    "south": "southern",
-    "east": "eastern",
-    "west": "western",
-    "northwest": "north-western",
-    "northeast": "north-eastern",
-    "southwest": "south-western",
-    "southeast": "south-eastern",
-}
-
-
-def _is_road(tokens: list[Token], i: int) -> bool:
-    while i >= 0 and tokens[i].norm in _AR_ROAD_FILLERS:
-        i -= 1
-    return i >= 0 and bool(_keys(tokens[i]) & _AR_ROAD)
-
-
-def _en_road_after(tokens: list[Token], j: int) -> bool:
-    return any(t.norm in _EN_ROAD for t in tokens[j + 1 : j + 5])
-
-
-def _english_relation(tokens: list[Token], i: int, after: Token | None) -> str | None:
-    word = tokens[i].norm
-    prev = tokens[i - 1].norm if i > 0 else ""
-    if word in ("al", "-"):
-        return None
-    if word == "of" and i > 0:
-        if prev in _EN_DIRECTIONS:
-            if i > 2 and tokens[i - 2].norm == "-" and tokens[i - 3].norm in _EN_DIRECTIONS:
-                return f"{tokens[i - 3].norm}{prev} of"
-            return f"{prev} of"
-        if prev in ("countryside", "suburbs", "province", "governorate"):
-            adjective = tokens[i - 2].norm if i > 1 else ""
-            return (
-                f"{adjective} countryside of"
-                if adjective in _EN_ADJECTIVES
-                else ("countryside of" if prev == "countryside" else None)
-            )
-        if prev in _EN_NEAR:
-            return "near"
-    if word in _EN_NEAR:
-        return "near"
-    if word == "rural":
-        return "countryside of"
-    if word in _EN_ADJECTIVES:
-        if after is not None and after.norm == "countryside":
-            return f"{word} countryside of"
-        return f"{word} part of"
-    if word == "between" and any(t.norm in _EN_ROAD for t in tokens[max(0, i - 3) : i]):
-        return "road between"
-    return None
-
-
-def _extend_cue(tokens: list[Token], m: PlaceMention, gazetteer: Gazetteer) -> None:
-    """An English cue follows the name: "the Ain al-Asad airbase", "Idlib province"."""
-    if m.cue is None and m.last < len(tokens) and not is_arabic_word(tokens[m.last].norm):
-        m.cue = gazetteer.cue_of(tokens[m.last])
-
-
 # ---------------------------------------------------------------- resolution
 
 _SETTLEMENT = frozenset({"city", "town", "village", "admin3"})
-_REGIONAL = ("countryside of", "part of")
+_TOWN_CUES = frozenset({"city", "town", "village"})
+_NOT_ANCHORS = frozenset({"country", "admin1", "sea"})
 
 
 def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[PlaceMention]:
@@ -276,34 +80,36 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
 
     Evidence, strongest first: the cue word's kind; countryside relations ask for the
     governorate; the admin1 and country of places that are unambiguous in the article, of the
-    dateline and of governorates named within ~150 characters; the actors' countries; then the
-    prior (kind, population, curated)."""
+    dateline and of governorates named close by; the actors' countries; nearness to the
+    article's other places; then the prior (kind, population, curated). ``mentions`` are in
+    text order."""
     admin1s: dict[str, float] = {}
-    countries: dict[str, float] = dict.fromkeys(context.countries, 2.0)
-    for m in mentions:
-        sure = _unambiguous(m)
-        if sure is not None:
-            if sure.admin1:
-                admin1s[sure.admin1] = admin1s.get(sure.admin1, 0) + 1.5
-            if sure.country:
-                countries[sure.country] = countries.get(sure.country, 0) + 1.5
+    countries: dict[str, float] = dict.fromkeys(context.countries, _W.actor_country)
+    sure = [_unambiguous(m) for m in mentions]
+    for place in sure:
+        if place is not None:
+            if place.admin1:
+                admin1s[place.admin1] = admin1s.get(place.admin1, 0) + _W.sure_place
+            if place.country:
+                countries[place.country] = countries.get(place.country, 0) + _W.sure_place
     if context.dateline is not None:
         if context.dateline.admin1:
-            admin1s[context.dateline.admin1] = admin1s.get(context.dateline.admin1, 0) + 2
+            admin1s[context.dateline.admin1] = admin1s.get(context.dateline.admin1, 0) + (
+                _W.dateline
+            )
         if context.dateline.country:
-            countries[context.dateline.country] = countries.get(context.dateline.country, 0) + 2
-    anchors = [
-        (m, sure)
-        for m in mentions
-        if (sure := _unambiguous(m)) is not None and sure.kind not in ("country", "admin1", "sea")
-    ]
-    for m in mentions:
+            countries[context.dateline.country] = countries.get(context.dateline.country, 0) + (
+                _W.dateline
+            )
+    anchors = [p if p is not None and p.kind not in _NOT_ANCHORS else None for p in sure]
+    nearness = _Nearness([p for p in anchors if p is not None])
+    starts = [m.span.start for m in mentions]
+    for k, m in enumerate(mentions):
         if not m.candidates:
             continue
-        nearby = _nearby_governorates(m, mentions)
-        points = [p for other, p in anchors if other is not m]
+        nearby = _nearby_governorates(k, mentions, starts)
         scores = {
-            p.id: _score(p, m, admin1s, countries, nearby) + _closeness(p, points)
+            p.id: _score(p, m, admin1s, countries, nearby) + nearness.closeness(p, anchors[k])
             for p in m.candidates
         }
         m.place = min(m.candidates, key=lambda p: (-scores[p.id], p.id))
@@ -311,12 +117,35 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
     return mentions
 
 
+class _Nearness:
+    """Of two villages called Za'tara, the one near the other places the article names.
+    The places are counted by id, so that each distance is reckoned once per article."""
+
+    def __init__(self, anchors: list[Place]) -> None:
+        self._count = Counter(p.id for p in anchors)
+        self._places = {p.id: p for p in anchors}
+        self._memo: dict[tuple[str, str | None], float] = {}
+
+    def closeness(self, p: Place, own: Place | None) -> float:
+        """How near ``p`` is to the anchors other than the mention's own (``own``)."""
+        key = (p.id, own.id if own is not None else None)
+        if key not in self._memo:
+            points = [
+                q
+                for q_id, q in self._places.items()
+                if self._count[q_id] > (1 if own is not None and q_id == own.id else 0)
+            ]
+            self._memo[key] = _closeness(p, points)
+        return self._memo[key]
+
+
 def _closeness(p: Place, points: list[Place]) -> float:
-    """Of two villages called Za'tara, the one near the other places the article names."""
     if not points:
         return 0.0
     nearest = min(haversine_km(p.lat, p.lon, q.lat, q.lon) for q in points)
-    return 3.0 if nearest <= 30 else 1.5 if nearest <= 100 else 0.0
+    if nearest <= _W.near_km:
+        return _W.near_weight
+    return _W.region_weight if nearest <= _W.region_km else 0.0
 
 
 def _unambiguous(m: PlaceMention) -> Place | None:
@@ -329,11 +158,15 @@ def _unambiguous(m: PlaceMention) -> Place | None:
     return None
 
 
-def _nearby_governorates(m: PlaceMention, mentions: list[PlaceMention]) -> set[str]:
+def _nearby_governorates(k: int, mentions: list[PlaceMention], starts: list[int]) -> set[str]:
+    """Governorates named within a few characters of mention ``k``."""
+    start, reach = starts[k], _W.nearby_characters
     out = set()
-    for other in mentions:
-        if other is not m and abs(other.span.start - m.span.start) < 150:
-            for p in other.candidates:
+    for j in range(bisect.bisect_right(starts, start - reach), len(mentions)):
+        if starts[j] >= start + reach:
+            break
+        if j != k:
+            for p in mentions[j].candidates:
                 if p.kind == "admin1" and p.admin1:
                     out.add(p.admin1)
     return out
@@ -349,20 +182,22 @@ def _score(
     score = prior(p)
     if m.cue:
         if m.cue == p.kind:
-            score += 6
-        elif m.cue in ("city", "town", "village") and p.kind in _SETTLEMENT:
-            score += 3
+            score += _W.cue_same_kind
+        elif m.cue in _TOWN_CUES and p.kind in _SETTLEMENT:
+            score += _W.cue_settlement
         elif m.cue in POINT_KINDS and p.kind in POINT_KINDS:
-            score += 1
-    relation = m.relation or ""
-    if "countryside" in relation or relation.endswith("part of"):
-        score += 6 if p.kind == "admin1" else 0
-    elif relation:
-        score += 1 if p.kind in POINT_KINDS else -1
+            score += _W.cue_point
+    relation = m.relation
+    if relation is not None and relation.regional:
+        score += _W.countryside_admin1 if p.kind == "admin1" else 0
+    elif relation is not None:
+        score += _W.relation_point if p.kind in POINT_KINDS else -_W.relation_point
     if p.admin1:
-        score += min(admin1s.get(p.admin1, 0), 4) + (2 if p.admin1 in nearby else 0)
+        score += min(admin1s.get(p.admin1, 0), _W.evidence_cap) + (
+            _W.nearby_governorate if p.admin1 in nearby else 0
+        )
     if p.country:
-        score += min(countries.get(p.country, 0), 4)
+        score += min(countries.get(p.country, 0), _W.evidence_cap)
     return score
 
 

@@ -12,13 +12,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from rasd.annotate.dates import find_dates
-from rasd.annotate.geocode import PlaceContext, PlaceMention, find_places, resolve_places
+from rasd.annotate.geocode import PlaceContext, dateline_place, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
-from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorDictionary, ActorMention
-from rasd.knowledge.gazetteer import Gazetteer
-from rasd.knowledge.lexicon import CUE_NAMES, TRIGGERS, WEAPONS, Lexicon, Trigger, Weapon
+from rasd.annotate.places import find_places
+from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
+from rasd.knowledge.gazetteer import Place, PlaceMention
+from rasd.knowledge.lexicon import TRIGGERS, WEAPONS, Cue, Trigger, Weapon
+from rasd.knowledge.resources import Resources
 from rasd.model import DateRange, Document
-from rasd.text.matcher import PhraseMatch, PhraseTables
+from rasd.text.matcher import PhraseMatch
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import Token, tokenize
 
@@ -45,13 +47,13 @@ class SentenceMentions:
     clauses: list[Clause]
     triggers: list[PhraseMatch[Trigger]] = field(default_factory=list)
     weapons: list[PhraseMatch[Weapon]] = field(default_factory=list)
-    cues: dict[str, list[PhraseMatch[str]]] = field(default_factory=dict)
+    cues: dict[Cue, list[PhraseMatch[Cue]]] = field(default_factory=dict)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
 
-    def cue(self, name: str) -> list[PhraseMatch[str]]:
+    def cue(self, name: Cue) -> list[PhraseMatch[Cue]]:
         return self.cues.get(name, [])
 
     def token_index(self, offset: int) -> int:
@@ -89,38 +91,25 @@ class SentenceMentions:
 
 
 @dataclass
-class Resources:
-    """Dictionaries and gazetteer, loaded once and shared by every document."""
+class DocumentContext:
+    """What is known of a document as a whole, once its mentions are read."""
 
-    gazetteer: Gazetteer
-    actors: ActorDictionary
-    lexicons: dict[str, Lexicon]
-    _tables: dict[str, PhraseTables] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def load(cls) -> Resources:
-        return cls(
-            gazetteer=Gazetteer.load(),
-            actors=ActorDictionary.load(),
-            lexicons={lang: Lexicon.load(lang) for lang in ("ar", "en")},
-        )
-
-    def lexicon_for(self, language: str) -> Lexicon:
-        return self.lexicons.get(language, self.lexicons["ar"])
-
-    def tables_for(self, language: str) -> PhraseTables:
-        """Every phrase table a document of ``language`` is matched against, in one trie:
-        the lexicon's triggers, weapons and cues, and the actor dictionary."""
-        lexicon = self.lexicon_for(language)
-        if lexicon.language not in self._tables:
-            tables = PhraseTables()
-            lexicon.add_to(tables)
-            self.actors.add_to(tables)
-            self._tables[lexicon.language] = tables
-        return self._tables[lexicon.language]
+    published: dt.datetime  # the time its dates were resolved against
+    title: tuple[int, int] | None  # the headline's stretch of the clean text
+    dateline: Place | None  # where the report was filed, when its first line says
+    country: str | None  # the country its places and actors name most often
+    actor_countries: set[str]  # the countries of the actors it names
 
 
-def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]:
+@dataclass
+class Mentions:
+    """A document's sentences with what each mentions, and its context."""
+
+    sentences: list[SentenceMentions]
+    context: DocumentContext
+
+
+def find_mentions(doc: Document, resources: Resources) -> Mentions:
     """Every sentence of the document with the mentions that fall inside it.
 
     The text is tokenised once; numbers, dates and place names are read from those tokens,
@@ -143,12 +132,8 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
     places = find_places(text, resources.gazetteer, tokens=tokens)
     matches = resources.tables_for(doc.language).scan(tokens, ranges)
     by_start = _Positions(all_dates, all_numbers, places)
+    title = _title_stretch(text, doc.title)
     sentences = []
-    # the headline's stretch of text; a headline split in two ("A.. B") is headline twice
-    title_start = text.find(doc.title.strip()) if doc.title and doc.title.strip() else -1
-    title_start, title_end = (
-        (title_start, title_start + len(doc.title.strip())) if title_start >= 0 else (-1, -1)
-    )
     for index, (span, (lo, hi), found) in enumerate(zip(spans, ranges, matches)):
         sentence_tokens = tokens[lo:hi]
         sentence = SentenceMentions(
@@ -156,11 +141,12 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
             start=span.start,
             end=span.end,
             text=span.text,
-            is_title=title_start <= span.start and span.end <= title_end,
+            # a headline split in two ("A.. B") is headline twice
+            is_title=title is not None and title[0] <= span.start and span.end <= title[1],
             tokens=sentence_tokens,
             clauses=[],
         )
-        sentence.cues = {name: found.get(name, []) for name in CUE_NAMES}
+        sentence.cues = {name: found.get(name, []) for name in Cue}
         sentence.clauses = _clauses(sentence)
         actors = resources.actors.mentions(
             sentence_tokens,
@@ -173,7 +159,7 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
         sentence.weapons = found.get(WEAPONS, [])
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
-        named = [a.span for a in sentence.actors if a.via in ("state", "alias")]
+        named = [a.span for a in sentence.actors if a.via in (Via.STATE, Via.ALIAS)]
         sentence.places = [
             p
             for p in sentence_places
@@ -182,8 +168,23 @@ def find_mentions(doc: Document, resources: Resources) -> list[SentenceMentions]
         ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
-    resolve_places(places, PlaceContext.from_text(text, resources.gazetteer, countries))
-    return sentences
+    dateline = dateline_place(text, resources.gazetteer)
+    resolve_places(places, PlaceContext(text, countries, dateline))
+    context = DocumentContext(published, title, dateline, _main_country(sentences), countries)
+    return Mentions(sentences, context)
+
+
+def _title_stretch(text: str, title: str | None) -> tuple[int, int] | None:
+    headline = title.strip() if title else ""
+    start = text.find(headline) if headline else -1
+    return (start, start + len(headline)) if start >= 0 else None
+
+
+def _main_country(sentences: list[SentenceMentions]) -> str | None:
+    """The country the article's places and actors name most often."""
+    named = [p.place.country for s in sentences for p in s.places if p.place and p.place.country]
+    named += [a.entry.country for s in sentences for a in s.actors if a.entry.country]
+    return max(sorted(set(named)), key=named.count) if named else None
 
 
 class _Positions:
@@ -212,11 +213,12 @@ class _Positions:
 def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
     """ "في دمشق", "in Tehran": a capital or a state after a place preposition is where,
     not who."""
-    if actor.via != "state":
+    if actor.via != Via.STATE:
         return False
     before = [t for t in sentence.tokens if t.end <= actor.span.start][-1:]
     return bool(before) and any(
-        before[0].start >= c.start and before[0].end <= c.end for c in sentence.cue("location_prep")
+        before[0].start >= c.start and before[0].end <= c.end
+        for c in sentence.cue(Cue.LOCATION_PREP)
     )
 
 
@@ -234,7 +236,7 @@ def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
 
 
 def _clauses(sentence: SentenceMentions) -> list[Clause]:
-    cuts = sorted(m.start for m in sentence.cue("clause_break"))
+    cuts = sorted(m.start for m in sentence.cue(Cue.CLAUSE_BREAK))
     bounds = [sentence.start, *cuts, sentence.end]
     return [Clause(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [
         Clause(sentence.start, sentence.end)
@@ -245,5 +247,5 @@ def _outside(
     triggers: list[PhraseMatch[Trigger]], actors: list[ActorMention]
 ) -> list[PhraseMatch[Trigger]]:
     """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces")."""
-    names = [a.span for a in actors if a.via != "adjective"]
+    names = [a.span for a in actors if a.via != Via.ADJECTIVE]
     return [t for t in triggers if not any(n.start <= t.start and t.end <= n.end for n in names)]

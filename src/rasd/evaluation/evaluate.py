@@ -57,7 +57,8 @@ def gold_documents(gold_dir: Path) -> list[tuple[dict, Path]]:
 
 def predict(gold_dir: Path) -> tuple[list[Result], float, float]:
     """Extract every gold document; returns the results, load time and extraction time."""
-    from rasd.pipeline import default_resources, process
+    from rasd.knowledge.resources import default_resources
+    from rasd.pipeline import process
 
     started = time.perf_counter()
     resources = default_resources()
@@ -127,11 +128,11 @@ def evaluate(gold_dir: Path, scorer: str | None = None, verbose: bool = False) -
 def by_type(gold_dir: Path, predictions: str) -> str:
     """A table of strict precision, recall and F1 per ACLED event type (rasd.evaluation.scoring)."""
     from rasd.evaluation.scoring import score_predictions
-    from rasd.knowledge.lexicon import ACLED_TYPES
+    from rasd.knowledge.taxonomy import EventType
 
     records = [json.loads(line) for line in predictions.splitlines()]
     lines = [f"{'event type':28s} {'gold':>4s} {'tp':>4s} {'fp':>4s} {'fn':>4s}    P     R     F1"]
-    for event_type in ACLED_TYPES:
+    for event_type in EventType:
         s = score_predictions(gold_dir, records, event_type=event_type).result["strict"]
         lines.append(
             f"{event_type:28s} {s['tp'] + s['fn']:4d} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d}"

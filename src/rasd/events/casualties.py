@@ -11,10 +11,28 @@ from typing import NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.numbers import NumberMention
+from rasd.knowledge.language import LANGUAGES, language_profile
+from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import is_arabic
+from rasd.text.normalize import fold, is_arabic
 
-_WINDOW = 4  # words between a casualty word and its number
+_REACH = SETTINGS.casualties
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w for code in LANGUAGES for w in language_profile(code).words(name))
+
+
+_AND = frozenset(fold(w) for w in _words("and"))
+_AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))  # وخمسة
+_ARTICLES = _words("articles")
+_AUXILIARIES = _words("passive_auxiliaries")
+# Compared with the folded word as written in the profile (so "على", whose folded form is
+# "علي", does not take part).
+_NOT_VICTIMS = _words("not_victims")
+_PLURAL_ENDINGS = tuple(sorted(_words("plural_endings")))
+_DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
 
 
 class Toll(NamedTuple):
@@ -30,14 +48,14 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
     casualties" counts zero. ("Missiles hit the base hours after a strike killed five": the
     five belong to the strike.)"""
 
-    def here(cue_name: str) -> list[PhraseMatch[str]]:
+    def here(cue_name: Cue) -> list[PhraseMatch[Cue]]:
         return [c for c in sentence.cue(cue_name) if clause.holds(c.start)]
 
     totals: dict[str, int | None] = {"fatalities": None, "injuries": None}
-    if here("no_casualties"):
+    if here(Cue.NO_CASUALTIES):
         totals = {"fatalities": 0, "injuries": 0}
-    cues = [(c, "fatalities") for c in here("killed")]
-    cues += [(c, "injuries") for c in here("injured")]
+    cues = [(c, "fatalities") for c in here(Cue.KILLED)]
+    cues += [(c, "injuries") for c in here(Cue.INJURED)]
     cues.sort(key=lambda item: item[0].start)
     counted: dict[int, list[int | None]] = {id(c): [] for c, _ in cues}
     for number in _people_counts(sentence):
@@ -70,8 +88,8 @@ def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
     """Numbers that may count people: not dates, rockets, kilometres or days, nor the number
     in a unit's name ("اللواء 47", "Brigade 47")."""
     dates = [d.span for d in sentence.dates if d.span]
-    things = [w.start for w in sentence.weapons] + [c.start for c in sentence.cue("unit")]
-    names = [c.end for c in sentence.cue("formation")]
+    things = [w.start for w in sentence.weapons] + [c.start for c in sentence.cue(Cue.UNIT)]
+    names = [c.end for c in sentence.cue(Cue.FORMATION)]
     return [
         n
         for n in sentence.numbers
@@ -84,8 +102,8 @@ def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
 
 
 def _cue_of_number(
-    sentence: SentenceMentions, number: NumberMention, cues: list[PhraseMatch[str]]
-) -> PhraseMatch[str] | None:
+    sentence: SentenceMentions, number: NumberMention, cues: list[PhraseMatch[Cue]]
+) -> PhraseMatch[Cue] | None:
     """The casualty word a number goes with: the nearest one before it ("قتل خمسة"), else the
     nearest after it ("خمسة قتلى", "ستة عدد الذين قتلوا"), never across another one."""
     after = [c for c in cues if c.start >= number.span.end]
@@ -94,13 +112,16 @@ def _cue_of_number(
     if (
         after
         and _opens_clause(sentence, number)
-        and sentence.words_between(number.span.end, after[0].start) <= _WINDOW
+        and sentence.words_between(number.span.end, after[0].start) <= _REACH.number_reach
     ):
         return after[0]  # "was killed and six others were wounded": a new clause
     before = [c for c in cues if c.end <= number.span.start]
-    if before and sentence.words_between(before[-1].end, number.span.start) <= _WINDOW:
+    if before and sentence.words_between(before[-1].end, number.span.start) <= _REACH.number_reach:
         return before[-1]
-    if after and sentence.words_between(number.span.end, after[0].start) <= _WINDOW + 2:
+    if (
+        after
+        and sentence.words_between(number.span.end, after[0].start) <= _REACH.number_reach_after
+    ):
         return after[0]
     return None
 
@@ -110,19 +131,21 @@ def _opens_clause(sentence: SentenceMentions, number: NumberMention) -> bool:
     index = sentence.token_index(number.span.start)
     token = sentence.tokens[index] if index < len(sentence.tokens) else None
     previous = sentence.tokens[index - 1].norm if index > 0 else ""
-    joined = token is not None and token.norm.startswith("و") and token.start < number.span.start
-    return previous in ("and", "و") or joined
+    joined = (
+        token is not None and token.norm.startswith(_AND_CLITIC) and token.start < number.span.start
+    )
+    return previous in _AND or joined
 
 
-def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
+def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     """ "قتل شاب", "a man was killed": a casualty word with a single victim and no number."""
     first = sentence.token_index(cue.start)
-    if first > 0 and sentence.tokens[first - 1].norm == "was":
+    if first > 0 and sentence.tokens[first - 1].norm in _AUXILIARIES:
         return True  # "a journalist was killed"
     index = sentence.token_index(cue.end - 1) + 1
     if index >= len(sentence.tokens):
         return False
-    if sentence.tokens[index].norm in ("a", "an", "the") and index + 1 < len(sentence.tokens):
+    if sentence.tokens[index].norm in _ARTICLES and index + 1 < len(sentence.tokens):
         index += 1  # "shot dead a farmer"
     token = sentence.tokens[index]
     if any(t.start == token.start for t in [*sentence.triggers, *sentence.weapons]):
@@ -130,40 +153,38 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
     word = token.norm
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
-    return not word.endswith(("ين", "ون", "ات", "ى", "s"))
+    return not word.endswith(_PLURAL_ENDINGS)
 
 
-def _more_victims(sentence: SentenceMentions, cue: PhraseMatch[str]) -> int:
+def _more_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
     """ "بمقتل مدني ومقاتل": other single victims joined to the first one by "و"."""
-    people = sentence.cue("person")
+    people = sentence.cue(Cue.PERSON)
     index = sentence.token_index(cue.end - 1) + 2
     more = 0
-    while index < len(sentence.tokens) and more < 5:
+    while index < len(sentence.tokens) and more < _REACH.joined_victims:
         token = sentence.tokens[index]
-        if not token.text.startswith("و") or not any(p.start == token.start for p in people):
+        joined = token.text.startswith(_AND_CLITIC)
+        if not joined or not any(p.start == token.start for p in people):
             break
         more += 1
         index += 1
     return more
 
 
-def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
+def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     """ "قتيل", "a civilian was killed": the casualty word is itself one victim."""
     return any(
         o.start <= cue.start < o.end or cue.start <= o.start < cue.end
-        for o in sentence.cue("one_victim")
+        for o in sentence.cue(Cue.ONE_VICTIM)
     )
 
 
-def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[str]) -> bool:
+def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     """ "قتل حارسان", "مقتل شابين": an Arabic dual noun right after the casualty word."""
     index = sentence.token_index(cue.end - 1) + 1
     if index >= len(sentence.tokens):
         return False
     token = sentence.tokens[index]
-    if any(c.start <= token.start < c.end for c in sentence.cue("two_victims")):
+    if any(c.start <= token.start < c.end for c in sentence.cue(Cue.TWO_VICTIMS)):
         return True
-    return len(token.norm) > 4 and token.norm.endswith("ان") and is_arabic(token.norm)
-
-
-_NOT_VICTIMS = {"في", "من", "على", "جراء", "اثر", "بعد", "خلال", "and", "in", "by", "after", "when"}
+    return len(token.norm) > 4 and token.norm.endswith(_DUAL_ENDINGS) and is_arabic(token.norm)

@@ -12,20 +12,18 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
-from rasd.knowledge.actors import ActorMention, plain_actor
-from rasd.knowledge.lexicon import Trigger
+from rasd.knowledge.actors import ActorMention, Via, plain_actor
+from rasd.knowledge.language import language_profile
+from rasd.knowledge.lexicon import Cue, Trigger, Voice
+from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import TAXONOMY, ActorKind, EventType, SubEventType
 from rasd.model import Actor, Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import is_arabic
+from rasd.text.normalize import fold, is_arabic
 
-DISRUPTED = "Disrupted weapons use"
-# Sub-event types whose ACLED record has no actor2.
-UNTARGETED = {
-    "Change to group/activity",
-    "Headquarters or base established",
-    "Peaceful protest",
-    "Non-violent transfer of territory",
-}
+_REACH = SETTINGS.roles
+# Words that end a name taken as an agent without naming anyone ("by the", "by its").
+_NOT_NAMES = frozenset(fold(w) for w in language_profile("en").words("not_names"))
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class NamedActor:
 
     span: Span
     entry: None = None
-    via: str = "words"
+    via: Via = Via.WORDS
 
     def to_actor(self, country: str | None = None) -> Actor:
         return plain_actor(self.span.text, self.span)
@@ -52,17 +50,22 @@ class Roles(NamedTuple):
     denied_by: ActorMention | None
 
 
-# Kinds of actor that strike from afar: their unnamed "attacks" stay explosions.
-STATE_KINDS = {"state forces", "external state", "coalition", "police", "international"}
-
-
 def is_armed(mention: Mention | None) -> bool:
     """A named armed actor, not a crowd, civilians or a generic class."""
     return (
         mention is not None
         and mention.entry is not None
         and not mention.entry.generic
-        and mention.entry.kind not in ("protesters", "rioters", "civilians")
+        and TAXONOMY.kinds[mention.entry.kind].armed
+    )
+
+
+def strikes_from_afar(mention: Mention | None) -> bool:
+    """Armies and air forces: their unnamed "attacks" stay explosions."""
+    return (
+        mention is not None
+        and mention.entry is not None
+        and (TAXONOMY.kinds[mention.entry.kind].strikes_from_afar)
     )
 
 
@@ -70,13 +73,13 @@ def assign_roles(
     sentence: SentenceMentions,
     clause: Clause,
     head: PhraseMatch[Trigger],
-    event_type: str,
+    event_type: EventType,
     sub_event_type: str,
     english: bool,
 ) -> Roles:
     """Who acted, on whom, who claimed and who denied, read around the trigger ``head`` (the
     verb nearest the subject) by its voice, the cue words and the language's word order."""
-    denier = _next_to_cue(sentence, "denial", sentence.actors)
+    denier = _next_to_cue(sentence, Cue.DENIAL, sentence.actors)
     excluded = _reporters(sentence, head) + _backers(sentence) + [denier] + _heading(sentence)
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
     before = [a for a in pool if a.span.end <= head.start and not _victim(sentence, a)]
@@ -88,42 +91,52 @@ def assign_roles(
         return max(0, sentence.words_between(head.end, a.span.start))
 
     agent = _agent(sentence, clause, pool)
-    claimant = _next_to_cue(sentence, "claim", [a for a in sentence.actors if a not in excluded])
+    claimant = _next_to_cue(sentence, Cue.CLAIM, [a for a in sentence.actors if a not in excluded])
     voice = head.payload.voice
-    if voice != "passive" and _passive_marker_before(sentence, clause, head):
-        voice = "passive"
+    if voice != Voice.PASSIVE and _passive_marker_before(sentence, clause, head):
+        voice = Voice.PASSIVE
     actor1: Mention | None
-    if sub_event_type == DISRUPTED:
+    if sub_event_type == SubEventType.DISRUPTED:
         actor1 = _interceptor(sentence, pool) or (before[-1] if before else None)
         rest = [a for a in pool if a is not actor1 and a.entry and not a.entry.generic]
         actor2 = rest[0] if rest else None
-    elif voice == "passive":
-        actor1 = agent or next((a for a in after if a.via == "adjective" and gap(a) <= 1), None)
+    elif voice == Voice.PASSIVE:
+        actor1 = agent or next(
+            (a for a in after if a.via == Via.ADJECTIVE and gap(a) <= _REACH.next_to_verb), None
+        )
         rest = [a for a in before + after if a is not actor1]
         actor2 = min(rest, key=gap) if rest else None
-    elif voice == "noun":
+    elif voice == Voice.NOUN:
         # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
-        follows = [a for a in after if gap(a) <= 1]
-        agentive = [a for a in follows if a.via == "adjective" or _target_follows(sentence, a)]
+        follows = [a for a in after if gap(a) <= _REACH.next_to_verb]
+        agentive = [a for a in follows if a.via == Via.ADJECTIVE or _target_follows(sentence, a)]
         actor1 = agent or (agentive[0] if agentive else None)
-        if actor1 is None and before and gap(before[-1]) <= 3:
+        if actor1 is None and before and gap(before[-1]) <= _REACH.noun_agent_before:
             actor1 = before[-1]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
     else:
         # Arabic puts the subject right after the verb, English and headlines before it
-        follows = [a for a in after if gap(a) <= 1 and not _target_between(sentence, head, a)]
-        further = [a for a in after if gap(a) <= 5 and not _target_between(sentence, head, a)]
+        follows = [
+            a
+            for a in after
+            if gap(a) <= _REACH.next_to_verb and not _target_between(sentence, head, a)
+        ]
+        further = [
+            a
+            for a in after
+            if gap(a) <= _REACH.subject_reach and not _target_between(sentence, head, a)
+        ]
         order = [before[-1:], follows] if english else [follows, before[-1:]]
         actor1 = (order[0] or order[1] or further or [agent])[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
-    sides = _sides(sentence, clause, pool) if event_type == "Battles" else []
+    sides = _sides(sentence, clause, pool) if event_type == EventType.BATTLES else []
     if len(sides) == 2:
         actor1, actor2 = sides
     if actor1 is None and claimant is not None:
         actor1 = claimant
-    if is_civilian(actor1) and event_type not in ("Protests", "Riots"):
+    if is_civilian(actor1) and event_type not in (EventType.PROTESTS, EventType.RIOTS):
         actor1, actor2 = None, actor2 or actor1  # civilians are the victims, not the attackers
     if actor2 is None:  # the victims: named after a casualty word, or civilians
         victims = [a for a in pool if a is not actor1 and (_victim(sentence, a) or is_civilian(a))]
@@ -131,22 +144,28 @@ def assign_roles(
     if same_actor(actor1, actor2):  # "Turkish drone ... the Turkish occupation's": one side
         others = [a for a in after if not same_actor(actor1, a)]
         actor2 = others[0] if others else None
-    if event_type == "Protests":  # the crowd acts; the force that met it is the target
+    if event_type == EventType.PROTESTS:  # the crowd acts; the force that met it is the target
         force = [
-            a for a in pool if is_armed(a) or (a.entry is not None and a.entry.kind == "police")
+            a
+            for a in pool
+            if is_armed(a) or (a.entry is not None and a.entry.kind == ActorKind.POLICE)
         ]
-        actor2 = force[0] if force and sub_event_type != "Peaceful protest" else None
-    if sub_event_type in UNTARGETED:
+        actor2 = force[0] if force and sub_event_type != SubEventType.PEACEFUL_PROTEST else None
+    if sub_event_type in TAXONOMY.untargeted:
         actor2 = None
     return Roles(actor1, actor2 if actor2 is not actor1 else None, claimant, denier)
 
 
 def _sides(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> list[Mention]:
     """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides."""
-    for cue in sentence.cue("between"):
+    for cue in sentence.cue(Cue.BETWEEN):
         if clause.holds(cue.start):
             after = [a for a in pool if a.span.start >= cue.end]
-            after = [a for a in after if sentence.words_between(cue.end, a.span.start) <= 8]
+            after = [
+                a
+                for a in after
+                if sentence.words_between(cue.end, a.span.start) <= _REACH.between_reach
+            ]
             distinct = list({a.entry.id: a for a in reversed(after)}.values())[::-1]
             if len(distinct) >= 2:
                 return distinct[:2]
@@ -156,8 +175,9 @@ def _sides(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
 def _victim(sentence: SentenceMentions, actor: Mention) -> bool:
     """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word."""
     return any(
-        c.end <= actor.span.start and sentence.words_between(c.end, actor.span.start) <= 3
-        for name in ("killed", "injured")
+        c.end <= actor.span.start
+        and sentence.words_between(c.end, actor.span.start) <= _REACH.victim_reach
+        for name in (Cue.KILLED, Cue.INJURED)
         for c in sentence.cue(name)
     )
 
@@ -173,46 +193,49 @@ def same_actor(a: Mention | None, b: Mention | None) -> bool:
 
 
 def is_crowd(mention: Mention | None) -> bool:
+    """Protesters or rioters."""
     return (
         mention is not None
         and mention.entry is not None
-        and mention.entry.kind
-        in (
-            "protesters",
-            "rioters",
-        )
+        and (TAXONOMY.kinds[mention.entry.kind].crowd)
     )
 
 
 def is_civilian(mention: Mention | None) -> bool:
-    return mention is not None and mention.entry is not None and mention.entry.kind == "civilians"
+    return (
+        mention is not None
+        and mention.entry is not None
+        and mention.entry.kind == ActorKind.CIVILIANS
+    )
 
 
 def _passive_marker_before(
     sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger]
 ) -> bool:
     """ "تعرضت القاعدة لهجوم": the subject of a passive marker is the target."""
-    for cue in sentence.cue("passive_marker"):
+    for cue in sentence.cue(Cue.PASSIVE_MARKER):
         if clause.holds(cue.start) and cue.end <= head.start:
             between = [
                 t
                 for t in sentence.triggers
                 if cue.end <= t.start < head.start and not t.payload.weak
             ]
-            if not between and sentence.words_between(cue.end, head.start) <= 12:
+            reach = _REACH.passive_marker_reach
+            if not between and sentence.words_between(cue.end, head.start) <= reach:
                 return True
     return False
 
 
 def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     return any(
-        c.start >= actor.span.end and sentence.words_between(actor.span.end, c.start) <= 2
-        for c in sentence.cue("target")
+        c.start >= actor.span.end
+        and sentence.words_between(actor.span.end, c.start) <= _REACH.target_after_actor
+        for c in sentence.cue(Cue.TARGET)
     )
 
 
 def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:
-    return any(head.end <= c.start < actor.span.start for c in sentence.cue("target"))
+    return any(head.end <= c.start < actor.span.start for c in sentence.cue(Cue.TARGET))
 
 
 def _reporters(sentence: SentenceMentions, head: PhraseMatch[Trigger]) -> list[ActorMention]:
@@ -220,15 +243,15 @@ def _reporters(sentence: SentenceMentions, head: PhraseMatch[Trigger]) -> list[A
     and after the event, "..., the army said"."""
     out = []
     for actor in sentence.actors:
-        if actor.via == "adjective":
+        if actor.via == Via.ADJECTIVE:
             continue
-        for cue in sentence.cue("attribution"):
+        for cue in sentence.cue(Cue.ATTRIBUTION):
             if (
                 actor.span.start >= cue.end
-                and sentence.words_between(cue.end, actor.span.start) <= 1
+                and sentence.words_between(cue.end, actor.span.start) <= _REACH.attribution_reach
             ):
                 out.append(actor)
-        for cue in sentence.cue("report"):
+        for cue in sentence.cue(Cue.REPORT):
             if head.end <= actor.span.end <= cue.start:
                 if sentence.words_between(actor.span.end, cue.start) == 0:
                     out.append(actor)
@@ -246,15 +269,16 @@ def _heading(sentence: SentenceMentions) -> list[ActorMention]:
 def _backers(sentence: SentenceMentions) -> list[ActorMention]:
     """States named as a group's backer ("ميليشيا مرتبطة بإيران", "Iran-backed")."""
     out = []
-    for cue in sentence.cue("affiliation"):
+    reach = _REACH.affiliation_reach
+    for cue in sentence.cue(Cue.AFFILIATION):
         for actor in sentence.actors:
             after = (
                 actor.span.start >= cue.end
-                and sentence.words_between(cue.end, actor.span.start) <= 1
+                and sentence.words_between(cue.end, actor.span.start) <= reach
             )
             before = (
                 actor.span.end <= cue.start
-                and sentence.words_between(actor.span.end, cue.start) <= 1
+                and sentence.words_between(actor.span.end, cue.start) <= reach
             )
             if after or before:
                 out.append(actor)
@@ -263,16 +287,16 @@ def _backers(sentence: SentenceMentions) -> list[ActorMention]:
 
 def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> Mention | None:
     """Who carried it out, after "نفذته", "من قبل", "by": a known actor or the words there."""
-    for cue in sentence.cue("passive_agent"):
+    for cue in sentence.cue(Cue.PASSIVE_AGENT):
         if not clause.holds(cue.start):
             continue
         for actor in pool:
             if (
                 actor.span.start >= cue.start
-                and sentence.words_between(cue.end, actor.span.start) <= 2
+                and sentence.words_between(cue.end, actor.span.start) <= _REACH.agent_reach
             ):  # "بغارة إسرائيلية": the agent may begin at the cue word itself
                 return actor
-        words = _words_after(sentence, cue.end, limit=3)
+        words = _words_after(sentence, cue.end, limit=_REACH.agent_words)
         if words and is_arabic(words.text) and _names_someone(sentence, words):
             return NamedActor(words)
     return None
@@ -282,7 +306,7 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
     """Up to ``limit`` words after an offset, stopping at punctuation and cue words."""
     stops = {
         c.start
-        for name in ("affiliation", "location_prep", "target", "destination", "report")
+        for name in (Cue.AFFILIATION, Cue.LOCATION_PREP, Cue.TARGET, Cue.DESTINATION, Cue.REPORT)
         for c in sentence.cue(name)
     }
     taken = []
@@ -306,29 +330,30 @@ def _names_someone(sentence: SentenceMentions, words: Span) -> bool:
     if any(words.start <= offset < words.end for offset in inside):
         return False
     last = words.text.split()[-1]
-    return len(last) > 2 and last.lower() not in ("the", "al", "el", "its", "his", "their")
+    return len(last) > 2 and fold(last) not in _NOT_NAMES
 
 
 def _next_to_cue(
-    sentence: SentenceMentions, cue_name: str, actors: list[ActorMention]
+    sentence: SentenceMentions, cue_name: Cue, actors: list[ActorMention]
 ) -> ActorMention | None:
     """The actor who claims ("تبنت X", "X claimed responsibility") or denies."""
     for cue in sentence.cue(cue_name):
         for actor in actors:
             if (
                 actor.span.start >= cue.end
-                and sentence.words_between(cue.end, actor.span.start) <= 2
+                and sentence.words_between(cue.end, actor.span.start) <= _REACH.claim_after_reach
             ):
                 return actor
         preceding = [a for a in actors if a.span.end <= cue.start]
-        if preceding and sentence.words_between(preceding[-1].span.end, cue.start) <= 6:
+        reach = _REACH.claim_before_reach
+        if preceding and sentence.words_between(preceding[-1].span.end, cue.start) <= reach:
             return preceding[-1]
     return None
 
 
 def _interceptor(sentence: SentenceMentions, actors: list[ActorMention]) -> ActorMention | None:
-    for cue in sentence.cue("intercept"):
-        near = [a for a in actors if abs(a.span.start - cue.start) < 60]
+    for cue in sentence.cue(Cue.INTERCEPT):
+        near = [a for a in actors if abs(a.span.start - cue.start) < _REACH.interceptor_characters]
         if near:
             return min(near, key=lambda a: abs(a.span.start - cue.start))
     return None

@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -24,27 +25,12 @@ from typing import Any
 
 import yaml
 
+from rasd.knowledge.taxonomy import TAXONOMY, ActorKind
 from rasd.model import Actor, Span
 from rasd.text.matcher import PhraseMatch, PhraseMatcher, PhraseTables
 from rasd.text.normalize import is_arabic
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
-KINDS = frozenset(
-    {
-        "state forces",
-        "police",
-        "rebel group",
-        "political militia",
-        "identity militia",
-        "coalition",
-        "civilians",
-        "protesters",
-        "rioters",
-        "external state",
-        "international",
-        "unidentified",
-    }
-)
 COUNTRY = "{country}"  # placeholder in the names of generic classes
 _FIELDS = {"id", "name", "country", "kind", "active", "aliases", "adjectives", "states"}
 _REQUIRED = ("id", "name", "kind", "aliases")
@@ -91,7 +77,7 @@ class ActorEntry:
     id: str
     name: str
     country: str | None
-    kind: str
+    kind: ActorKind
     aliases: tuple[str, ...]
     adjectives: tuple[str, ...] = ()
     states: tuple[str, ...] = ()
@@ -118,11 +104,20 @@ class ActorEntry:
         return self.name.replace(COUNTRY, country) if country else self.name
 
 
+class Via(StrEnum):
+    """How a text names an actor."""
+
+    ALIAS = "alias"  # by one of its names: "قسد", "the SDF"
+    STATE = "state"  # by a state's name used as an agent: "Israel"
+    ADJECTIVE = "adjective"  # by a nationality adjective on a force or weapon: "قصف تركي"
+    WORDS = "words"  # by words the dictionary does not know, in an actor's place
+
+
 @dataclass
 class ActorMention:
     span: Span
     entry: ActorEntry
-    via: str  # "alias", "state" (a state's name as agent) or "adjective"
+    via: Via
     country: str | None = None  # the country a generic class was resolved with
 
     def to_actor(self, country: str | None = None) -> Actor:
@@ -140,7 +135,7 @@ class ActorMention:
 def unidentified(country: str | None, text: str, span: Span | None = None) -> Actor:
     """ACLED's actor for attackers the text does not name."""
     name = f"Unidentified Armed Group ({country or COUNTRY})"
-    return Actor(name=name, text=text, kind="unidentified", country=country, span=span)
+    return Actor(name=name, text=text, kind=ActorKind.UNIDENTIFIED, country=country, span=span)
 
 
 def plain_actor(text: str, span: Span | None = None) -> Actor:
@@ -148,7 +143,7 @@ def plain_actor(text: str, span: Span | None = None) -> Actor:
     return Actor(name=" ".join(text.split()), text=text, span=span)
 
 
-_Candidate = tuple[ActorEntry, str]
+_Candidate = tuple[ActorEntry, Via]
 
 # The names of the dictionary's tables in a document-wide phrase trie.
 ACTOR_NAMES = "actor names"
@@ -167,9 +162,9 @@ class ActorDictionary:
         adjectives: dict[tuple[str, ...], list[_Candidate]] = {}
         for entry in self.entries:
             for via, phrases, table, matcher in (
-                ("alias", entry.aliases, names, self._names),
-                ("state", entry.states, names, self._names),
-                ("adjective", entry.adjectives, adjectives, self._adjectives),
+                (Via.ALIAS, entry.aliases, names, self._names),
+                (Via.STATE, entry.states, names, self._names),
+                (Via.ADJECTIVE, entry.adjectives, adjectives, self._adjectives),
             ):
                 for phrase in phrases:
                     key = tuple(entry_key(t.norm) for t in tokenize(phrase))
@@ -247,7 +242,7 @@ class ActorDictionary:
         first: int,
         last: int,
         entry: ActorEntry,
-        via: str,
+        via: Via,
         day: dt.date | None,
         country: str | None,
     ) -> ActorMention:
@@ -426,8 +421,8 @@ def _entry(raw: Any, words: ActorWords) -> ActorEntry:
         raise ValueError(f"missing {', '.join(missing)}")
     if not isinstance(raw["id"], str) or not _ID.fullmatch(raw["id"]):
         raise ValueError(f"id {raw['id']!r} is not a slug (a-z, 0-9, -)")
-    if raw["kind"] not in KINDS:
-        raise ValueError(f"unknown kind {raw['kind']!r}; one of {sorted(KINDS)}")
+    if raw["kind"] not in TAXONOMY.kinds:
+        raise ValueError(f"unknown kind {raw['kind']!r}; one of {sorted(TAXONOMY.kinds)}")
     aliases = _phrases(raw["aliases"], "aliases", words)
     if not aliases:
         raise ValueError("no aliases")
@@ -436,7 +431,7 @@ def _entry(raw: Any, words: ActorWords) -> ActorEntry:
         id=raw["id"],
         name=str(raw["name"]),
         country=raw.get("country"),
-        kind=raw["kind"],
+        kind=ActorKind(raw["kind"]),
         aliases=aliases,
         adjectives=tuple(dict.fromkeys(form for a in adjectives for form in _nisba(a))),
         states=_phrases(raw.get("states"), "states", words),

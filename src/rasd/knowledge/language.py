@@ -18,7 +18,24 @@ LANGUAGES = ("ar", "en")
 
 # The closed word classes the rules read, and what each is for.
 WORD_CLASSES: dict[str, str] = {
-    "and": "the word for 'and' as a token of its own",
+    "and": "the word for 'and' (in Arabic also the clitic و)",
+    "not_victims": "words right after a casualty word that name no victim",
+    "plural_endings": "endings of plural nouns: no single victim",
+    "dual_endings": "endings of dual nouns: two victims",
+    "articles": "articles before a noun",
+    "passive_auxiliaries": "the auxiliary of a passive before a casualty word",
+    "not_names": "words that end an agent's words without naming anyone",
+    "adjective_endings": "the ending that makes a compass word an adjective",
+    "near": "words before a place: near it",
+    "countryside": "words before (Arabic) or after (English) a place: its countryside",
+    "area_nouns": "nouns of an area around a place, before 'of'",
+    "rural": "an adjective before a place: its countryside",
+    "road": "words for a road, before the places it joins",
+    "road_fillers": "words between a road word and the places it joins",
+    "from": "the preposition after a compass word: to the east of",
+    "of": "the preposition after a compass word or an area noun",
+    "between": "the preposition between the places a road joins",
+    "name_articles": "articles that belong to a name",
 }
 
 
@@ -44,6 +61,8 @@ class LanguageProfile:
     folding: dict[str, str]
     clitics: Clitics
     word_classes: dict[str, frozenset[str]]
+    directions: dict[str, str]  # compass word -> direction
+    direction_adjectives: dict[str, str]  # compass adjective -> direction
 
     def words(self, name: str) -> frozenset[str]:
         """A closed word class by name, as written in the profile (not folded)."""
@@ -65,7 +84,20 @@ def language_profile(code: str) -> LanguageProfile:
     folding = data.get("folding") or {}
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in folding.items()):
         raise LanguageProfileError(f"{where}: folding maps characters to characters")
-    return LanguageProfile(code, dict(folding), _clitics(data, where), _word_classes(data, where))
+    directions = {}
+    for section in ("directions", "direction_adjectives"):
+        raw = data.get(section) or {}
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+            raise LanguageProfileError(f"{where}: {section} maps words to directions")
+        directions[section] = dict(raw)
+    return LanguageProfile(
+        code,
+        dict(folding),
+        _clitics(data, where),
+        _word_classes(data, where),
+        directions["directions"],
+        directions["direction_adjectives"],
+    )
 
 
 def _clitics(data: dict[str, Any], where: str) -> Clitics:

@@ -8,7 +8,7 @@ data file on the same code. Schema::
     language: ar
     triggers:                 # each phrase of an entry becomes one Trigger
       - words: ["قصف*", ...]
-        event_type: Explosions/Remote violence      # one of ACLED's six
+        event_type: Explosions/Remote violence      # one of ACLED's six (taxonomy.yaml)
         sub_event_type: Shelling/artillery/missile attack
         plover: ASSAULT                             # a PLOVER 2 event type
         voice: active                               # active | passive | noun
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -38,86 +39,57 @@ from typing import Any
 
 import yaml
 
+from rasd.knowledge.taxonomy import TAXONOMY, EventType
 from rasd.text.matcher import PhraseMatcher, PhraseTables
 
-ACLED_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": (
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-    ),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": (
-        "Sexual violence",
-        "Attack",
-        "Abduction/forced disappearance",
-    ),
-    "Protests": (
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-    ),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
-}
 
-PLOVER_TYPES = frozenset(
-    {
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-    }
-)  # fmt: skip
+class Voice(StrEnum):
+    """The roles ACLED gives the words around a trigger (see lexicon/ar.yaml)."""
 
-VOICES = ("active", "passive", "noun")
+    ACTIVE = "active"  # the subject is actor1, the object actor2
+    PASSIVE = "passive"  # the subject is actor2
+    NOUN = "noun"  # a verbal noun: actor1 from an adjective, a genitive or an agent
 
-CUE_NAMES = (
-    "clause_break",
-    "affiliation",
-    "attribution",
-    "reference",
-    "after",
-    "since",
-    "rumour",
-    "between",
-    "killed",
-    "injured",
-    "one_victim",
-    "person",
-    "formation",
-    "two_victims",
-    "no_casualties",
-    "claim",
-    "denial",
-    "report",
-    "intercept",
-    "impact",
-    "future",
-    "negation",
-    "passive_marker",
-    "passive_agent",
-    "target",
-    "civilian_target",
-    "background",
-    "location_prep",
-    "destination",
-    "unit",
-)
+
+VOICES = tuple(Voice)
+
+
+class Cue(StrEnum):
+    """The closed word classes the rules read around a trigger (``cues`` in a lexicon)."""
+
+    CLAUSE_BREAK = "clause_break"
+    AFFILIATION = "affiliation"
+    ATTRIBUTION = "attribution"
+    REFERENCE = "reference"
+    AFTER = "after"
+    SINCE = "since"
+    RUMOUR = "rumour"
+    BETWEEN = "between"
+    KILLED = "killed"
+    INJURED = "injured"
+    ONE_VICTIM = "one_victim"
+    PERSON = "person"
+    FORMATION = "formation"
+    TWO_VICTIMS = "two_victims"
+    NO_CASUALTIES = "no_casualties"
+    CLAIM = "claim"
+    DENIAL = "denial"
+    REPORT = "report"
+    INTERCEPT = "intercept"
+    IMPACT = "impact"
+    FUTURE = "future"
+    NEGATION = "negation"
+    PASSIVE_MARKER = "passive_marker"
+    PASSIVE_AGENT = "passive_agent"
+    TARGET = "target"
+    CIVILIAN_TARGET = "civilian_target"
+    BACKGROUND = "background"
+    LOCATION_PREP = "location_prep"
+    DESTINATION = "destination"
+    UNIT = "unit"
+
+
+CUE_NAMES = tuple(Cue)
 
 # The names of the lexicon's own tables in a document-wide phrase trie (cue tables are
 # named by their cue).
@@ -138,10 +110,10 @@ class Trigger:
     """A phrase that announces an event, and the event it announces."""
 
     words: str  # the phrase as written in the lexicon
-    event_type: str
+    event_type: EventType
     sub_event_type: str
     plover: str
-    voice: str
+    voice: Voice
     weak: bool = False
 
 
@@ -162,7 +134,7 @@ class Lexicon:
         self.language = language
         self.triggers: PhraseMatcher[Trigger] = PhraseMatcher()
         self.weapons: PhraseMatcher[Weapon] = PhraseMatcher()
-        self.cues: dict[str, PhraseMatcher[str]] = {name: PhraseMatcher() for name in CUE_NAMES}
+        self.cues: dict[Cue, PhraseMatcher[Cue]] = {name: PhraseMatcher() for name in Cue}
 
     @classmethod
     def load(cls, language: str, extra: list[Path] | None = None) -> Lexicon:
@@ -182,10 +154,8 @@ class Lexicon:
             for phrase, payload in matcher.phrases:
                 tables.add(name, phrase, payload)
 
-    def cue(self, name: str) -> PhraseMatcher[str]:
-        if name not in self.cues:
-            raise KeyError(f"unknown cue {name!r}; known: {', '.join(CUE_NAMES)}")
-        return self.cues[name]
+    def cue(self, name: Cue) -> PhraseMatcher[Cue]:
+        return self.cues[Cue(name)]
 
     def _merge(self, data: Any, source: str) -> None:
         if not isinstance(data, dict):
@@ -201,14 +171,15 @@ class Lexicon:
             where = f"triggers[{i}] ({words[0]!r})"
             event_type = entry.get("event_type")
             sub_event_type = entry.get("sub_event_type")
-            if event_type not in ACLED_TYPES:
+            if event_type not in TAXONOMY.sub_event_types:
                 raise LexiconError(f"{source}: {where}: unknown event_type {event_type!r}")
-            if sub_event_type not in ACLED_TYPES[event_type]:
+            event_type = EventType(event_type)
+            if sub_event_type not in TAXONOMY.sub_event_types[event_type]:
                 raise LexiconError(
                     f"{source}: {where}: sub_event_type {sub_event_type!r} "
-                    f"is not a sub-event type of {event_type!r}"
+                    f"is not a sub-event type of {event_type.value!r}"
                 )
-            if entry.get("plover") not in PLOVER_TYPES:
+            if entry.get("plover") not in TAXONOMY.plover_types:
                 raise LexiconError(f"{source}: {where}: unknown plover {entry.get('plover')!r}")
             if entry.get("voice") not in VOICES:
                 raise LexiconError(f"{source}: {where}: voice must be one of {', '.join(VOICES)}")
@@ -217,10 +188,10 @@ class Lexicon:
                 raise LexiconError(f"{source}: {where}: weak must be true or false")
             for phrase in words:
                 trigger = Trigger(
-                    phrase, event_type, sub_event_type, entry["plover"], entry["voice"], weak
+                    phrase, event_type, sub_event_type, entry["plover"], Voice(entry["voice"]), weak
                 )
                 _add(self.triggers, phrase, trigger, source, where)
-        explosions = ACLED_TYPES["Explosions/Remote violence"]
+        explosions = TAXONOMY.sub_event_types[EventType.EXPLOSIONS]
         for i, entry in enumerate(_list(data, "weapons", source)):
             words = _entry_words(entry, _WEAPON_KEYS, source, f"weapons[{i}]")
             where = f"weapons[{i}] ({words[0]!r})"
@@ -240,9 +211,9 @@ class Lexicon:
         for name, phrases in cues.items():
             where = f"cues.{name}"
             if name not in self.cues:
-                raise LexiconError(f"{source}: {where}: unknown cue; known: {', '.join(CUE_NAMES)}")
+                raise LexiconError(f"{source}: {where}: unknown cue; known: {', '.join(Cue)}")
             for phrase in _phrases(phrases, source, where):
-                _add(self.cues[name], phrase, name, source, where)
+                _add(self.cues[Cue(name)], phrase, Cue(name), source, where)
 
 
 @cache

@@ -1,0 +1,234 @@
+"""Place names in the text and the words around them, before any is resolved.
+
+``find_places`` finds names with the gazetteer and reads the words around them: a cue
+(مدينة، قاعدة، مطار، airport ...) and a relation ("غربي مدينة القامشلي", "بريف دير الزور
+الشرقي", "north of Raqqa", "on the road between"), which set ``relation`` and
+``geo_precision`` as ACLED does (1 the place itself, 2 near a town or part of it; resolution
+makes it 3 for a governorate or a region). The relation words are in the language profiles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
+from rasd.knowledge.language import language_profile
+from rasd.model import Span
+from rasd.text.normalize import fold, is_arabic_word
+from rasd.text.tokens import Token, token_keys, tokenize
+
+
+class RelationKind(StrEnum):
+    """How a mention stands to where something happened."""
+
+    DIRECTION_OF = "of"  # "west of X": X is a reference point
+    COUNTRYSIDE_OF = "countryside of"  # "ريف X": the area around X
+    PART_OF = "part of"  # "western X", "central X"
+    NEAR = "near"
+    ROAD_BETWEEN = "road between"
+
+
+_COMPASS = ("north", "south", "east", "west")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation word before (or after) a place name, with its direction if it has one."""
+
+    kind: RelationKind
+    direction: str | None = None  # "north", "north-western", "central", ...
+
+    @property
+    def regional(self) -> bool:
+        """The countryside or a part of the place: an area, not a point."""
+        return self.kind in (RelationKind.COUNTRYSIDE_OF, RelationKind.PART_OF)
+
+    @property
+    def compass(self) -> bool:
+        """Names a compass direction ("central" does not)."""
+        return self.direction is not None and any(side in self.direction for side in _COMPASS)
+
+    def __str__(self) -> str:
+        if self.kind == RelationKind.DIRECTION_OF:
+            return f"{self.direction} of"
+        return f"{self.direction} {self.kind}" if self.direction else str(self.kind)
+
+
+_AR = language_profile("ar")
+_EN = language_profile("en")
+_ARTICLE = fold(_AR.clitics.article)
+_AR_DIRECTIONS = {fold(k): v for k, v in _AR.directions.items()}
+_NISBA = tuple(fold(e) for e in _AR.words("adjective_endings"))
+# Arabic relation words are compared as written in the profile (they are folded forms).
+_AR_NEAR = _AR.words("near")
+_AR_COUNTRYSIDE = _AR.words("countryside")
+_AR_ROAD = _AR.words("road")
+_AR_ROAD_FILLERS = _AR.words("road_fillers")
+_AR_FROM = _AR.words("from")
+_EN_DIRECTIONS = set(_EN.directions)
+_EN_ADJECTIVES = _EN.direction_adjectives
+_EN_NEAR = _EN.words("near")
+_EN_ROAD = _EN.words("road")
+_EN_COUNTRYSIDE = _EN.words("countryside")
+_EN_AREA_NOUNS = _EN.words("area_nouns")
+_EN_RURAL = _EN.words("rural")
+_EN_OF = _EN.words("of")
+_EN_BETWEEN = _EN.words("between")
+_EN_NAME_ARTICLES = _EN.words("name_articles")
+_AND = frozenset(fold(w) for code in ("ar", "en") for w in language_profile(code).words("and"))
+_ROAD = Relation(RelationKind.ROAD_BETWEEN)
+_NEAR = Relation(RelationKind.NEAR)
+_COUNTRYSIDE = Relation(RelationKind.COUNTRYSIDE_OF)
+# Compass adjectives as an Arabic relation's direction reads them ("north-western").
+_ADJ = {
+    "north": "northern",
+    "south": "southern",
+    "east": "eastern",
+    "west": "western",
+    "northwest": "north-western",
+    "northeast": "north-eastern",
+    "southwest": "south-western",
+    "southeast": "south-eastern",
+}
+
+
+def find_places(
+    text: str,
+    gazetteer: Gazetteer,
+    start: int = 0,
+    end: int | None = None,
+    tokens: list[Token] | None = None,
+) -> list[PlaceMention]:
+    """Toponyms in ``text[start:end]`` with their cue and relation words; not yet resolved.
+    ``tokens``, when given, are that stretch's tokens (a document is tokenised once)."""
+    if tokens is None:
+        tokens = tokenize(text, start, end)
+    mentions = gazetteer.find(tokens)
+    for k, m in enumerate(mentions):
+        m.text = text[m.span.start : m.span.end]
+        m.span = Span(m.span.start, m.span.end, m.text)
+        _read_relation(tokens, m, mentions[k - 1] if k else None, gazetteer)
+        _extend_cue(tokens, m, gazetteer)
+    return mentions
+
+
+def _keys(tok: Token) -> frozenset[str]:
+    return token_keys(tok.norm) if is_arabic_word(tok.norm) else frozenset({tok.norm})
+
+
+def _direction(tok: Token) -> str | None:
+    for key in _keys(tok):
+        base = key[len(_ARTICLE) :] if key.startswith(_ARTICLE) else key
+        if base.endswith(_NISBA) and base[: -len(_NISBA[0])] in _AR_DIRECTIONS:
+            base = base[: -len(_NISBA[0])]
+        if base in _AR_DIRECTIONS:
+            return _AR_DIRECTIONS[base]
+    return None
+
+
+def _read_relation(
+    tokens: list[Token], m: PlaceMention, prev: PlaceMention | None, gazetteer: Gazetteer
+) -> None:
+    i = m.first - 1
+    if i >= 0 and gazetteer.cue_of(tokens[i]):
+        i -= 1  # "غربي مدينة القامشلي": the cue stands between relation and name
+    if i >= 0 and _keys(tokens[i]) & _AR_FROM:
+        i -= 1  # "إلى الشرق من"
+    before = tokens[i] if i >= 0 else None
+    after = tokens[m.last] if m.last < len(tokens) else None
+    if before is None:
+        pass
+    elif is_arabic_word(before.norm):
+        m.relation = _arabic_relation(tokens, i, after)
+    else:
+        m.relation = _english_relation(tokens, i, after)
+    if (
+        m.relation is None
+        and prev is not None
+        and prev.relation == _ROAD
+        and prev.last == m.first - 1
+        and (tokens[prev.last].norm == "-" or tokens[prev.last].norm in _AND)
+    ):
+        m.relation = _ROAD
+    if (
+        m.relation is None
+        and after is not None
+        and after.norm == "-"
+        and m.last + 2 <= len(tokens)
+        and tokens[m.last + 1].text[:1].isupper()
+        and _en_road_after(tokens, m.last)
+    ):
+        m.relation = _ROAD
+    if (
+        m.relation is None
+        and after is not None
+        and not is_arabic_word(after.norm)
+        and after.norm in _EN_COUNTRYSIDE
+    ):
+        m.relation = _COUNTRYSIDE
+    m.geo_precision = 2 if m.relation else 1
+
+
+def _arabic_relation(tokens: list[Token], i: int, after: Token | None) -> Relation | None:
+    before = tokens[i]
+    keys = _keys(before)
+    direction = _direction(before)
+    if direction and i > 0 and _direction(tokens[i - 1]):
+        direction = _direction(tokens[i - 1]) + direction  # شمال غرب -> northwest
+    if keys & _AR_COUNTRYSIDE:
+        suffix = _direction(after) if after else None
+        return Relation(RelationKind.COUNTRYSIDE_OF, _ADJ[suffix] if suffix else None)
+    if direction:
+        return Relation(RelationKind.DIRECTION_OF, direction)
+    if keys & _AR_NEAR:
+        return _NEAR
+    if _is_road(tokens, i):
+        return _ROAD
+    return None
+
+
+def _is_road(tokens: list[Token], i: int) -> bool:
+    while i >= 0 and tokens[i].norm in _AR_ROAD_FILLERS:
+        i -= 1
+    return i >= 0 and bool(_keys(tokens[i]) & _AR_ROAD)
+
+
+def _en_road_after(tokens: list[Token], j: int) -> bool:
+    return any(t.norm in _EN_ROAD for t in tokens[j + 1 : j + 5])
+
+
+def _english_relation(tokens: list[Token], i: int, after: Token | None) -> Relation | None:
+    word = tokens[i].norm
+    prev = tokens[i - 1].norm if i > 0 else ""
+    if word in _EN_NAME_ARTICLES or word == "-":
+        return None
+    if word in _EN_OF and i > 0:
+        if prev in _EN_DIRECTIONS:
+            if i > 2 and tokens[i - 2].norm == "-" and tokens[i - 3].norm in _EN_DIRECTIONS:
+                return Relation(RelationKind.DIRECTION_OF, f"{tokens[i - 3].norm}{prev}")
+            return Relation(RelationKind.DIRECTION_OF, prev)
+        if prev in _EN_AREA_NOUNS:
+            adjective = tokens[i - 2].norm if i > 1 else ""
+            if adjective in _EN_ADJECTIVES:
+                return Relation(RelationKind.COUNTRYSIDE_OF, adjective)
+            return _COUNTRYSIDE if prev in _EN_COUNTRYSIDE else None
+        if prev in _EN_NEAR:
+            return _NEAR
+    if word in _EN_NEAR:
+        return _NEAR
+    if word in _EN_RURAL:
+        return _COUNTRYSIDE
+    if word in _EN_ADJECTIVES:
+        if after is not None and after.norm in _EN_COUNTRYSIDE:
+            return Relation(RelationKind.COUNTRYSIDE_OF, word)
+        return Relation(RelationKind.PART_OF, word)
+    if word in _EN_BETWEEN and any(t.norm in _EN_ROAD for t in tokens[max(0, i - 3) : i]):
+        return _ROAD
+    return None
+
+
+def _extend_cue(tokens: list[Token], m: PlaceMention, gazetteer: Gazetteer) -> None:
+    """An English cue follows the name: "the Ain al-Asad airbase", "Idlib province"."""
+    if m.cue is None and m.last < len(tokens) and not is_arabic_word(tokens[m.last].norm):
+        m.cue = gazetteer.cue_of(tokens[m.last])

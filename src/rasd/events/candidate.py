@@ -1,0 +1,54 @@
+"""The candidate event: an event while it is being built, before it becomes an Event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from rasd.annotate.geocode import PlaceMention
+from rasd.events.roles import Mention
+from rasd.knowledge.actors import ActorMention
+from rasd.knowledge.gazetteer import Place
+from rasd.knowledge.taxonomy import EventType
+from rasd.model import DateRange, Span
+
+
+@dataclass
+class Candidate:
+    """An event while it is being built; becomes an :class:`rasd.model.Event`."""
+
+    trigger_span: Span
+    sentence: int
+    clause: int
+    event_type: EventType
+    sub_event_type: str
+    plover: str
+    weak: bool
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    claimed_by: ActorMention | None = None
+    denied_by: ActorMention | None = None
+    date: DateRange | None = None
+    date_explicit: bool = False
+    place: PlaceMention | None = None
+    place_choice: Place | None = None
+    place_explicit: bool = False
+    anchored: bool = False  # its own sentence names its place or its date
+    # A headline restates the body: until one body report has been merged into it, it merges
+    # more loosely (a headline's "near Qamishli" is the body's village road).
+    title_only: bool = False
+    referred: bool = False  # told as background to something else: it adds, never makes one
+    headline_toll: int | None = None  # deaths a headline gives, used when the body gives none
+    fatalities: int | None = None
+    injuries: int | None = None
+    weapons: list[str] = field(default_factory=list)
+    evidence: dict[str, Span] = field(default_factory=dict)
+
+    def at(self, mention: PlaceMention | None, explicit: bool) -> Candidate:
+        """A copy of the candidate placed at ``mention`` (``explicit``: its own sentence
+        names the place)."""
+        cand = replace(self, evidence=dict(self.evidence))
+        if mention is not None and mention.place is not None:
+            cand.place, cand.place_choice, cand.place_explicit = mention, mention.place, explicit
+            cand.evidence["location"] = mention.span
+        cand.anchored = explicit or cand.date_explicit
+        return cand

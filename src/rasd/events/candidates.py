@@ -1,0 +1,251 @@
+"""Candidate events: one per clause and event type, from the triggers a sentence holds.
+
+Each clause with a trigger (or an interception word and a weapon, or a killing word with the
+killers named right after it) makes a candidate per event type its triggers announce
+(:mod:`rasd.events.precedence`), with its roles (:mod:`rasd.events.roles`), its toll
+(:mod:`rasd.events.casualties`), its date (:mod:`rasd.events.dating`) and its place or
+places (:mod:`rasd.events.placing`). Threats, plans, negations, rumours and background make
+none; events the sentence refers back to ("after the shelling") only add to the event told
+elsewhere.
+"""
+
+from __future__ import annotations
+
+from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.events.candidate import Candidate
+from rasd.events.casualties import count_casualties
+from rasd.events.dating import date_event
+from rasd.events.focus import Focus
+from rasd.events.placing import places_for, protest_sites
+from rasd.events.precedence import announced_type, group_by_type, impact
+from rasd.events.roles import (
+    assign_roles,
+    is_armed,
+    is_civilian,
+    is_crowd,
+    strength,
+    strikes_from_afar,
+)
+from rasd.knowledge.actors import ActorKind
+from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
+from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
+from rasd.model import Document, Span
+from rasd.text.matcher import PhraseMatch
+
+_HYPOTHETICAL = tuple(
+    (Cue(name), reach) for name, reach in SETTINGS.events.hypothetical_reach.items()
+)
+_REFERRED = tuple((Cue(name), reach) for name, reach in SETTINGS.events.referred_reach.items())
+# Killers are not named as these kinds: "قتل مدنيون" names the dead.
+_NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
+
+
+def find_candidates(
+    doc: Document, sentences: list[SentenceMentions], focus: Focus
+) -> list[Candidate]:
+    """Every sentence's candidates, read in order, the focus following the text."""
+    candidates: list[Candidate] = []
+    for sentence in sentences:
+        candidates.extend(sentence_candidates(doc, sentence, focus))
+        focus.update(sentence)
+    return candidates
+
+
+def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus) -> list[Candidate]:
+    """The candidates of one sentence, clause by clause."""
+    if not (sentence.triggers or sentence.cue(Cue.INTERCEPT) or sentence.cue(Cue.KILLED)):
+        return []
+    out: list[Candidate] = []
+    for number, clause in enumerate(sentence.clauses):
+        triggers = [t for t in sentence.triggers if clause.holds(t.start)]
+        triggers = triggers or _interception(sentence, clause) or _killing(sentence, clause)
+        triggers = [t for t in triggers if not _hypothetical(sentence, t)]
+        told = [t for t in triggers if not _referred_to(sentence, t)]
+        referred = [t for t in triggers if _referred_to(sentence, t)]
+        for kind, group in group_by_type(sentence, clause, told):
+            out.extend(_build(doc, sentence, clause, number, kind, group, focus))
+        # "after the clashes in Jaramana, which killed nine": adds to that event, makes none
+        for kind, group in group_by_type(sentence, clause, referred):
+            for cand in _build(doc, sentence, clause, number, kind, group, focus):
+                cand.referred, cand.anchored = True, False
+                out.append(cand)
+    return out
+
+
+def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
+    """ "اعترضت دفاعاته الجوية ثلاثة صواريخ": an interception word and a weapon in one clause
+    are an interception even when no trigger phrase spans both."""
+    cues = [c for c in sentence.cue(Cue.INTERCEPT) if clause.holds(c.start)]
+    weapons = [w for w in sentence.weapons if clause.holds(w.start)]
+    if not cues or not weapons or impact(sentence):
+        return []
+    cue = cues[0]
+    trigger = Trigger(
+        cue.payload, EventType.STRATEGIC, SubEventType.DISRUPTED, "COERCE", Voice.ACTIVE
+    )
+    return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
+
+
+def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
+    """ "قتل مسلحون مجهولون ثلاثة مدنيين": a killing word with the killers right after it is an
+    attack even when no trigger phrase spans both."""
+    for cue in sentence.cue(Cue.KILLED):
+        if not clause.holds(cue.start):
+            continue
+        killers = [
+            a
+            for a in sentence.actors
+            if a.span.start >= cue.end
+            and sentence.words_between(cue.end, a.span.start) == 0
+            and a.entry.kind not in _NOT_KILLERS
+        ]
+        if killers:
+            trigger = Trigger(
+                cue.payload,
+                EventType.VIOLENCE_AGAINST_CIVILIANS,
+                SubEventType.ATTACK,
+                "ASSAULT",
+                Voice.ACTIVE,
+            )
+            return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
+    return []
+
+
+def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """Background, a threat, a plan, a negated report or a rumour: no event of its own."""
+    clause = sentence.clause_of(trigger.start)
+    for cue in sentence.cue(Cue.BACKGROUND):  # "in recent weeks ... dozens of attacks"
+        if clause.holds(cue.start) and _words_apart(sentence, cue, trigger) <= (
+            SETTINGS.events.background_reach
+        ):
+            return True
+    return _cue_before(sentence, trigger, _HYPOTHETICAL)
+
+
+def _referred_to(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """An event the sentence refers back to ("after the shelling", "to protest the raid")."""
+    return _cue_before(sentence, trigger, _REFERRED)
+
+
+def _cue_before(
+    sentence: SentenceMentions, trigger: PhraseMatch[Trigger], cues: tuple[tuple[Cue, int], ...]
+) -> bool:
+    """One of the cues stands before the trigger in its clause, at most ``reach`` words off."""
+    clause = sentence.clause_of(trigger.start)
+    for name, reach in cues:
+        for cue in sentence.cue(name):
+            if cue.end <= trigger.start and clause.holds(cue.start):
+                if sentence.words_between(cue.end, trigger.start) <= reach:
+                    return True
+    return False
+
+
+def _words_apart(sentence: SentenceMentions, a: PhraseMatch, b: PhraseMatch) -> int:
+    if a.end <= b.start:
+        return sentence.words_between(a.end, b.start)
+    if b.end <= a.start:
+        return sentence.words_between(b.end, a.start)
+    return 0
+
+
+def _build(
+    doc: Document,
+    sentence: SentenceMentions,
+    clause: Clause,
+    clause_number: int,
+    event_type: EventType,
+    triggers: list[PhraseMatch[Trigger]],
+    focus: Focus,
+) -> list[Candidate]:
+    own = [t for t in triggers if announced_type(t.payload, sentence) == event_type] or triggers
+    head = next((t for t in own if not t.payload.weak), own[0])  # names the type
+    first = triggers[0]  # the verb nearest the subject: roles are read around it
+    trig = head.payload
+    sub_type = trig.sub_event_type
+    weapons = [w for w in sentence.weapons if clause.holds(w.start)]
+    if event_type == EventType.STRATEGIC and trig.event_type != event_type:
+        sub_type = SubEventType.DISRUPTED
+    elif event_type == EventType.EXPLOSIONS:
+        weapon_types = [w.payload.sub_event_type for w in weapons if w.payload.sub_event_type]
+        if weapon_types and (trig.weak or trig.event_type != event_type):
+            sub_type = weapon_types[0]
+        elif trig.event_type != event_type:
+            sub_type = SubEventType.SHELLING
+    cand = Candidate(
+        trigger_span=Span(head.start, head.end, doc.text[head.start : head.end]),
+        sentence=sentence.index,
+        clause=clause_number,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        plover=trig.plover if trig.event_type == event_type else TAXONOMY.plover[event_type],
+        weak=head.payload.weak,
+        weapons=sorted({w.payload.weapon for w in weapons}),
+        title_only=sentence.is_title,
+    )
+    cand.evidence["trigger"] = cand.trigger_span
+    roles = assign_roles(sentence, clause, first, event_type, sub_type, doc.language == "en")
+    cand.actor1, cand.actor2, cand.claimed_by, cand.denied_by = roles
+    for role, mention in (("actor1", roles.actor1), ("actor2", roles.actor2)):
+        if mention is not None:
+            cand.evidence[role] = mention.span
+    civilian_target = any(clause.holds(c.start) for c in sentence.cue(Cue.CIVILIAN_TARGET))
+    _recode_by_actors(cand, weapons, civilian_target)
+    date_event(sentence, clause, cand, focus)
+    if _can_kill(cand):
+        cand.fatalities, cand.injuries = count_casualties(sentence, clause)
+        if sentence.is_title:  # a headline may sum up a day's toll: only a fallback
+            cand.headline_toll, cand.fatalities, cand.injuries = cand.fatalities, None, None
+    if cand.weak and not _confirmed(cand):
+        return []
+    mentions, explicit = places_for(sentence, clause, focus, head.start)
+    if event_type == EventType.PROTESTS:
+        mentions = protest_sites(sentence, clause) or mentions
+    mentions = [m for m in mentions if m is not None]
+    if len(mentions) > 1:  # "attacks on Huwara, Za'tara and Burin killed one": whose toll?
+        cand.fatalities = cand.injuries = cand.headline_toll = None
+    return [cand.at(mention, explicit) for mention in mentions]
+
+
+def _recode_by_actors(
+    cand: Candidate, weapons: list[PhraseMatch[Weapon]], civilian_target: bool
+) -> None:
+    """Who did it to whom decides between types the trigger leaves open."""
+    explosive = any(w.payload.sub_event_type for w in weapons)
+    violent = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
+    if cand.event_type in violent and is_crowd(cand.actor1):
+        # a crowd storming, burning or beating is a riot, not a battle
+        cand.event_type = EventType.RIOTS
+        cand.sub_event_type = SubEventType.VIOLENT_DEMONSTRATION
+        cand.plover = TAXONOMY.plover[EventType.RIOTS]
+    elif cand.event_type == EventType.RIOTS and is_armed(cand.actor1):
+        # an armed group burning and beating is attacking civilians, not rioting
+        cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
+        cand.sub_event_type = SubEventType.ATTACK
+        cand.plover = TAXONOMY.plover[EventType.VIOLENCE_AGAINST_CIVILIANS]
+    elif cand.event_type == EventType.EXPLOSIONS and cand.weak and not explosive:
+        # "an attack" with no explosive named: on civilians it is violence against them
+        # (armies and air forces strike from afar: their "attacks" stay explosions)
+        militia = is_armed(cand.actor1) and not strikes_from_afar(cand.actor1)
+        if militia and (is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target)):
+            cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
+            cand.sub_event_type = SubEventType.ATTACK
+
+
+def _confirmed(cand: Candidate) -> bool:
+    """A weak trigger ("attack", "targeted") makes an event only with something to back it:
+    a weapon, a casualty, or a known actor."""
+    if cand.event_type == EventType.STRATEGIC and cand.sub_event_type != SubEventType.DISRUPTED:
+        return strength(cand.actor1) == 2  # "forces withdrew": which forces?
+    known = cand.actor1 is not None and cand.actor1.entry is not None
+    return bool(cand.weapons) or cand.fatalities is not None or known
+
+
+def _can_kill(cand: Candidate) -> bool:
+    """Deaths in the sentence of an arrest, a truce or a peaceful protest belong to some
+    other event."""
+    peaceful = (
+        cand.event_type == EventType.PROTESTS
+        and cand.sub_event_type != SubEventType.EXCESSIVE_FORCE
+    )
+    return not peaceful and cand.event_type != EventType.STRATEGIC

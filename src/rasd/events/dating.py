@@ -1,0 +1,49 @@
+"""Dating: the day (or range) an event happened, from its own clause or the text before it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.events.candidate import Candidate
+from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.settings import SETTINGS
+from rasd.model import DateRange
+
+if TYPE_CHECKING:
+    from rasd.events.focus import Focus
+
+
+def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focus: Focus) -> None:
+    """Give ``cand`` the date its clause (or else its sentence) names, nearest the trigger;
+    else the date the text so far is about; else the publication day, as a week."""
+    in_clause = [d for d in sentence.dates if d.span and clause.holds(d.span.start)]
+    own = in_clause or sentence.dates
+    if own:
+        # a day the event happened on beats a day something has gone on since
+        best = min(
+            own,
+            key=lambda d: (_since(sentence, d), abs(d.span.start - cand.trigger_span.start)),
+        )
+        if _since(sentence, best):  # "since Saturday evening": from then to publication
+            best = DateRange(best.date_from, focus.published, 2, best.span)
+        cand.date, cand.date_explicit = best, True
+        cand.evidence["date"] = best.span
+    elif focus.fallback_date(sentence) is not None:
+        cand.date = focus.fallback_date(sentence)
+        cand.evidence["date"] = cand.date.span
+    else:
+        cand.date = DateRange(focus.published, focus.published, precision=2)
+
+
+def is_date_line(sentence: SentenceMentions, date: DateRange) -> bool:
+    """A line that is nothing but a date ("ديسمبر 26, 2023") dates the page, not an event."""
+    share = SETTINGS.events.date_line_share
+    return date.span is not None and len(date.span.text) >= share * len(sentence.text.strip())
+
+
+def _since(sentence: SentenceMentions, date: DateRange) -> bool:
+    return any(
+        c.end <= date.span.start and sentence.words_between(c.end, date.span.start) == 0
+        for c in sentence.cue(Cue.SINCE)
+    )

@@ -1,0 +1,83 @@
+"""Reasoning over the whole article: which candidates report something new, and which are
+the same happening told again.
+
+Reports of one happening are merged (:mod:`rasd.events.merging`); a sentence that names
+neither place nor date only adds to the events it repeats; a headline the body tells as
+another kind yields to the body; a strike that names no attacker is the last named
+attacker's; events placed at a stray homonym abroad, or recalled from over a month before
+publication, are background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from rasd.annotate.mentions import SentenceMentions
+from rasd.events.candidate import Candidate
+from rasd.events.merging import merge
+from rasd.events.placing import km, stray
+from rasd.events.roles import Mention, strength
+from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import EventType
+
+# Kinds of event whose attacker a later report of the same kind may leave unnamed.
+_INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
+
+
+def reported_events(
+    candidates: list[Candidate], sentences: list[SentenceMentions], published: dt.date
+) -> list[Candidate]:
+    """The events the article reports, each once, from its candidates."""
+    # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
+    # events it repeats, but does not make one of its own.
+    merged = _restated_headlines_dropped([c for c in merge(candidates) if c.anchored])
+    _inherit_actors(merged)
+    places = Counter(p.place.country for s in sentences for p in s.places if p.place)
+    merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
+    return [c for c in merged if c.place_choice is not None]
+
+
+def _inherit_actors(events: list[Candidate]) -> None:
+    """ "Israeli jets struck the port. Another strike hit the power station.": a strike whose
+    sentence names no attacker is taken to be the same attacker's, when the article has named
+    one for that kind of event; an event that names its own attacker becomes the new one."""
+    last: dict[EventType, Mention] = {}
+    for cand in sorted(events, key=lambda c: c.sentence):
+        if cand.event_type not in _INHERITED:
+            continue
+        if strength(cand.actor1) == 2:
+            last[cand.event_type] = cand.actor1
+        elif cand.actor1 is None and cand.event_type in last:
+            inherited = last[cand.event_type]
+            if strength(cand.actor2) < 2 or cand.actor2.entry.id != inherited.entry.id:
+                cand.actor1 = inherited
+
+
+def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
+    """A headline event the body tells as another kind ("مجزرة" for an air strike at the same
+    place and time) is the body's event, said differently: the body's reading stands."""
+    body = [c for c in events if not c.title_only]
+
+    def near(title: Candidate, c: Candidate) -> bool:
+        return (
+            c.place_choice is not None
+            and title.date is not None
+            and c.date is not None
+            and km(title.place_choice, c.place_choice) <= SETTINGS.placing.headline_km
+            and abs((title.date.date_from - c.date.date_from).days)
+            <= SETTINGS.merging.headline_days
+        )
+
+    def restated(title: Candidate) -> bool:
+        nearby = [c for c in body if near(title, c)]
+        return bool(nearby) and all(c.event_type != title.event_type for c in nearby)
+
+    return [c for c in events if not c.title_only or c.place_choice is None or not restated(c)]
+
+
+def _recalled(cand: Candidate, published: dt.date) -> bool:
+    """An event over a month older than the article is background it recalls ("in July
+    2021 the authorities arrested ..."), not news it reports."""
+    days = SETTINGS.events.recalled_after_days
+    return cand.date is not None and (published - cand.date.date_to).days > days

@@ -1,0 +1,104 @@
+"""Merging: candidates that are the same actor doing the same kind of thing at the same
+place on the same day become one event, which keeps the most each report says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.events.candidate import Candidate
+from rasd.events.placing import rank, same_place
+from rasd.events.roles import strength
+from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import SubEventType
+from rasd.model import DateRange
+
+# Of two reports of one protest, the one that says the crowd met force says more.
+_PROTEST_SEVERITY = (
+    SubEventType.PEACEFUL_PROTEST,
+    SubEventType.PROTEST_WITH_INTERVENTION,
+    SubEventType.EXCESSIVE_FORCE,
+)
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with every report of one event merged into the first one told."""
+    out: list[Candidate] = []
+    by_type: dict[str, list[Candidate]] = {}
+    for cand in candidates:
+        kept_of_type = by_type.setdefault(cand.event_type, [])
+        for kept in kept_of_type:
+            if same_event(kept, cand):
+                absorb(kept, cand)
+                break
+        else:
+            out.append(cand)
+            kept_of_type.append(cand)
+    return out
+
+
+def same_event(a: Candidate, b: Candidate) -> bool:
+    """The same actor doing the same kind of thing at the same place on the same day."""
+    if a.event_type != b.event_type or a.place_choice is None or b.place_choice is None:
+        return False
+    if a.sentence == b.sentence and a.clause == b.clause and a.place is not b.place:
+        return False  # the clause named these places one by one: one event each
+    if a.sentence == b.sentence and a.clause != b.clause and (a.actor1 or b.actor1):
+        if not _same_named_actor(a, b):
+            return False  # "X was hit by rockets, while Turkish shelling hit Y": two events
+    if not same_place(a.place, b.place, a.title_only or b.title_only):
+        return False
+    if a.date and b.date and a.date_explicit and b.date_explicit:
+        # reports of one strike often differ by a day ("overnight", "today"): allow that
+        # when the same named actor did it, or when one of them is the headline
+        loose = _same_named_actor(a, b) or a.title_only or b.title_only
+        slack = dt.timedelta(days=SETTINGS.merging.date_slack_days if loose else 0)
+        if a.date.date_to + slack < b.date.date_from or b.date.date_to + slack < a.date.date_from:
+            return False
+    x, y = a.actor1, b.actor1
+    return x is None or y is None or strength(x) < 2 or strength(y) < 2 or x.entry.id == y.entry.id
+
+
+def absorb(kept: Candidate, other: Candidate) -> None:
+    """Fold ``other`` into ``kept``: the stronger actors, the narrower date, the stronger or
+    more severe trigger, the more specific place, the higher toll, every weapon."""
+    kept.anchored = kept.anchored or other.anchored
+    kept.title_only = kept.title_only and other.title_only
+    for role in ("actor1", "actor2", "claimed_by", "denied_by"):
+        mine, theirs = getattr(kept, role), getattr(other, role)
+        if theirs is not None and (mine is None or strength(theirs) > strength(mine)):
+            setattr(kept, role, theirs)
+            if role in other.evidence:
+                kept.evidence[role] = other.evidence[role]
+    if other.date_explicit and kept.date_explicit and kept.date and other.date:
+        start = max(kept.date.date_from, other.date.date_from)
+        end = min(kept.date.date_to, other.date.date_to)
+        if start <= end:
+            kept.date = DateRange(
+                start, end, max(1, min(kept.date.precision, other.date.precision))
+            )
+    elif other.date_explicit and not kept.date_explicit:
+        kept.date, kept.date_explicit = other.date, True
+        if "date" in other.evidence:
+            kept.evidence["date"] = other.evidence["date"]
+    if (kept.weak and not other.weak) or _severity(other) > _severity(kept):
+        kept.sub_event_type, kept.weak = other.sub_event_type, other.weak
+        kept.evidence["trigger"] = other.evidence["trigger"]
+    if rank(other.place_choice) > rank(kept.place_choice):
+        kept.place, kept.place_choice = other.place, other.place_choice
+        kept.evidence["location"] = other.evidence.get("location", kept.evidence.get("location"))
+    for attr in ("fatalities", "injuries", "headline_toll"):
+        values = [v for v in (getattr(kept, attr), getattr(other, attr)) if v is not None]
+        if values:
+            setattr(kept, attr, max(values))
+    kept.weapons = sorted(set(kept.weapons) | set(other.weapons))
+
+
+def _severity(cand: Candidate) -> int:
+    if cand.sub_event_type in _PROTEST_SEVERITY:
+        return _PROTEST_SEVERITY.index(cand.sub_event_type)
+    return 0
+
+
+def _same_named_actor(a: Candidate, b: Candidate) -> bool:
+    x, y = a.actor1, b.actor1
+    return strength(x) == 2 and strength(y) == 2 and x.entry.id == y.entry.id

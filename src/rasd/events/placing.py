@@ -1,0 +1,246 @@
+"""Placing: where an event happened. The one stage that decides it.
+
+An event goes to the most specific place its clause names (else its sentence's, else the
+place the article is about); places of the same rank named side by side make one event each;
+reference points ("west of X"), destinations ("towards X"), parts named before their town,
+homonyms abroad and stray places named once in another country are set aside.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from rasd.annotate.geocode import PlaceMention
+from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.annotate.places import RelationKind
+from rasd.events.candidate import Candidate
+from rasd.knowledge.gazetteer import Place, haversine_km
+from rasd.knowledge.language import language_profile
+from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.settings import SETTINGS
+from rasd.text.matcher import PhraseMatch
+from rasd.text.normalize import fold
+
+if TYPE_CHECKING:
+    from rasd.events.focus import Focus
+
+_S = SETTINGS.placing
+_SPECIFICITY = _S.specificity
+_AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))
+_AND_WORDS = frozenset(fold(w) for w in language_profile("en").words("and"))
+_LIST_MARKS = ("\u060c", ",", ":", "(")  # Arabic and Latin commas, a colon, a bracket
+_SETTLED = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
+
+
+def rank(place: Place) -> int:
+    """How specific a kind of place is (settings: placing.specificity)."""
+    return _SPECIFICITY.get(place.kind, _S.facility)
+
+
+def settled(kind: str) -> bool:
+    """Is it a kind of settlement or a part of one (rather than a site or an area)?"""
+    return kind in _SETTLED
+
+
+def km(a: Place, b: Place) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def places_for(
+    sentence: SentenceMentions, clause: Clause, focus: Focus, near: int
+) -> tuple[list[PlaceMention | None], bool]:
+    """The place(s) of an event and whether its own sentence names them: the most specific
+    ones its clause names, else the sentence's, else the place in focus. Places of the same
+    rank named side by side make one event each."""
+    for scope in ([p for p in sentence.places if clause.holds(p.span.start)], sentence.places):
+        usable = [m for m in event_places(sentence, scope) if not homonym(m, focus.country)]
+        if usable:
+            return most_specific(sentence, usable, near), True
+    fallback = focus.fallback_place(sentence)
+    if fallback is None:  # "shot down before reaching the base": the destination is all there is
+        usable = [p for p in sentence.places if p.place is not None and p.place.kind != "country"]
+        if usable:
+            return most_specific(sentence, usable, near), True
+    return [fallback], False
+
+
+def protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMention]:
+    """ "Protests came out in Idlib, in Kafr Takharim and in al-Atarib": each town named in
+    the clause is a protest of its own (reference points like "north-west of Idlib" are not)."""
+    towns = [
+        m
+        for m in event_places(sentence, [p for p in sentence.places if clause.holds(p.span.start)])
+        if m.geo_precision == 1 and rank(m.place) >= _SPECIFICITY["admin3"]
+    ]
+    # "حي الحسينية شمالي بغداد": the city is where the quarter is, not a second protest
+    towns = [
+        m
+        for m in towns
+        if rank(m.place) > _SPECIFICITY["city"]
+        or not any(
+            rank(o.place) > rank(m.place) and km(o.place, m.place) < _S.quarter_of_city_km
+            for o in towns
+        )
+    ]
+    distinct = _distinct(towns)
+    return distinct if len(distinct) > 1 else []
+
+
+def event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Places an event can be at: resolved, not a whole country, not a destination."""
+    return [
+        m
+        for m in mentions
+        if m.place is not None
+        and m.place.kind != "country"
+        and not _after_destination(sentence, m)
+        and not _part_of_next(sentence, m)
+    ]
+
+
+def most_specific(
+    sentence: SentenceMentions, mentions: list[PlaceMention], near: int | None = None
+) -> list[PlaceMention]:
+    """The most specific places; several when the sentence lists them ("A، B و C")."""
+
+    def score(m: PlaceMention) -> int:
+        # a place the event is in ("في جبل الزاوية") beats one it is only told relative to
+        # ("جنوبي إدلب"), unless that is all there is
+        return rank(m.place) - _relative_penalty(m)
+
+    top = max(score(m) for m in mentions)
+    best = [m for m in mentions if score(m) == top]
+    if near is not None:  # of equals, the one nearest the trigger, after it rather than before
+        best.sort(key=lambda m: (m.span.start < near, abs(m.span.start - near)))
+    listed = _listed(
+        sentence, [m for m in mentions if rank(m.place) >= _SPECIFICITY["city"]], best[0]
+    )
+    return listed if len(listed) > 1 else [best[0]]
+
+
+def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
+    """Within a few km (a headline's "near X": within 50), or one is a governorate-wide
+    mention ("ريف حلب") holding the other."""
+    reach = _S.headline_km if loose else _S.same_place_km
+    if a.place.id == b.place.id or km(a.place, b.place) <= reach:
+        return True
+    for wide, point in ((a, b), (b, a)):
+        if rank(wide.place) <= _SPECIFICITY["admin1"] or wide.geo_precision == 3:
+            if wide.place.admin1 and wide.place.admin1 == point.place.admin1:
+                return True
+    return False
+
+
+def homonym(mention: PlaceMention, country: str | None) -> bool:
+    """ "حي الرميلة" in a Raqqa report read as Iraq's Rumaila oil field: a place in another
+    country than the article's, of another kind than its cue word announces."""
+    place = mention.place
+    if country is None or place.country in (None, country) or not mention.cue:
+        return False
+    return settled(mention.cue) and not settled(place.kind)
+
+
+def stray(cand: Candidate, countries: Counter[str | None]) -> bool:
+    """A place named once, with no cue word, in another country than the rest of the
+    article's places (``countries``: how often each is named): most likely a homonym
+    ("الرميلة", a Raqqa quarter, read as Iraq's oil field)."""
+    mention = cand.place
+    if mention is None or mention.cue or mention.place.country is None:
+        return False
+    main = max(sorted(countries, key=str), key=countries.__getitem__)  # ties: by name
+    mine = mention.place.country
+    return (
+        mine != main
+        and countries[main] >= SETTINGS.merging.stray_main_mentions
+        and (countries[mine] == 1)
+    )
+
+
+def _part_of_next(sentence: SentenceMentions, mention: PlaceMention) -> bool:
+    """ "أشرفية صحنايا": a name right before a town's name is a part of that town (and read
+    alone it may be a namesake elsewhere)."""
+    return any(
+        other is not mention
+        and other.place is not None
+        and rank(other.place) >= _SPECIFICITY["city"]
+        and other.span.start > mention.span.end
+        and sentence.text[
+            mention.span.end - sentence.start : other.span.start - sentence.start
+        ].strip()
+        == ""
+        and not other.span.text.startswith(_AND_CLITIC)  # "قسرك وخراب الجير": a list
+        for other in sentence.places
+    )
+
+
+def _listed(
+    sentence: SentenceMentions, mentions: list[PlaceMention], anchor: PlaceMention
+) -> list[PlaceMention]:
+    """The places named side by side with ``anchor`` ("قاعدة A، قاعدة B ومطار C"), each far
+    enough from the others to be a separate event."""
+    runs: list[list[PlaceMention]] = []
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if runs and _list_step(sentence, runs[-1][-1], m):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    run = next((r for r in runs if anchor in r), [anchor])
+    return _distinct([m for m in run if m.geo_precision == 1])
+
+
+def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> bool:
+    """B follows A in a list ("A، B", "A و B", "A and B"), not as where A lies ("A في B")."""
+    if sentence.words_between(a.span.end, b.span.start) > _S.list_gap:
+        return False
+    between = sentence.text[a.span.end - sentence.start : b.span.start - sentence.start]
+    words = between.split()
+    joined = sentence.text[b.span.start - sentence.start].startswith(_AND_CLITIC) or any(
+        w in _AND_WORDS or w.startswith(_AND_CLITIC) for w in words
+    )
+    return joined or any(mark in between for mark in _LIST_MARKS)
+
+
+def _distinct(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mentions of different places (a second name for the same spot does not count)."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if all(_apart(m.place, o.place) for o in out):
+            out.append(m)
+    return out
+
+
+def _apart(a: Place, b: Place) -> bool:
+    """Two villages 5 km apart are two places; a quarter 5 km from a city's centre is in it."""
+    if a.id == b.id:
+        return False
+    town_level = min(rank(a), rank(b)) >= _SPECIFICITY["town"]
+    return km(a, b) > (_S.other_place_km if town_level else _S.same_place_km)
+
+
+def _relative_penalty(mention: PlaceMention) -> int:
+    """How far a mention stands from where the event was: "west of X" names a reference point
+    (direction_penalty), "the countryside of X" a wide area (countryside_penalty); "near X"
+    and X itself name the place (0)."""
+    relation = mention.relation
+    if relation is not None and relation.compass and relation.kind != RelationKind.COUNTRYSIDE_OF:
+        return _S.direction_penalty
+    return _S.countryside_penalty if mention.geo_precision == 3 else 0
+
+
+def _after_destination(sentence: SentenceMentions, place: PlaceMention) -> bool:
+    """ "نقل جنودها إلى قاعدتي قسرك والحسكة": where forces went, not where it happened. (Where
+    rockets went is where they struck: "صواريخ من جنوب لبنان باتجاه المطلة".)"""
+    return any(
+        cue.end <= place.span.start
+        and sentence.words_between(cue.end, place.span.start) <= _S.destination_reach
+        and not _launched_at(sentence, cue)
+        for cue in sentence.cue(Cue.DESTINATION)
+    )
+
+
+def _launched_at(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    return any(
+        w.end <= cue.start and sentence.words_between(w.end, cue.start) <= _S.destination_reach
+        for w in sentence.weapons
+    )

@@ -1,0 +1,144 @@
+"""Type precedence: which events the triggers of one clause announce.
+
+The triggers of a clause are grouped by the event type they announce; then the named
+policies below, applied in the order of :data:`TYPE_POLICIES`, decide between types that
+compete for the same happening.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.events.roles import is_crowd
+from rasd.knowledge.lexicon import Cue, Trigger
+from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import EventType, SubEventType
+from rasd.text.matcher import PhraseMatch
+
+Triggers = list[PhraseMatch[Trigger]]
+ByType = dict[EventType, Triggers]
+
+# One violent act per clause, and one crowd act: the earlier type in a list wins.
+VIOLENT_PRECEDENCE = (
+    EventType.BATTLES,
+    EventType.EXPLOSIONS,
+    EventType.VIOLENCE_AGAINST_CIVILIANS,
+    EventType.RIOTS,
+)
+CROWD_PRECEDENCE = (EventType.RIOTS, EventType.PROTESTS)
+
+
+def announced_type(trigger: Trigger, sentence: SentenceMentions) -> EventType:
+    """The type a trigger announces in its sentence: an interception where munitions landed
+    is the attack; an attack whose munitions were all stopped is an interception."""
+    if trigger.sub_event_type == SubEventType.DISRUPTED and impact(sentence):
+        return EventType.EXPLOSIONS
+    if trigger.event_type == EventType.EXPLOSIONS and intercepted(sentence):
+        return EventType.STRATEGIC
+    return trigger.event_type
+
+
+def intercepted(sentence: SentenceMentions) -> bool:
+    """Munitions stopped by air defences, none said to have landed."""
+    return bool(sentence.cue(Cue.INTERCEPT)) and not impact(sentence)
+
+
+def impact(sentence: SentenceMentions) -> bool:
+    """Some munitions landed ("سقط صاروخ"), not merely "no damage was reported"."""
+    reach = SETTINGS.events.impact_negation_reach
+    return any(
+        not any(
+            n.end <= c.start and sentence.words_between(n.end, c.start) <= reach
+            for n in sentence.cue(Cue.NEGATION) + sentence.cue(Cue.NO_CASUALTIES)
+        )
+        for c in sentence.cue(Cue.IMPACT)
+    )
+
+
+def group_by_type(
+    sentence: SentenceMentions, clause: Clause, triggers: Triggers
+) -> list[tuple[EventType, Triggers]]:
+    """The triggers of one clause, grouped by the event they announce, in the order the
+    types first appear, each group in text order."""
+    by_type: ByType = {}
+    for trigger in triggers:
+        by_type.setdefault(announced_type(trigger.payload, sentence), []).append(trigger)
+    for _, policy in TYPE_POLICIES:
+        policy(by_type, sentence, clause)
+    return [(kind, sorted(group, key=lambda t: t.start)) for kind, group in by_type.items()]
+
+
+def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
+    """One violent act per clause and one crowd act: the precedence lists decide between
+    types, a type named by a strong word beats one named only by weak words ("هجوم ...
+    برصاص" is a shooting), and of weak ones, an explosion when an explosive weapon is named.
+    The losers' triggers join the winner's."""
+    explosive = any(w.payload.sub_event_type for w in sentence.weapons if clause.holds(w.start))
+    for order in (VIOLENT_PRECEDENCE, CROWD_PRECEDENCE):
+        present = [t for t in order if t in by_type]
+        present.sort(
+            key=lambda t: (
+                all(x.payload.weak for x in by_type[t]),
+                not (explosive and t == EventType.EXPLOSIONS),
+            )
+        )
+        for loser in present[1:]:
+            by_type[present[0]].extend(by_type.pop(loser))
+
+
+def strike_on_a_protest(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
+    """ "A strike on the sit-in": the protest is the strike's setting, not an event."""
+    if EventType.EXPLOSIONS in by_type:
+        by_type.pop(EventType.PROTESTS, None)
+
+
+def arrest_absorbs_abduction(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
+    """ "Arrested three and took them to an unknown place": one arrest."""
+    strategic = by_type.get(EventType.STRATEGIC, [])
+    arrests = any(t.payload.sub_event_type == SubEventType.ARRESTS for t in strategic)
+    vac = by_type.get(EventType.VIOLENCE_AGAINST_CIVILIANS)
+    if arrests and vac is not None and _all_sub(vac, SubEventType.ABDUCTION):
+        del by_type[EventType.VIOLENCE_AGAINST_CIVILIANS]
+
+
+def protest_needs_a_crowd(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
+    """Tear gas or batons with no crowd in sight are no protest: a protest is named by a
+    protest word, or by the crowd that force was used on."""
+    protests = by_type.get(EventType.PROTESTS)
+    if protests is None:
+        return
+    peaceful = any(t.payload.sub_event_type == SubEventType.PEACEFUL_PROTEST for t in protests)
+    if not peaceful and not any(is_crowd(a) for a in sentence.actors):
+        del by_type[EventType.PROTESTS]
+
+
+def violence_absorbs_looting(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
+    """ "Attacked and burned homes": the burning is part of the attack."""
+    violent = next((by_type[t] for t in VIOLENT_PRECEDENCE if t in by_type), None)
+    strategic = by_type.get(EventType.STRATEGIC, [])
+    if violent is not None and strategic and _all_sub(strategic, SubEventType.LOOTING):
+        violent.extend(by_type.pop(EventType.STRATEGIC))
+
+
+def agreement_in_passing(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
+    """ "A truce", "a deal" named only by weak words: no agreement was made here."""
+    strategic = by_type.get(EventType.STRATEGIC)
+    if strategic is not None and all(t.payload.weak for t in strategic):
+        if _all_sub(strategic, SubEventType.AGREEMENT):
+            del by_type[EventType.STRATEGIC]
+
+
+Policy = Callable[[ByType, SentenceMentions, Clause], None]
+TYPE_POLICIES: tuple[tuple[str, Policy], ...] = (
+    ("one act per clause", one_act_per_clause),
+    ("a strike on a protest is a strike", strike_on_a_protest),
+    ("an arrest absorbs the abduction", arrest_absorbs_abduction),
+    ("a protest needs a crowd", protest_needs_a_crowd),
+    ("violence absorbs the looting", violence_absorbs_looting),
+    ("an agreement in passing is none", agreement_in_passing),
+)
+
+
+def _all_sub(triggers: Triggers, sub_event_type: str) -> bool:
+    return all(t.payload.sub_event_type == sub_event_type for t in triggers)

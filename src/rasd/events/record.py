@@ -1,0 +1,84 @@
+"""The output record: a finished candidate becomes an :class:`rasd.model.Event` with ACLED's
+names for its actors, its location, toll, confidence and evidence."""
+
+from __future__ import annotations
+
+from rasd.annotate.geocode import to_location
+from rasd.events.candidate import Candidate
+from rasd.events.roles import Mention, is_armed, strength
+from rasd.knowledge.actors import ActorDictionary, ActorMention, Via
+from rasd.knowledge.gazetteer import Place
+from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
+from rasd.model import Actor, Document, Event, Span
+
+_CONFIDENCE = SETTINGS.events.confidence
+
+
+def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
+    place = cand.place_choice
+    location = to_location(cand.place)
+    date = cand.date
+    confidence = _CONFIDENCE["base"]
+    confidence += _CONFIDENCE["named_actor"] if strength(cand.actor1) == 2 else 0.0
+    confidence += _CONFIDENCE["explicit_date"] if cand.date_explicit else 0.0
+    precise = cand.place_explicit and location.geo_precision == 1
+    confidence += _CONFIDENCE["explicit_place"] if precise else 0.0
+    confidence += _CONFIDENCE["strong_trigger"] if not cand.weak else 0.0
+    return Event(
+        event_type=cand.event_type,
+        sub_event_type=cand.sub_event_type,
+        plover=cand.plover,
+        date_from=date.date_from if date else None,
+        date_to=date.date_to if date else None,
+        time_precision=date.precision if date else 3,
+        actor1=_crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country),
+        actor2=_actor(cand.actor2, place.country) or _arrested(cand, place, actors),
+        claimed_by=_actor(cand.claimed_by, place.country),
+        denied_by=_actor(cand.denied_by, place.country),
+        location=location,
+        fatalities=_deaths(cand) or 0,
+        injuries=cand.injuries or 0,
+        fatalities_known=_deaths(cand) is not None,
+        weapons=cand.weapons,
+        evidence={k: v for k, v in cand.evidence.items() if v is not None},
+        sources=[doc.doc_id],
+        confidence=min(confidence, _CONFIDENCE["highest"]),
+        notes=doc.text[_line_of(doc, cand.trigger_span)].strip()[
+            : SETTINGS.events.notes_characters
+        ],
+    )
+
+
+def _arrested(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor | None:
+    """ACLED codes the people arrested as civilians unless the text names their group."""
+    if cand.sub_event_type != SubEventType.ARRESTS:
+        return None
+    entry = actors.by_id(TAXONOMY.arrested_actor)
+    country = place.country
+    return Actor(entry.name_for(country), "", entry.id, entry.kind, country)  # implied, not named
+
+
+def _deaths(cand: Candidate) -> int | None:
+    return cand.fatalities if cand.fatalities is not None else cand.headline_toll
+
+
+def _actor(mention: Mention | None, country: str | None) -> Actor | None:
+    return mention.to_actor(country) if mention is not None else None
+
+
+def _crowd_actor(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor | None:
+    """Protesters (Iraq) for a protest, Rioters (Iraq) for a riot, unless an armed group
+    leads the violence: ACLED names the crowd by the event's country, whoever called it."""
+    crowd = TAXONOMY.crowd_actor.get(cand.event_type)
+    if crowd is None or is_armed(cand.actor1) and cand.event_type == EventType.RIOTS:
+        return None
+    entry = actors.by_id(crowd)
+    span = cand.actor1.span if cand.actor1 else cand.trigger_span
+    return ActorMention(span, entry, Via.ALIAS).to_actor(place.country)
+
+
+def _line_of(doc: Document, span: Span) -> slice:
+    start = max(doc.text.rfind("\n", 0, span.start) + 1, 0)
+    end = doc.text.find("\n", span.end)
+    return slice(start, end if end != -1 else len(doc.text))

@@ -1,0 +1,51 @@
+"""Everything rasd knows, loaded once and shared by every document: the gazetteer, the actor
+dictionary, the lexicons and the phrase trie built from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rasd.knowledge.actors import ActorDictionary
+from rasd.knowledge.gazetteer import Gazetteer
+from rasd.knowledge.language import LANGUAGES
+from rasd.knowledge.lexicon import Lexicon
+from rasd.text.matcher import PhraseTables
+
+
+@dataclass
+class Resources:
+    """Dictionaries and gazetteer, loaded once and shared by every document."""
+
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    lexicons: dict[str, Lexicon]
+    _tables: dict[str, PhraseTables] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls) -> Resources:
+        return cls(
+            gazetteer=Gazetteer.load(),
+            actors=ActorDictionary.load(),
+            lexicons={lang: Lexicon.load(lang) for lang in LANGUAGES},
+        )
+
+    def lexicon_for(self, language: str) -> Lexicon:
+        return self.lexicons.get(language, self.lexicons["ar"])
+
+    def tables_for(self, language: str) -> PhraseTables:
+        """Every phrase table a document of ``language`` is matched against, in one trie:
+        the lexicon's triggers, weapons and cues, and the actor dictionary."""
+        lexicon = self.lexicon_for(language)
+        if lexicon.language not in self._tables:
+            tables = PhraseTables()
+            lexicon.add_to(tables)
+            self.actors.add_to(tables)
+            self._tables[lexicon.language] = tables
+        return self._tables[lexicon.language]
+
+
+@cache
+def default_resources() -> Resources:
+    """The packaged (and the user's) knowledge, loaded on first use and shared afterwards."""
+    return Resources.load()
