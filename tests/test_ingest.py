@@ -1,5 +1,10 @@
+import ast
 import datetime as dt
+import importlib
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +18,7 @@ from rasd.io.ingest import (
     read_path,
     read_records,
 )
+from rasd.io.language import IDENTIFY_CHARS, beginning
 
 ARABIC = "سقطت قذيفة على سوق المدينة صباح اليوم وأصيب ثلاثة مدنيين بجروح طفيفة."
 ENGLISH = "A rocket landed near the market this morning and three civilians were lightly hurt."
@@ -236,3 +242,106 @@ def test_dev_pages_give_the_gold_publication_day():
         (doc,) = read_path(DEV / gold["document"])
         if doc.published is not None:
             assert doc.published.date().isoformat() == gold["published"][:10], gold["doc_id"]
+
+
+def test_date_line_with_a_word_between_day_and_month_is_read():
+    doc = document_from_text(f"15 من كانون الثاني 2024 | 10:30\n\n{ARABIC}", "a")
+    assert doc.published is not None
+    assert doc.published.isoformat() == "2024-01-15T10:30:00+03:00"
+
+
+def _refuse_identification(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("language identified although it was given")
+
+    monkeypatch.setattr("rasd.io.language._language_identifier", refuse)
+    monkeypatch.setattr("rasd.io.documents.identify_language", refuse)
+
+
+def test_record_that_gives_its_language_is_not_identified_again(monkeypatch):
+    _refuse_identification(monkeypatch)
+    lines = [
+        json.dumps({"text": ARABIC, "language": "ar"}),
+        json.dumps({"html": PAGE, "language": "en"}),
+        json.dumps({"text": ENGLISH, "language": "other"}),
+    ]
+    items = list(read_records(lines, "feed.jsonl"))
+    assert [getattr(item, "language", item) for item in items] == ["ar", "en", "other"]
+
+
+def test_given_language_is_kept_for_text_and_html(monkeypatch):
+    _refuse_identification(monkeypatch)
+    assert document_from_text(ARABIC, "a", language="ar").language == "ar"
+    assert document_from_html(PAGE, "market", language="en").language == "en"
+
+
+def _modules_loaded_after(code: str) -> list[str]:
+    heavy = ("trafilatura", "lxml", "py3langid")
+    probe = f"import sys; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", f"{code}\n{probe}"], capture_output=True, text=True, check=True
+    )
+    return result.stdout.split()
+
+
+def test_importing_ingest_loads_neither_trafilatura_nor_the_language_model():
+    assert _modules_loaded_after("import rasd.io.ingest") == []
+
+
+def test_plain_text_with_its_language_loads_neither_trafilatura_nor_the_language_model():
+    code = (
+        "from rasd.io.ingest import document_from_text\n"
+        f"assert document_from_text({ARABIC!r}, 'a', language='ar').language == 'ar'"
+    )
+    assert _modules_loaded_after(code) == []
+
+
+def test_language_of_a_long_article_is_decided_from_its_beginning():
+    arabic_start = " ".join([ARABIC] * 30)  # about 2,100 characters
+    assert len(arabic_start) > IDENTIFY_CHARS
+    assert identify_language(arabic_start + " " + " ".join([ENGLISH] * 300)) == "ar"
+
+
+def test_beginning_read_for_identification_keeps_words_whole():
+    text = "word " * 400
+    head = beginning(text)
+    assert len(head) <= IDENTIFY_CHARS and head.endswith("word") and text.startswith(head)
+    assert beginning("short text") == "short text"
+    assert beginning("x" * 2000) == "x" * IDENTIFY_CHARS
+
+
+INGEST_MODULES = (
+    "cleaning",
+    "datelines",
+    "decoding",
+    "documents",
+    "errors",
+    "ingest",
+    "language",
+    "pages",
+    "records",
+)
+
+
+@pytest.mark.parametrize("module", INGEST_MODULES)
+def test_ingest_code_keeps_its_arabic_words_in_data_files(module: str):
+    """Arabic may appear in docstrings and comments, not in the code's strings."""
+    path = Path(importlib.import_module(f"rasd.io.{module}").__file__ or "")
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    arabic = [
+        written
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and re.search("[\u0600-\u06ff]", written := ast.get_source_segment(source, node) or "")
+    ]
+    assert arabic == []

@@ -1,0 +1,91 @@
+"""Cleaning article text into lines: page furniture and related-article blocks dropped.
+
+Text is normalized (NFC, one kind of line break, no zero-width or directional marks, no
+non-breaking spaces or tabs), lines are trimmed and inner runs of spaces collapsed. The words
+of the furniture are in data/ingest/furniture.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.knowledge.files import data_file, read_yaml
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]")
+_BULLET = re.compile(r"^[-–—*•·]\s")
+_RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this long
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    lines: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    related: tuple[str, ...]
+    related_item_max_chars: int
+
+
+@cache
+def _furniture() -> _Furniture:
+    data = read_yaml(data_file("ingest", "furniture.yaml"))
+    return _Furniture(
+        lines=frozenset(data["lines"]),
+        patterns=tuple(re.compile(p) for p in data["patterns"]),
+        related=tuple(marker.casefold() for marker in data["related"]),
+        related_item_max_chars=data["related_item_max_chars"],
+    )
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
+
+
+def _is_furniture(line: str) -> bool:
+    """``line`` is trimmed but its inner spaces are not yet collapsed (menus use runs of them)."""
+    furniture = _furniture()
+    return " ".join(line.split()) in furniture.lines or any(
+        p.fullmatch(line) for p in furniture.patterns
+    )
+
+
+def _opens_related_block(line: str) -> bool:
+    return len(line) <= _RELATED_MARKER_MAX_CHARS and line.casefold().startswith(
+        _furniture().related
+    )
+
+
+def _is_related_item(line: str) -> bool:
+    return len(line) <= _furniture().related_item_max_chars and (
+        bool(_BULLET.match(line)) or not re.search(r"(?<!\.)\.$", line)
+    )
+
+
+def clean_lines(text: str) -> list[str]:
+    """The article's lines, trimmed, with furniture and related-article blocks dropped; ""
+    stands for a paragraph break (never two in a row, none at either end)."""
+    lines = [line.strip() for line in _normalize(text).split("\n")]
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if _opens_related_block(line):
+            while i < len(lines):
+                if lines[i] and _is_related_item(lines[i]):
+                    i += 1
+                elif not lines[i] and i + 1 < len(lines) and _BULLET.match(lines[i + 1]):
+                    i += 1
+                else:
+                    break
+            line = ""
+        elif line and _is_furniture(line):
+            continue
+        line = re.sub(r" {2,}", " ", line)
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept

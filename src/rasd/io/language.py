@@ -1,0 +1,57 @@
+"""Language identification of an article: "ar", "en" or "other", by py3langid.
+
+py3langid (numpy and a model of about 77 MB) is imported and loaded on the first text that
+needs identifying, never when a record gives its language. It reads only the beginning of a
+text (``IDENTIFY_CHARS``), so its cost does not grow with the length of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
+
+LANGUAGES = ("ar", "en")
+# Languages py3langid may choose from: the two we handle and those most often mistaken for them.
+_CANDIDATE_LANGUAGES = ["ar", "en", "fa", "ur", "ku", "tr", "he", "fr", "de", "es", "it", "ru"]
+_MIN_LETTERS = 20
+# Characters read from the start of a text, cut back to a word boundary: about 250 words of
+# Arabic or English, the headline and first paragraphs, far more than py3langid needs to tell
+# Arabic from English, Persian or Urdu; the identifier's cost is linear in what it reads
+# (about 0.6 ms for this much, against 4 ms for a 2,000-word article).
+IDENTIFY_CHARS = 1500
+_LAST_WORD = re.compile(r"\s+\S*\Z")
+
+
+@cache
+def _language_identifier() -> LanguageIdentifier:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    identifier.set_languages(_CANDIDATE_LANGUAGES)
+    return identifier
+
+
+def beginning(text: str, limit: int = IDENTIFY_CHARS) -> str:
+    """The first ``limit`` characters of ``text`` or fewer, without a word cut in two (unless
+    the whole beginning is one word)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if text[limit].isspace():
+        return head
+    cut = _LAST_WORD.search(head)
+    return head[: cut.start()] if cut and cut.start() > 0 else head
+
+
+def identify_language(text: str) -> str:
+    """The language of ``text`` judged from its beginning (``IDENTIFY_CHARS`` characters): "ar",
+    "en" or "other" (also when that beginning has fewer than 20 letters)."""
+    text = beginning(text)
+    if sum(c.isalpha() for c in text) < _MIN_LETTERS:
+        return "other"
+    language, _ = _language_identifier().classify(text)
+    return language if language in LANGUAGES else "other"

@@ -1,0 +1,62 @@
+"""JSON records to Documents: one per line of a JSON Lines feed, or one in a .json file.
+
+A record is ``{doc_id, text | html, url, published, language}``; a record that gives its
+language is not identified again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from rasd.io.datelines import to_datetime
+from rasd.io.documents import document_from_text
+from rasd.io.errors import IngestError
+from rasd.io.language import LANGUAGES
+from rasd.io.pages import document_from_html
+from rasd.model import Document
+
+
+def read_records(lines: Iterable[str], source: str) -> Iterator[Document | IngestError]:
+    """Documents from JSON Lines records ``{doc_id, text | html, url, published, language}``;
+    a bad line yields an IngestError for "SOURCE:LINE" and reading goes on."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            document = document_from_record(json.loads(line), f"{source}-{number}", where)
+        except json.JSONDecodeError as e:
+            yield IngestError(where, f"not JSON ({e.msg}, column {e.colno})")
+        except IngestError as e:
+            yield e
+        else:
+            yield document
+
+
+def document_from_record(record: object, default_id: str, where: str) -> Document:
+    """The Document of one parsed JSON record, its ``source`` set to ``where``; raises
+    IngestError for a record that is not an object or has no text, a bad date or language."""
+    if not isinstance(record, dict):
+        raise IngestError(where, "a record must be a JSON object")
+    body = {key: record.get(key) for key in ("text", "html")}
+    if not any(isinstance(v, str) and v.strip() for v in body.values()):
+        raise IngestError(where, 'a record needs a non-empty "text" or "html"')
+    published = record.get("published")
+    if published is not None:
+        published = to_datetime(published) if isinstance(published, str) else None
+        if published is None:
+            raise IngestError(
+                where, f'"published" is not an ISO 8601 date: {record["published"]!r}'
+            )
+    language = record.get("language")
+    if language is not None and language not in (*LANGUAGES, "other"):
+        raise IngestError(where, f'"language" must be "ar", "en" or "other", not {language!r}')
+    doc_id = str(record.get("doc_id") or default_id)
+    url = record.get("url")
+    if isinstance(body["text"], str) and body["text"].strip():
+        document = document_from_text(body["text"], doc_id, published, url, language)
+    else:
+        document = document_from_html(body["html"], doc_id, url, published, language)
+    document.source = where
+    return document
