@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from rasd import __version__
+from rasd.evaluation.bench import BenchError, format_report, run_bench
+from rasd.evaluation.bench import add_arguments as add_bench_arguments
 from rasd.io.export import FORMATS, Result, format_table
 from rasd.io.ingest import IngestError, read_path, read_records
 from rasd.io.store import Store, StoreError
@@ -212,6 +214,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    import json
+
+    def progress(message: str) -> None:
+        print(f"rasd bench: {message}", file=sys.stderr, flush=True)
+
+    show = not args.quiet and sys.stderr.isatty()
+    try:
+        report = run_bench(args.documents, args.words, args.seed, progress if show else None)
+    except BenchError as err:
+        _Reporter().error(str(err))
+        return EXIT_USAGE
+    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
+    return EXIT_OK
+
+
 def _gazetteer_report(report: object) -> str:
     from rasd.knowledge.gazetteer_build import BuildReport
 
@@ -334,6 +352,10 @@ def parser() -> argparse.ArgumentParser:
         help="also print P/R/F1 per event type",
     )
     sc.set_defaults(func=cmd_eval)
+
+    bench = sub.add_parser("bench", help="measure speed, start-up and memory on synthetic articles")
+    add_bench_arguments(bench)
+    bench.set_defaults(func=cmd_bench)
 
     gz = sub.add_parser("gazetteer", help="build, extend or describe the gazetteer")
     gz_sub = gz.add_subparsers(dest="action", required=True)

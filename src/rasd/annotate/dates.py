@@ -8,6 +8,7 @@ here. Days are counted in the publication's own time zone.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ import yaml
 from hijridate import Gregorian, Hijri
 
 from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
+from rasd.knowledge.language import language_profile
 from rasd.model import DateRange, Span
 from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, tokenize
@@ -147,11 +149,17 @@ def find_dates(
     found = _numeric_dates(text, published.date(), start, end) + _worded_dates(
         text, items, published
     )
+    # longest first; a date overlapping one already chosen is left out. The chosen never
+    # overlap, so their starts and ends rise together: one look-up finds the neighbour.
+    starts: list[int] = []
     chosen: list[DateRange] = []
     for date in sorted(found, key=lambda d: d.span.start - d.span.end):
-        if all(date.span.end <= c.span.start or c.span.end <= date.span.start for c in chosen):
-            chosen.append(date)
-    return sorted(chosen, key=lambda d: d.span.start)
+        k = bisect.bisect_left(starts, date.span.end)
+        if k and chosen[k - 1].span.end > date.span.start:
+            continue
+        starts.insert(k, date.span.start)
+        chosen.insert(k, date)
+    return chosen
 
 
 def resolve_date(expression: str, published: dt.datetime) -> DateRange | None:
@@ -166,7 +174,13 @@ def resolve_date(expression: str, published: dt.datetime) -> DateRange | None:
 # ---------------------------------------------------------------- numeric dates
 
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
-_BEFORE = r"(?<![^\W\d_وبفل])(?<![\d./-])"  # a clitic و/ب/ف/ل may stand before
+_CLITICS = language_profile("ar").clitics
+# Not inside a word or a number; a conjunction or a preposition (و/ف، ب/ل) may stand before.
+_BEFORE = (
+    r"(?<![^\W\d_"
+    + "".join(_CLITICS.conjunctions + _CLITICS.prepositions)
+    + r"])(?<![\d./-])"
+)
 _YMD = re.compile(rf"{_BEFORE}({_D}{{4}})([-/.])({_D}{{1,2}})\2({_D}{{1,2}})(?![\w/-]|\.{_D})")
 _DMY = re.compile(rf"{_BEFORE}({_D}{{1,2}})([-/.])({_D}{{1,2}})\2({_D}{{4}})(?![\w/-]|\.{_D})")
 
@@ -303,6 +317,16 @@ def _token_index_ending_at(tokens: Sequence[Token], i: int, end: int) -> int:
 
 _Found = tuple[int, tuple[dt.date, dt.date, int]]  # item index after the expression, range
 
+# The tags an expression of each rule can begin with (written dates and "ago" also begin
+# with a number).
+_RELATIVE_DAY_FIRST = frozenset({"relative_day", "part", "day_word"})
+_WEEKDAY_FIRST = frozenset({"shift", "night", "part", "day_word", "weekday"})
+_WRITTEN_FIRST = frozenset(
+    {"day_word", "weekday", "ordinal", "month_word", "month", "hijri_month"}
+)
+_PERIOD_FIRST = frozenset({"shift", "period"})
+_AGO_FIRST = frozenset({"recent", "ago_before", "unit"})
+
 
 class _Rules:
     """The grammar of date expressions over items; each rule reads from item ``i`` and
@@ -314,8 +338,19 @@ class _Rules:
         self.today = published.date()
 
     def longest(self, i: int) -> _Found | None:
+        """The longest expression beginning at item ``i`` (each rule is tried only where
+        its first item can stand)."""
+        item = self.items[i]
         best = None
-        for rule in (self.relative_day, self.weekday, self.written, self.period, self.ago):
+        for rule, first_tags, numbers in (
+            (self.relative_day, _RELATIVE_DAY_FIRST, False),
+            (self.weekday, _WEEKDAY_FIRST, False),
+            (self.written, _WRITTEN_FIRST, True),
+            (self.period, _PERIOD_FIRST, False),
+            (self.ago, _AGO_FIRST, True),
+        ):
+            if not (numbers and item.number is not None) and first_tags.isdisjoint(item.tags):
+                continue
             found = rule(i)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found

@@ -19,10 +19,13 @@ from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, V
 from rasd.knowledge.gazetteer import Place, PlaceMention
 from rasd.knowledge.lexicon import TRIGGERS, WEAPONS, Cue, Trigger, Weapon
 from rasd.knowledge.resources import Resources
-from rasd.model import DateRange, Document
+from rasd.knowledge.settings import SETTINGS
+from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import Token, tokenize
+
+_CUES = tuple(Cue)
 
 
 @dataclass
@@ -117,12 +120,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     text = doc.text
     published = doc.published or dt.datetime.now(dt.UTC)
     tokens = tokenize(text)
-    spans = split_sentences(text)
-    starts = [t.start for t in tokens]
-    ranges = [
-        (bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end))
-        for span in spans
-    ]
+    spans, ranges = _sentences(text, tokens)
     all_numbers = find_numbers(text, tokens=tokens)
     all_dates = [
         d
@@ -146,7 +144,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             tokens=sentence_tokens,
             clauses=[],
         )
-        sentence.cues = {name: found.get(name, []) for name in Cue}
+        sentence.cues = {name: found.get(name, []) for name in _CUES}
         sentence.clauses = _clauses(sentence)
         actors = resources.actors.mentions(
             sentence_tokens,
@@ -172,6 +170,27 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     resolve_places(places, PlaceContext(text, countries, dateline))
     context = DocumentContext(published, title, dateline, _main_country(sentences), countries)
     return Mentions(sentences, context)
+
+
+def _sentences(text: str, tokens: list[Token]) -> tuple[list[Span], list[tuple[int, int]]]:
+    """The sentences of the text and the token range of each. A sentence longer than the
+    longest one reads (settings: text.longest_sentence_tokens), such as a page with no
+    punctuation, is read in pieces of that length, so that reading stays linear."""
+    longest = SETTINGS.text.longest_sentence_tokens
+    starts = [t.start for t in tokens]
+    spans, ranges = [], []
+    for span in split_sentences(text):
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        if hi - lo <= longest:
+            spans.append(span)
+            ranges.append((lo, hi))
+            continue
+        for first in range(lo, hi, longest):
+            last = min(first + longest, hi)
+            start, end = tokens[first].start, tokens[last - 1].end
+            spans.append(Span(start, end, text[start:end]))
+            ranges.append((first, last))
+    return spans, ranges
 
 
 def _title_stretch(text: str, title: str | None) -> tuple[int, int] | None:
@@ -215,7 +234,8 @@ def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
     not who."""
     if actor.via != Via.STATE:
         return False
-    before = [t for t in sentence.tokens if t.end <= actor.span.start][-1:]
+    k = sentence.token_index(actor.span.start)  # how many tokens end before it
+    before = sentence.tokens[k - 1 : k] if k else []
     return bool(before) and any(
         before[0].start >= c.start and before[0].end <= c.end
         for c in sentence.cue(Cue.LOCATION_PREP)
@@ -229,7 +249,8 @@ def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "رام الله | ...", "BAGHDAD, Iraq —": where the report was filed, not an event place."""
     if not sentence.tokens or place.span.start != sentence.tokens[0].start:
         return False
-    after = [t for t in sentence.tokens if t.start >= place.span.end][:1]
+    k = sentence.token_index(place.span.end)  # the first token after the name
+    after = sentence.tokens[k : k + 1]
     if not after:
         return False
     return after[0].text in _DATELINE_ENDS or (place.span.text.isupper() and after[0].text == ",")

@@ -40,6 +40,12 @@ _LEAD_XPATH = (
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article")
 
 
+def _parser() -> lxml.html.HTMLParser:
+    import lxml.html
+
+    return lxml.html.HTMLParser(huge_tree=True)
+
+
 def _published_in_page(tree: lxml.html.HtmlElement) -> dt.datetime | None:
     for xpath in _PUBLISHED_XPATHS:
         for value in tree.xpath(xpath):
@@ -79,7 +85,8 @@ def document_from_html(
         html = decode(html, doc_id)
     warnings: list[str] = []
     try:
-        tree = lxml.html.document_fromstring(html)
+        # huge_tree: a page nested deeper than libxml2's default limit still has its text
+        tree = lxml.html.document_fromstring(html, parser=_parser())
     except (etree.ParserError, ValueError):
         tree = None
     extracted = trafilatura.bare_extraction(

@@ -3,6 +3,7 @@ dictionary, the lexicons and the phrase trie built from them."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -47,5 +48,11 @@ class Resources:
 
 @cache
 def default_resources() -> Resources:
-    """The packaged (and the user's) knowledge, loaded on first use and shared afterwards."""
-    return Resources.load()
+    """The packaged (and the user's) knowledge, loaded on first use and shared afterwards.
+
+    The loaded knowledge lives as long as the process, so it is moved out of the garbage
+    collector's sight (``gc.freeze``): full collections then no longer walk the gazetteer
+    and the dictionaries, which keeps their cost in proportion to the document at hand."""
+    resources = Resources.load()
+    gc.freeze()
+    return resources
