@@ -3,8 +3,23 @@ import zipfile
 
 import pytest
 
+from rasd.knowledge.files import data_file
 from rasd.knowledge.gazetteer import Gazetteer, GazetteerError, gazetteer_info, name_key
 from rasd.knowledge.gazetteer_build import import_geonames, import_ocha_places
+from rasd.knowledge.gazetteer_import import read_geonames_features
+from rasd.knowledge.gazetteer_sources import admin1_names, unit_variants
+from rasd.knowledge.place_kinds import (
+    ADMIN_KINDS,
+    AREA_KINDS,
+    COUNTRIES,
+    COUNTRY_NAMES_AR,
+    KINDS,
+    POINT_KINDS,
+    read_countries,
+    read_kinds,
+    settlement_kind,
+)
+from rasd.knowledge.place_names import read_latin_articles
 from rasd.text.tokens import tokenize
 
 
@@ -194,3 +209,88 @@ def test_shipped_file_is_small():
     assert shipped_path().stat().st_size < 3_000_000
     with gzip.open(shipped_path(), "rt", encoding="utf-8") as fh:
         assert fh.readline().startswith("#")
+
+
+# --- the place kinds, countries and name forms read from data files -----------------------
+
+
+def test_malformed_kinds_file_gives_an_error_naming_the_file(tmp_path):
+    bad = tmp_path / "kinds.yaml"
+    bad.write_text("kinds: [city, town]\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="kinds.yaml"):
+        read_kinds(bad)
+
+
+def test_kinds_file_with_a_bad_shape_names_the_kind(tmp_path):
+    shipped = data_file("places", "kinds.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "kinds.yaml"
+    bad.write_text(shipped.replace("dam: {rank: 6, shape: point}", "dam: {rank: 6, shape: dot}"))
+    with pytest.raises(GazetteerError, match="kinds.yaml.*'dam'.*shape"):
+        read_kinds(bad)
+
+
+def test_shipped_kinds_file_reads_as_loaded():
+    assert read_kinds(data_file("places", "kinds.yaml")) == KINDS
+
+
+def test_unreadable_kinds_yaml_names_the_file(tmp_path):
+    bad = tmp_path / "kinds.yaml"
+    bad.write_text("kinds: {city: [\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="kinds.yaml"):
+        read_kinds(bad)
+
+
+def test_every_kind_in_the_shipped_gazetteer_has_an_entry_in_kinds_yaml(gaz):
+    assert {p.kind for p in gaz.places} <= set(KINDS.ranks)
+
+
+def test_every_kind_is_a_point_an_area_or_an_admin_unit():
+    assert POINT_KINDS | AREA_KINDS | ADMIN_KINDS == set(KINDS.ranks)
+    assert not POINT_KINDS & AREA_KINDS
+
+
+def test_every_country_iso_in_the_shipped_gazetteer_has_a_name(gaz):
+    isos = {p.iso for p in gaz.places if p.iso}
+    assert isos <= set(COUNTRIES) and isos <= set(COUNTRY_NAMES_AR)
+    assert all(p.country == COUNTRIES[p.iso] for p in gaz.places if p.iso)
+
+
+def test_malformed_countries_file_names_the_file_and_line(tmp_path):
+    bad = tmp_path / "countries.tsv"
+    bad.write_text("# iso\tname\tname_ar\nSY\tSyria\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"countries.tsv:2"):
+        read_countries(bad)
+
+
+def test_malformed_latin_articles_file_names_the_file(tmp_path):
+    bad = tmp_path / "latin_articles.yaml"
+    bad.write_text("- al\n- el\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="latin_articles.yaml"):
+        read_latin_articles(bad)
+
+
+def test_geonames_feature_of_an_unknown_kind_names_the_file(tmp_path):
+    bad = tmp_path / "geonames_features.tsv"
+    bad.write_text("# code\tkind\nAIRP\tairstrip\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="geonames_features.tsv:2.*airstrip"):
+        read_geonames_features(bad)
+
+
+@pytest.mark.parametrize("population, kind", [(250_000, "city"), (7_000, "town"), (0, "village")])
+def test_populated_place_kind_follows_its_population(population, kind):
+    assert settlement_kind(population) == kind
+
+
+def test_unit_word_before_a_source_name_gives_the_bare_name_too():
+    assert unit_variants("مركز الشدادي") == ["مركز الشدادي", "الشدادي"]
+    assert unit_variants("Center of Shaddadi") == ["Center of Shaddadi", "Shaddadi"]
+    assert unit_variants("Shaddadi") == ["Shaddadi"]
+
+
+def test_governorate_gets_its_admin1_name_and_forms():
+    assert admin1_names("Anbar", "الأنبار") == [
+        "Anbar",
+        "محافظة الأنبار",
+        "Anbar Governorate",
+        "Anbar province",
+    ]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from rasd.evaluation.name_folding import is_unidentified, read_folding_rules
 from rasd.evaluation.scoring import ScoringError, fold_name, score_predictions
 
 YARDSTICK = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
@@ -215,3 +216,22 @@ def test_scores_equal_yardstick_on_perturbed_dev_gold(name: str, tmp_path: Path)
     report = score_predictions(gold_dir, lines, verbose=True)
     assert report.result == expected
     assert report.text == expected_text
+
+
+# --- the folding rules read from a data file ------------------------------------------------
+
+
+def test_malformed_folding_rules_give_an_error_naming_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "name_folding.yaml"
+    bad.write_text("dropped_marks: [[0x0640]]\n", encoding="utf-8")
+    with pytest.raises(ScoringError, match="name_folding.yaml.*dropped_marks"):
+        read_folding_rules(bad)
+
+
+def test_arabic_unidentified_actor_names_from_the_rules_count_as_unidentified() -> None:
+    assert all(is_unidentified(fold_name(n)) for n in ["مجهول", "جهة مجهولة", "مسلحون مجهولون"])
+    assert not is_unidentified(fold_name("الجيش السوري"))
+
+
+def test_tatweel_and_hamza_seats_fold_away() -> None:
+    assert fold_name("إدلـب") == fold_name("ادلب")

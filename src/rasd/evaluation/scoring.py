@@ -1,4 +1,5 @@
-"""Scoring predicted events against gold annotations, by the rules of shared/eval/GUIDE.md.
+"""Scoring predicted events against gold annotations, by the rules of shared/eval/GUIDE.md:
+the figures and the printed report.
 
 `rasd eval` hands the scoring to the yardstick script when it lies beside the gold folder; this
 module is rasd's own implementation of the same rules for when it does not, and must give the
@@ -6,437 +7,74 @@ same figures and print the same text.
 
 A prediction and a gold event pair when their event types agree, the predicted place lies
 within max(50 km, gold tolerance) of the gold point or bears one of the gold names, and the
-predicted date range overlaps the gold range with one day of slack each side. In each document
-the pairing with the most pairs, and among those the one whose pairs agree on the most
-attributes, is used; predictions left over that pair with an optional gold event are neither
-rewarded nor punished. Attribute accuracy is then taken over the pairs.
+predicted date range overlaps the gold range with one day of slack each side
+(:mod:`rasd.evaluation.scored_events`, names folded by :mod:`rasd.evaluation.name_folding`). In
+each document the pairing with the most pairs, and among those the one whose pairs agree on the
+most attributes, is used; predictions left over that pair with an optional gold event are
+neither rewarded nor punished (:mod:`rasd.evaluation.matching`). Attribute accuracy is then
+taken over the pairs.
+
+The names of those modules are importable from here as they used to be.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ATTRIBUTES = ("sub_event_type", "actor1", "actor2", "date", "location", "admin1", "fatalities")
-PAIRING_KM = 50
-DEFAULT_TOLERANCE_KM = 10
-EARTH_RADIUS_KM = 6371.0
-DATE_SLACK = dt.timedelta(days=1)
-# Pair weights for the assignment, as the yardstick sets them: a pair outweighs the attribute
-# agreements of up to 14 other pairs, so in any document of ordinary size the most pairs win
-# and attribute agreement chooses among them.
-PAIR_WEIGHT = 1000
-AGREEMENT_WEIGHT = 10
-
-
-class ScoringError(ValueError):
-    """The gold folder or the predictions cannot be scored."""
-
-
-# --- name folding -------------------------------------------------------------------------
-
-_PERIOD_SUFFIX = re.compile(r"\(\s*\d{4}\s*-\s*\d{0,4}\s*\)")  # ACLED's "(2000-)", "(2000-2024)"
-_PUNCTUATION = re.compile(r"[^\w\s]")
-_ARABIC_MARK_RANGES = (  # harakat, Quranic marks, superscript alef and tatweel
-    (0x0610, 0x061A),
-    (0x0640, 0x0640),
-    (0x064B, 0x065F),
-    (0x0670, 0x0670),
-    (0x06D6, 0x06ED),
+from rasd.evaluation.matching import (
+    AGREEMENT_WEIGHT,
+    PAIR_WEIGHT,
+    VARIANTS,
+    Document,
+    Variant,
+    best_pairs,
 )
-_ARABIC_LETTER_VARIANTS = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ى": "ي",
-    "ة": "ه",
-    "ؤ": "و",
-    "ئ": "ي",
-}
-_ARABIC_FOLDING = {
-    **{code: None for low, high in _ARABIC_MARK_RANGES for code in range(low, high + 1)},
-    **{ord(variant): plain for variant, plain in _ARABIC_LETTER_VARIANTS.items()},
-}
-_FILLER_WORDS = frozenset({"the", "of", "al", "el"})
-_ARABIC_ARTICLE = "ال"
-_ARTICLE_MIN_WORD = 5  # the article is taken off words of at least this many letters
-
-
-def fold_name(value: object) -> str:
-    """A name folded for comparison: case, NFKC, period suffix, Arabic variants, punctuation,
-    the filler words the/of/al/el and the Arabic article on long words."""
-    if value is None:
-        return ""
-    text = unicodedata.normalize("NFKC", str(value)).lower()
-    text = _PERIOD_SUFFIX.sub(" ", text).translate(_ARABIC_FOLDING)
-    words = []
-    for word in _PUNCTUATION.sub(" ", text).split():
-        if word in _FILLER_WORDS:
-            continue
-        if word.startswith(_ARABIC_ARTICLE) and len(word) >= _ARTICLE_MIN_WORD:
-            word = word[len(_ARABIC_ARTICLE) :]
-        words.append(word)
-    return " ".join(words)
-
-
-_UNIDENTIFIED_NAMES = frozenset(
-    fold_name(name)
-    for name in (
-        "",
-        "unidentified",
-        "unknown",
-        "unidentified armed group",
-        "none",
-        "null",
-        "مجهول",
-        "جهة مجهولة",
-        "مسلحون مجهولون",
-    )
+from rasd.evaluation.name_folding import ScoringError, fold_name
+from rasd.evaluation.scored_events import (
+    ATTRIBUTES,
+    DATE_SLACK,
+    DEFAULT_TOLERANCE_KM,
+    EARTH_RADIUS_KM,
+    PAIRING_KM,
+    Comparison,
+    GoldEvent,
+    Point,
+    PredictedEvent,
+    compare,
+    distance_km,
 )
 
-
-def _is_unidentified(folded: str) -> bool:
-    return folded in _UNIDENTIFIED_NAMES or folded.startswith("unidentified")
-
-
-def _name_of(value: object) -> object:
-    """The name in a predicted actor: a string, an object with `name` (or `text`), or a list."""
-    if isinstance(value, dict):
-        return value.get("name") or value.get("text") or ""
-    if isinstance(value, list):
-        return _name_of(value[0]) if value else ""
-    return value or ""
-
-
-def _folded_set(value: object) -> frozenset[str] | None:
-    """Acceptable gold values (a string or a list), folded; None when the value is unset."""
-    if not value:
-        return None
-    return frozenset(fold_name(v) for v in ([value] if isinstance(value, str) else value))
-
-
-# --- events -------------------------------------------------------------------------------
-
-Point = tuple[float, float]
-
-
-def _day(value: object) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _point(lat: object, lon: object) -> Point | None:
-    if lat is None or lon is None:
-        return None
-    try:
-        return float(lat), float(lon)
-    except (TypeError, ValueError, OverflowError):
-        return None
-
-
-def distance_km(a: Point, b: Point) -> float:
-    """Great-circle (haversine) distance."""
-    lat_a, lat_b = math.radians(a[0]), math.radians(b[0])
-    half_chord = (
-        math.sin((lat_b - lat_a) / 2) ** 2
-        + math.cos(lat_a) * math.cos(lat_b) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    )
-    return EARTH_RADIUS_KM * 2 * math.asin(min(1.0, math.sqrt(half_chord)))
-
-
-@dataclass(frozen=True)
-class PredictedEvent:
-    """A predicted event with the fields the scoring compares, folded."""
-
-    raw: dict
-    event_type: str
-    sub_event_type: str
-    actor1: str
-    actor2: str
-    start: dt.date | None
-    end: dt.date | None
-    point: Point | None
-    place_names: frozenset[str]
-    admin1: str
-    fatalities: object
-
-    @classmethod
-    def from_dict(cls, raw: dict) -> PredictedEvent:
-        start = _day(raw.get("date_from")) or _day(raw.get("date"))
-        end = _day(raw.get("date_to")) or _day(raw.get("date")) or start
-        place = raw.get("location") or {}
-        if isinstance(place, dict):
-            lat = place["lat"] if "lat" in place else place.get("latitude")
-            lon = place["lon"] if "lon" in place else place.get("longitude")
-            names = [place.get("name"), place.get("name_ar"), place.get("text")]
-            point, admin1 = _point(lat, lon), place.get("admin1")
-        else:
-            names = [place] if isinstance(place, str) else []
-            point, admin1 = None, None
-        return cls(
-            raw=raw,
-            event_type=fold_name(raw.get("event_type")),
-            sub_event_type=fold_name(raw.get("sub_event_type")),
-            actor1=fold_name(_name_of(raw.get("actor1"))),
-            actor2=fold_name(_name_of(raw.get("actor2"))),
-            start=start,
-            end=end,
-            point=point,
-            place_names=frozenset(fold_name(n) for n in names if n),
-            admin1=fold_name(admin1),
-            fatalities=raw.get("fatalities"),
-        )
-
-    def summary(self) -> str:
-        place = self.raw.get("location") or {}
-        where = place.get("name") if isinstance(place, dict) else place
-        when = self.raw.get("date") or self.raw.get("date_from")
-        return f"spurious {self.raw.get('event_type')} at {where} {when}"
-
-
-@dataclass(frozen=True)
-class GoldEvent:
-    """A gold event with its acceptable values folded; None marks an attribute not scored,
-    and an empty actor set an actor the text does not identify."""
-
-    raw: dict
-    event_type: str
-    sub_event_types: frozenset[str] | None
-    actor1: frozenset[str] | None
-    actor2: frozenset[str] | None
-    first_day: dt.date
-    last_day: dt.date
-    point: Point | None
-    tolerance_km: float
-    place_names: frozenset[str]
-    admin1: frozenset[str] | None
-    fatalities: int | None
-    optional: bool
-
-    @classmethod
-    def from_dict(cls, raw: dict) -> GoldEvent:
-        place = raw.get("location")
-        first_day, last_day = _day(raw.get("date_from")), _day(raw.get("date_to"))
-        if not isinstance(place, dict) or "event_type" not in raw or not first_day or not last_day:
-            raise ValueError("needs event_type, location, date_from and date_to")
-        actors = [raw.get(role) for role in ("actor1", "actor2")]
-        actor1, actor2 = (
-            None if names is None else frozenset(fold_name(n) for n in _as_list(names))
-            for names in actors
-        )
-        tolerance = place.get("tolerance_km")
-        return cls(
-            raw=raw,
-            event_type=fold_name(raw["event_type"]),
-            sub_event_types=_folded_set(raw.get("sub_event_type")),
-            actor1=actor1,
-            actor2=actor2,
-            first_day=first_day,
-            last_day=last_day,
-            point=_point(place.get("lat"), place.get("lon")),
-            tolerance_km=DEFAULT_TOLERANCE_KM if tolerance is None else tolerance,
-            place_names=frozenset(fold_name(n) for n in place.get("names") or []),
-            admin1=_folded_set(place.get("admin1")),
-            fatalities=raw.get("fatalities"),
-            optional=bool(raw.get("optional")),
-        )
-
-    def summary(self) -> str:
-        names = self.raw["location"].get("names") or ["?"]
-        return (
-            f"missed {self.raw['event_type']} at {names[0]}"
-            f" {self.raw['date_from']}..{self.raw['date_to']} ({self.raw.get('why', '')})"
-        )
-
-
-def _as_list(value: object) -> list:
-    return [value] if isinstance(value, str) else list(value)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """How a prediction compares with a gold event: the pairing conditions and the attributes."""
-
-    same_type: bool
-    near: bool
-    overlapping: bool
-    agreement: dict[str, bool]
-
-    def allows(self, need_date: bool, need_type: bool) -> bool:
-        return (
-            self.near and (self.overlapping or not need_date) and (self.same_type or not need_type)
-        )
-
-
-def _actor_agrees(predicted: str, gold: frozenset[str]) -> bool:
-    return _is_unidentified(predicted) if not gold else predicted in gold
-
-
-def compare(pred: PredictedEvent, gold: GoldEvent) -> Comparison:
-    distance = None
-    if pred.point is not None and gold.point is not None:
-        distance = distance_km(pred.point, gold.point)
-    pairing_km = max(PAIRING_KM, gold.tolerance_km)
-    near = (distance is not None and distance <= pairing_km) or bool(
-        pred.place_names & gold.place_names
-    )
-    overlapping = (
-        pred.start is not None
-        and pred.start <= gold.last_day + DATE_SLACK
-        and pred.end >= gold.first_day - DATE_SLACK
-    )
-    agreement = {}
-    if gold.sub_event_types is not None:
-        agreement["sub_event_type"] = pred.sub_event_type in gold.sub_event_types
-    if gold.actor1 is not None:
-        agreement["actor1"] = _actor_agrees(pred.actor1, gold.actor1)
-    if gold.actor2 is not None:
-        agreement["actor2"] = _actor_agrees(pred.actor2, gold.actor2)
-    agreement["date"] = (
-        pred.start is not None and gold.first_day <= pred.start and pred.end <= gold.last_day
-    )
-    agreement["location"] = distance is not None and distance <= gold.tolerance_km
-    if gold.admin1 is not None:
-        agreement["admin1"] = pred.admin1 in gold.admin1
-    if gold.fatalities is not None:
-        agreement["fatalities"] = (pred.fatalities or 0) == gold.fatalities
-    return Comparison(pred.event_type == gold.event_type, near, overlapping, agreement)
-
-
-# --- matching -----------------------------------------------------------------------------
-
-
-def _cheapest_assignment(cost: list[list[int]]) -> list[int]:
-    """For a square cost matrix, the row assigned to each column in a cheapest assignment
-    (Hungarian method: rows are added one at a time along shortest augmenting paths)."""
-    size = len(cost)
-    # 1-based rows and columns; column 0 is the virtual start of each augmenting path.
-    row_potential = [0] * (size + 1)
-    column_potential = [0] * (size + 1)
-    owner = [0] * (size + 1)  # column -> its row, 0 while free
-    for row in range(1, size + 1):
-        owner[0] = row
-        column = 0
-        slack = [math.inf] * (size + 1)
-        reached_from = [0] * (size + 1)
-        visited = [False] * (size + 1)
-        while owner[column] != 0:
-            visited[column] = True
-            here = owner[column]
-            step, nearest = math.inf, 0
-            for other in range(1, size + 1):
-                if visited[other]:
-                    continue
-                reduced = cost[here - 1][other - 1] - row_potential[here] - column_potential[other]
-                if reduced < slack[other]:
-                    slack[other], reached_from[other] = reduced, column
-                if slack[other] < step:
-                    step, nearest = slack[other], other
-            for other in range(size + 1):
-                if visited[other]:
-                    row_potential[owner[other]] += step
-                    column_potential[other] -= step
-                else:
-                    slack[other] -= step
-            column = nearest
-        while column:
-            previous = reached_from[column]
-            owner[column] = owner[previous]
-            column = previous
-    return [owner[column] - 1 for column in range(1, size + 1)]
-
-
-def best_pairs(weights: list[list[int]]) -> dict[int, int]:
-    """Row -> column pairs of greatest total weight, a weight of 0 forbidding the pair."""
-    if not weights or not weights[0]:
-        return {}
-    rows, columns = len(weights), len(weights[0])
-    size = max(rows, columns)
-    top = max(max(line) for line in weights)
-    cost = [
-        [top - (weights[r][c] if r < rows and c < columns else 0) for c in range(size)]
-        for r in range(size)
-    ]
-    pairs = {}
-    for column, row in enumerate(_cheapest_assignment(cost)):
-        if row < rows and column < columns and weights[row][column] > 0:
-            pairs[row] = column
-    return pairs
-
-
-def _pair_weight(comparison: Comparison, variant: Variant) -> int:
-    if not comparison.allows(variant.need_date, variant.need_type):
-        return 0
-    return PAIR_WEIGHT + AGREEMENT_WEIGHT * sum(comparison.agreement.values())
-
-
-# --- scoring ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Variant:
-    name: str
-    need_date: bool
-    need_type: bool
-
-
-VARIANTS = (
-    Variant("strict", need_date=True, need_type=True),
-    Variant("no_date", need_date=False, need_type=True),
-    Variant("any_type", need_date=True, need_type=False),
-)
-
-
-@dataclass
-class Document:
-    """One gold document with the predictions made for it, each compared with each event."""
-
-    doc_id: str
-    required: list[GoldEvent]
-    optional: list[GoldEvent]
-    predictions: list[PredictedEvent]
-    comparisons: dict[tuple[int, int, bool], Comparison]  # (prediction, event, optional)
-
-    @classmethod
-    def build(cls, doc_id: str, events: list[GoldEvent], predictions: list[dict]) -> Document:
-        required = [e for e in events if not e.optional]
-        optional = [e for e in events if e.optional]
-        predicted = [PredictedEvent.from_dict(p) for p in predictions]
-        comparisons = {
-            (p, g, is_optional): compare(pred, gold)
-            for p, pred in enumerate(predicted)
-            for is_optional, group in ((False, required), (True, optional))
-            for g, gold in enumerate(group)
-        }
-        return cls(doc_id, required, optional, predicted, comparisons)
-
-    def match(self, variant: Variant) -> tuple[dict[int, int], list[int]]:
-        """Prediction -> required event pairs, and the predictions that pair with nothing."""
-        everything = list(range(len(self.predictions)))
-        pairs = best_pairs(self._weights(variant, everything, optional=False))
-        rest = [p for p in everything if p not in pairs]
-        neutral = best_pairs(self._weights(variant, rest, optional=True))
-        return pairs, [p for i, p in enumerate(rest) if i not in neutral]
-
-    def _weights(self, variant: Variant, predictions: list[int], optional: bool) -> list[list[int]]:
-        events = len(self.optional if optional else self.required)
-        return [
-            [_pair_weight(self.comparisons[p, g, optional], variant) for g in range(events)]
-            for p in predictions
-        ]
+__all__ = [
+    "AGREEMENT_WEIGHT",
+    "ATTRIBUTES",
+    "DATE_SLACK",
+    "DEFAULT_TOLERANCE_KM",
+    "EARTH_RADIUS_KM",
+    "PAIRING_KM",
+    "PAIR_WEIGHT",
+    "VARIANTS",
+    "Comparison",
+    "Document",
+    "GoldEvent",
+    "Point",
+    "PredictedEvent",
+    "ScoreReport",
+    "ScoringError",
+    "Variant",
+    "best_pairs",
+    "compare",
+    "distance_km",
+    "fold_name",
+    "format_report",
+    "load_gold",
+    "load_predictions",
+    "score_predictions",
+]
 
 
 def _ratio(part: int, whole: int) -> float:

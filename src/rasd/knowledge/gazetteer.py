@@ -1,286 +1,69 @@
-"""The gazetteer: places with Arabic and English names, an index for finding them in tokens.
+"""The gazetteer index: places under every key of their names, and the look-ups over it.
 
-The shipped file ``rasd/data/gazetteer.tsv.gz`` is built by
-:mod:`rasd.knowledge.gazetteer_build` from OpenSyria, OCHA Iraq, GeoNames and the project's
-curated list. Places imported by the user (``import_geonames``, ``import_ocha_places``) are
-written as files of the same format to the user data dir, ``$RASD_HOME/gazetteer/`` or,
-without ``RASD_HOME``, ``$XDG_DATA_HOME/rasd/gazetteer/`` (default
-``~/.local/share/rasd/gazetteer/``), and :meth:`Gazetteer.load` reads them after the shipped
-file.
+:class:`Gazetteer` loads the shipped file and the user's imported ones (their format and
+places: :mod:`rasd.knowledge.gazetteer_files`), indexes the name keys
+(:func:`~rasd.knowledge.place_names.name_key`) word by word, and finds place names in tokens,
+Arabic clitics and Latin articles allowed; the candidates of a name come ranked by
+:func:`~rasd.knowledge.place_kinds.prior`.
 
-File format (TSV, optionally gzip'd, one place a line, ``#`` comments): id, kind, iso, admin1,
-admin2, lat, lon, population, radius_km, source, name, name_ar, keys. ``keys`` holds the
-matching forms of every name, ``|``-separated, each a space-separated word list as made by
-:func:`name_key`; a key written ``!key`` only matches after a cue word (قرية، بلدة ...).
+The names of the gazetteer's other modules are importable from here as they used to be.
 """
 
 from __future__ import annotations
 
-import gzip
-import math
-import os
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from importlib import resources
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+from rasd.knowledge.gazetteer_files import (
+    COLUMNS,
+    data_path,
+    gazetteer_info,
+    place_of_row,
+    read_cues,
+    read_rows,
+    read_word_list,
+    shipped_path,
+    user_dir,
+    write_rows,
+)
+from rasd.knowledge.place_kinds import (
+    ADMIN_PROBES,
+    AREA_KINDS,
+    COUNTRIES,
+    POINT_KINDS,
+    matched_when_common,
+    prior,
+)
+from rasd.knowledge.place_names import latin_word, name_key, skippable
+from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
 from rasd.text.normalize import is_arabic_word
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
-COUNTRIES = {
-    "SY": "Syria",
-    "IQ": "Iraq",
-    "LB": "Lebanon",
-    "JO": "Jordan",
-    "TR": "Turkey",
-    "IL": "Israel",
-    "PS": "Palestine",
-    "YE": "Yemen",
-    "IR": "Iran",
-    "SA": "Saudi Arabia",
-    "EG": "Egypt",
-    "KW": "Kuwait",
-    "DJ": "Djibouti",
-    "ER": "Eritrea",
-    "OM": "Oman",
-}
-COLUMNS = (
-    "id",
-    "kind",
-    "iso",
-    "admin1",
-    "admin2",
-    "lat",
-    "lon",
-    "population",
-    "radius_km",
-    "source",
-    "name",
-    "name_ar",
-    "keys",
-)
-POINT_KINDS = frozenset(
-    {
-        "city",
-        "town",
-        "village",
-        "base",
-        "airport",
-        "oilfield",
-        "crossing",
-        "dam",
-        "prison",
-        "camp",
-        "neighbourhood",
-        "port",
-        "site",
-    }
-)
-AREA_KINDS = frozenset({"country", "admin1", "region", "sea"})
-
-
-class GazetteerError(Exception):
-    """A gazetteer file or an import source that cannot be used; the message names the file."""
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    id: str
-    name: str
-    name_ar: str | None
-    kind: str
-    lat: float
-    lon: float
-    country: str | None
-    iso: str | None
-    admin1: str | None = None
-    admin2: str | None = None
-    population: int | None = None
-    radius_km: float = 2.0
-    source: str = ""
-
-
-@dataclass
-class PlaceMention:
-    """A toponym in the text, its candidate places and, once resolved, the chosen one."""
-
-    span: Span
-    candidates: list[Place]
-    place: Place | None = None
-    geo_precision: int = 1  # 1 the place itself, 2 near it or part of it, 3 a region
-    relation: str | None = None  # "west of", "countryside of", "near", "road between", ...
-    text: str = ""
-    cue: str | None = None  # the kind a cue word before the name asks for: "base", "admin1" ...
-    first: int = field(default=0, repr=False)  # token indices of the name
-    last: int = field(default=0, repr=False)
-
-
-# ---------------------------------------------------------------- name keys
-
-_SUN = {
-    "al": "",
-    "el": "",
-    "ad": "d",
-    "ed": "d",
-    "adh": "dh",
-    "ar": "r",
-    "er": "r",
-    "as": "s",
-    "es": "s",
-    "ash": "sh",
-    "esh": "sh",
-    "at": "t",
-    "et": "t",
-    "ath": "th",
-    "az": "z",
-    "ez": "z",
-    "an": "n",
-    "en": "n",
-}
-_GLUED = re.compile(r"^[ae]zz")
-_APOSTROPHES = re.compile("['ʿʾ‘’`´]")
-
-
-def latin_word(norm: str) -> str:
-    """A folded Latin word as place names are keyed: no accents or apostrophes, no 's."""
-    if norm.endswith("'s"):
-        norm = norm[:-2]
-    if not norm.isascii():
-        norm = "".join(
-            c for c in unicodedata.normalize("NFKD", norm) if not unicodedata.combining(c)
-        )
-    norm = _APOSTROPHES.sub("", norm)
-    return norm[2:] if _GLUED.match(norm) else norm
-
-
-def _skippable(tokens: list[Token], i: int) -> bool:
-    """Latin tokens a name key leaves out: hyphens between words, the article al/el and its
-    assimilated forms (ez-Zor, ar-Raqqa, at-Tanf)."""
-    norm = tokens[i].norm
-    if is_arabic_word(norm):
-        return False
-    j = i + 1
-    if norm != "-" and j < len(tokens) and tokens[j].norm == "-":
-        j += 1
-    nxt = tokens[j].norm if j < len(tokens) else ""
-    if not nxt[:1].isalpha() or is_arabic_word(nxt):
-        return False
-    if norm == "-":
-        prev = tokens[i - 1].norm if i else ""
-        return prev[-1:].isalnum() and not is_arabic_word(prev)
-    return norm in _SUN and nxt.startswith(_SUN[norm])
-
-
-def name_key(name: str) -> str:
-    """The matching form of a place name: folded words, Arabic article and Latin articles
-    and hyphens off, space-separated. ``"Deir ez-Zor"`` -> ``"deir zor"``; ``"دير الزور"``
-    -> ``"دير زور"``."""
-    tokens = tokenize(name)
-    words = []
-    for i, tok in enumerate(tokens):
-        if is_arabic_word(tok.norm):
-            words.append(tok.norm if len(entry_key(tok.norm)) < 3 else entry_key(tok.norm))
-        elif not _skippable(tokens, i):
-            words.append(latin_word(tok.norm))
-    return " ".join(w for w in words if w)
-
-
-# ---------------------------------------------------------------- files
-
-
-def user_dir() -> Path:
-    """Where imported places live: ``$RASD_HOME/gazetteer`` or ``~/.local/share/rasd/gazetteer``."""
-    if os.environ.get("RASD_HOME"):
-        return Path(os.environ["RASD_HOME"]) / "gazetteer"
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "rasd" / "gazetteer"
-
-
-def shipped_path() -> Path:
-    return Path(str(resources.files("rasd") / "data" / "gazetteer.tsv.gz"))
-
-
-def data_path(name: str) -> Path:
-    return Path(str(resources.files("rasd") / "data" / "places" / name))
-
-
-def read_rows(path: Path) -> Iterator[list[str]]:
-    """The rows of a gazetteer file (gzip'd or not), comments and header skipped."""
-    try:
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip() or line.startswith("#") or line.startswith("id\t"):
-                    continue
-                row = line.rstrip("\n").split("\t")
-                if len(row) != len(COLUMNS):
-                    raise GazetteerError(f"{path}:{n}: {len(row)} columns, {len(COLUMNS)} expected")
-                yield row
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
-        raise GazetteerError(f"{path}: cannot read gazetteer file: {exc}") from exc
-
-
-def write_rows(path: Path, rows: Iterable[tuple[Place, Iterable[str]]], header: str = "") -> int:
-    """Write places with their keys in the gazetteer format; returns the number of rows."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    opener = gzip.open if path.suffix == ".gz" else open
-    n = 0
-    with opener(path, "wt", encoding="utf-8") as fh:
-        for line in header.splitlines():
-            fh.write(f"# {line}\n")
-        fh.write("\t".join(COLUMNS) + "\n")
-        for p, keys in rows:
-            cells = (
-                p.id,
-                p.kind,
-                p.iso or "",
-                p.admin1 or "",
-                p.admin2 or "",
-                f"{p.lat:.5f}",
-                f"{p.lon:.5f}",
-                "" if p.population is None else str(p.population),
-                f"{p.radius_km:g}",
-                p.source,
-                p.name,
-                p.name_ar or "",
-                "|".join(keys),
-            )
-            fh.write("\t".join(c.replace("\t", " ") for c in cells) + "\n")
-            n += 1
-    return n
-
-
-def read_word_list(path: Path) -> set[str]:
-    """A one-word-or-phrase-a-line file, ``#`` comments; returns the name keys."""
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.add(name_key(line))
-    return out
-
-
-def read_cues(path: Path) -> dict[str, str]:
-    """Cue words before a name (مدينة، قاعدة، airport ...) -> the kind of place they announce."""
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind = line.split("\t")
-            out[name_key(word)] = kind.strip()
-    return out
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742 * math.asin(min(1.0, math.sqrt(a)))
-
+__all__ = [
+    "AREA_KINDS",
+    "COLUMNS",
+    "COUNTRIES",
+    "POINT_KINDS",
+    "Gazetteer",
+    "GazetteerError",
+    "NameMatch",
+    "Place",
+    "PlaceMention",
+    "data_path",
+    "gazetteer_info",
+    "haversine_km",
+    "latin_word",
+    "name_key",
+    "prior",
+    "read_cues",
+    "read_rows",
+    "read_word_list",
+    "shipped_path",
+    "user_dir",
+    "write_rows",
+]
 
 # ---------------------------------------------------------------- the gazetteer
 
@@ -298,17 +81,12 @@ class NameMatch:
 _OPENERS = {'"', "«", "“", "(", "'", "„"}
 
 
-def _open(place: Place) -> bool:
-    """A place whose name is matched even where it is also a frequent word. Arabic names of
-    Turkish towns are often old common words (السويدية is Samandağ), so only big ones."""
-    big = 500_000 if place.iso == "TR" else 50_000
-    return place.kind in ("country", "admin1", "admin2") or (place.population or 0) >= big
-
-
 class Gazetteer:
     """Places and a name index over them (Arabic and English names and variants)."""
 
-    def __init__(self, stop_names: set[str] | None = None, cues: dict[str, str] | None = None):
+    def __init__(
+        self, stop_names: set[str] | None = None, cues: dict[str, str] | None = None
+    ) -> None:
         self.places: list[Place] = []
         self.files: list[Path] = []
         self._by_id: dict[str, Place] = {}
@@ -340,7 +118,7 @@ class Gazetteer:
         self._common = words
         self._unit_keys.clear()
         for key in words & self._by_key.keys():
-            if not any(_open(place) for place in self._by_key[key]):
+            if not any(matched_when_common(place) for place in self._by_key[key]):
                 self._guarded.add(key)
 
     def add_file(self, path: Path) -> int:
@@ -349,7 +127,7 @@ class Gazetteer:
         n = 0
         for row in read_rows(path):
             try:
-                place = _place(row)
+                place = place_of_row(row)
             except ValueError as exc:
                 raise GazetteerError(f"{path}: bad row for {row[0]}: {exc}") from exc
             self.add(place, row[12].split("|") if row[12] else ())
@@ -491,7 +269,7 @@ class Gazetteer:
             if form is None:
                 form = self._unit_keys[tok.norm] = self._word_form(tok.norm)
             latin, keys, heads = form
-            if not latin or not _skippable(tokens, i):
+            if not latin or not skippable(tokens, i):
                 out.append((i, keys, heads))
         return out
 
@@ -536,7 +314,7 @@ class Gazetteer:
         within country ``iso`` when given."""
         best, dist = None, 1e9
         for p in self.places:
-            if p.admin1 is None or (iso and p.iso != iso) or p.kind not in _ADMIN_PROBES:
+            if p.admin1 is None or (iso and p.iso != iso) or p.kind not in ADMIN_PROBES:
                 continue
             d = haversine_km(lat, lon, p.lat, p.lon)
             if d < dist:
@@ -578,40 +356,6 @@ def _complete_names(
             path.pop()
 
 
-_ADMIN_PROBES = frozenset({"admin2", "admin3", "city", "town"})
-_KIND_RANK = {
-    "country": 9,
-    "city": 7,
-    "admin1": 6,
-    "base": 6,
-    "airport": 6,
-    "crossing": 6,
-    "dam": 6,
-    "oilfield": 6,
-    "prison": 6,
-    "camp": 6,
-    "port": 6,
-    "town": 5,
-    "admin2": 4,
-    "neighbourhood": 4,
-    "sea": 4,
-    "region": 4,
-    "village": 3,
-    "site": 3,
-    "admin3": 2,
-}
-_ADMIN = frozenset({"admin1", "admin2", "admin3"})
-
-
-def prior(place: Place) -> float:
-    """How likely a place is meant, all else equal: cities and bases before districts and
-    villages; the population of a settlement (not of an admin unit) counts too."""
-    pop = math.log10(place.population + 1) if place.population and place.kind not in _ADMIN else 0
-    return (
-        _KIND_RANK.get(place.kind, 3) * 0.5 + pop * 0.4 + (0.5 if place.source == "curated" else 0)
-    )
-
-
 def _ranked(places: list[Place]) -> list[Place]:
     return sorted(places, key=lambda p: (-prior(p), p.id))
 
@@ -624,27 +368,3 @@ def _unit_keys(norm: str, common: set[str]) -> tuple[str, ...]:
     if entry_key(norm) in common:
         keys = {norm, entry_key(norm)}
     return tuple(sorted(keys, key=lambda k: (-len(k), k)))
-
-
-def _place(row: list[str]) -> Place:
-    iso = row[2] or None
-    return Place(
-        id=row[0],
-        kind=row[1],
-        iso=iso,
-        country=COUNTRIES.get(iso) if iso else None,
-        admin1=row[3] or None,
-        admin2=row[4] or None,
-        lat=float(row[5]),
-        lon=float(row[6]),
-        population=int(row[7]) if row[7] else None,
-        radius_km=float(row[8] or 2),
-        source=row[9],
-        name=row[10],
-        name_ar=row[11] or None,
-    )
-
-
-def gazetteer_info() -> str:
-    """Attribution and licences of the shipped gazetteer (ATTRIBUTION.md)."""
-    return data_path("ATTRIBUTION.md").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ LANGUAGES = ("ar", "en")
 
 # The closed word classes the rules read, and what each is for.
 WORD_CLASSES: dict[str, str] = {
-    "and": "the word for 'and' (in Arabic also the clitic و)",
+    "and": "the word for 'and' (in Arabic also its clitic)",
     "not_victims": "words right after a casualty word that name no victim",
     "plural_endings": "endings of plural nouns: no single victim",
     "dual_endings": "endings of dual nouns: two victims",
@@ -56,6 +56,14 @@ class Clitics:
 
 
 @dataclass(frozen=True)
+class Nisba:
+    """How a nationality adjective is inflected: تركي -> تركية، تركيان، تركيين ..."""
+
+    ending: str = ""  # the ending of the adjective as listed
+    inflections: tuple[str, ...] = ()  # endings added to it: feminine, dual, plural
+
+
+@dataclass(frozen=True)
 class LanguageProfile:
     code: str
     folding: dict[str, str]
@@ -63,6 +71,7 @@ class LanguageProfile:
     word_classes: dict[str, frozenset[str]]
     directions: dict[str, str]  # compass word -> direction
     direction_adjectives: dict[str, str]  # compass adjective -> direction
+    nisba: Nisba
 
     def words(self, name: str) -> frozenset[str]:
         """A closed word class by name, as written in the profile (not folded)."""
@@ -97,7 +106,16 @@ def language_profile(code: str) -> LanguageProfile:
         _word_classes(data, where),
         directions["directions"],
         directions["direction_adjectives"],
+        _nisba(data, where),
     )
+
+
+def _nisba(data: dict[str, Any], where: str) -> Nisba:
+    raw = data.get("nisba") or {}
+    inflections = raw.get("inflections") or []
+    if not isinstance(inflections, list) or not all(isinstance(e, str) for e in inflections):
+        raise LanguageProfileError(f"{where}: nisba: inflections must be a list of endings")
+    return Nisba(str(raw.get("ending") or ""), tuple(inflections))
 
 
 def _clitics(data: dict[str, Any], where: str) -> Clitics:

@@ -1,0 +1,79 @@
+"""Place names as the gazetteer keys them: folded Latin words, the Latin articles and hyphens
+a key leaves out, and :func:`name_key`, the matching form of a whole Arabic or English name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import yaml
+
+from rasd.knowledge.files import DataSource, data_file, read_yaml
+from rasd.knowledge.places import GazetteerError
+from rasd.text.normalize import is_arabic_word
+from rasd.text.tokens import Token, entry_key, tokenize
+
+
+def read_latin_articles(source: DataSource) -> dict[str, str]:
+    """Latin article -> the letters the next word begins with after it (``"ez": "z"``), from
+    a file like ``data/places/latin_articles.yaml``; :class:`GazetteerError` naming it when
+    malformed."""
+    try:
+        data = read_yaml(source)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise GazetteerError(f"{source}: cannot read the Latin articles: {exc}") from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise GazetteerError(f'{source}: expected lines of "article": "letters"')
+    return data
+
+
+# article -> the letters the next word then begins with (ez-Zor, ar-Raqqa, at-Tanf)
+_SUN = read_latin_articles(data_file("places", "latin_articles.yaml"))
+_GLUED = re.compile(r"^[ae]zz")
+_APOSTROPHES = re.compile("['ʿʾ‘’`´]")
+
+
+def latin_word(norm: str) -> str:
+    """A folded Latin word as place names are keyed: no accents or apostrophes, no 's."""
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    if not norm.isascii():
+        norm = "".join(
+            c for c in unicodedata.normalize("NFKD", norm) if not unicodedata.combining(c)
+        )
+    norm = _APOSTROPHES.sub("", norm)
+    return norm[2:] if _GLUED.match(norm) else norm
+
+
+def skippable(tokens: list[Token], i: int) -> bool:
+    """Latin tokens a name key leaves out: hyphens between words, the article al/el and its
+    assimilated forms (ez-Zor, ar-Raqqa, at-Tanf)."""
+    norm = tokens[i].norm
+    if is_arabic_word(norm):
+        return False
+    j = i + 1
+    if norm != "-" and j < len(tokens) and tokens[j].norm == "-":
+        j += 1
+    nxt = tokens[j].norm if j < len(tokens) else ""
+    if not nxt[:1].isalpha() or is_arabic_word(nxt):
+        return False
+    if norm == "-":
+        prev = tokens[i - 1].norm if i else ""
+        return prev[-1:].isalnum() and not is_arabic_word(prev)
+    return norm in _SUN and nxt.startswith(_SUN[norm])
+
+
+def name_key(name: str) -> str:
+    """The matching form of a place name: folded words, Arabic article and Latin articles
+    and hyphens off, space-separated. ``"Deir ez-Zor"`` -> ``"deir zor"``; ``"دير الزور"``
+    -> ``"دير زور"``."""
+    tokens = tokenize(name)
+    words = []
+    for i, tok in enumerate(tokens):
+        if is_arabic_word(tok.norm):
+            words.append(tok.norm if len(entry_key(tok.norm)) < 3 else entry_key(tok.norm))
+        elif not skippable(tokens, i):
+            words.append(latin_word(tok.norm))
+    return " ".join(w for w in words if w)

@@ -1,0 +1,54 @@
+"""Places as rasd holds them: a gazetteer entry, a toponym found in a text, the distance
+between two points, and the error raised for a gazetteer file that cannot be used."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rasd.model import Span
+
+
+class GazetteerError(Exception):
+    """A gazetteer file or an import source that cannot be used; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    name_ar: str | None
+    kind: str
+    lat: float
+    lon: float
+    country: str | None
+    iso: str | None
+    admin1: str | None = None
+    admin2: str | None = None
+    population: int | None = None
+    radius_km: float = 2.0
+    source: str = ""
+
+
+@dataclass
+class PlaceMention:
+    """A toponym in the text, its candidate places and, once resolved, the chosen one."""
+
+    span: Span
+    candidates: list[Place]
+    place: Place | None = None
+    geo_precision: int = 1  # 1 the place itself, 2 near it or part of it, 3 a region
+    relation: str | None = None  # "west of", "countryside of", "near", "road between", ...
+    text: str = ""
+    cue: str | None = None  # the kind a cue word before the name asks for: "base", "admin1" ...
+    first: int = field(default=0, repr=False)  # token indices of the name
+    last: int = field(default=0, repr=False)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
