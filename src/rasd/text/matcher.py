@@ -119,27 +119,36 @@ class PhraseTables:
         """The matches of every table in each token range (a sentence), with token indices
         counted from the range's first token: one dict of table -> matches per range."""
         out = []
+        starts = self._starts
         for lo, hi in ranges:
             found: dict[Hashable, list[PhraseMatch[Any]]] = {}
             free: dict[Hashable, int] = {}  # table -> first token a new match may start at
             for i in range(lo, hi):
-                nodes = self._start(tokens[i].norm)
+                norm = tokens[i].norm
+                nodes = starts.get(norm)
+                if nodes is None:
+                    nodes = self._start(norm)
                 if not nodes:
                     continue
                 best: dict[Hashable, tuple[int, _Order, Any]] = {}
                 j = i + 1
-                while nodes:
+                while True:
                     for node in nodes:
                         for table, order, payload in node.ends:
-                            if free.get(table, lo) > i:
+                            if table in free and free[table] > i:
                                 continue
                             held = best.get(table)
                             if held is None or j > held[0] or (j == held[0] and order < held[1]):
                                 best[table] = (j, order, payload)
                     if j >= hi:
                         break
+                    nodes = [node for node in nodes if node.exact or node.stems]
+                    if not nodes:
+                        break
                     keys, prefixes = _forms(tokens[j].norm)
                     nodes = [child for node in nodes for child in node.step(keys, prefixes)]
+                    if not nodes:
+                        break
                     j += 1
                 for table, (last, _, payload) in best.items():
                     match = PhraseMatch(
