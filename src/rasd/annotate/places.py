@@ -9,51 +9,12 @@ makes it 3 for a governorate or a region). The relation words are in the languag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
+from rasd.knowledge.places import Relation, RelationKind
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
-
-
-class RelationKind(StrEnum):
-    """How a mention stands to where something happened."""
-
-    DIRECTION_OF = "of"  # "west of X": X is a reference point
-    COUNTRYSIDE_OF = "countryside of"  # "ريف X": the area around X
-    PART_OF = "part of"  # "western X", "central X"
-    NEAR = "near"
-    ROAD_BETWEEN = "road between"
-
-
-_COMPASS = ("north", "south", "east", "west")
-
-
-@dataclass(frozen=True)
-class Relation:
-    """A relation word before (or after) a place name, with its direction if it has one."""
-
-    kind: RelationKind
-    direction: str | None = None  # "north", "north-western", "central", ...
-
-    @property
-    def regional(self) -> bool:
-        """The countryside or a part of the place: an area, not a point."""
-        return self.kind in (RelationKind.COUNTRYSIDE_OF, RelationKind.PART_OF)
-
-    @property
-    def compass(self) -> bool:
-        """Names a compass direction ("central" does not)."""
-        return self.direction is not None and any(side in self.direction for side in _COMPASS)
-
-    def __str__(self) -> str:
-        if self.kind == RelationKind.DIRECTION_OF:
-            return f"{self.direction} of"
-        return f"{self.direction} {self.kind}" if self.direction else str(self.kind)
-
 
 _AR = language_profile("ar")
 _EN = language_profile("en")

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import Clause, SentenceMentions
-from rasd.annotate.places import RelationKind
 from rasd.events.candidate import Candidate
 from rasd.knowledge.gazetteer import Place, haversine_km
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.places import RelationKind
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold

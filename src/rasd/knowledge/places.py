@@ -1,10 +1,12 @@
-"""Places as rasd holds them: a gazetteer entry, a toponym found in a text, the distance
-between two points, and the error raised for a gazetteer file that cannot be used."""
+"""Places as rasd holds them: a gazetteer entry, a toponym found in a text and how it stands
+to where something happened, the distance between two points, and the error raised for a
+gazetteer file that cannot be used."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from rasd.model import Span
 
@@ -30,6 +32,42 @@ class Place:
     source: str = ""
 
 
+class RelationKind(StrEnum):
+    """How a mention stands to where something happened."""
+
+    DIRECTION_OF = "of"  # "west of X": X is a reference point
+    COUNTRYSIDE_OF = "countryside of"  # "ريف X": the area around X
+    PART_OF = "part of"  # "western X", "central X"
+    NEAR = "near"
+    ROAD_BETWEEN = "road between"
+
+
+_COMPASS = ("north", "south", "east", "west")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation word before (or after) a place name, with its direction if it has one."""
+
+    kind: RelationKind
+    direction: str | None = None  # "north", "north-western", "central", ...
+
+    @property
+    def regional(self) -> bool:
+        """The countryside or a part of the place: an area, not a point."""
+        return self.kind in (RelationKind.COUNTRYSIDE_OF, RelationKind.PART_OF)
+
+    @property
+    def compass(self) -> bool:
+        """Names a compass direction ("central" does not)."""
+        return self.direction is not None and any(side in self.direction for side in _COMPASS)
+
+    def __str__(self) -> str:
+        if self.kind == RelationKind.DIRECTION_OF:
+            return f"{self.direction} of"
+        return f"{self.direction} {self.kind}" if self.direction else str(self.kind)
+
+
 @dataclass
 class PlaceMention:
     """A toponym in the text, its candidate places and, once resolved, the chosen one."""
@@ -38,7 +76,7 @@ class PlaceMention:
     candidates: list[Place]
     place: Place | None = None
     geo_precision: int = 1  # 1 the place itself, 2 near it or part of it, 3 a region
-    relation: str | None = None  # "west of", "countryside of", "near", "road between", ...
+    relation: Relation | None = None  # "west of", "countryside of", "near", "road between"
     text: str = ""
     cue: str | None = None  # the kind a cue word before the name asks for: "base", "admin1" ...
     first: int = field(default=0, repr=False)  # token indices of the name
