@@ -1,4 +1,5 @@
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,16 @@ def shelling_result() -> Result:
         fatalities_known=True,
     )
     return Result(doc, [event])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _compiled_knowledge_in_a_folder_of_the_test_run(tmp_path_factory):
+    """The suite never writes to the user's cache: compiled knowledge goes to a temporary
+    folder (the variable is read on each load)."""
+    previous = os.environ.get("RASD_CACHE")
+    os.environ["RASD_CACHE"] = str(tmp_path_factory.mktemp("rasd-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("RASD_CACHE", None)
+    else:
+        os.environ["RASD_CACHE"] = previous

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hijridate import Gregorian, Hijri
 
 from rasd.annotate.numbers import NumberMention
 from rasd.knowledge.settings import SETTINGS
@@ -214,7 +213,7 @@ class DateGrammar:
         """The date; without a year, the latest one on or before publication."""
         if year is not None:
             return _hijri_date(year, month, day) if hijri else calendar_date(year, month, day)
-        year = Gregorian.fromdate(self.today).to_hijri().year if hijri else self.today.year
+        year = _hijri_year(self.today) if hijri else self.today.year
         for y in (year, year - 1):
             date = _hijri_date(y, month, day) if hijri else calendar_date(y, month, day)
             if date is not None and date <= self.today:
@@ -304,7 +303,14 @@ def month_days(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(next_year, next_month, 1) - _ONE_DAY
 
 
+def _hijri_year(day: dt.date) -> int:
+    from hijridate import Gregorian  # imported on the first Hijri date: seldom needed
+
+    return Gregorian.fromdate(day).to_hijri().year
+
+
 def _hijri_date(year: int, month: int, day: int) -> dt.date | None:
+    from hijridate import Hijri
     try:
         return dt.date(*Hijri(year, month, day).to_gregorian().datetuple())
     except (ValueError, OverflowError):
@@ -312,6 +318,8 @@ def _hijri_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _hijrimonth_days(year: int, month: int) -> tuple[dt.date, dt.date] | None:
+    from hijridate import Hijri
+
     try:
         length = Hijri(year, month, 1).month_length()
     except (ValueError, OverflowError):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rasd.knowledge.actors import ActorDictionary
+from rasd.knowledge.compiled import load_compiled
 from rasd.knowledge.gazetteer import Gazetteer
 from rasd.knowledge.language import LANGUAGES
 from rasd.knowledge.lexicon import Lexicon
@@ -25,11 +26,15 @@ class Resources:
 
     @classmethod
     def load(cls) -> Resources:
-        return cls(
+        """Built from the data files (the packaged ones and the user's)."""
+        resources = cls(
             gazetteer=Gazetteer.load(),
             actors=ActorDictionary.load(),
             lexicons={lang: Lexicon.load(lang) for lang in LANGUAGES},
         )
+        for language in LANGUAGES:
+            resources.tables_for(language)
+        return resources
 
     def lexicon_for(self, language: str) -> Lexicon:
         return self.lexicons.get(language, self.lexicons["ar"])
@@ -50,9 +55,10 @@ class Resources:
 def default_resources() -> Resources:
     """The packaged (and the user's) knowledge, loaded on first use and shared afterwards.
 
-    The loaded knowledge lives as long as the process, so it is moved out of the garbage
-    collector's sight (``gc.freeze``): full collections then no longer walk the gazetteer
+    It comes from the compiled cache when one was made from the same data files
+    (:mod:`rasd.knowledge.compiled`). The loaded knowledge lives as long as the process,
+    so it is moved out of the garbage collector's sight (``gc.freeze``): full collections then no longer walk the gazetteer
     and the dictionaries, which keeps their cost in proportion to the document at hand."""
-    resources = Resources.load()
+    resources = load_compiled(Resources.load)
     gc.freeze()
     return resources

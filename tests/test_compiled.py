@@ -1,0 +1,70 @@
+"""The compiled knowledge: built once from the data files, then read back in a tenth of the
+time, and built afresh whenever a data file changes."""
+
+import pytest
+
+from rasd.knowledge import compiled
+from rasd.knowledge.compiled import fingerprint, load_compiled
+
+
+class Builds:
+    """A stand-in for loading the knowledge, counting how often it is built."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> dict:
+        self.count += 1
+        return {"places": ["Idlib", "Qamishli"], "built": self.count}
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RASD_CACHE", str(folder))
+    return folder
+
+
+def test_a_second_load_reads_what_the_first_one_built(cache):
+    build = Builds()
+    first = load_compiled(build, "knowledge")
+    second = load_compiled(build, "knowledge")
+    assert build.count == 1 and second == first
+    assert len(list(cache.glob("knowledge-*.pickle"))) == 1
+
+
+def test_a_changed_data_file_builds_afresh(cache, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "actors").mkdir(parents=True)
+    monkeypatch.setenv("RASD_HOME", str(home))
+    build = Builds()
+    load_compiled(build, "knowledge")
+    before = fingerprint()
+    (home / "actors" / "local.yaml").write_text("- id: x\n", encoding="utf-8")
+    assert fingerprint() != before
+    assert load_compiled(build, "knowledge")["built"] == 2
+    assert len(list(cache.glob("knowledge-*.pickle"))) == 1  # the stale one is gone
+
+
+def test_a_damaged_cache_file_is_built_again(cache):
+    build = Builds()
+    load_compiled(build, "knowledge")
+    (path,) = cache.glob("knowledge-*.pickle")
+    path.write_bytes(b"not a pickle")
+    assert load_compiled(build, "knowledge")["built"] == 2
+
+
+def test_caching_can_be_turned_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("RASD_CACHE", "off")
+    assert compiled.cache_dir() is None
+    build = Builds()
+    load_compiled(build, "knowledge")
+    load_compiled(build, "knowledge")
+    assert build.count == 2
+
+
+def test_a_cache_folder_that_cannot_be_written_is_passed_over(tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("RASD_CACHE", str(blocked / "rasd"))
+    assert load_compiled(Builds(), "knowledge")["built"] == 1
