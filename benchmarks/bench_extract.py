@@ -16,9 +16,9 @@ import statistics
 import time
 from pathlib import Path
 
-from rasd.knowledge.resources import Resources
 from rasd.cli import sample_paths
 from rasd.io.ingest import IngestError, read_path
+from rasd.knowledge.resources import Resources
 from rasd.pipeline import process
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"

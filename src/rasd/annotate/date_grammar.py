@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-
 from rasd.annotate.numbers import NumberMention
 from rasd.knowledge.settings import SETTINGS
 
@@ -311,6 +310,7 @@ def _hijri_year(day: dt.date) -> int:
 
 def _hijri_date(year: int, month: int, day: int) -> dt.date | None:
     from hijridate import Hijri
+
     try:
         return dt.date(*Hijri(year, month, day).to_gregorian().datetuple())
     except (ValueError, OverflowError):

@@ -57,8 +57,9 @@ def default_resources() -> Resources:
 
     It comes from the compiled cache when one was made from the same data files
     (:mod:`rasd.knowledge.compiled`). The loaded knowledge lives as long as the process,
-    so it is moved out of the garbage collector's sight (``gc.freeze``): full collections then no longer walk the gazetteer
-    and the dictionaries, which keeps their cost in proportion to the document at hand."""
+    so it is moved out of the garbage collector's sight (``gc.freeze``): full collections
+    then no longer walk the gazetteer and the dictionaries, which keeps their cost in
+    proportion to the document at hand."""
     resources = load_compiled(Resources.load)
     gc.freeze()
     return resources
