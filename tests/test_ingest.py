@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from rasd.io import language
 from rasd.io.ingest import (
     IngestError,
     decode,
@@ -345,3 +346,18 @@ def test_ingest_code_keeps_its_arabic_words_in_data_files(module: str):
         and re.search("[\u0600-\u06ff]", written := ast.get_source_segment(source, node) or "")
     ]
     assert arabic == []
+
+
+def test_arabic_is_told_by_its_script_without_the_identifier(monkeypatch):
+    def no_identifier():
+        raise AssertionError("the identifier was asked")
+
+    monkeypatch.setattr(language, "_language_identifier", no_identifier)
+    assert (
+        language.identify_language("قصفت المدفعية أطراف القرية صباح اليوم وأصابت منزلين.") == "ar"
+    )
+
+
+def test_letters_other_languages_add_to_the_script_go_to_the_identifier():
+    # Persian writes ی and پ, which Arabic does not use
+    assert language.identify_language("پیش از ظهر امروز چند موشک به این پایگاه شلیک شد.") != "ar"

@@ -205,40 +205,62 @@ def _worded_dates(text: str, items: list[DateItem], published: dt.datetime) -> l
 
 def _items(text: str, tokens: Sequence[Token], numbers: Sequence[NumberMention]) -> list[DateItem]:
     """Tokens read as date words (with their tags) or numbers, and the plain words that
-    follow them as far as a date expression can reach; the words in between are left out
+    follow them as far as a date expression can reach; the words in between are never read
     (a barrier item stands for them), so the grammar runs only where a date word or a
     number was found."""
-    starts = [m.span.start for m in numbers]
-    items: list[DateItem] = []
-    tables = {"ar": _lexicon("ar"), "en": _lexicon("en")}
-    live_until = 0  # tokens before this index may be read by an expression begun earlier
-    k = 0  # the first number not yet passed
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        while k < len(starts) and starts[k] < tok.start:
-            k += 1
-        number = numbers[k] if k < len(starts) and starts[k] < tok.end else None
-        if number is not None or _may_begin(tok.norm):
-            live_until = i + _REACH
-        elif i >= live_until:
-            if items and items[-1] is not _BARRIER:
-                items.append(_BARRIER)
-            i += 1
-            continue
-        hit = tables["ar" if is_arabic_word(tok.norm) else "en"].match(text, tokens, i)
-        if number is not None and (hit is None or number.span.end >= tokens[hit.last - 1].end):
-            last = _token_index_ending_at(tokens, i, number.span.end)
-            items.append(DateItem(number.span.start, number.span.end, tok.norm, {}, number))
-            i = last + 1
-        elif hit is not None:
-            end_ = tokens[hit.last - 1].end
-            items.append(DateItem(hit.start, end_, tok.norm, hit.payload, waw=hit.waw))
-            i = hit.last
-        else:
-            items.append(DateItem(tok.start, tok.end, tok.norm, _ordinal(tok.norm)))
-            i += 1
-    return items
+    token_starts = [t.start for t in tokens]
+    number_at: dict[int, NumberMention] = {}  # token index -> the first number begun in it
+    for number in numbers:
+        number_at.setdefault(bisect.bisect_right(token_starts, number.span.start) - 1, number)
+    begins = sorted(number_at.keys() | {i for i, t in enumerate(tokens) if _may_begin(t.norm)})
+    reader = _ItemReader(text, tokens, number_at)
+    for begin in begins:
+        if begin < reader.next:
+            continue  # read as part of an earlier item
+        reader.read_until(min(reader.live_until, begin))
+        if reader.next < begin:
+            reader.items.append(_BARRIER)
+            reader.next = begin
+        reader.live_until = begin + _REACH
+        reader.read_until(begin + 1)
+    reader.read_until(min(reader.live_until, len(tokens)))
+    return reader.items
+
+
+class _ItemReader:
+    """Reads tokens into date items, from ``next`` on."""
+
+    def __init__(
+        self, text: str, tokens: Sequence[Token], number_at: dict[int, NumberMention]
+    ) -> None:
+        self.text, self.tokens, self.number_at = text, tokens, number_at
+        self.items: list[DateItem] = []
+        self.next = 0  # the next token to read
+        self.live_until = 0  # tokens before this may be read by an expression begun earlier
+        self.tables = {"ar": _lexicon("ar"), "en": _lexicon("en")}
+
+    def read_until(self, limit: int) -> None:
+        tokens, text = self.tokens, self.text
+        while self.next < limit:
+            i = self.next
+            tok = tokens[i]
+            number = self.number_at.get(i)
+            hit = self.tables["ar" if is_arabic_word(tok.norm) else "en"].match(text, tokens, i)
+            if number is not None and (
+                hit is None or number.span.end >= tokens[hit.last - 1].end
+            ):
+                last = _token_index_ending_at(tokens, i, number.span.end)
+                self.items.append(
+                    DateItem(number.span.start, number.span.end, tok.norm, {}, number)
+                )
+                self.next = last + 1
+            elif hit is not None:
+                end_ = tokens[hit.last - 1].end
+                self.items.append(DateItem(hit.start, end_, tok.norm, hit.payload, waw=hit.waw))
+                self.next = hit.last
+            else:
+                self.items.append(DateItem(tok.start, tok.end, tok.norm, _ordinal(tok.norm)))
+                self.next = i + 1
 
 
 # How many tokens past a date word or a number an expression may still read: between two

@@ -9,6 +9,7 @@ governorates named close by, nearness to the article's other places) and sets it
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -139,10 +140,17 @@ class _Nearness:
         return self._memo[key]
 
 
+# The shortest distance along a meridian, in km per degree of latitude: no two points
+# further apart in latitude than this allows can be nearer than that.
+_KM_PER_DEGREE = 6371 * math.pi / 180
+
+
 def _closeness(p: Place, points: list[Place]) -> float:
-    if not points:
+    band = _W.region_km / _KM_PER_DEGREE
+    near = [q for q in points if abs(q.lat - p.lat) <= band]
+    if not near:
         return 0.0
-    nearest = min(haversine_km(p.lat, p.lon, q.lat, q.lon) for q in points)
+    nearest = min(haversine_km(p.lat, p.lon, q.lat, q.lon) for q in near)
     if nearest <= _W.near_km:
         return _W.near_weight
     return _W.region_weight if nearest <= _W.region_km else 0.0

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 from rasd.annotate.dates import find_dates
 from rasd.annotate.geocode import PlaceContext, dateline_place, resolve_places
@@ -25,7 +28,7 @@ from rasd.text.matcher import PhraseMatch
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import Token, tokenize
 
-_CUES = tuple(Cue)
+_NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never written to
 
 
 @dataclass
@@ -50,14 +53,15 @@ class SentenceMentions:
     clauses: list[Clause]
     triggers: list[PhraseMatch[Trigger]] = field(default_factory=list)
     weapons: list[PhraseMatch[Weapon]] = field(default_factory=list)
-    cues: dict[Cue, list[PhraseMatch[Cue]]] = field(default_factory=dict)
+    # every table's matches in the sentence, by table: cue classes among them
+    cues: dict[Hashable, list[PhraseMatch[Any]]] = field(default_factory=dict)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
 
     def cue(self, name: Cue) -> list[PhraseMatch[Cue]]:
-        return self.cues.get(name, [])
+        return self.cues.get(name, _NONE)
 
     def token_index(self, offset: int) -> int:
         """Index of the token at or after a character offset."""
@@ -71,9 +75,13 @@ class SentenceMentions:
         """Words strictly between a mention ending at ``end`` and one starting at ``start``."""
         return self.word_index(start) - self.word_index(end)
 
-    def __post_init__(self) -> None:
-        self._ends = [t.end for t in self.tokens]
-        self._word_ends = [t.end for t in self.tokens if t.norm[0].isalnum()]
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
+    @cached_property
+    def _word_ends(self) -> list[int]:
+        return [t.end for t in self.tokens if t.norm[0].isalnum()]
 
     @property
     def is_bullet(self) -> bool:
@@ -144,16 +152,18 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             tokens=sentence_tokens,
             clauses=[],
         )
-        sentence.cues = {name: found.get(name, []) for name in _CUES}
+        sentence.cues = found
         sentence.clauses = _clauses(sentence)
-        actors = resources.actors.mentions(
-            sentence_tokens,
-            found.get(ACTOR_NAMES, []),
-            found.get(ACTOR_ADJECTIVES, []),
-            published=published.date(),
-        )
-        sentence.actors = [a for a in actors if not _named_as_place(sentence, a)]
-        sentence.triggers = _outside(found.get(TRIGGERS, []), sentence.actors)
+        if ACTOR_NAMES in found or ACTOR_ADJECTIVES in found:
+            actors = resources.actors.mentions(
+                sentence_tokens,
+                found.get(ACTOR_NAMES, []),
+                found.get(ACTOR_ADJECTIVES, []),
+                published=published.date(),
+            )
+            sentence.actors = [a for a in actors if not _named_as_place(sentence, a)]
+        if TRIGGERS in found:
+            sentence.triggers = _outside(found[TRIGGERS], sentence.actors)
         sentence.weapons = found.get(WEAPONS, [])
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham

@@ -68,15 +68,14 @@ class PhraseTable(Generic[T]):
 
     def __init__(self, new: Callable[[], T]) -> None:
         self._phrases: dict[tuple[str, ...], T] = {}
-        self._firsts: set[str] = set()
-        self._forms: dict[str, list[tuple[str, bool]]] = {}  # per word form: forms that begin
+        self._firsts: dict[str, set[int]] = {}  # first word -> lengths of its phrases
+        # per word form: the forms that begin a phrase, and those phrases' lengths, longest first
+        self._forms: dict[str, tuple[list[tuple[str, bool]], list[int]]] = {}
         self._new = new
-        self.longest = 1
 
     def entry(self, phrase: str) -> T:
         words = tuple(t.norm for t in tokenize(phrase))
-        self.longest = max(self.longest, len(words))
-        self._firsts.add(words[0])
+        self._firsts.setdefault(words[0], set()).add(len(words))
         self._forms.clear()
         if words not in self._phrases:
             self._phrases[words] = self._new()
@@ -88,22 +87,27 @@ class PhraseTable(Generic[T]):
 
     def first_forms(self, norm: str) -> list[tuple[str, bool]]:
         """The forms of a folded word (see :func:`clitic_forms`) that begin a phrase."""
-        forms = self._forms.get(norm)
-        if forms is None:
+        return self._beginnings(norm)[0]
+
+    def _beginnings(self, norm: str) -> tuple[list[tuple[str, bool]], list[int]]:
+        found = self._forms.get(norm)
+        if found is None:
             forms = [(form, waw) for form, waw in clitic_forms(norm) if form in self._firsts]
+            lengths = sorted({n for form, _ in forms for n in self._firsts[form]}, reverse=True)
+            found = (forms, lengths)
             if len(self._forms) < 1 << 16:
-                self._forms[norm] = forms
-        return forms
+                self._forms[norm] = found
+        return found
 
     def match(self, text: str, tokens: Sequence[Token], i: int) -> PhraseHit[T] | None:
         """The longest phrase at token ``i``, fewest clitic letters taken off first."""
         if i >= len(tokens):
             return None
         norm = tokens[i].norm
-        forms = self.first_forms(norm)
-        if not forms:
-            return None
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        forms, lengths = self._beginnings(norm)
+        for n in lengths:
+            if n > len(tokens) - i:
+                continue
             rest = tuple(t.norm for t in tokens[i + 1 : i + n])
             for form, waw in forms:
                 payload = self._phrases.get((form, *rest))

@@ -11,6 +11,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from rasd.knowledge.files import data_file, read_yaml
+
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
@@ -24,6 +26,8 @@ _MIN_LETTERS = 20
 # (about 0.6 ms for this much, against 4 ms for a 2,000-word article).
 IDENTIFY_CHARS = 1500
 _LAST_WORD = re.compile(r"\s+\S*\Z")
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @cache
@@ -47,11 +51,25 @@ def beginning(text: str, limit: int = IDENTIFY_CHARS) -> str:
     return head[: cut.start()] if cut and cut.start() > 0 else head
 
 
+@cache
+def _script_rules() -> tuple[float, re.Pattern[str]]:
+    data = read_yaml(data_file("ingest", "scripts.yaml"))
+    letters = re.escape(data["not_arabic_letters"])
+    return float(data["arabic_share"]), re.compile(f"[{letters}]")
+
+
 def identify_language(text: str) -> str:
     """The language of ``text`` judged from its beginning (``IDENTIFY_CHARS`` characters): "ar",
-    "en" or "other" (also when that beginning has fewer than 20 letters)."""
+    "en" or "other" (also when that beginning has fewer than 20 letters). A beginning in
+    Arabic letters only, with none that other languages add to the script, is Arabic
+    without asking py3langid (data/ingest/scripts.yaml)."""
     text = beginning(text)
-    if sum(c.isalpha() for c in text) < _MIN_LETTERS:
+    letters = len(_LETTER.findall(text))
+    if letters < _MIN_LETTERS:
         return "other"
+    share, other_letters = _script_rules()
+    arabic = len(_ARABIC_LETTER.findall(text))
+    if arabic >= share * letters and not other_letters.search(text):
+        return "ar"
     language, _ = _language_identifier().classify(text)
     return language if language in LANGUAGES else "other"
