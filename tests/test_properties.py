@@ -25,6 +25,8 @@ import rasd
 from rasd.io.ingest import document_from_html, document_from_text
 from rasd.model import Document, Event, Span
 from rasd.pipeline import process
+from rasd.text.normalize import fold
+from rasd.text.tokens import tokenize
 
 PUBLISHED = dt.datetime(2024, 1, 15, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
 # A report of an attack that gives one event with evidence.
@@ -387,3 +389,14 @@ def test_a_megabyte_of_one_repeated_word_is_extracted(
     print(f"{len(text)} chars: {elapsed:.2f} s, {len(events)} events")
     assert isinstance(events, list)
     assert elapsed < MEGABYTE_BUDGET_SECONDS, f"{len(text)} characters took {elapsed:.0f} s"
+
+
+@PROPERTY
+@given(st.one_of(st.text(), articles))
+def test_every_token_slices_the_text_to_its_own_words(text: str) -> None:
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))
+    # nothing but white space (and characters that fold to nothing) is left between tokens
+    covered = "".join(text[a.end : b.start] for a, b in zip(tokens, tokens[1:]))
+    assert all(c.isspace() or not fold(c) for c in covered)

@@ -166,10 +166,15 @@ _YMD = re.compile(rf"{_BEFORE}({_D}{{4}})([-/.])({_D}{{1,2}})\2({_D}{{1,2}})(?![
 _DMY = re.compile(rf"{_BEFORE}({_D}{{1,2}})([-/.])({_D}{{1,2}})\2({_D}{{4}})(?![\w/-]|\.{_D})")
 
 
+_DIGIT_MARK_DIGIT = re.compile(f"{_D}[-/.]{_D}")
+
+
 def _numeric_dates(text: str, today: dt.date, start: int, end: int) -> list[DateRange]:
     """2024/01/15, 2024-01-15, 2024.01.15, 15-1-2024, 15/01/2024 (day first unless the
     month would be above 12)."""
-    out = []
+    out: list[DateRange] = []
+    if not _DIGIT_MARK_DIGIT.search(text, start, end):
+        return out  # the patterns, slow to try at every character, cannot match
     for pattern in (_YMD, _DMY):
         for m in pattern.finditer(text, start, end):
             a, _, b, c = m.groups()
@@ -246,9 +251,7 @@ class _ItemReader:
             tok = tokens[i]
             number = self.number_at.get(i)
             hit = self.tables["ar" if is_arabic_word(tok.norm) else "en"].match(text, tokens, i)
-            if number is not None and (
-                hit is None or number.span.end >= tokens[hit.last - 1].end
-            ):
+            if number is not None and (hit is None or number.span.end >= tokens[hit.last - 1].end):
                 last = _token_index_ending_at(tokens, i, number.span.end)
                 self.items.append(
                     DateItem(number.span.start, number.span.end, tok.norm, {}, number)

@@ -11,7 +11,6 @@ import bisect
 import datetime as dt
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from rasd.annotate.dates import find_dates
@@ -42,6 +41,23 @@ class Clause:
         return self.start <= offset < self.end
 
 
+@dataclass(frozen=True)
+class TokenOffsets:
+    """Where a document's tokens end, for finding a token or counting words between two
+    offsets; shared by its sentences (``first_token``: the sentence's first token)."""
+
+    token_ends: list[int]
+    word_ends: list[int]  # the ends of words: punctuation not counted
+    first_token: int = 0
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> TokenOffsets:
+        return cls([t.end for t in tokens], [t.end for t in tokens if t.norm[0].isalnum()])
+
+    def from_token(self, first: int) -> TokenOffsets:
+        return TokenOffsets(self.token_ends, self.word_ends, first)
+
+
 @dataclass
 class SentenceMentions:
     index: int
@@ -51,6 +67,7 @@ class SentenceMentions:
     is_title: bool
     tokens: list[Token]
     clauses: list[Clause]
+    offsets: TokenOffsets
     triggers: list[PhraseMatch[Trigger]] = field(default_factory=list)
     weapons: list[PhraseMatch[Weapon]] = field(default_factory=list)
     # every table's matches in the sentence, by table: cue classes among them
@@ -65,23 +82,13 @@ class SentenceMentions:
 
     def token_index(self, offset: int) -> int:
         """Index of the token at or after a character offset."""
-        return bisect.bisect_right(self._ends, offset)
-
-    def word_index(self, offset: int) -> int:
-        """How many words (punctuation not counted) end at or before a character offset."""
-        return bisect.bisect_right(self._word_ends, offset)
+        index = bisect.bisect_right(self.offsets.token_ends, offset) - self.offsets.first_token
+        return min(max(index, 0), len(self.tokens))
 
     def words_between(self, end: int, start: int) -> int:
         """Words strictly between a mention ending at ``end`` and one starting at ``start``."""
-        return self.word_index(start) - self.word_index(end)
-
-    @cached_property
-    def _ends(self) -> list[int]:
-        return [t.end for t in self.tokens]
-
-    @cached_property
-    def _word_ends(self) -> list[int]:
-        return [t.end for t in self.tokens if t.norm[0].isalnum()]
+        word_ends = self.offsets.word_ends
+        return bisect.bisect_right(word_ends, start) - bisect.bisect_right(word_ends, end)
 
     @property
     def is_bullet(self) -> bool:
@@ -128,6 +135,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     text = doc.text
     published = doc.published or dt.datetime.now(dt.UTC)
     tokens = tokenize(text)
+    offsets = TokenOffsets.of(tokens)
     spans, ranges = _sentences(text, tokens)
     all_numbers = find_numbers(text, tokens=tokens)
     all_dates = [
@@ -151,6 +159,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             is_title=title is not None and title[0] <= span.start and span.end <= title[1],
             tokens=sentence_tokens,
             clauses=[],
+            offsets=offsets.from_token(lo),
         )
         sentence.cues = found
         sentence.clauses = _clauses(sentence)

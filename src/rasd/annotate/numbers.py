@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import yaml
 
@@ -28,8 +28,7 @@ _DATE_OR_DECIMAL_MARKS = {"/", ":", ".", "-"}
 _TENS = range(20, 100, 10)
 
 
-@dataclass(frozen=True)
-class NumberMention:
+class NumberMention(NamedTuple):
     span: Span  # offsets into the text given to find_numbers
     value: int
     vague: bool = False  # "dozens", "عشرات", "several": ACLED's conservative value
@@ -50,8 +49,7 @@ class _Entry:
     digits: bool = False
 
 
-@dataclass(frozen=True)
-class PhraseHit(Generic[T]):
+class PhraseHit(NamedTuple, Generic[T]):
     first: int  # token indices [first, last)
     last: int
     payload: T

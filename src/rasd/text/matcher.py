@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from rasd.text.normalize import fold
 from rasd.text.tokens import Token, entry_key, token_keys
@@ -26,8 +25,7 @@ from rasd.text.tokens import Token, entry_key, token_keys
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch(Generic[T]):
+class PhraseMatch(NamedTuple, Generic[T]):
     first: int  # index of the first token (in the token list scanned: a sentence's)
     last: int  # index after the last token
     start: int  # character offsets in the clean text
@@ -39,6 +37,9 @@ class PhraseMatch(Generic[T]):
 # the first word falls in (a prefix shorter than two letters, an exact word, then a prefix
 # by its first two letters), then by the order the phrases were added.
 _Order = tuple[int, str, int]
+# What a word form starts: (table, order, payload) of each table's best one-word phrase, and
+# the trie nodes from which longer phrases go on.
+_Start = tuple[tuple[tuple[Hashable, _Order, Any], ...], tuple["_Node", ...]]
 
 
 class _Node:
@@ -82,7 +83,7 @@ class PhraseTables:
     def __init__(self) -> None:
         self._root = _Node()
         self._added = 0
-        self._starts: dict[str, tuple[_Node, ...]] = {}
+        self._starts: dict[str, _Start] = {}
         self.sizes: dict[Hashable, int] = {}
 
     def add(self, table: Hashable, phrase: str, payload: Any) -> None:
@@ -105,13 +106,22 @@ class PhraseTables:
         self.sizes[table] = self.sizes.get(table, 0) + 1
         self._starts.clear()
 
-    def _start(self, norm: str) -> tuple[_Node, ...]:
-        nodes = self._starts.get(norm)
-        if nodes is None:
-            nodes = tuple(self._root.step(*_forms(norm)))
+    def _start(self, norm: str) -> _Start:
+        """What a word form starts: the best one-word phrase of each table, and the nodes
+        from which longer phrases go on (remembered per form)."""
+        found = self._starts.get(norm)
+        if found is None:
+            nodes = self._root.step(*_forms(norm))
+            single: dict[Hashable, tuple[_Order, Any]] = {}
+            for node in nodes:
+                for table, order, payload in node.ends:
+                    if table not in single or order < single[table][0]:
+                        single[table] = (order, payload)
+            going_on = tuple(node for node in nodes if node.exact or node.stems)
+            found = (tuple((t, o, p) for t, (o, p) in single.items()), going_on)
             if len(self._starts) < 1 << 18:
-                self._starts[norm] = nodes
-        return nodes
+                self._starts[norm] = found
+        return found
 
     def scan(
         self, tokens: Sequence[Token], ranges: Iterable[tuple[int, int]]
@@ -124,15 +134,32 @@ class PhraseTables:
             found: dict[Hashable, list[PhraseMatch[Any]]] = {}
             free: dict[Hashable, int] = {}  # table -> first token a new match may start at
             for i in range(lo, hi):
-                norm = tokens[i].norm
-                nodes = starts.get(norm)
-                if nodes is None:
-                    nodes = self._start(norm)
-                if not nodes:
+                token = tokens[i]
+                start = starts.get(token.norm)
+                if start is None:
+                    start = self._start(token.norm)
+                single, going_on = start
+                if not going_on:  # one-word phrases only: no look-ahead
+                    for table, _, payload in single:
+                        if table in free and free[table] > i:
+                            continue
+                        match = PhraseMatch(i - lo, i + 1 - lo, token.start, token.end, payload)
+                        found.setdefault(table, []).append(match)
+                        free[table] = i + 1
                     continue
-                best: dict[Hashable, tuple[int, _Order, Any]] = {}
+                best: dict[Hashable, tuple[int, _Order, Any]] = {
+                    table: (i + 1, order, payload)
+                    for table, order, payload in single
+                    if table not in free or free[table] <= i
+                }
+                nodes: Sequence[_Node] = going_on
                 j = i + 1
-                while True:
+                while j < hi:
+                    keys, prefixes = _forms(tokens[j].norm)
+                    nodes = [child for node in nodes for child in node.step(keys, prefixes)]
+                    if not nodes:
+                        break
+                    j += 1
                     for node in nodes:
                         for table, order, payload in node.ends:
                             if table in free and free[table] > i:
@@ -140,19 +167,12 @@ class PhraseTables:
                             held = best.get(table)
                             if held is None or j > held[0] or (j == held[0] and order < held[1]):
                                 best[table] = (j, order, payload)
-                    if j >= hi:
-                        break
                     nodes = [node for node in nodes if node.exact or node.stems]
                     if not nodes:
                         break
-                    keys, prefixes = _forms(tokens[j].norm)
-                    nodes = [child for node in nodes for child in node.step(keys, prefixes)]
-                    if not nodes:
-                        break
-                    j += 1
                 for table, (last, _, payload) in best.items():
                     match = PhraseMatch(
-                        i - lo, last - lo, tokens[i].start, tokens[last - 1].end, payload
+                        i - lo, last - lo, token.start, tokens[last - 1].end, payload
                     )
                     found.setdefault(table, []).append(match)
                     free[table] = last
