@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
@@ -158,25 +158,38 @@ def resolve_date(expression: str, published: dt.datetime) -> DateRange | None:
 
 _D = "[0-9\u0660-\u0669\u06f0-\u06f9]"
 _CLITICS = language_profile("ar").clitics
-# Not inside a word or a number; a conjunction or a preposition (و/ف، ب/ل) may stand before.
-_BEFORE = (
-    r"(?<![^\W\d_" + "".join(_CLITICS.conjunctions + _CLITICS.prepositions) + r"])(?<![\d./-])"
+# A numeric date is not inside a word or a number: it follows no letter (but a conjunction
+# or a preposition, و/ف، ب/ل), no digit and no . / -. (Checked on the character before a
+# match rather than by a look-behind, so that the patterns begin with a digit and the
+# regular expression engine can skip to the digits.)
+_NOT_BEFORE = re.compile(
+    r"[^\W\d_" + "".join(_CLITICS.conjunctions + _CLITICS.prepositions) + r"]|[\d./-]"
 )
-_YMD = re.compile(rf"{_BEFORE}({_D}{{4}})([-/.])({_D}{{1,2}})\2({_D}{{1,2}})(?![\w/-]|\.{_D})")
-_DMY = re.compile(rf"{_BEFORE}({_D}{{1,2}})([-/.])({_D}{{1,2}})\2({_D}{{4}})(?![\w/-]|\.{_D})")
+_YMD = re.compile(rf"({_D}{{4}})([-/.])({_D}{{1,2}})\2({_D}{{1,2}})(?![\w/-]|\.{_D})")
+_DMY = re.compile(rf"({_D}{{1,2}})([-/.])({_D}{{1,2}})\2({_D}{{4}})(?![\w/-]|\.{_D})")
 
 
-_DIGIT_MARK_DIGIT = re.compile(f"{_D}[-/.]{_D}")
+def _standing_alone(
+    pattern: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that do not continue a word or a number, left to right,
+    each searched for from the end of the last (or, after one that continues a word, from
+    the character after its start)."""
+    pos = start
+    while (m := pattern.search(text, pos, end)) is not None:
+        if m.start() > 0 and _NOT_BEFORE.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _numeric_dates(text: str, today: dt.date, start: int, end: int) -> list[DateRange]:
     """2024/01/15, 2024-01-15, 2024.01.15, 15-1-2024, 15/01/2024 (day first unless the
     month would be above 12)."""
     out: list[DateRange] = []
-    if not _DIGIT_MARK_DIGIT.search(text, start, end):
-        return out  # the patterns, slow to try at every character, cannot match
     for pattern in (_YMD, _DMY):
-        for m in pattern.finditer(text, start, end):
+        for m in _standing_alone(pattern, text, start, end):
             a, _, b, c = m.groups()
             a, b, c = int(fold(a)), int(fold(b)), int(fold(c))
             orders = [(a, b, c)] if pattern is _YMD else [(c, b, a), (c, a, b)]

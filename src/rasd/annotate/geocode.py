@@ -120,40 +120,44 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
 
 class _Nearness:
     """Of two villages called Za'tara, the one near the other places the article names.
-    The places are counted by id, so that each distance is reckoned once per article."""
+
+    The article's places (its anchors) are counted by id and sorted by latitude; for each
+    candidate only the anchors within reach in latitude are measured, once per article."""
 
     def __init__(self, anchors: list[Place]) -> None:
         self._count = Counter(p.id for p in anchors)
-        self._places = {p.id: p for p in anchors}
-        self._memo: dict[tuple[str, str | None], float] = {}
+        places = sorted({p.id: p for p in anchors}.values(), key=lambda p: (p.lat, p.id))
+        self._places = places
+        self._lats = [p.lat for p in places]
+        self._band = _W.region_km / _KM_PER_DEGREE
+        self._nearest: dict[str, list[tuple[float, str]]] = {}
 
     def closeness(self, p: Place, own: Place | None) -> float:
         """How near ``p`` is to the anchors other than the mention's own (``own``)."""
-        key = (p.id, own.id if own is not None else None)
-        if key not in self._memo:
-            points = [
-                q
-                for q_id, q in self._places.items()
-                if self._count[q_id] > (1 if own is not None and q_id == own.id else 0)
-            ]
-            self._memo[key] = _closeness(p, points)
-        return self._memo[key]
+        for km, anchor_id in self._measured(p):
+            if own is not None and anchor_id == own.id and self._count[anchor_id] == 1:
+                continue  # the mention's own place, named nowhere else
+            if km <= _W.near_km:
+                return _W.near_weight
+            return _W.region_weight if km <= _W.region_km else 0.0
+        return 0.0
+
+    def _measured(self, p: Place) -> list[tuple[float, str]]:
+        """The anchors within reach in latitude of ``p``, nearest first."""
+        found = self._nearest.get(p.id)
+        if found is None:
+            lo = bisect.bisect_left(self._lats, p.lat - self._band)
+            hi = bisect.bisect_right(self._lats, p.lat + self._band)
+            found = sorted(
+                (haversine_km(p.lat, p.lon, q.lat, q.lon), q.id) for q in self._places[lo:hi]
+            )
+            self._nearest[p.id] = found
+        return found
 
 
 # The shortest distance along a meridian, in km per degree of latitude: no two points
 # further apart in latitude than this allows can be nearer than that.
 _KM_PER_DEGREE = 6371 * math.pi / 180
-
-
-def _closeness(p: Place, points: list[Place]) -> float:
-    band = _W.region_km / _KM_PER_DEGREE
-    near = [q for q in points if abs(q.lat - p.lat) <= band]
-    if not near:
-        return 0.0
-    nearest = min(haversine_km(p.lat, p.lon, q.lat, q.lon) for q in near)
-    if nearest <= _W.near_km:
-        return _W.near_weight
-    return _W.region_weight if nearest <= _W.region_km else 0.0
 
 
 def _unambiguous(m: PlaceMention) -> Place | None:

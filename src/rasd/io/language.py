@@ -65,13 +65,13 @@ def identify_language(text: str) -> str:
     Arabic letters only, with none that other languages add to the script, is Arabic
     without asking py3langid (data/ingest/scripts.yaml)."""
     text = beginning(text)
-    letters = len(_LETTER.findall(text))
-    if letters < _MIN_LETTERS:
-        return "other"
     share, other_letters = _script_rules()
     head = beginning(text, _SCRIPT_CHARS)
-    arabic, head_letters = len(_ARABIC_LETTER.findall(head)), len(_LETTER.findall(head))
-    if arabic >= share * head_letters and not other_letters.search(head):
+    head_letters = len(_LETTER.findall(head))
+    if head_letters < _MIN_LETTERS and len(_LETTER.findall(text)) < _MIN_LETTERS:
+        return "other"
+    arabic = len(_ARABIC_LETTER.findall(head))
+    if head_letters and arabic >= share * head_letters and not other_letters.search(head):
         return "ar"
     language, _ = _language_identifier().classify(text)
     return language if language in LANGUAGES else "other"

@@ -14,6 +14,7 @@ wins, exact first words before prefix ones.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Hashable, Iterable, Sequence
 from functools import lru_cache
@@ -130,15 +131,16 @@ class PhraseTables:
         counted from the range's first token: one dict of table -> matches per range."""
         out = []
         starts = self._starts
+        # what each token starts; only tokens that start something are visited below
+        begun = [starts.get(t.norm) or self._start(t.norm) for t in tokens]
+        active = [i for i, (single, going_on) in enumerate(begun) if single or going_on]
         for lo, hi in ranges:
             found: dict[Hashable, list[PhraseMatch[Any]]] = {}
             free: dict[Hashable, int] = {}  # table -> first token a new match may start at
-            for i in range(lo, hi):
+            for k in range(bisect.bisect_left(active, lo), bisect.bisect_left(active, hi)):
+                i = active[k]
                 token = tokens[i]
-                start = starts.get(token.norm)
-                if start is None:
-                    start = self._start(token.norm)
-                single, going_on = start
+                single, going_on = begun[i]
                 if not going_on:  # one-word phrases only: no look-ahead
                     for table, _, payload in single:
                         if table in free and free[table] > i:

@@ -169,17 +169,18 @@ class ArticleWriter:
         return self._fill(template, self._scene(section, kind, published))
 
     def _sentence(self, section: str, published: dt.datetime, lead_place: dict[str, str]) -> str:
-        """A body sentence: an incident (4 in 10, half of them at the lead's place), a quote
-        (1.5 in 10) or background."""
+        """A body sentence: an incident (half of them at the lead's place), a quote or
+        background, in the shares the data's ``sentence_mix`` gives."""
         data, random = self.data, self.random
+        mix = data["sentence_mix"]
         roll = random.random()
-        if roll < 0.4:
+        if roll < mix["incident"]:
             kind = random.choice(sorted(data["events"]))
             place = lead_place if random.random() < 0.5 else None
             scene = self._scene(section, kind, published, place)
             return self._fill(self._draw(kind, data["events"][kind]["sentences"]), scene)
         scene = self._scene(section, "", published)
-        if roll < 0.55:
+        if roll < mix["incident"] + mix["quote"]:
             return self._fill(self._draw("quotes", data["quotes"]), scene)
         return self._fill(self._draw("background", data["background"]), scene)
 
