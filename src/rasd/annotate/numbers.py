@@ -202,12 +202,11 @@ def find_numbers(
     given, are that stretch's tokens (a document is tokenised once)."""
     tokens = _prepare(tokenize(text, start, end) if tokens is None else tokens)
     out: list[NumberMention] = []
-    i = 0
-    while i < len(tokens):
-        if not _may_begin(tokens[i].norm):  # the grammar runs only where a word matched
-            i += 1
-            continue
-        mention, i = _read(text, tokens, i)
+    i = 0  # the grammar runs only where a number word or digits begin, left to right
+    for begin in [k for k, token in enumerate(tokens) if _may_begin(token.norm)]:
+        if begin < i:
+            continue  # read as part of the number before
+        mention, i = _read(text, tokens, begin)
         if mention is not None:
             out.append(mention)
     return out
@@ -241,6 +240,8 @@ def _may_begin(norm: str) -> bool:
 
 def _prepare(tokens: Sequence[Token]) -> list[Token]:
     """Joins 1,200 (and ١٬٢٠٠) into one token and splits و3 into و + 3."""
+    if not any(tok.norm[-1].isdigit() for tok in tokens):
+        return list(tokens)
     out: list[Token] = []
     for tok in tokens:
         if not tok.norm[-1].isdigit():

@@ -6,8 +6,13 @@ import re
 
 from rasd.model import Span
 
+# A sentence ends at a stop (with the quotes or brackets that close after it) followed by
+# white space, at a blank line, before a bullet and at a line end. The match begins with the
+# stop itself (the sentence keeps it), so that the engine can skip straight to stops and
+# line ends.
+_STOPS = ".!?\u061f"
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?\u061f!])[\"'\u201d\u00bb)]*\s+|\n\s*\n|\n(?=\s*[-\u2013\u2022*\u00b7])|\n"
+    r"[.!?\u061f][\"'\u201d\u00bb)]*\s+|\n\s*\n|\n(?=\s*[-\u2013\u2022*\u00b7])|\n"
 )
 _ABBREVIATIONS = {
     "mr", "mrs", "dr", "st", "u.s", "u.n", "gen", "col", "lt", "sgt", "no", "vs", "jan",
@@ -20,13 +25,15 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group().strip() == "" and "\n" not in m.group():
-            before = text[pos : m.start()].rstrip(".").split()
+        end = m.start() + 1 if text[m.start()] in _STOPS else m.start()
+        gap = text[end : m.end()]
+        if gap.strip() == "" and "\n" not in gap:
+            before = text[pos:end].rstrip(".").split()
             if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             if before and len(before[-1]) == 1 and before[-1].isupper():
                 continue  # an initial: "J. Smith"
-        _add_sentence(text, pos, m.start(), spans)
+        _add_sentence(text, pos, end, spans)
         pos = m.end()
     _add_sentence(text, pos, len(text), spans)
     return spans
