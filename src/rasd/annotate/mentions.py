@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasd.annotate.dates import find_dates
 from rasd.annotate.geocode import PlaceContext, dateline_place, resolve_places
@@ -41,8 +41,7 @@ class Clause:
         return self.start <= offset < self.end
 
 
-@dataclass(frozen=True)
-class TokenOffsets:
+class TokenOffsets(NamedTuple):
     """Where a document's tokens end, for finding a token or counting words between two
     offsets; shared by its sentences (``first_token``: the sentence's first token)."""
 
@@ -241,11 +240,13 @@ class _Positions:
     def within(
         self, start: int, end: int
     ) -> tuple[list[DateRange], list[NumberMention], list[PlaceMention]]:
-        dates, numbers, places = (
-            items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-            for items, starts in zip(self._lists, self._starts)
+        (dates, numbers, places), (at_date, at_number, at_place) = self._lists, self._starts
+        left, right = bisect.bisect_left, bisect.bisect_left
+        return (
+            dates[left(at_date, start) : right(at_date, end)],
+            numbers[left(at_number, start) : right(at_number, end)],
+            places[left(at_place, start) : right(at_place, end)],
         )
-        return dates, numbers, places
 
 
 def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:

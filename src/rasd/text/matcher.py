@@ -131,6 +131,7 @@ class PhraseTables:
         counted from the range's first token: one dict of table -> matches per range."""
         out = []
         starts = self._starts
+        make = tuple.__new__  # a PhraseMatch without NamedTuple's argument handling
         # what each token starts; only tokens that start something are visited below
         begun = [starts.get(t.norm) or self._start(t.norm) for t in tokens]
         active = [i for i, (single, going_on) in enumerate(begun) if single or going_on]
@@ -145,7 +146,9 @@ class PhraseTables:
                     for table, _, payload in single:
                         if table in free and free[table] > i:
                             continue
-                        match = PhraseMatch(i - lo, i + 1 - lo, token.start, token.end, payload)
+                        match = make(
+                            PhraseMatch, (i - lo, i + 1 - lo, token.start, token.end, payload)
+                        )
                         found.setdefault(table, []).append(match)
                         free[table] = i + 1
                     continue
