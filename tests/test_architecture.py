@@ -86,8 +86,8 @@ def test_a_setting_of_the_wrong_type_is_named():
     good = load_settings()
     raw = {
         section: dict(vars(getattr(good, section)))
-        for section in ("text", "dates", "events", "placing", "merging", "roles")
-        + ("casualties", "geocode")
+        for section in ("text", "ingest", "actors", "dates", "events", "placing", "merging")
+        + ("roles", "casualties", "geocode")
     }
     raw["placing"]["same_place_km"] = "twelve"
     with pytest.raises(SettingsError, match="same_place_km"):

@@ -28,6 +28,7 @@ from rasd.annotate.date_grammar import (
 )
 from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
 from rasd.knowledge.language import language_profile
+from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange, Span
 from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, tokenize
@@ -279,11 +280,7 @@ class _ItemReader:
                 self.next = i + 1
 
 
-# How many tokens past a date word or a number an expression may still read: between two
-# words that may begin an expression it reads at most three others ("يناير) عام 2024":
-# a bracket and a year word; "ليل السبت على الأحد": a joiner). Tokens further from any
-# such word are not read.
-_REACH = 6
+_REACH = SETTINGS.dates.expression_reach  # tokens an expression reads past a date word
 _BARRIER = DateItem(-1, -1, "")
 
 

@@ -98,7 +98,7 @@ class SentenceMentions:
     def is_section(self) -> bool:
         """A sentence that opens with a short heading and a colon: "محافظة حلب: ..."."""
         head = self.text.split(":", 1)[0]
-        return head != self.text and len(head.split()) <= 3
+        return head != self.text and len(head.split()) <= SETTINGS.text.heading_words
 
     def clause_of(self, offset: int) -> Clause:
         for clause in self.clauses:

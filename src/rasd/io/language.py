@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from rasd.knowledge.files import data_file, read_yaml
+from rasd.knowledge.settings import SETTINGS
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -19,13 +20,9 @@ if TYPE_CHECKING:
 LANGUAGES = ("ar", "en")
 # Languages py3langid may choose from: the two we handle and those most often mistaken for them.
 _CANDIDATE_LANGUAGES = ["ar", "en", "fa", "ur", "ku", "tr", "he", "fr", "de", "es", "it", "ru"]
-_MIN_LETTERS = 20
-# Characters read from the start of a text, cut back to a word boundary: about 250 words of
-# Arabic or English, the headline and first paragraphs, far more than py3langid needs to tell
-# Arabic from English, Persian or Urdu; the identifier's cost is linear in what it reads
-# (about 0.6 ms for this much, against 4 ms for a 2,000-word article).
-IDENTIFY_CHARS = 1500
-_SCRIPT_CHARS = 500  # the script of a text is told from its first few sentences
+_MIN_LETTERS = SETTINGS.ingest.fewest_letters
+IDENTIFY_CHARS = SETTINGS.ingest.identify_characters  # read from the start of a text
+_SCRIPT_CHARS = SETTINGS.ingest.script_characters
 _LAST_WORD = re.compile(r"\s+\S*\Z")
 _LETTER = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")

@@ -31,13 +31,14 @@ from rasd.knowledge.actor_entries import (
     actor_entries,
     read_actor_file,
 )
+from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import ActorKind
 from rasd.model import Actor, Span
 from rasd.text.matcher import PhraseMatch, PhraseMatcher, PhraseTables
 from rasd.text.normalize import is_arabic
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
-_REACH = 4  # head and modifiers an adjective may stand beside
+_REACH = SETTINGS.actors.adjective_reach  # head and modifiers an adjective may stand beside
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # ACLED's "(2020-2022)", "(2022-)"
 
 

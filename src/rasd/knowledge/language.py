@@ -36,6 +36,7 @@ WORD_CLASSES: dict[str, str] = {
     "of": "the preposition after a compass word or an area noun",
     "between": "the preposition between the places a road joins",
     "name_articles": "articles that belong to a name",
+    "abbreviations": "abbreviations whose stop ends no sentence",
 }
 
 

@@ -21,11 +21,25 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class TextSettings:
     longest_sentence_tokens: int
+    heading_words: int
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    identify_characters: int
+    script_characters: int
+    fewest_letters: int
+
+
+@dataclass(frozen=True)
+class ActorSettings:
+    adjective_reach: int
 
 
 @dataclass(frozen=True)
 class DateSettings:
     recent_days: int
+    expression_reach: int
 
 
 @dataclass(frozen=True)
@@ -108,6 +122,8 @@ class GeocodeSettings:
 @dataclass(frozen=True)
 class Settings:
     text: TextSettings
+    ingest: IngestSettings
+    actors: ActorSettings
     dates: DateSettings
     events: EventSettings
     placing: PlacingSettings

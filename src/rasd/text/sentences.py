@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rasd.knowledge.language import LANGUAGES, language_profile
 from rasd.model import Span
 
 # A sentence ends at a stop (with the quotes or brackets that close after it) followed by
@@ -14,10 +15,10 @@ _STOPS = ".!?\u061f"
 _SENTENCE_END = re.compile(
     r"[.!?\u061f][\"'\u201d\u00bb)]*\s+|\n\s*\n|\n(?=\s*[-\u2013\u2022*\u00b7])|\n"
 )
-_ABBREVIATIONS = {
-    "mr", "mrs", "dr", "st", "u.s", "u.n", "gen", "col", "lt", "sgt", "no", "vs", "jan",
-    "feb", "aug", "sept", "oct", "nov", "dec", "e.g", "i.e", "capt", "maj", "brig",
-}  # fmt: skip
+# Abbreviations whose stop ends no sentence ("U.S. forces", "Gen. Smith"), from the profiles.
+_ABBREVIATIONS = frozenset(
+    word.lower() for code in LANGUAGES for word in language_profile(code).words("abbreviations")
+)
 
 
 def split_sentences(text: str) -> list[Span]:
