@@ -1,8 +1,10 @@
-"""Language identification of an article: "ar", "en" or "other", by py3langid.
+"""Language identification of an article: "ar", "en" or "other".
 
-py3langid (numpy and a model of about 77 MB) is imported and loaded on the first text that
-needs identifying, never when a record gives its language. It reads only the beginning of a
-text (``IDENTIFY_CHARS``), so its cost does not grow with the length of the article.
+A text written in Arabic letters only, with none that other languages add to the script,
+is Arabic (data/ingest/scripts.yaml). Any other text goes to py3langid, which (with numpy
+and a model of about 100 MB) is imported and loaded on the first text that needs it, never
+when a record gives its language. Only the beginning of a text is read
+(``IDENTIFY_CHARS``), so the cost does not grow with the length of the article.
 """
 
 from __future__ import annotations
