@@ -91,7 +91,7 @@ def _store(value: object, path: Path) -> None:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fh.name, path)
-    except (OSError, pickle.PicklingError, RecursionError):
+    except (OSError, pickle.PicklingError, RecursionError, AttributeError, TypeError):
         try:
             Path(fh.name).unlink(missing_ok=True)
         except (NameError, UnboundLocalError, OSError):
