@@ -13,9 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
-from rasd.knowledge.files import DataSource, data_file, read_yaml
+from rasd.knowledge.files import DataSource, data_file, read_data
 
 
 class ScoringError(ValueError):
@@ -63,10 +61,7 @@ def _check_rules(data: Any) -> str | None:
 
 def read_folding_rules(source: DataSource) -> FoldingRules:
     """The folding rules of a file like ``data/evaluation/name_folding.yaml``."""
-    try:
-        data = read_yaml(source)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ScoringError(f"{source}: cannot read the name folding rules: {exc}") from exc
+    data = read_data(source, ScoringError, "the name folding rules")
     why = _check_rules(data)
     if why:
         raise ScoringError(f"{source}: malformed name folding rules: {why}")

@@ -15,9 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from rasd.knowledge.files import data_file, read_yaml
+from rasd.knowledge.files import data_file, read_data
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.taxonomy import TAXONOMY, ActorKind
 from rasd.text.normalize import is_arabic
@@ -100,10 +98,7 @@ class ActorEntry:
 def read_actor_file(source: ActorSource) -> tuple[list[Any], ActorWords]:
     """A file's raw actor entries and its words. A file is a list of entries or a mapping
     of sections (``actors`` and the sections of actor_words.yaml)."""
-    try:
-        data = read_yaml(source)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{source}: cannot read actor dictionary: {exc}") from exc
+    data = read_data(source, ValueError, "actor dictionary")
     if data is None:
         return [], NO_WORDS
     if isinstance(data, list):

@@ -29,3 +29,12 @@ def data_file(*parts: str) -> Traversable:
 def read_yaml(source: DataSource) -> Any:
     """The parsed YAML of a file; raises yaml.YAMLError or OSError as PyYAML does."""
     return yaml.load(source.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def read_data(source: DataSource, error: type[Exception], what: str) -> Any:
+    """The parsed YAML of a data file; ``error`` naming the file and ``what`` it was to hold
+    when it cannot be read or parsed."""
+    try:
+        return read_yaml(source)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise error(f"{source}: cannot read {what}: {exc}") from exc

@@ -15,9 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
-from rasd.knowledge.files import DataSource, data_file, read_yaml
+from rasd.knowledge.files import DataSource, data_file, read_data
 from rasd.knowledge.gazetteer_files import data_path
 from rasd.knowledge.place_kinds import (
     COUNTRIES,
@@ -39,10 +37,7 @@ def read_unit_names(source: DataSource) -> tuple[re.Pattern[str], tuple[str, ...
     """From a file like ``data/places/unit_names.yaml``: the pattern of the words a unit's
     name may begin with ("مركز الشدادي"), and the templates of a governorate's other names;
     :class:`GazetteerError` naming the file when malformed."""
-    try:
-        data = read_yaml(source)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise GazetteerError(f"{source}: cannot read the unit names: {exc}") from exc
+    data = read_data(source, GazetteerError, "the unit names")
     words = data.get("unit_words") if isinstance(data, dict) else None
     forms = data.get("admin1_forms") if isinstance(data, dict) else None
     if not (

@@ -12,9 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
-from rasd.knowledge.files import DataSource, data_file, read_yaml
+from rasd.knowledge.files import DataSource, data_file, read_data
 from rasd.knowledge.places import GazetteerError, Place
 
 _SHAPES = ("point", "area")
@@ -100,10 +98,7 @@ def _check_kinds(data: object) -> str | None:
 
 def read_kinds(source: DataSource) -> PlaceKinds:
     """The place kinds of a kinds file; :class:`GazetteerError` naming it when malformed."""
-    try:
-        data = read_yaml(source)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise GazetteerError(f"{source}: cannot read the place kinds: {exc}") from exc
+    data = read_data(source, GazetteerError, "the place kinds")
     why = _check_kinds(data)
     if why:
         raise GazetteerError(f"{source}: malformed place kinds file: {why}")

@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import yaml
-
-from rasd.knowledge.files import DataSource, data_file, read_yaml
+from rasd.knowledge.files import DataSource, data_file, read_data
 from rasd.knowledge.places import GazetteerError
 from rasd.text.normalize import is_arabic_word
 from rasd.text.tokens import Token, entry_key, tokenize
@@ -18,10 +16,7 @@ def read_latin_articles(source: DataSource) -> dict[str, str]:
     """Latin article -> the letters the next word begins with after it (``"ez": "z"``), from
     a file like ``data/places/latin_articles.yaml``; :class:`GazetteerError` naming it when
     malformed."""
-    try:
-        data = read_yaml(source)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise GazetteerError(f"{source}: cannot read the Latin articles: {exc}") from exc
+    data = read_data(source, GazetteerError, "the Latin articles")
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
