@@ -69,15 +69,15 @@ class SentenceMentions:
     offsets: TokenOffsets
     triggers: list[PhraseMatch[Trigger]] = field(default_factory=list)
     weapons: list[PhraseMatch[Weapon]] = field(default_factory=list)
-    # every table's matches in the sentence, by table: cue classes among them
-    cues: dict[Hashable, list[PhraseMatch[Any]]] = field(default_factory=dict)
+    # every phrase table's matches in the sentence, by table (each cue class is a table)
+    matches: dict[Hashable, list[PhraseMatch[Any]]] = field(default_factory=dict)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
 
     def cue(self, name: Cue) -> list[PhraseMatch[Cue]]:
-        return self.cues.get(name, _NONE)
+        return self.matches.get(name, _NONE)
 
     def token_index(self, offset: int) -> int:
         """Index of the token at or after a character offset."""
@@ -160,7 +160,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             clauses=[],
             offsets=offsets.from_token(lo),
         )
-        sentence.cues = found
+        sentence.matches = found
         sentence.clauses = _clauses(sentence)
         if ACTOR_NAMES in found or ACTOR_ADJECTIVES in found:
             actors = resources.actors.mentions(
