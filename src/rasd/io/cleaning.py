@@ -22,7 +22,7 @@ _RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this
 @dataclass(frozen=True)
 class _Furniture:
     lines: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
+    pattern: re.Pattern[str]  # the file's patterns as one alternation
     related: tuple[str, ...]
     related_item_max_chars: int
 
@@ -32,7 +32,7 @@ def _furniture() -> _Furniture:
     data = read_yaml(data_file("ingest", "furniture.yaml"))
     return _Furniture(
         lines=frozenset(data["lines"]),
-        patterns=tuple(re.compile(p) for p in data["patterns"]),
+        pattern=re.compile("|".join(f"(?:{p})" for p in data["patterns"])),
         related=tuple(marker.casefold() for marker in data["related"]),
         related_item_max_chars=data["related_item_max_chars"],
     )
@@ -46,9 +46,7 @@ def _normalize(text: str) -> str:
 def _is_furniture(line: str) -> bool:
     """``line`` is trimmed but its inner spaces are not yet collapsed (menus use runs of them)."""
     furniture = _furniture()
-    return " ".join(line.split()) in furniture.lines or any(
-        p.fullmatch(line) for p in furniture.patterns
-    )
+    return " ".join(line.split()) in furniture.lines or bool(furniture.pattern.fullmatch(line))
 
 
 def _opens_related_block(line: str) -> bool:
