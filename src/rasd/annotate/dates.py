@@ -28,7 +28,6 @@ from rasd.annotate.date_grammar import (
 )
 from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
 from rasd.knowledge.language import language_profile
-from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange, Span
 from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, tokenize
@@ -223,10 +222,10 @@ def _worded_dates(text: str, items: list[DateItem], published: dt.datetime) -> l
 
 
 def _items(text: str, tokens: Sequence[Token], numbers: Sequence[NumberMention]) -> list[DateItem]:
-    """Tokens read as date words (with their tags) or numbers, and the plain words that
-    follow them as far as a date expression can reach; the words in between are never read
-    (a barrier item stands for them), so the grammar runs only where a date word or a
-    number was found."""
+    """The items date expressions are read from: from each token where one may begin (a date
+    word or a number), that token and the date words, numbers and marks that follow it.
+    No rule reads past a plain word, so the rest of the text is never read; a barrier item
+    stands between two such runs."""
     token_starts = [t.start for t in tokens]
     number_at: dict[int, NumberMention] = {}  # token index -> the first number begun in it
     for number in numbers:
@@ -235,15 +234,17 @@ def _items(text: str, tokens: Sequence[Token], numbers: Sequence[NumberMention])
     reader = _ItemReader(text, tokens, number_at)
     for begin in begins:
         if begin < reader.next:
-            continue  # read as part of an earlier item
-        reader.read_until(min(reader.live_until, begin))
+            continue  # read as part of an earlier run
         if reader.next < begin:
             reader.items.append(_BARRIER)
-            reader.next = begin
-        reader.live_until = begin + _REACH
-        reader.read_until(begin + 1)
-    reader.read_until(min(reader.live_until, len(tokens)))
+        reader.next = begin
+        reader.read_run()
     return reader.items
+
+
+# Marks a date expression may read between its words: "الأحد، 15", "كانون الثاني/يناير",
+# "(يناير)", "Jan. 15".
+_MARKS = frozenset({",", "(", "/", ")", "."})
 
 
 class _ItemReader:
@@ -255,12 +256,14 @@ class _ItemReader:
         self.text, self.tokens, self.number_at = text, tokens, number_at
         self.items: list[DateItem] = []
         self.next = 0  # the next token to read
-        self.live_until = 0  # tokens before this may be read by an expression begun earlier
         self.tables = {"ar": _lexicon("ar"), "en": _lexicon("en")}
 
-    def read_until(self, limit: int) -> None:
+    def read_run(self) -> None:
+        """The item at ``next``, then as long as the next token is a date word, a number or
+        a mark."""
         tokens, text = self.tokens, self.text
-        while self.next < limit:
+        first = True
+        while self.next < len(tokens):
             i = self.next
             tok = tokens[i]
             number = self.number_at.get(i)
@@ -276,11 +279,14 @@ class _ItemReader:
                 self.items.append(DateItem(hit.start, end_, tok.norm, hit.payload, waw=hit.waw))
                 self.next = hit.last
             else:
-                self.items.append(DateItem(tok.start, tok.end, tok.norm, _ordinal(tok.norm)))
+                tags = _ordinal(tok.norm)
+                if not first and tags is NO_TAGS and tok.norm not in _MARKS:
+                    return  # a plain word: no expression reads on
+                self.items.append(DateItem(tok.start, tok.end, tok.norm, tags))
                 self.next = i + 1
+            first = False
 
 
-_REACH = SETTINGS.dates.expression_reach  # tokens an expression reads past a date word
 _BARRIER = DateItem(-1, -1, "")
 
 

@@ -39,7 +39,6 @@ class ActorSettings:
 @dataclass(frozen=True)
 class DateSettings:
     recent_days: int
-    expression_reach: int
 
 
 @dataclass(frozen=True)
