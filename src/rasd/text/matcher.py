@@ -85,6 +85,9 @@ class PhraseTables:
         self._root = _Node()
         self._added = 0
         self._starts: dict[str, _Start] = {}
+        # (a form that goes on, the next form) -> the nodes the two reach: most such pairs
+        # reach none, and a document asks about the same pairs again and again
+        self._pairs: dict[tuple[str, str], tuple[_Node, ...]] = {}
         self.sizes: dict[Hashable, int] = {}
 
     def add(self, table: Hashable, phrase: str, payload: Any) -> None:
@@ -106,6 +109,7 @@ class PhraseTables:
         self._added += 1
         self.sizes[table] = self.sizes.get(table, 0) + 1
         self._starts.clear()
+        self._pairs.clear()
 
     def _start(self, norm: str) -> _Start:
         """What a word form starts: the best one-word phrase of each table, and the nodes
@@ -123,6 +127,17 @@ class PhraseTables:
             if len(self._starts) < 1 << 18:
                 self._starts[norm] = found
         return found
+
+    def _second(self, norm: str, following: str, going_on: tuple[_Node, ...]) -> tuple[_Node, ...]:
+        """The nodes a phrase begun by ``norm`` reaches with the next word, remembered."""
+        pair = (norm, following)
+        reached = self._pairs.get(pair)
+        if reached is None:
+            keys, prefixes = _forms(following)
+            reached = tuple(child for node in going_on for child in node.step(keys, prefixes))
+            if len(self._pairs) < 1 << 18:
+                self._pairs[pair] = reached
+        return reached
 
     def scan(
         self, tokens: Sequence[Token], ranges: Iterable[tuple[int, int]]
@@ -142,7 +157,10 @@ class PhraseTables:
                 i = active[k]
                 token = tokens[i]
                 single, going_on = begun[i]
-                if not going_on:  # one-word phrases only: no look-ahead
+                second: tuple[_Node, ...] = ()  # the nodes reached with the next token
+                if going_on and i + 1 < hi:
+                    second = self._second(token.norm, tokens[i + 1].norm, going_on)
+                if not second:  # one-word phrases only
                     for table, _, payload in single:
                         if table in free and free[table] > i:
                             continue
@@ -157,14 +175,9 @@ class PhraseTables:
                     for table, order, payload in single
                     if table not in free or free[table] <= i
                 }
-                nodes: Sequence[_Node] = going_on
-                j = i + 1
-                while j < hi:
-                    keys, prefixes = _forms(tokens[j].norm)
-                    nodes = [child for node in nodes for child in node.step(keys, prefixes)]
-                    if not nodes:
-                        break
-                    j += 1
+                nodes: Sequence[_Node] = second
+                j = i + 2
+                while True:
                     for node in nodes:
                         for table, order, payload in node.ends:
                             if table in free and free[table] > i:
@@ -173,8 +186,13 @@ class PhraseTables:
                             if held is None or j > held[0] or (j == held[0] and order < held[1]):
                                 best[table] = (j, order, payload)
                     nodes = [node for node in nodes if node.exact or node.stems]
+                    if not nodes or j >= hi:
+                        break
+                    keys, prefixes = _forms(tokens[j].norm)
+                    nodes = [child for node in nodes for child in node.step(keys, prefixes)]
                     if not nodes:
                         break
+                    j += 1
                 for table, (last, _, payload) in best.items():
                     match = PhraseMatch(
                         i - lo, last - lo, token.start, tokens[last - 1].end, payload
