@@ -194,8 +194,11 @@ class Gazetteer:
         With ``capitals``, an English name must begin with a capital letter."""
         units = self._units(tokens)
         out = []
-        i = 0
-        while i < len(units):
+        i = 0  # the first unit a new name may start at
+        for k in [k for k, unit in enumerate(units) if unit[2]]:  # units a name may begin at
+            if k < i:
+                continue
+            i = k
             best = None  # (n units, key length, key)
             for key, node in units[i][2]:  # longest key first
                 tails: list[tuple[str, ...]] = []
@@ -206,13 +209,11 @@ class Gazetteer:
                 if best is None or (len(tail) + 1, len(key)) > best[:2]:
                     best = (len(tail) + 1, len(key), " ".join((key, *tail)))
             if best is None:
-                i += 1
                 continue
             first, last = units[i][0], units[i + best[0] - 1][0] + 1
             lead = tokens[first].text
             if capitals and not is_arabic_word(tokens[first].norm) and not lead[:1].isupper():
-                i += 1  # English place names are capitalised
-                continue
+                continue  # English place names are capitalised
             out.append(
                 NameMatch(
                     first,
