@@ -61,12 +61,15 @@ def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus)
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
         triggers = triggers or _interception(sentence, clause) or _killing(sentence, clause)
         triggers = [t for t in triggers if not _hypothetical(sentence, t)]
-        told = [t for t in triggers if not _referred_to(sentence, t)]
-        referred = [t for t in triggers if _referred_to(sentence, t)]
-        for kind, group in group_by_type(sentence, clause, told):
+        if not triggers:
+            continue
+        referring = [_referred_to(sentence, t) for t in triggers]
+        told = [t for t, refers in zip(triggers, referring) if not refers]
+        referred = [t for t, refers in zip(triggers, referring) if refers]
+        for kind, group in group_by_type(sentence, clause, told) if told else ():
             out.extend(_build(doc, sentence, clause, number, kind, group, focus))
         # "after the clashes in Jaramana, which killed nine": adds to that event, makes none
-        for kind, group in group_by_type(sentence, clause, referred):
+        for kind, group in group_by_type(sentence, clause, referred) if referred else ():
             for cand in _build(doc, sentence, clause, number, kind, group, focus):
                 cand.referred, cand.anchored = True, False
                 out.append(cand)
