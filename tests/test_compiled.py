@@ -68,3 +68,8 @@ def test_a_cache_folder_that_cannot_be_written_is_passed_over(tmp_path, monkeypa
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("RASD_CACHE", str(blocked / "rasd"))
     assert load_compiled(Builds(), "knowledge")["built"] == 1
+
+
+def test_rasd_code_is_among_what_the_knowledge_is_built_from():
+    code = [path for path in compiled.source_files() if path.suffix == ".py"]
+    assert any(path.name == "matcher.py" for path in code)

@@ -3,9 +3,9 @@
 Reading the YAML dictionaries, the gazetteer and building the phrase trie takes about a
 second; unpickling the finished objects takes a tenth of that. The file lives in
 ``$RASD_CACHE`` (else ``$XDG_CACHE_HOME/rasd``, else ``~/.cache/rasd``) under a name that is
-a digest of rasd's version, the Python version and every data file it was built from (the
-packaged ones and the user's in ``$RASD_HOME`` and the gazetteer folder: path, size and
-modification time), so a changed or added file builds it afresh. ``RASD_CACHE=off`` turns
+a digest of rasd's version, the Python version, rasd's code and every data file it was
+built from (the packaged ones and the user's in ``$RASD_HOME`` and the gazetteer folder:
+path, size and modification time), so a changed or added file builds it afresh. ``RASD_CACHE=off`` turns
 it off. A cache that cannot be read or written is passed over: knowledge is then built from
 the data files, as without a cache.
 """
@@ -41,9 +41,11 @@ def cache_dir() -> Path | None:
 
 
 def source_files() -> list[Path]:
-    """Every file the knowledge is built from: rasd's data and the user's own."""
+    """Every file the knowledge is built from: rasd's data and the user's own, and rasd's
+    code (the compiled objects are instances of its classes)."""
     packaged = Path(str(data_file()))
     files = [p for p in packaged.rglob("*") if p.is_file() and "bench" not in p.parts]
+    files += list(packaged.parent.rglob("*.py"))
     home = os.environ.get("RASD_HOME")
     if home:
         files += [p for p in Path(home).rglob("*") if p.is_file()]
