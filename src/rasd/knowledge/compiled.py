@@ -5,9 +5,9 @@ second; unpickling the finished objects takes a tenth of that. The file lives in
 ``$RASD_CACHE`` (else ``$XDG_CACHE_HOME/rasd``, else ``~/.cache/rasd``) under a name that is
 a digest of rasd's version, the Python version, rasd's code and every data file it was
 built from (the packaged ones and the user's in ``$RASD_HOME`` and the gazetteer folder:
-path, size and modification time), so a changed or added file builds it afresh. ``RASD_CACHE=off`` turns
-it off. A cache that cannot be read or written is passed over: knowledge is then built from
-the data files, as without a cache.
+path, size and modification time), so a changed or added file builds it afresh.
+``RASD_CACHE=off`` turns it off. A cache that cannot be read or written is passed over:
+knowledge is then built from the data files, as without a cache.
 """
 
 from __future__ import annotations
