@@ -17,12 +17,18 @@ What is measured, for each path (Arabic and English; text and HTML)
         The peak resident set size (``ru_maxrss``) of that fresh process after the whole
         workload of the path.
 
-Floors, on the same documents in the calling process
+Floors, on the same documents in the same fresh process
     trafilatura: ``trafilatura.bare_extraction`` on the HTML pages with the options rasd's
     ingestion uses; regex: ``re.findall(r"\\w+", text)`` on the plain texts. rasd's speed is
     given as a ratio to its floor (HTML path / trafilatura, text path / regex): how much of
     the floor's speed rasd keeps. A floor is timed over whole passes, repeated for at least
-    a quarter of a second.
+    a quarter of a second, just before and just after rasd's pass (the mean of the two), so
+    that the machine's changing speed moves both alike.
+
+Compiled knowledge
+    Before the paths, one fresh process loads rasd's knowledge: the time it takes is that of
+    building it when the data or the code changed since the last run (else of reading it),
+    so that no path's start-up includes a build.
 
 Length scaling
     The time per document of 400-word Arabic texts and of 16 times longer (6,400-word) ones
@@ -81,13 +87,19 @@ def measure_path(
     first document); returns seconds, volumes, events and the process's peak RSS."""
     articles = bench_articles(language, documents, words, seed)
     raws = raw_documents(articles, form)
-    cpu_started = time.process_time()
-    started = time.perf_counter()
+    floor = trafilatura_seconds if form == "html" else regex_seconds
+    before = floor(raws)  # the floor just before and just after, in the same process, so
+    cpu_started = time.process_time()  # that a machine running faster or slower for a
+    started = time.perf_counter()  # while moves rasd and its floor alike
     events = extract_documents(raws, form, f"bench-{language}-{form}")
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
+    after = floor(raws)
     return {
         "seconds": seconds,
-        "cpu_seconds": time.process_time() - cpu_started,
+        "cpu_seconds": cpu_seconds,
+        "floor_seconds": (before.seconds + after.seconds) / 2,
+        "floor_cpu_seconds": (before.cpu_seconds + after.cpu_seconds) / 2,
         "documents": len(raws),
         "megabytes": sum(len(r.encode("utf-8")) for r in raws) / 1e6,
         "article_words": sum(a.words for a in articles),
@@ -117,6 +129,22 @@ def _environment() -> dict[str, str]:
     source = str(Path(rasd.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (source, env.get("PYTHONPATH")) if p)
     return env
+
+
+def knowledge_seconds() -> float:
+    """Wall time of a fresh process that loads rasd's knowledge (building the compiled file
+    when the data or the code changed since it was made)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _KNOWLEDGE_PROCESS], env=_environment(), capture_output=True
+    )
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["failed"]
+        raise BenchError(f"loading rasd's knowledge failed: {lines[-1]}")
+    return time.perf_counter() - started
+
+
+_KNOWLEDGE_PROCESS = "from rasd.knowledge.resources import default_resources; default_resources()"
 
 
 def python_startup_seconds(runs: int = 5) -> float:
