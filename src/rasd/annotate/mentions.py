@@ -57,7 +57,7 @@ class TokenOffsets(NamedTuple):
         return TokenOffsets(self.token_ends, self.word_ends, first)
 
 
-@dataclass
+@dataclass(eq=False)
 class SentenceMentions:
     index: int
     start: int

@@ -51,7 +51,7 @@ class Via(StrEnum):
     WORDS = "words"  # by words the dictionary does not know, in an actor's place
 
 
-@dataclass
+@dataclass(eq=False)  # one mention is one place in the text: compared by identity
 class ActorMention:
     span: Span
     entry: ActorEntry

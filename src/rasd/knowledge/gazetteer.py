@@ -12,8 +12,8 @@ The names of the gazetteer's other modules are importable from here as they used
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rasd.knowledge.gazetteer_files import (
     COLUMNS,
@@ -68,8 +68,7 @@ __all__ = [
 # ---------------------------------------------------------------- the gazetteer
 
 
-@dataclass(frozen=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     first: int  # token indices, last exclusive
     last: int
     key: str

@@ -68,7 +68,7 @@ class Relation:
         return f"{self.direction} {self.kind}" if self.direction else str(self.kind)
 
 
-@dataclass
+@dataclass(eq=False)  # one mention is one place in the text: compared by identity
 class PlaceMention:
     """A toponym in the text, its candidate places and, once resolved, the chosen one."""
 
