@@ -263,15 +263,17 @@ class Gazetteer:
         teams" is not ف + الرقة; Latin: one key, articles and hyphens skipped), and the
         names that may begin with it: (key, tails), longest key first. Remembered per word
         form."""
-        out = []
-        for i, tok in enumerate(tokens):
-            form = self._unit_keys.get(tok.norm)
-            if form is None:
-                form = self._unit_keys[tok.norm] = self._word_form(tok.norm)
-            latin, keys, heads = form
-            if not latin or not skippable(tokens, i):
-                out.append((i, keys, heads))
-        return out
+        forms = self._unit_keys
+        for norm in {t.norm for t in tokens} - forms.keys():
+            forms[norm] = self._word_form(norm)
+        found = [forms[t.norm] for t in tokens]
+        if not any(latin for latin, _, _ in found):  # Arabic only: every token is a unit
+            return [(i, keys, heads) for i, (_, keys, heads) in enumerate(found)]
+        return [
+            (i, keys, heads)
+            for i, (latin, keys, heads) in enumerate(found)
+            if not latin or not skippable(tokens, i)
+        ]
 
     def _word_form(self, norm: str) -> tuple[bool, frozenset[str], _Heads]:
         keys = _unit_keys(norm, self._common)
