@@ -264,6 +264,8 @@ class Gazetteer:
         names that may begin with it: (key, tails), longest key first. Remembered per word
         form."""
         forms = self._unit_keys
+        if len(forms) > 1 << 18:
+            forms.clear()  # a long archive's rare word forms: start again rather than grow
         for norm in {t.norm for t in tokens} - forms.keys():
             forms[norm] = self._word_form(norm)
         found = [forms[t.norm] for t in tokens]
