@@ -1,8 +1,11 @@
-"""The mention stage: sentences of a document and what each one mentions.
+"""The mention stage: sentences of a document, what each one mentions, and the document's
+context record.
 
-Triggers, actors, places, dates, numbers, weapons and cue words are found once per document
-by the dictionaries and the gazetteer and laid out sentence by sentence, with clause
-boundaries, so that the event stage works on one sentence at a time.
+The text is tokenised once. Triggers, cue words, weapons and actors are found in one walk
+of the phrase trie over those tokens, place names by the gazetteer, numbers and dates by
+their grammars where a number or date word stands; then all of it is laid out sentence by
+sentence, with clause boundaries, so that the event stages work on one sentence at a time.
+Places are resolved here, with the whole article as context.
 """
 
 from __future__ import annotations
