@@ -35,7 +35,7 @@ from rasd.knowledge.place_kinds import (
     matched_when_common,
     prior,
 )
-from rasd.knowledge.place_names import latin_word, name_key, skippable
+from rasd.knowledge.place_names import latin_word, may_be_skipped, name_key, skippable
 from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
 from rasd.text.normalize import is_arabic_word
@@ -95,7 +95,7 @@ class Gazetteer:
         self.cues: dict[str, str] = dict(cues or {})
         self._common: set[str] = set()  # frequent words: never read as clitic + name
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
-        # per word form: (Latin?, its keys, the names that may begin with it)
+        # per word form: (may it be left out?, its keys, the names that may begin with it)
         self._unit_keys: dict[str, tuple[bool, frozenset[str], _Heads]] = {}
         self._ranked: dict[str, list[Place]] = {}
 
@@ -269,21 +269,22 @@ class Gazetteer:
         for norm in {t.norm for t in tokens} - forms.keys():
             forms[norm] = self._word_form(norm)
         found = [forms[t.norm] for t in tokens]
-        if not any(latin for latin, _, _ in found):  # Arabic only: every token is a unit
+        if not any(may_skip for may_skip, _, _ in found):  # no hyphen or Latin article
             return [(i, keys, heads) for i, (_, keys, heads) in enumerate(found)]
         return [
             (i, keys, heads)
-            for i, (latin, keys, heads) in enumerate(found)
-            if not latin or not skippable(tokens, i)
+            for i, (may_skip, keys, heads) in enumerate(found)
+            if not may_skip or not skippable(tokens, i)
         ]
 
     def _word_form(self, norm: str) -> tuple[bool, frozenset[str], _Heads]:
+        """(may the token be left out of a name, its keys, the names that may begin with
+        it)."""
         keys = _unit_keys(norm, self._common)
-        latin = not keys
-        if latin:
+        if not keys:  # a Latin word
             keys = (latin_word(norm),)
         heads = tuple((key, self._names[key]) for key in keys if key in self._names)
-        return latin, frozenset(keys), heads
+        return may_be_skipped(norm), frozenset(keys), heads
 
     def cue_of(self, token: Token) -> str | None:
         for key in (

@@ -42,6 +42,11 @@ def latin_word(norm: str) -> str:
     return norm[2:] if _GLUED.match(norm) else norm
 
 
+def may_be_skipped(norm: str) -> bool:
+    """Can a token of this form be left out of a name key (see :func:`skippable`)?"""
+    return norm == "-" or (norm in _SUN and not is_arabic_word(norm))
+
+
 def skippable(tokens: list[Token], i: int) -> bool:
     """Latin tokens a name key leaves out: hyphens between words, the article al/el and its
     assimilated forms (ez-Zor, ar-Raqqa, at-Tanf)."""
