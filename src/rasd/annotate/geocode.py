@@ -24,6 +24,7 @@ from rasd.knowledge.gazetteer import (
     haversine_km,
     prior,
 )
+from rasd.knowledge.places import Relation
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Location
 from rasd.text.normalize import is_arabic
@@ -105,15 +106,22 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
     anchors = [p if p is not None and p.kind not in _NOT_ANCHORS else None for p in sure]
     nearness = _Nearness([p for p in anchors if p is not None])
     starts = [m.span.start for m in mentions]
+    # a name told again with the same words around it is the same choice: made once
+    chosen: dict[tuple[int, str | None, Relation | None, frozenset[str], str | None], Place] = {}
     for k, m in enumerate(mentions):
         if not m.candidates:
             continue
-        nearby = _nearby_governorates(k, mentions, starts)
-        scores = {
-            p.id: _score(p, m, admin1s, countries, nearby) + nearness.closeness(p, anchors[k])
-            for p in m.candidates
-        }
-        m.place = min(m.candidates, key=lambda p: (-scores[p.id], p.id))
+        nearby = frozenset(_nearby_governorates(k, mentions, starts))
+        own = anchors[k]
+        key = (id(m.candidates), m.cue, m.relation, nearby, own.id if own else None)
+        place = chosen.get(key)
+        if place is None:
+            scores = {
+                p.id: _score(p, m, admin1s, countries, nearby) + nearness.closeness(p, own)
+                for p in m.candidates
+            }
+            place = chosen[key] = min(m.candidates, key=lambda p: (-scores[p.id], p.id))
+        m.place = place
         m.geo_precision = _precision(m)
     return mentions
 
