@@ -418,3 +418,33 @@ def test_plain_actor_keeps_its_words():
         "Lions of the  Valley",
         None,
     )
+
+
+# ---------------------------------------------------------------- beyond the Levant
+
+
+def test_libyan_national_army_is_not_the_syrian_national_army(actors):
+    assert names(actors, "هاجمت قوات الجيش الوطني الليبي المدينة", published=AFTER_FALL) == [
+        "Libyan National Army"
+    ]
+
+
+def test_jnim_is_not_jabhat_al_nusra(actors):
+    assert names(actors, "تبنت جماعة نصرة الإسلام والمسلمين الهجوم", published=AFTER_FALL) == [
+        "JNIM: Group for Support of Islam and Muslims"
+    ]
+
+
+def test_rsf_is_known_by_its_nickname(actors):
+    assert names(actors, "اقتحم الدعامة السوق", published=AFTER_FALL) == ["Rapid Support Forces"]
+
+
+def test_somali_state_media_name_for_al_shabaab(actors):
+    assert names(actors, "قتل الجيش عشرة من ميليشيات الخوارج", published=AFTER_FALL) == [
+        "Al Shabaab"
+    ]
+
+
+def test_libyan_forces_of_the_day_follow_the_government_of_the_day(actors):
+    gna = names(actors, "قوات حكومة الوفاق", published=dt.date(2019, 8, 4))
+    assert gna == ["Military Forces of Libya (2016-2021) Government of National Accord"]
