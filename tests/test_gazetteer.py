@@ -93,6 +93,10 @@ def test_common_word_village_found_after_cue(gaz):
     assert [m.text for m in gaz.find(tokenize("قصف قرية النصر"))] == ["النصر"]
 
 
+def test_cue_word_with_the_article_is_followed_by_an_adjective_not_a_name(gaz):
+    assert gaz.find(tokenize("ضربات على المدينة المطلة على البحر")) == []
+
+
 def test_first_name_is_not_a_place(gaz):
     assert gaz.find(tokenize("قال حسن وعلي إن الوضع هادئ")) == []
 

@@ -39,7 +39,7 @@ from rasd.knowledge.place_names import latin_word, may_be_skipped, name_key, ski
 from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
 from rasd.text.normalize import is_arabic_word
-from rasd.text.tokens import Token, entry_key, token_keys, tokenize
+from rasd.text.tokens import Token, entry_key, is_definite, token_keys, tokenize
 
 __all__ = [
     "AREA_KINDS",
@@ -287,9 +287,13 @@ class Gazetteer:
         return may_be_skipped(norm), frozenset(keys), heads
 
     def cue_of(self, token: Token) -> str | None:
-        for key in (
-            token_keys(token.norm) if is_arabic_word(token.norm) else {latin_word(token.norm)}
-        ):
+        """The kind a cue word announces ("قرية" a village), None for any other word. An
+        Arabic cue with the article refers back and is followed by an adjective, not a
+        name: "المدينة المطلة على البحر"."""
+        arabic = is_arabic_word(token.norm)
+        if arabic and is_definite(token.norm):
+            return None
+        for key in token_keys(token.norm) if arabic else {latin_word(token.norm)}:
             if key in self.cues:
                 return self.cues[key]
         return None

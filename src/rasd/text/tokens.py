@@ -82,6 +82,17 @@ def token_keys(norm: str) -> frozenset[str]:
     return frozenset(keys | stems)
 
 
+def is_definite(norm: str) -> bool:
+    """Does a folded Arabic word carry the article, past a conjunction and a preposition:
+    المدينة, والمدينة, بالمدينة, للمدينة."""
+    stem = norm[1:] if norm[:1] in _CONJUNCTIONS and len(norm) > 3 else norm
+    if stem.startswith(_LAM_ARTICLE) and len(stem) > 4:
+        return True
+    if stem[:1] in _PREPOSITIONS and stem[1:].startswith(_ARTICLE) and len(stem) > 4:
+        return True
+    return stem.startswith(_ARTICLE) and len(stem) > 3
+
+
 def entry_key(norm: str) -> str:
     """The key a dictionary word is stored under: folded, article taken off."""
     if is_arabic(norm) and norm.startswith(_ARTICLE) and len(norm) > 3:

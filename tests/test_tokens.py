@@ -1,0 +1,18 @@
+import pytest
+
+from rasd.text.normalize import fold
+from rasd.text.tokens import is_definite, token_keys
+
+
+@pytest.mark.parametrize("word", ["المدينة", "والمدينة", "بالمدينة", "للمدينة", "وللمدينة"])
+def test_a_word_with_the_article_is_definite_past_its_clitics(word):
+    assert is_definite(fold(word))
+
+
+@pytest.mark.parametrize("word", ["مدينة", "بمدينة", "لمدينة", "وبمدينة", "ال", "الى"])
+def test_a_word_in_construct_form_is_not_definite(word):
+    assert not is_definite(fold(word))
+
+
+def test_clitics_come_off_a_word_one_by_one():
+    assert {"بالقصف", "القصف", "قصف"} <= token_keys(fold("وبالقصف"))
