@@ -97,6 +97,14 @@ def test_cue_word_with_the_article_is_followed_by_an_adjective_not_a_name(gaz):
     assert gaz.find(tokenize("ضربات على المدينة المطلة على البحر")) == []
 
 
+def test_common_word_listed_as_another_spelling_of_a_big_city_needs_a_cue(gaz):
+    assert gaz.find(tokenize("مر اليوم بلا قصف")) == []
+
+
+def test_big_city_whose_own_name_is_a_common_word_is_found_without_a_cue(gaz):
+    assert [m.text for m in gaz.find(tokenize("قصف على حمص"))] == ["حمص"]
+
+
 def test_first_name_is_not_a_place(gaz):
     assert gaz.find(tokenize("قال حسن وعلي إن الوضع هادئ")) == []
 

@@ -80,6 +80,11 @@ class NameMatch(NamedTuple):
 _OPENERS = {'"', "«", "“", "(", "'", "„"}
 
 
+def _own_keys(place: Place) -> set[str]:
+    """The keys of the names a place is known by: its English and its Arabic name."""
+    return {name_key(n) for n in (place.name, place.name_ar) if n}
+
+
 class Gazetteer:
     """Places and a name index over them (Arabic and English names and variants)."""
 
@@ -113,11 +118,15 @@ class Gazetteer:
 
     def guard_common_words(self, words: set[str]) -> None:
         """One-word names that are frequent words count only after a cue word, unless a
-        governorate, a district or a large town bears them."""
+        governorate, a district or a large town bears them as its own name (not as one of
+        the other spellings a source lists: "بلا" for Jerusalem, "ابي" for El Obeid)."""
         self._common = words
         self._unit_keys.clear()
         for key in words & self._by_key.keys():
-            if not any(matched_when_common(place) for place in self._by_key[key]):
+            if not any(
+                matched_when_common(place) and key in _own_keys(place)
+                for place in self._by_key[key]
+            ):
                 self._guarded.add(key)
 
     def add_file(self, path: Path) -> int:
