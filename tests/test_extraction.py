@@ -544,3 +544,12 @@ def test_english_clashes_between_two_groups_give_both_sides():
     text = "Clashes broke out between the SDF and the Syrian National Army near Manbij on Sunday."
     event = only_event(text)
     assert (actor_id(event.actor1), actor_id(event.actor2)) == ("sdf", "sna")
+
+
+def test_a_quarter_named_like_a_province_abroad_is_not_where_a_clash_happened():
+    # صلاح الدين is also a quarter of Tripoli; nothing else in the article speaks of Iraq
+    event = only_event(
+        "اندلعت اشتباكات عنيفة أمس في طرابلس الليبية بين جهاز الردع وقوات اللواء 444 "
+        "في صلاح الدين جنوب العاصمة."
+    )
+    assert event.location.country == "Libya"

@@ -56,7 +56,8 @@ def _mentions(analysis: Analysis, resources: Resources) -> None:
 
 
 def _candidates(analysis: Analysis, resources: Resources) -> None:
-    focus = Focus(analysis.context.published.date(), analysis.context.country)
+    context = analysis.context
+    focus = Focus(context.published.date(), context.country, context.spoken)
     analysis.candidates = find_candidates(analysis.document, analysis.sentences, focus)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -119,6 +120,8 @@ class DocumentContext:
     dateline: Place | None  # where the report was filed, when its first line says
     country: str | None  # the country its places and actors name most often
     actor_countries: set[str]  # the countries of the actors it names
+    # what speaks of each country: its distinct places named, its actors, the dateline
+    spoken: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -189,7 +192,14 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
     dateline = dateline_place(text, resources.gazetteer)
     resolve_places(places, PlaceContext(text, countries, dateline))
-    context = DocumentContext(published, title, dateline, _main_country(sentences), countries)
+    context = DocumentContext(
+        published,
+        title,
+        dateline,
+        _main_country(sentences),
+        countries,
+        _spoken(sentences, countries, dateline),
+    )
     return Mentions(sentences, context)
 
 
@@ -225,6 +235,19 @@ def _main_country(sentences: list[SentenceMentions]) -> str | None:
     named = [p.place.country for s in sentences for p in s.places if p.place and p.place.country]
     named += [a.entry.country for s in sentences for a in s.actors if a.entry.country]
     return max(sorted(set(named)), key=named.count) if named else None
+
+
+def _spoken(
+    sentences: list[SentenceMentions], actor_countries: set[str], dateline: Place | None
+) -> Counter[str]:
+    """How much the article speaks of each country: one for each distinct place of it that
+    is named, for the dateline, and for its actors."""
+    named = {(p.place.country, p.place.id) for s in sentences for p in s.places if p.place}
+    spoken = Counter(country for country, _ in named if country)
+    spoken.update(actor_countries)
+    if dateline is not None and dateline.country:
+        spoken[dateline.country] += 1
+    return spoken
 
 
 class _Positions:

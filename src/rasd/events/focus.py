@@ -4,6 +4,7 @@ sentences that name neither fall back on."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import SentenceMentions
@@ -19,9 +20,12 @@ _REGION_RANK = SETTINGS.placing.specificity["admin2"]  # below this a place is a
 class Focus:
     """What the text so far has established: the last date and the places in focus."""
 
-    def __init__(self, published: dt.date, country: str | None) -> None:
+    def __init__(
+        self, published: dt.date, country: str | None, spoken: Counter[str] | None = None
+    ) -> None:
         self.published = published
         self.country = country  # where most of the article's places are
+        self.spoken = spoken or Counter()  # what speaks of each country (DocumentContext)
         self.date: DateRange | None = None
         self.place: PlaceMention | None = None  # the last specific place named
         self.region: PlaceMention | None = None  # the last governorate named

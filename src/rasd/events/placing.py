@@ -54,7 +54,11 @@ def places_for(
     ones its clause names, else the sentence's, else the place in focus. Places of the same
     rank named side by side make one event each."""
     for scope in ([p for p in sentence.places if clause.holds(p.span.start)], sentence.places):
-        usable = [m for m in event_places(sentence, scope) if not homonym(m, focus.country)]
+        usable = [
+            m
+            for m in event_places(sentence, scope)
+            if not homonym(m, focus.country) and not unspoken(m, focus)
+        ]
         if usable:
             return most_specific(sentence, usable, near), True
     fallback = focus.fallback_place(sentence)
@@ -139,6 +143,16 @@ def homonym(mention: PlaceMention, country: str | None) -> bool:
     if country is None or place.country in (None, country) or not mention.cue:
         return False
     return settled(mention.cue) and not settled(place.kind)
+
+
+def unspoken(mention: PlaceMention, focus: Focus) -> bool:
+    """ "صلاح الدين", a quarter of Tripoli, read as Iraq's governorate: a place without a cue
+    word in another country than the article's, which nothing else in the article (no other
+    place, no actor, no dateline) speaks of."""
+    place = mention.place
+    if focus.country is None or mention.cue or place.country in (None, focus.country):
+        return False
+    return focus.spoken[place.country] <= 1
 
 
 def stray(cand: Candidate, countries: Counter[str | None]) -> bool:
