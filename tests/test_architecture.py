@@ -60,7 +60,13 @@ def test_no_module_is_over_500_lines():
 
 
 def test_every_stage_reads_only_what_an_earlier_stage_wrote():
-    assert [stage.name for stage in STAGES] == ["mentions", "candidates", "discourse", "record"]
+    assert [stage.name for stage in STAGES] == [
+        "mentions",
+        "candidates",
+        "discourse",
+        "screening",
+        "record",
+    ]
     _check_order(STAGES)
 
 

@@ -9,6 +9,7 @@ wrote.
     mentions    document                  -> context, sentences   (rasd.annotate)
     candidates  document, context, sentences -> candidates       (rasd.events.candidates)
     discourse   candidates, context, sentences -> candidates     (rasd.events.discourse)
+    screening   candidates, sentences, context -> candidates     (rasd.events.screening)
     record      document, context, candidates -> events          (rasd.events.record)
 """
 
@@ -24,6 +25,7 @@ from rasd.events.candidates import find_candidates
 from rasd.events.discourse import reported_events
 from rasd.events.focus import Focus
 from rasd.events.record import to_event
+from rasd.events.screening import screened
 from rasd.io.export import Result
 from rasd.knowledge.resources import Resources, default_resources
 from rasd.model import Document, Event
@@ -66,6 +68,10 @@ def _discourse(analysis: Analysis, resources: Resources) -> None:
     analysis.candidates = reported_events(analysis.candidates, analysis.sentences, published)
 
 
+def _screening(analysis: Analysis, resources: Resources) -> None:
+    analysis.candidates = screened(analysis.candidates, analysis.sentences, analysis.context)
+
+
 def _record(analysis: Analysis, resources: Resources) -> None:
     analysis.events = [
         to_event(cand, analysis.document, resources.actors) for cand in analysis.candidates
@@ -76,6 +82,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("mentions", _mentions, ("document",), ("context", "sentences")),
     Stage("candidates", _candidates, ("document", "context", "sentences"), ("candidates",)),
     Stage("discourse", _discourse, ("candidates", "context", "sentences"), ("candidates",)),
+    Stage("screening", _screening, ("candidates", "sentences", "context"), ("candidates",)),
     Stage("record", _record, ("document", "context", "candidates"), ("events",)),
 )
 

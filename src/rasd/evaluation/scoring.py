@@ -131,7 +131,7 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
     return records
 
 
-def _gold_events(doc_id: str, record: dict) -> list[GoldEvent]:
+def gold_events(doc_id: str, record: dict) -> list[GoldEvent]:
     events = record["events"]
     if not isinstance(events, list):
         raise ScoringError(f"gold document {doc_id}: events is not a list")
@@ -232,7 +232,7 @@ def score_predictions(
             for doc_id, events in predicted.items()
         }
     documents = [
-        Document.build(doc_id, _gold_events(doc_id, record), predicted.get(doc_id, []))
+        Document.build(doc_id, gold_events(doc_id, record), predicted.get(doc_id, []))
         for doc_id, record in gold.items()
     ]
     details: list[str] | None = [] if verbose else None

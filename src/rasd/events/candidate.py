@@ -43,6 +43,7 @@ class Candidate:
     injuries: int | None = None
     weapons: list[str] = field(default_factory=list)
     evidence: dict[str, Span] = field(default_factory=dict)
+    confidence: float = 0.5  # how likely it reports a new happening (events.screening)
 
     def at(self, mention: PlaceMention | None, explicit: bool) -> Candidate:
         """A copy of the candidate placed at ``mention`` (``explicit``: its own sentence

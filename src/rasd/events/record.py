@@ -5,26 +5,18 @@ from __future__ import annotations
 
 from rasd.annotate.geocode import to_location
 from rasd.events.candidate import Candidate
-from rasd.events.roles import Mention, is_armed, strength
+from rasd.events.roles import Mention, is_armed
 from rasd.knowledge.actors import ActorDictionary, ActorMention, Via
 from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import Actor, Document, Event, Span
 
-_CONFIDENCE = SETTINGS.events.confidence
-
 
 def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
     place = cand.place_choice
     location = to_location(cand.place)
     date = cand.date
-    confidence = _CONFIDENCE["base"]
-    confidence += _CONFIDENCE["named_actor"] if strength(cand.actor1) == 2 else 0.0
-    confidence += _CONFIDENCE["explicit_date"] if cand.date_explicit else 0.0
-    precise = cand.place_explicit and location.geo_precision == 1
-    confidence += _CONFIDENCE["explicit_place"] if precise else 0.0
-    confidence += _CONFIDENCE["strong_trigger"] if not cand.weak else 0.0
     return Event(
         event_type=cand.event_type,
         sub_event_type=cand.sub_event_type,
@@ -43,7 +35,7 @@ def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
         weapons=cand.weapons,
         evidence={k: v for k, v in cand.evidence.items() if v is not None},
         sources=[doc.doc_id],
-        confidence=min(confidence, _CONFIDENCE["highest"]),
+        confidence=cand.confidence,
         notes=doc.text[_line_of(doc, cand.trigger_span)].strip()[
             : SETTINGS.events.notes_characters
         ],

@@ -50,7 +50,6 @@ class EventSettings:
     background_reach: int
     referred_reach: dict[str, int]
     impact_negation_reach: int
-    confidence: dict[str, float]
 
 
 @dataclass(frozen=True)
