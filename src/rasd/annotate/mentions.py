@@ -21,6 +21,7 @@ from rasd.annotate.dates import find_dates
 from rasd.annotate.geocode import PlaceContext, dateline_place, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
 from rasd.annotate.places import find_places
+from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
 from rasd.knowledge.lexicon import TRIGGERS, WEAPONS, Cue, Trigger, Weapon
@@ -149,6 +150,8 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         if d.date_from <= published.date()
     ]
     places = find_places(text, resources.gazetteer, tokens=tokens)
+    places += unlisted_places(text, tokens, places, resources.gazetteer)
+    places.sort(key=lambda m: m.span.start)
     matches = resources.tables_for(doc.language).scan(tokens, ranges)
     by_start = _Positions(all_dates, all_numbers, places)
     title = _title_stretch(text, doc.title)
@@ -192,6 +195,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
     dateline = dateline_place(text, resources.gazetteer)
     resolve_places(places, PlaceContext(text, countries, dateline))
+    place_unlisted(places, text)
     context = DocumentContext(
         published,
         title,

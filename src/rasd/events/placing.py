@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
 from rasd.knowledge.gazetteer import Place, haversine_km
 from rasd.knowledge.language import language_profile
@@ -127,7 +128,11 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     """Within a few km (a headline's "near X": within 50), or one is a governorate-wide
     mention ("ريف حلب") holding the other."""
     reach = _S.headline_km if loose else _S.same_place_km
-    if a.place.id == b.place.id or km(a.place, b.place) <= reach:
+    if a.place.id == b.place.id:
+        return True
+    if is_unlisted(a.place) or is_unlisted(b.place):
+        return False
+    if km(a.place, b.place) <= reach:
         return True
     for wide, point in ((a, b), (b, a)):
         if rank(wide.place) <= _SPECIFICITY["admin1"] or wide.geo_precision == 3:
@@ -200,7 +205,7 @@ def _listed(
         else:
             runs.append([m])
     run = next((r for r in runs if anchor in r), [anchor])
-    return _distinct([m for m in run if m.geo_precision == 1])
+    return _distinct([m for m in run if m.geo_precision == 1 or is_unlisted(m.place)])
 
 
 def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> bool:
@@ -228,6 +233,8 @@ def _apart(a: Place, b: Place) -> bool:
     """Two villages 5 km apart are two places; a quarter 5 km from a city's centre is in it."""
     if a.id == b.id:
         return False
+    if is_unlisted(a) or is_unlisted(b):  # names the gazetteer lacks, placed at their unit
+        return True
     town_level = min(rank(a), rank(b)) >= _SPECIFICITY["town"]
     return km(a, b) > (_S.other_place_km if town_level else _S.same_place_km)
 

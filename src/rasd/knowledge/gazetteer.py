@@ -129,6 +129,10 @@ class Gazetteer:
             ):
                 self._guarded.add(key)
 
+    def is_common(self, word: str) -> bool:
+        """Is a folded word a frequent word (``common_words_ar.txt``), a place name or not?"""
+        return name_key(word) in self._common
+
     def add_file(self, path: Path) -> int:
         if not path.exists():
             raise GazetteerError(f"{path}: no such gazetteer file")

@@ -1,0 +1,182 @@
+"""Places the gazetteer lacks: villages named after a place word ("قرية X", "قرى X وY وZ",
+"كلاً من X وY") are read as names all the same, and placed at the unit the sentence
+says they lie in ("... في ريف معرة النعمان"), with geo_precision 2, as ACLED codes a village
+it cannot find.
+
+A name is one word, or two where the first is one that begins place names (عين، تل، كفر:
+``data/places/joined_prefixes.txt``); frequent words (an adjective after the place word:
+"قرية صغيرة") are never names. Only the plural place words and the list opener read on past
+the first name, over "،" and the conjunction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from weakref import WeakKeyDictionary
+
+from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
+from rasd.knowledge.gazetteer_files import data_path, read_word_list
+from rasd.knowledge.language import language_profile
+from rasd.knowledge.place_names import name_key
+from rasd.model import Span
+from rasd.text.normalize import fold, is_arabic_word
+from rasd.text.tokens import Token
+
+_AR = language_profile("ar")
+_AND = tuple(fold(w) for w in _AR.words("and"))
+_LIST_OPENERS = frozenset(fold(w) for w in _AR.words("list_openers"))
+_FROM = frozenset(fold(w) for w in _AR.words("from"))
+_PLURAL_ENDINGS = tuple(fold(e) for e in _AR.words("plural_endings") | _AR.words("dual_endings"))
+_COMMAS = frozenset({"\u060c", ","})
+_SETTLED_CUES = frozenset({"city", "town", "village", "neighbourhood", "camp"})
+_HEADS = frozenset(fold(w) for w in read_word_list(data_path("joined_prefixes.txt")))
+SOURCE = "unlisted"  # Place.source of a place made here
+
+
+def unlisted_places(
+    text: str, tokens: list[Token], known: list[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """Names after a settlement's place word, or in a list such a word or "كلاً من" opens,
+    that no known mention covers: unresolved mentions (no candidates) with the cue's kind."""
+    covered = {i for m in known for i in range(m.first, m.last)}
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        cue, listing = _opening(tokens, i, gazetteer)
+        if cue is None:
+            i += 1
+            continue
+        j = i + (2 if cue == "list" else 1)
+        while j < len(tokens):
+            found, after = _name_at(text, tokens, j, covered, gazetteer)
+            if found is None and j not in covered:
+                break
+            if found is not None:
+                out.append(replace(found, cue=None if cue == "list" else cue))
+            if not listing:
+                break
+            j = _next_item(tokens, after)
+            if j is None:
+                break
+        i = max(i + 1, j or i + 1)
+    return out
+
+
+def _opening(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[str | None, bool]:
+    """(the kind a place word at ``i`` announces, or "list" for "كلاً من"; whether a list
+    follows)."""
+    tok = tokens[i]
+    if tok.norm in _LIST_OPENERS and i + 1 < len(tokens) and tokens[i + 1].norm in _FROM:
+        return "list", True
+    kind = _cue_kind(gazetteer, tok)
+    if kind not in _SETTLED_CUES:
+        return None, False
+    return kind, tok.norm.endswith(_PLURAL_ENDINGS)
+
+
+_CUE_KINDS: WeakKeyDictionary[Gazetteer, dict[str, str | None]] = WeakKeyDictionary()
+
+
+def _cue_kind(gazetteer: Gazetteer, tok: Token) -> str | None:
+    """The kind a token's place word announces, remembered per gazetteer and word form."""
+    kinds = _CUE_KINDS.setdefault(gazetteer, {})
+    if tok.norm not in kinds:
+        if len(kinds) > 1 << 16:
+            kinds.clear()
+        kinds[tok.norm] = gazetteer.cue_of(tok)
+    return kinds[tok.norm]
+
+
+def _name_at(
+    text: str, tokens: list[Token], j: int, covered: set[int], gazetteer: Gazetteer
+) -> tuple[PlaceMention | None, int]:
+    """The unknown name at token ``j`` (with a leading conjunction taken off), and the index
+    after it."""
+    if j in covered:
+        end = j
+        while end in covered:
+            end += 1
+        return None, end
+    first = tokens[j]
+    word = first.norm
+    skip = 1 if word.startswith(_AND) and len(word) > 3 else 0
+    word = word[skip:]
+    if word in _HEADS and j + 1 < len(tokens) and _may_be_name(tokens[j + 1].norm, gazetteer):
+        last = j + 2  # "كفر حلبون", "تل عزقول"
+    elif _may_be_name(word, gazetteer):
+        last = j + 1
+    else:
+        return None, j
+    start, end = first.start + skip, tokens[last - 1].end
+    span = Span(start, end, text[start:end])
+    return PlaceMention(span=span, candidates=[], text=span.text, first=j, last=last), last
+
+
+def _may_be_name(word: str, gazetteer: Gazetteer) -> bool:
+    return (
+        is_arabic_word(word)
+        and len(word) >= 3
+        and not gazetteer.is_common(word)
+        and gazetteer.cue_of(Token(0, len(word), word, word)) is None
+    )
+
+
+def _next_item(tokens: list[Token], after: int) -> int | None:
+    """Where the next item of a list begins: after a comma or a lone "و", or at a word that
+    carries the conjunction; None where the list ends."""
+    if after >= len(tokens):
+        return None
+    tok = tokens[after]
+    if tok.text in _COMMAS or tok.norm in _AND:
+        return after + 1
+    if tok.norm.startswith(_AND) and len(tok.norm) > 3:
+        return after
+    return None
+
+
+def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
+    """Give every unlisted mention a place: the unit the next resolved name of its sentence
+    stands for (else the one before it), under the mention's own name, geo_precision 2."""
+    for k, m in enumerate(mentions):
+        if m.candidates or m.place is not None:
+            continue
+        container = _container(mentions, k, text)
+        if container is None:
+            continue
+        m.place = Place(
+            id=f"{SOURCE}:{container.id}:{name_key(m.text)}",
+            name=m.text,
+            name_ar=m.text,
+            kind=m.cue or "village",
+            lat=container.lat,
+            lon=container.lon,
+            country=container.country,
+            iso=container.iso,
+            admin1=container.admin1,
+            admin2=container.admin2,
+            radius_km=container.radius_km,
+            source=SOURCE,
+        )
+        m.geo_precision = 2
+
+
+def _container(mentions: list[PlaceMention], k: int, text: str) -> Place | None:
+    """The resolved place named next after mention ``k`` in its sentence, else before it."""
+    stops = ".!?\n"
+    m = mentions[k]
+    for other in mentions[k + 1 :]:
+        if any(c in text[m.span.end : other.span.start] for c in stops):
+            break
+        if other.place is not None and other.place.source != SOURCE:
+            return other.place
+    for other in reversed(mentions[:k]):
+        if any(c in text[other.span.end : m.span.start] for c in stops):
+            break
+        if other.place is not None and other.place.source != SOURCE:
+            return other.place
+    return None
+
+
+def is_unlisted(place: Place | None) -> bool:
+    """Is it a place made for a name the gazetteer lacks?"""
+    return place is not None and place.source == SOURCE

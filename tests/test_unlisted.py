@@ -1,0 +1,53 @@
+"""Villages the gazetteer lacks, named after a place word or in a list of places hit.
+The village names here are made up for the tests."""
+
+import rasd
+from rasd.annotate.unlisted import unlisted_places
+from rasd.knowledge.gazetteer import Gazetteer
+from rasd.text.tokens import tokenize
+
+PUBLISHED = "2024-03-11T10:00:00+03:00"
+
+
+def names(text: str) -> list[str]:
+    gaz = Gazetteer.load(user=False)
+    tokens = tokenize(text)
+    return [m.text for m in unlisted_places(text, tokens, gaz.find(tokens), gaz)]
+
+
+def test_a_village_after_its_place_word_is_a_name_even_when_unknown():
+    assert names("قصفت قوات النظام قرية عزقول بريف إدلب") == ["عزقول"]
+
+
+def test_a_plural_place_word_opens_a_list_of_names():
+    assert names("قصفت المدفعية قرى عزقول وشمرين، بريتان في ريف حماة") == [
+        "عزقول",
+        "شمرين",
+        "بريتان",
+    ]
+
+
+def test_a_list_opened_by_kullan_min_reads_every_unknown_name():
+    assert names("قصفت القوات كلاً من عزقول وزهرون وبريتان في ريف إدلب") == [
+        "عزقول",
+        "زهرون",
+        "بريتان",
+    ]
+
+
+def test_an_adjective_after_a_place_word_is_not_a_name():
+    assert names("قصفت القوات قرية صغيرة قرب إدلب") == []
+
+
+def test_a_name_that_begins_like_a_place_name_takes_two_words():
+    assert names("استهدفت غارة بلدة كفر حلبون شمال حلب") == ["كفر حلبون"]
+
+
+def test_each_listed_village_is_an_event_at_the_unit_named_after_the_list():
+    events = rasd.extract(
+        "قصفت قوات النظام بالمدفعية أمس كلاً من عزقول وزهرون وبريتان في ريف معرة النعمان.",
+        published=PUBLISHED,
+    )
+    places = sorted(e.location.name for e in events)
+    assert places == ["بريتان", "زهرون", "عزقول"]
+    assert all(e.location.geo_precision == 2 and e.location.country == "Syria" for e in events)
