@@ -473,6 +473,21 @@ def test_the_event_is_at_the_village_not_the_dateline_city():
     assert event.location.admin1 == "Al-Hasakah"
 
 
+def test_a_dateline_with_the_outlet_in_brackets_is_not_an_event_place():
+    events = rasd.extract(
+        "أربيل (وكالة محلية)- قصفت القوات التركية أمس قرية تل تمر في ريف الحسكة.",
+        published=PUBLISHED,
+    )
+    assert [e.location.name for e in events] == ["Tall Tamr"]
+
+
+def test_a_line_naming_only_the_city_filed_from_is_not_an_event_place():
+    events = rasd.extract(
+        "بيروت\nقتل ثلاثة مدنيين أمس بغارة إسرائيلية على بلدة الخيام.", published=PUBLISHED
+    )
+    assert [e.location.name for e in events] == ["Khiam"]
+
+
 def test_west_of_a_city_is_the_city_with_precision_two():
     event = only_event("استهدفت طائرة مسيرة تركية سيارة غربي مدينة القامشلي أمس.")
     assert event.location.name == "Al Qāmishlī"

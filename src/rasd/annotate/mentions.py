@@ -293,14 +293,22 @@ def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
 
 
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
+_OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at most
 
 
 def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
-    """ "رام الله | ...", "BAGHDAD, Iraq —": where the report was filed, not an event place."""
+    """ "رام الله | ...", "أربيل (وكالة)- ...", "BAGHDAD, Iraq —", or a line that is only a
+    place name: where the report was filed, not an event place."""
     if not sentence.tokens or place.span.start != sentence.tokens[0].start:
         return False
     k = sentence.token_index(place.span.end)  # the first token after the name
     after = sentence.tokens[k : k + 1]
+    if not after:
+        return True  # the line names the place and nothing else
+    if after[0].text == "(":  # the outlet in brackets: "أربيل (كوردستان 24)-"
+        closing = [t.text for t in sentence.tokens[k : k + _OUTLET_TOKENS]]
+        if ")" in closing:
+            after = sentence.tokens[k + closing.index(")") + 1 :][:1]
     if not after:
         return False
     return after[0].text in _DATELINE_ENDS or (place.span.text.isupper() and after[0].text == ",")
