@@ -474,13 +474,13 @@ def test_the_event_is_at_the_village_not_the_dateline_city():
 
 
 def test_a_dateline_with_the_outlet_in_brackets_is_not_an_event_place():
-    events = events("أربيل (وكالة محلية)- قتل شرطيان أمس بهجوم لمسلحين على نقطة تفتيش.")
-    assert "Erbil" not in [e.location.name for e in events]
+    found = events("أربيل (وكالة محلية)- قتل شرطيان أمس بهجوم لمسلحين على نقطة تفتيش.")
+    assert "Erbil" not in [e.location.name for e in found]
 
 
 def test_a_line_naming_only_the_city_filed_from_is_not_an_event_place():
-    events = events("بيروت\nقتل ثلاثة مدنيين أمس بغارة إسرائيلية استهدفت سيارتهم.")
-    assert "Beirut" not in [e.location.name for e in events]
+    found = events("بيروت\nقتل ثلاثة مدنيين أمس بغارة إسرائيلية استهدفت سيارتهم.")
+    assert "Beirut" not in [e.location.name for e in found]
 
 
 def test_west_of_a_city_is_the_city_with_precision_two():
