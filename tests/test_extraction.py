@@ -464,6 +464,18 @@ def test_two_actors_in_two_places_are_two_events():
     assert sorted(e.sub_event_type for e in events(text)) == [STRIKE, SHELLING]
 
 
+def test_an_undated_past_perfect_recalls_an_earlier_event():
+    found = events(
+        "قصفت قوات النظام أمس بلدة كفرنبل.\nوكانت قوات النظام قد قصفت مدينة معرة النعمان بالمدفعية."
+    )
+    assert [e.location.name for e in found] == ["Kafranbel"]
+
+
+def test_a_dated_past_perfect_is_news_of_its_day():
+    found = events("وكانت قوات النظام قد قصفت أمس بلدة كفرنبل بالمدفعية.")
+    assert [(e.location.name, e.date_from) for e in found] == [("Kafranbel", YESTERDAY)]
+
+
 # ---------------------------------------------------------------- places
 
 

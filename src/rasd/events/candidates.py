@@ -27,16 +27,21 @@ from rasd.events.roles import (
     strikes_from_afar,
 )
 from rasd.knowledge.actors import ActorKind
+from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import Document, Span
 from rasd.text.matcher import PhraseMatch
+from rasd.text.normalize import fold
 
 _HYPOTHETICAL = tuple(
     (Cue(name), reach) for name, reach in SETTINGS.events.hypothetical_reach.items()
 )
 _REFERRED = tuple((Cue(name), reach) for name, reach in SETTINGS.events.referred_reach.items())
+_PLUPERFECT_PARTICLES = frozenset(
+    fold(w) for w in language_profile("ar").words("pluperfect_particles")
+)
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 
@@ -123,7 +128,24 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
             SETTINGS.events.background_reach
         ):
             return True
-    return _cue_before(sentence, trigger, _HYPOTHETICAL)
+    return _cue_before(sentence, trigger, _HYPOTHETICAL) or _pluperfect(sentence, trigger)
+
+
+def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """ "وكانت قوات النظام قد قصفت البلدة": a past perfect recalls an earlier event (the
+    auxiliary, then the particle, before the trigger in its clause)."""
+    clause = sentence.clause_of(trigger.start)
+    if any(clause.holds(d.span.start) for d in sentence.dates):
+        return False  # a dated one is told as news of that day
+    for aux in sentence.cue(Cue.PLUPERFECT):
+        if aux.end > trigger.start or not clause.holds(aux.start):
+            continue
+        if sentence.words_between(aux.end, trigger.start) > SETTINGS.events.background_reach:
+            continue
+        between = sentence.tokens[aux.last : sentence.token_index(trigger.start)]
+        if any(t.norm in _PLUPERFECT_PARTICLES for t in between):
+            return True
+    return False
 
 
 def _referred_to(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:

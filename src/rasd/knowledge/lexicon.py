@@ -84,6 +84,7 @@ class Cue(StrEnum):
     TARGET = "target"
     CIVILIAN_TARGET = "civilian_target"
     BACKGROUND = "background"
+    PLUPERFECT = "pluperfect"
     LOCATION_PREP = "location_prep"
     DESTINATION = "destination"
     UNIT = "unit"
