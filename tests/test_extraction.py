@@ -476,6 +476,14 @@ def test_a_dated_past_perfect_is_news_of_its_day():
     assert [(e.location.name, e.date_from) for e in found] == [("Kafranbel", YESTERDAY)]
 
 
+def test_an_english_past_perfect_with_earlier_recalls_an_earlier_event():
+    found = events(
+        "Turkish drones struck a car near Qamishli on Sunday. "
+        "Turkish jets had earlier struck positions near Kobani."
+    )
+    assert [e.location.name for e in found] == ["Al Qāmishlī"]
+
+
 # ---------------------------------------------------------------- places
 
 

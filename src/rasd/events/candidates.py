@@ -33,7 +33,7 @@ from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import Document, Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold
+from rasd.text.normalize import fold, is_arabic_word
 
 _HYPOTHETICAL = tuple(
     (Cue(name), reach) for name, reach in SETTINGS.events.hypothetical_reach.items()
@@ -132,8 +132,9 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
 
 
 def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """ "وكانت قوات النظام قد قصفت البلدة": a past perfect recalls an earlier event (the
-    auxiliary, then the particle, before the trigger in its clause)."""
+    """ "وكانت قوات النظام قد قصفت البلدة", "had earlier struck": a past perfect recalls an
+    earlier event (the auxiliary, in Arabic then the particle, before the trigger in its
+    clause)."""
     clause = sentence.clause_of(trigger.start)
     if any(clause.holds(d.span.start) for d in sentence.dates):
         return False  # a dated one is told as news of that day
@@ -142,6 +143,8 @@ def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bo
             continue
         if sentence.words_between(aux.end, trigger.start) > SETTINGS.events.background_reach:
             continue
+        if not is_arabic_word(sentence.tokens[aux.first].norm):
+            return True  # "had earlier struck": the English auxiliary says it all
         between = sentence.tokens[aux.last : sentence.token_index(trigger.start)]
         if any(t.norm in _PLUPERFECT_PARTICLES for t in between):
             return True
