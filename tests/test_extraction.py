@@ -55,6 +55,26 @@ def types(event: Event) -> tuple[str, str]:
 # ---------------------------------------------------------------- event types
 
 
+def test_opening_fire_with_the_gunmen_named_in_between_is_an_event():
+    event = only_event("فتح مسلحون مجهولون النار على سيارة مدنية أمس في بلدة طفس.")
+    assert event.location.name == "Ţafas"
+
+
+def test_a_repelled_attack_is_a_battle_not_shelling():
+    event = only_event("صدّت قوات النظام هجوماً لتنظيم الدولة أمس على بلدة السخنة.")
+    assert event.event_type == "Battles"
+
+
+def test_state_forces_taking_a_town_regain_territory():
+    event = only_event("سيطرت قوات النظام أمس على بلدة كفرنبل.")
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_rebel_group_taking_a_town_overtakes_territory():
+    event = only_event("سيطرت هيئة تحرير الشام أمس على بلدة كفرنبل.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
 def test_artillery_shelling_of_a_town_is_shelling():
     event = only_event("قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل جنوبي إدلب أمس.")
     assert types(event) == (REMOTE, SHELLING)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rasd.knowledge.lexicon import CUE_NAMES, Lexicon, LexiconError
+from rasd.knowledge.lexicon import CUE_NAMES, GAP, Lexicon, LexiconError
 from rasd.knowledge.taxonomy import EventType
 from rasd.text.normalize import is_arabic
 from rasd.text.tokens import tokenize
@@ -39,10 +39,15 @@ def test_every_trigger_phrase_finds_its_event_type(language):
     for entry in _data(language)["triggers"]:
         kind = (entry["event_type"], entry["sub_event_type"])
         for phrase in entry["words"]:
-            found = {
-                (m.payload.event_type, m.payload.sub_event_type)
-                for m in lexicon.triggers.find(_sample(phrase))
-            }
+            if GAP in phrase:  # a gapped phrase is joined from its head and tail
+                head, _, tail = (part.strip() for part in phrase.partition(GAP))
+                gapped = lexicon.gapped[head, tail]
+                found = {(gapped.event_type, gapped.sub_event_type)}
+            else:
+                found = {
+                    (m.payload.event_type, m.payload.sub_event_type)
+                    for m in lexicon.triggers.find(_sample(phrase))
+                }
             if kind not in found:
                 missed.append((phrase, kind, found))
     assert missed == []
@@ -306,3 +311,15 @@ def test_wrong_language_is_rejected(tmp_path):
 
 def test_lexicon_error_is_a_value_error():
     assert issubclass(LexiconError, ValueError)
+
+
+def test_a_gapped_trigger_needs_words_on_both_sides_of_one_gap(tmp_path):
+    entry = {**GOOD_TRIGGER, "words": ["فتح* … النار … على"]}
+    path = _write(tmp_path, yaml.safe_dump({"language": "ar", "triggers": [entry]}))
+    with pytest.raises(LexiconError, match="one gap"):
+        Lexicon.load("ar", [path])
+
+
+def test_a_gapped_trigger_is_kept_as_its_head_and_its_tail():
+    lexicon = Lexicon.load("ar", [])
+    assert ("فتح*", "النار على") in lexicon.gapped

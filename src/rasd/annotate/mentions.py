@@ -24,7 +24,16 @@ from rasd.annotate.places import find_places
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
-from rasd.knowledge.lexicon import TRIGGERS, WEAPONS, Cue, Trigger, Weapon
+from rasd.knowledge.lexicon import (
+    GAP_HEADS,
+    GAP_TAILS,
+    TRIGGERS,
+    WEAPONS,
+    Cue,
+    Lexicon,
+    Trigger,
+    Weapon,
+)
 from rasd.knowledge.resources import Resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange, Document, Span
@@ -169,6 +178,8 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             clauses=[],
             offsets=offsets.from_token(lo),
         )
+        if GAP_HEADS in found and GAP_TAILS in found:
+            _join_gapped(found, resources.lexicon_for(doc.language))
         sentence.matches = found
         sentence.clauses = _clauses(sentence)
         if ACTOR_NAMES in found or ACTOR_ADJECTIVES in found:
@@ -226,6 +237,27 @@ def _sentences(text: str, tokens: list[Token]) -> tuple[list[Span], list[tuple[i
             spans.append(Span(start, end, text[start:end]))
             ranges.append((first, last))
     return spans, ranges
+
+
+def _join_gapped(found: dict[Hashable, list[PhraseMatch[Any]]], lexicon: Lexicon) -> None:
+    """Gapped triggers ("فتح مسلحون النار على"): a head, at most a few words, then the tail
+    that completes it. The joined trigger stands at its head (the words after it are the
+    subject) and replaces the triggers read inside it ("هجوماً" in "صدّ الجيش هجوماً")."""
+    reach = SETTINGS.text.gap_words
+    joined = []
+    for head in found[GAP_HEADS]:
+        for tail in found[GAP_TAILS]:
+            if head.last <= tail.first <= head.last + reach:
+                trigger = lexicon.gapped.get((head.payload, tail.payload))
+                if trigger is not None:
+                    joined.append((head, tail, trigger))
+                    break
+    if not joined:
+        return
+    inside = [(head.start, tail.end) for head, tail, _ in joined]
+    kept = [t for t in found.get(TRIGGERS, []) if not any(a <= t.start < b for a, b in inside)]
+    kept += [PhraseMatch(h.first, h.last, h.start, h.end, t) for h, _, t in joined]
+    found[TRIGGERS] = sorted(kept, key=lambda m: (m.start, -m.end))
 
 
 def _title_stretch(text: str, title: str | None) -> tuple[int, int] | None:

@@ -42,6 +42,8 @@ _REFERRED = tuple((Cue(name), reach) for name, reach in SETTINGS.events.referred
 _PLUPERFECT_PARTICLES = frozenset(
     fold(w) for w in language_profile("ar").words("pluperfect_particles")
 )
+_TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
+_STATE_KINDS = (ActorKind.STATE_FORCES, ActorKind.POLICE, ActorKind.EXTERNAL_STATE)
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 
@@ -251,6 +253,12 @@ def _recode_by_actors(
         cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
         cand.sub_event_type = SubEventType.ATTACK
         cand.plover = TAXONOMY.plover[EventType.VIOLENCE_AGAINST_CIVILIANS]
+    elif cand.sub_event_type in _TERRITORY and is_armed(cand.actor1):
+        # who takes a town decides: the state regains it, anyone else overtakes it
+        state = cand.actor1.entry.kind in _STATE_KINDS
+        cand.sub_event_type = (
+            SubEventType.GOVERNMENT_REGAINS if state else SubEventType.NON_STATE_OVERTAKES
+        )
     elif cand.event_type == EventType.EXPLOSIONS and cand.weak and not explosive:
         # "an attack" with no explosive named: on civilians it is violence against them
         # (armies and air forces strike from afar: their "attacks" stay explosions)

@@ -7,7 +7,7 @@ data file on the same code. Schema::
 
     language: ar
     triggers:                 # each phrase of an entry becomes one Trigger
-      - words: ["قصف*", ...]
+      - words: ["قصف*", "فتح* … النار على", ...]  # "…": a gap of a few words (a subject)
         event_type: Explosions/Remote violence      # one of ACLED's six (taxonomy.yaml)
         sub_event_type: Shelling/artillery/missile attack
         plover: ASSAULT                             # a PLOVER 2 event type
@@ -96,6 +96,9 @@ CUE_NAMES = tuple(Cue)
 # named by their cue).
 TRIGGERS = "triggers"
 WEAPONS = "weapons"
+GAP_HEADS = "gap heads"  # the words before the gap of a gapped trigger ("فتح* … النار على")
+GAP_TAILS = "gap tails"  # and the words after it
+GAP = "…"
 
 _TOP_KEYS = {"language", "triggers", "weapons", "cues"}
 _TRIGGER_KEYS = {"words", "event_type", "sub_event_type", "plover", "voice", "weak"}
@@ -136,6 +139,10 @@ class Lexicon:
         self.triggers: PhraseMatcher[Trigger] = PhraseMatcher()
         self.weapons: PhraseMatcher[Weapon] = PhraseMatcher()
         self.cues: dict[Cue, PhraseMatcher[Cue]] = {name: PhraseMatcher() for name in Cue}
+        # gapped triggers: (head, tail) -> trigger; the heads and tails as phrase tables
+        self.gapped: dict[tuple[str, str], Trigger] = {}
+        self.gap_heads: PhraseMatcher[str] = PhraseMatcher()
+        self.gap_tails: PhraseMatcher[str] = PhraseMatcher()
 
     @classmethod
     def load(cls, language: str, extra: list[Path] | None = None) -> Lexicon:
@@ -148,12 +155,26 @@ class Lexicon:
     def add_to(self, tables: PhraseTables) -> None:
         """Add the lexicon's tables to a document-wide phrase trie: ``TRIGGERS``,
         ``WEAPONS`` and one table per cue class, named by the cue."""
-        for table, matcher in ((TRIGGERS, self.triggers), (WEAPONS, self.weapons)):
+        for table, matcher in (
+            (TRIGGERS, self.triggers),
+            (WEAPONS, self.weapons),
+            (GAP_HEADS, self.gap_heads),
+            (GAP_TAILS, self.gap_tails),
+        ):
             for phrase, payload in matcher.phrases:
                 tables.add(table, phrase, payload)
         for name, matcher in self.cues.items():
             for phrase, payload in matcher.phrases:
                 tables.add(name, phrase, payload)
+
+    def _add_gapped(self, phrase: str, trigger: Trigger, source: str, where: str) -> None:
+        head, _, tail = (part.strip() for part in phrase.partition(GAP))
+        if not head or not tail or GAP in tail:
+            raise LexiconError(f"{source}: {where}: {phrase!r}: one gap, with words either side")
+        for matcher, part in ((self.gap_heads, head), (self.gap_tails, tail)):
+            if part not in {p for p, _ in matcher.phrases}:
+                _add(matcher, part, part, source, where)
+        self.gapped[head, tail] = trigger
 
     def cue(self, name: Cue) -> PhraseMatcher[Cue]:
         return self.cues[Cue(name)]
@@ -191,7 +212,10 @@ class Lexicon:
                 trigger = Trigger(
                     phrase, event_type, sub_event_type, entry["plover"], Voice(entry["voice"]), weak
                 )
-                _add(self.triggers, phrase, trigger, source, where)
+                if GAP in phrase:
+                    self._add_gapped(phrase, trigger, source, where)
+                else:
+                    _add(self.triggers, phrase, trigger, source, where)
         explosions = TAXONOMY.sub_event_types[EventType.EXPLOSIONS]
         for i, entry in enumerate(_list(data, "weapons", source)):
             words = _entry_words(entry, _WEAPON_KEYS, source, f"weapons[{i}]")

@@ -42,6 +42,8 @@ class SubEventType(StrEnum):
     ARRESTS = "Arrests"
     DISRUPTED = "Disrupted weapons use"
     LOOTING = "Looting/property destruction"
+    GOVERNMENT_REGAINS = "Government regains territory"
+    NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 
 
 class ActorKind(StrEnum):
