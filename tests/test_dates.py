@@ -227,3 +227,19 @@ def test_malformed_data_file_names_file_and_entry(tmp_path, monkeypatch):
     monkeypatch.setattr(dates, "files", lambda package: tmp_path)
     with pytest.raises(ValueError, match=r"data/dates/xx.yaml: weekdays: unknown day 'funday'"):
         dates._lexicon("xx")
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("في الرابع من يناير الجاري", D(2024, 1, 4)),
+        ("الحادي والعشرين من كانون الأول", D(2023, 12, 21)),
+        ("الأول من آذار 2022", D(2022, 3, 1)),
+    ],
+)
+def test_an_ordinal_day_of_a_month_is_that_day(expression, expected):
+    assert day(expression) == expected
+
+
+def test_an_ordinal_without_a_month_is_no_date():
+    assert all("الرابع" not in d.span.text for d in find_dates("في الرابع للحملة", MONDAY))

@@ -55,6 +55,7 @@ _VALUE_SECTIONS = {
     "relative_days": "relative_day",
     "months": "month",
     "hijri_months": "hijri_month",
+    "ordinals": "ordinal",
 }
 
 
