@@ -75,6 +75,14 @@ def test_a_rebel_group_taking_a_town_overtakes_territory():
     assert event.sub_event_type == "Non-state actor overtakes territory"
 
 
+def test_a_town_entered_without_resistance_changes_hands_without_a_battle():
+    event = only_event("دخلت قوات الجيش الصومالي أمس مدينة كسمايو دون مقاومة.")
+    assert (event.event_type, event.sub_event_type) == (
+        STRATEGIC,
+        "Non-violent transfer of territory",
+    )
+
+
 def test_artillery_shelling_of_a_town_is_shelling():
     event = only_event("قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل جنوبي إدلب أمس.")
     assert types(event) == (REMOTE, SHELLING)

@@ -221,6 +221,11 @@ def _build(
             cand.evidence[role] = mention.span
     civilian_target = any(clause.holds(c.start) for c in sentence.cue(Cue.CIVILIAN_TARGET))
     _recode_by_actors(cand, weapons, civilian_target)
+    if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):
+        # "entered the town without resistance": it changed hands, no battle was fought
+        cand.event_type = EventType.STRATEGIC
+        cand.sub_event_type = SubEventType.NON_VIOLENT_TRANSFER
+        cand.plover = "CONCEDE"  # PLOVER: a handover
     date_event(sentence, clause, cand, focus)
     if _can_kill(cand):
         cand.fatalities, cand.injuries = count_casualties(sentence, clause)

@@ -85,6 +85,7 @@ class Cue(StrEnum):
     CIVILIAN_TARGET = "civilian_target"
     BACKGROUND = "background"
     PLUPERFECT = "pluperfect"
+    NO_RESISTANCE = "no_resistance"
     LOCATION_PREP = "location_prep"
     DESTINATION = "destination"
     UNIT = "unit"

@@ -44,6 +44,7 @@ class SubEventType(StrEnum):
     LOOTING = "Looting/property destruction"
     GOVERNMENT_REGAINS = "Government regains territory"
     NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+    NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 
 
 class ActorKind(StrEnum):
