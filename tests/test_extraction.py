@@ -83,6 +83,11 @@ def test_a_town_entered_without_resistance_changes_hands_without_a_battle():
     )
 
 
+def test_gunmen_attacking_an_army_post_is_a_battle():
+    event = only_event("قتل جنديان أمس بهجوم لمسلحين على نقطة للجيش العراقي في كركوك.")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
 def test_artillery_shelling_of_a_town_is_shelling():
     event = only_event("قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل جنوبي إدلب أمس.")
     assert types(event) == (REMOTE, SHELLING)

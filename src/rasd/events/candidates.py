@@ -19,6 +19,7 @@ from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
 from rasd.events.roles import (
+    Mention,
     assign_roles,
     is_armed,
     is_civilian,
@@ -42,6 +43,7 @@ _REFERRED = tuple((Cue(name), reach) for name, reach in SETTINGS.events.referred
 _PLUPERFECT_PARTICLES = frozenset(
     fold(w) for w in language_profile("ar").words("pluperfect_particles")
 )
+_STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 _STATE_KINDS = (ActorKind.STATE_FORCES, ActorKind.POLICE, ActorKind.EXTERNAL_STATE)
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
@@ -220,7 +222,7 @@ def _build(
         if mention is not None:
             cand.evidence[role] = mention.span
     civilian_target = any(clause.holds(c.start) for c in sentence.cue(Cue.CIVILIAN_TARGET))
-    _recode_by_actors(cand, weapons, civilian_target)
+    _recode_by_actors(cand, weapons, civilian_target, _fought_on_the_ground(sentence, clause))
     if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):
         # "entered the town without resistance": it changed hands, no battle was fought
         cand.event_type = EventType.STRATEGIC
@@ -243,7 +245,7 @@ def _build(
 
 
 def _recode_by_actors(
-    cand: Candidate, weapons: list[PhraseMatch[Weapon]], civilian_target: bool
+    cand: Candidate, weapons: list[PhraseMatch[Weapon]], civilian_target: bool, ground: bool
 ) -> None:
     """Who did it to whom decides between types the trigger leaves open."""
     explosive = any(w.payload.sub_event_type for w in weapons)
@@ -264,13 +266,42 @@ def _recode_by_actors(
         cand.sub_event_type = (
             SubEventType.GOVERNMENT_REGAINS if state else SubEventType.NON_STATE_OVERTAKES
         )
-    elif cand.event_type == EventType.EXPLOSIONS and cand.weak and not explosive:
-        # "an attack" with no explosive named: on civilians it is violence against them
-        # (armies and air forces strike from afar: their "attacks" stay explosions)
-        militia = is_armed(cand.actor1) and not strikes_from_afar(cand.actor1)
-        if militia and (is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target)):
+    elif (
+        cand.event_type == EventType.EXPLOSIONS
+        and cand.weak
+        and not explosive
+        and _on_the_ground(cand.actor1)
+    ):
+        # "an attack" with no explosive named, by gunmen or a militia on the ground (armies
+        # and air forces strike from afar: their "attacks" stay explosions): on civilians it
+        # is violence against them; on an armed side's post, a battle
+        if is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target):
             cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
             cand.sub_event_type = SubEventType.ATTACK
+        elif ground and _on_the_ground(cand.actor2, afar=True):
+            cand.event_type = EventType.BATTLES
+            cand.sub_event_type = SubEventType.ARMED_CLASH
+            cand.plover = TAXONOMY.plover[EventType.BATTLES]
+
+
+def _fought_on_the_ground(sentence: SentenceMentions, clause: Clause) -> bool:
+    """An attack on a post, not on a base, an airport or a field, which militias hit with
+    rockets and drones from afar."""
+    return not any(
+        clause.holds(m.span.start) and m.place is not None and m.place.kind in _STRUCK_FROM_AFAR
+        for m in sentence.places
+    )
+
+
+def _on_the_ground(mention: Mention | None, afar: bool = False) -> bool:
+    """An armed actor, named or not (gunmen, a militia), that fights where it stands (or,
+    with ``afar``, any armed side: an army's checkpoint is attacked on the ground)."""
+    return (
+        mention is not None
+        and mention.entry is not None
+        and TAXONOMY.kinds[mention.entry.kind].armed
+        and (afar or not strikes_from_afar(mention))
+    )
 
 
 def _confirmed(cand: Candidate) -> bool:

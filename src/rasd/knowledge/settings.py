@@ -51,6 +51,7 @@ class EventSettings:
     background_reach: int
     referred_reach: dict[str, int]
     impact_negation_reach: int
+    struck_from_afar: list[str]
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,10 @@ def _section(cls: type, raw: Any, where: str) -> Any:
             values[name] = float(value)
         elif kind is int and isinstance(value, int) and not isinstance(value, bool):
             values[name] = value
+        elif getattr(kind, "__origin__", None) is list and isinstance(value, list):
+            if not all(isinstance(v, str) for v in value):
+                raise SettingsError(f"{where}: {name}: expected a list of names")
+            values[name] = list(value)
         elif getattr(kind, "__origin__", None) is dict and isinstance(value, dict):
             number = kind.__args__[1]
             if not all(isinstance(v, int | float) for v in value.values()):
