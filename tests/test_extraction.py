@@ -517,6 +517,14 @@ def test_an_english_past_perfect_with_earlier_recalls_an_earlier_event():
     assert [e.location.name for e in found] == ["Al Qāmishlī"]
 
 
+def test_a_date_things_have_gone_on_since_does_not_date_the_next_event():
+    found = events(
+        "صعّدت قوات الاحتلال حملات الاعتقال منذ السابع من تشرين الأول.\n"
+        "واعتقلت قوات الاحتلال شاباً من مدينة نابلس."
+    )
+    assert [(e.location.name, e.date_from) for e in found] == [("Nablus", TODAY)]
+
+
 # ---------------------------------------------------------------- places
 
 

@@ -23,9 +23,9 @@ def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focu
         # a day the event happened on beats a day something has gone on since
         best = min(
             own,
-            key=lambda d: (_since(sentence, d), abs(d.span.start - cand.trigger_span.start)),
+            key=lambda d: (since(sentence, d), abs(d.span.start - cand.trigger_span.start)),
         )
-        if _since(sentence, best):  # "since Saturday evening": from then to publication
+        if since(sentence, best):  # "since Saturday evening": from then to publication
             best = DateRange(best.date_from, focus.published, 2, best.span)
         cand.date, cand.date_explicit = best, True
         cand.evidence["date"] = best.span
@@ -42,7 +42,8 @@ def is_date_line(sentence: SentenceMentions, date: DateRange) -> bool:
     return date.span is not None and len(date.span.text) >= share * len(sentence.text.strip())
 
 
-def _since(sentence: SentenceMentions, date: DateRange) -> bool:
+def since(sentence: SentenceMentions, date: DateRange) -> bool:
+    """A date right after "منذ"/"since": when something began, not a day events happened."""
     return any(
         c.end <= date.span.start and sentence.words_between(c.end, date.span.start) == 0
         for c in sentence.cue(Cue.SINCE)

@@ -8,7 +8,7 @@ from collections import Counter
 
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import SentenceMentions
-from rasd.events.dating import is_date_line
+from rasd.events.dating import is_date_line, since
 from rasd.events.placing import event_places, most_specific, rank
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
@@ -36,7 +36,11 @@ class Focus:
         """Take in a sentence once its events are built (background moves nothing)."""
         if sentence.cue(Cue.BACKGROUND):
             return
-        dates = [d for d in sentence.dates if d.precision <= 2 and not is_date_line(sentence, d)]
+        dates = [
+            d
+            for d in sentence.dates
+            if d.precision <= 2 and not is_date_line(sentence, d) and not since(sentence, d)
+        ]
         if dates:
             self.date = dates[-1]
             if self.report_date is None and dates[0].precision == 1:
