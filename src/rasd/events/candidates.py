@@ -56,8 +56,9 @@ def find_candidates(
     """Every sentence's candidates, read in order, the focus following the text."""
     candidates: list[Candidate] = []
     for sentence in sentences:
-        candidates.extend(sentence_candidates(doc, sentence, focus))
-        focus.update(sentence)
+        found = sentence_candidates(doc, sentence, focus)
+        candidates.extend(found)
+        focus.update(sentence, reports=bool(found))
     return candidates
 
 

@@ -14,6 +14,7 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange
 
+_LEAD = 2  # the sentences that set the article's day, reporting an event or not
 _REGION_RANK = SETTINGS.placing.specificity["admin2"]  # below this a place is a region
 
 
@@ -32,13 +33,15 @@ class Focus:
         self.lead: PlaceMention | None = None  # the first specific place of the article
         self.report_date: DateRange | None = None  # the day the article reports on
 
-    def update(self, sentence: SentenceMentions) -> None:
-        """Take in a sentence once its events are built (background moves nothing)."""
+    def update(self, sentence: SentenceMentions, reports: bool = True) -> None:
+        """Take in a sentence once its events are built (background moves nothing; a
+        sentence that reports no event moves the date only in the lead)."""
         if sentence.cue(Cue.BACKGROUND):
             return
+        dated = reports or sentence.index <= _LEAD
         dates = [
             d
-            for d in sentence.dates
+            for d in (sentence.dates if dated else [])
             if d.precision <= 2 and not is_date_line(sentence, d) and not since(sentence, d)
         ]
         if dates:
