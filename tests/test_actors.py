@@ -440,7 +440,7 @@ def test_rsf_is_known_by_its_nickname(actors):
 
 
 def test_somali_state_media_name_for_al_shabaab(actors):
-    assert names(actors, "قتل الجيش عشرة من ميليشيات الخوارج", published=AFTER_FALL) == [
+    assert names(actors, "أعلنت الحكومة مقتل عشرة من ميليشيات الخوارج", published=AFTER_FALL) == [
         "Al Shabaab"
     ]
 
@@ -448,3 +448,8 @@ def test_somali_state_media_name_for_al_shabaab(actors):
 def test_libyan_forces_of_the_day_follow_the_government_of_the_day(actors):
     gna = names(actors, "قوات حكومة الوفاق", published=dt.date(2019, 8, 4))
     assert gna == ["Military Forces of Libya (2016-2021) Government of National Accord"]
+
+
+def test_the_army_unnamed_is_the_army_of_the_events_country(actors):
+    found = names(actors, "هاجم مسلحون حاجزاً للجيش", published=AFTER_FALL, country="Iraq")
+    assert found[-1] == "Military Forces of Iraq (2022-)"
