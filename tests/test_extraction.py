@@ -351,6 +351,26 @@ def test_a_genitive_dual_counts_two():
     assert only_event(text).fatalities == 2
 
 
+def test_a_woman_and_her_child_are_two_deaths():
+    event = only_event("قتلت امرأة وطفلها أمس بقصف مدفعي على بلدة كفرنبل.")
+    assert event.fatalities == 2
+
+
+def test_groups_of_victims_listed_together_are_summed():
+    event = only_event("قتل أربعة أطفال وثلاث نساء ورجل أمس بغارة على بلدة كفرنبل.")
+    assert event.fatalities == 8
+
+
+def test_two_women_wounded_are_no_deaths():
+    event = only_event("أصيبت امرأتان أمس بقصف مدفعي على بلدة كفرنبل.")
+    assert (event.fatalities, event.injuries) == (0, 2)
+
+
+def test_the_army_unnamed_is_the_events_countrys_army_of_the_day():
+    event = only_event("قتل ثلاثة عناصر من الجيش وأربعة مسلحين أمس في اشتباكات ببلدة كفرنبل.")
+    assert (event.actor2.name, event.fatalities) == ("Military Forces of Syria (2000-2024)", 7)
+
+
 # ---------------------------------------------------------------- dates
 
 

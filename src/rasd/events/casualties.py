@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.numbers import NumberMention
+from rasd.knowledge.actors import ActorKind
 from rasd.knowledge.language import LANGUAGES, language_profile
-from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.lexicon import Cue, Lexicon
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, is_arabic
@@ -25,6 +26,7 @@ def _words(name: str) -> frozenset[str]:
 
 
 _AND = frozenset(fold(w) for w in _words("and"))
+_FROM = frozenset(fold(w) for w in _words("from"))
 _AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))  # وخمسة
 _ARTICLES = _words("articles")
 _AUXILIARIES = _words("passive_auxiliaries")
@@ -33,6 +35,13 @@ _AUXILIARIES = _words("passive_auxiliaries")
 _NOT_VICTIMS = _words("not_victims")
 _PLURAL_ENDINGS = tuple(sorted(_words("plural_endings")))
 _DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
+
+
+# Words for one person (the lexicons' person cue), and the possessive endings they may carry
+_PERSON_WORDS = frozenset(
+    fold(phrase) for code in LANGUAGES for phrase, _ in Lexicon.load(code).cue(Cue.PERSON).phrases
+)
+_POSSESSIVES = tuple(sorted((fold(w) for w in _words("possessive_endings")), key=len, reverse=True))
 
 
 class Toll(NamedTuple):
@@ -72,7 +81,10 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
             counted[id(cue)].append(value)
     for cue, attr in cues:
         values = counted[id(cue)]
-        if not values and _one_victim(sentence, cue):
+        listed = _victim_groups(sentence, cue)
+        if listed is not None:
+            values = [listed]
+        elif not values and _one_victim(sentence, cue):
             values = [1]
         elif not values and _dual_victims(sentence, cue):
             values = [2]
@@ -169,6 +181,52 @@ def _more_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
         more += 1
         index += 1
     return more
+
+
+def _victim_groups(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int | None:
+    """ "قتل أربعة أطفال وثلاث نساء ورجل" (eight), "قتلت امرأة وطفلها" (two): groups of
+    victims joined by "و" or a comma right after the casualty word, summed; None unless
+    two groups or more are listed."""
+    tokens, people = sentence.tokens, _person_starts(sentence)
+    numbers = {n.span.start: n for n in sentence.numbers}
+    index = sentence.token_index(cue.end - 1) + 1
+    total = groups = 0
+    while index < len(tokens) and groups < _REACH.joined_victims:
+        token = tokens[index]
+        joined = token.text.startswith(_AND_CLITIC) and len(token.norm) > 2
+        if groups and not joined:
+            if token.text not in ("،", ",") and token.norm not in _AND:
+                break
+            index += 1
+            continue
+        skip = len(_AND_CLITIC[0]) if groups and joined else 0
+        number = numbers.get(token.start + skip) or numbers.get(token.start)
+        if number is not None and not number.vague:
+            total += number.value
+            index = sentence.token_index(number.span.end - 1) + 2  # the number and its noun
+            if index + 1 < len(tokens) and tokens[index].norm in _FROM:
+                index += 2  # "ثلاثة عناصر من الجيش"
+        elif _is_person(token.norm[skip:], people, token.start):
+            total += 2 if token.norm.endswith(_DUAL_ENDINGS) else 1
+            index += 1
+        else:
+            break
+        groups += 1
+    return total if groups >= 2 else None
+
+
+def _person_starts(sentence: SentenceMentions) -> set[int]:
+    return {p.start for p in sentence.cue(Cue.PERSON)} | {
+        a.span.start for a in sentence.actors if a.entry.kind == ActorKind.CIVILIANS
+    }
+
+
+def _is_person(word: str, starts: set[int], start: int) -> bool:
+    """A word for one person or a group of them (a person word or a civilians' name), or one
+    with a possessive ending: "طفلها" (her child)."""
+    if start in starts:
+        return True
+    return any(word[: -len(end)] in _PERSON_WORDS for end in _POSSESSIVES if word.endswith(end))
 
 
 def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:

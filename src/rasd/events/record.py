@@ -3,6 +3,8 @@ names for its actors, its location, toll, confidence and evidence."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rasd.annotate.geocode import to_location
 from rasd.events.candidate import Candidate
 from rasd.events.roles import Mention, is_armed
@@ -17,6 +19,7 @@ def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
     place = cand.place_choice
     location = to_location(cand.place)
     date = cand.date
+    of_day = (actors, doc.published.date() if doc.published else None)
     return Event(
         event_type=cand.event_type,
         sub_event_type=cand.sub_event_type,
@@ -24,10 +27,10 @@ def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
         date_from=date.date_from if date else None,
         date_to=date.date_to if date else None,
         time_precision=date.precision if date else 3,
-        actor1=_crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country),
-        actor2=_actor(cand.actor2, place.country) or _arrested(cand, place, actors),
-        claimed_by=_actor(cand.claimed_by, place.country),
-        denied_by=_actor(cand.denied_by, place.country),
+        actor1=_crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country, *of_day),
+        actor2=_actor(cand.actor2, place.country, *of_day) or _arrested(cand, place, actors),
+        claimed_by=_actor(cand.claimed_by, place.country, *of_day),
+        denied_by=_actor(cand.denied_by, place.country, *of_day),
         location=location,
         fatalities=_deaths(cand) or 0,
         injuries=cand.injuries or 0,
@@ -55,8 +58,17 @@ def _deaths(cand: Candidate) -> int | None:
     return cand.fatalities if cand.fatalities is not None else cand.headline_toll
 
 
-def _actor(mention: Mention | None, country: str | None) -> Actor | None:
-    return mention.to_actor(country) if mention is not None else None
+def _actor(
+    mention: Mention | None, country: str | None, actors: ActorDictionary, day: dt.date | None
+) -> Actor | None:
+    """The mention as an event actor; a generic class ("the army") as the event country's
+    own entry of the day."""
+    if mention is None:
+        return None
+    if mention.entry is not None and mention.entry.generic and country:
+        entry = actors.of_country(mention.entry, country, day)
+        return ActorMention(mention.span, entry, mention.via, country).to_actor(country)
+    return mention.to_actor(country)
 
 
 def _crowd_actor(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor | None:

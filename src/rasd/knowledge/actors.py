@@ -185,12 +185,16 @@ class ActorDictionary:
         country: str | None,
     ) -> ActorMention:
         if entry.generic and country:
-            name = entry.name_for(country)
-            own = [(e, via) for e in self.entries if _PERIOD.sub("", e.name) == name]
-            if own:
-                entry = self._choose(own, day, country)[0]
+            entry = self.of_country(entry, country, day)
         resolved_with = country if entry.generic else None
         return ActorMention(_span(tokens, first, last), entry, via, resolved_with)
+
+    def of_country(self, entry: ActorEntry, country: str, day: dt.date | None) -> ActorEntry:
+        """A generic class made that country's own entry of the day, where the dictionary
+        has one: "Police Forces of {country}" in Iraq in 2023 is Iraq's police of 2023."""
+        name = entry.name_for(country)
+        own = [(e, Via.ALIAS) for e in self.entries if _PERIOD.sub("", e.name) == name]
+        return self._choose(own, day, country)[0] if own else entry
 
     @staticmethod
     def _choose(

@@ -37,6 +37,7 @@ WORD_CLASSES: dict[str, str] = {
     "between": "the preposition between the places a road joins",
     "name_articles": "articles that belong to a name",
     "abbreviations": "abbreviations whose stop ends no sentence",
+    "possessive_endings": "pronoun endings of a noun: 'her child' is a person word",
     "pluperfect_particles": "the particle between 'had' and the verb of a past perfect",
     "list_openers": "a word that opens a list of places, before 'from' (Arabic kullan min)",
 }
