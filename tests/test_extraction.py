@@ -88,6 +88,15 @@ def test_gunmen_attacking_an_army_post_is_a_battle():
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
 
 
+def test_a_death_after_a_strike_is_the_strikes_toll():
+    event = only_event("قُتل شخص أمس إثر استهداف طائرة مسيّرة إسرائيلية لسيارة في بلدة الخيام.")
+    assert (event.sub_event_type, event.fatalities) == (STRIKE, 1)
+
+
+def test_calm_after_a_strike_is_no_new_event():
+    assert events("عاد الهدوء إلى بلدة الخيام أمس بعد القصف الإسرائيلي.") == []
+
+
 def test_artillery_shelling_of_a_town_is_shelling():
     event = only_event("قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل جنوبي إدلب أمس.")
     assert types(event) == (REMOTE, SHELLING)

@@ -157,8 +157,22 @@ def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bo
 
 
 def _referred_to(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """An event the sentence refers back to ("after the shelling", "to protest the raid")."""
-    return _cue_before(sentence, trigger, _REFERRED)
+    """An event the sentence refers back to ("after the shelling", "to protest the raid"),
+    unless the sentence's casualties come of it: "قتل شخص إثر استهداف مسيرة لسيارة"."""
+    return _cue_before(sentence, trigger, _REFERRED) and not _toll_of(sentence, trigger)
+
+
+def _toll_of(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """A casualty word before an "after" word that stands right before the trigger: the dead
+    and wounded of that very attack ("قتل ثلاثة إثر قصف", "أصيب اثنان بعد استهداف")."""
+    clause = sentence.clause_of(trigger.start)
+    afters = [
+        c
+        for c in sentence.cue(Cue.AFTER)
+        if c.end <= trigger.start and sentence.words_between(c.end, trigger.start) == 0
+    ]
+    casualties = sentence.cue(Cue.KILLED) + sentence.cue(Cue.INJURED)
+    return any(clause.holds(k.start) and k.end <= a.start for a in afters for k in casualties)
 
 
 def _cue_before(
