@@ -380,6 +380,11 @@ def test_the_army_unnamed_is_the_events_countrys_army_of_the_day():
     assert (event.actor2.name, event.fatalities) == ("Military Forces of Syria (2000-2024)", 7)
 
 
+def test_an_assassinated_leader_is_one_death_and_his_group_the_target():
+    event = only_event("اغتيل قيادي في حركة حماس أمس بغارة إسرائيلية في مدينة صيدا.")
+    assert (event.fatalities, event.actor2.name) == (1, "Hamas")
+
+
 # ---------------------------------------------------------------- dates
 
 
