@@ -97,6 +97,11 @@ def test_calm_after_a_strike_is_no_new_event():
     assert events("عاد الهدوء إلى بلدة الخيام أمس بعد القصف الإسرائيلي.") == []
 
 
+def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
+    event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
 def test_artillery_shelling_of_a_town_is_shelling():
     event = only_event("قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل جنوبي إدلب أمس.")
     assert types(event) == (REMOTE, SHELLING)

@@ -275,6 +275,16 @@ def _recode_by_actors(
         cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
         cand.sub_event_type = SubEventType.ATTACK
         cand.plover = TAXONOMY.plover[EventType.VIOLENCE_AGAINST_CIVILIANS]
+    elif (
+        cand.event_type == EventType.VIOLENCE_AGAINST_CIVILIANS
+        and not civilian_target
+        and _on_the_ground(cand.actor2, afar=True)
+    ):
+        # fire opened on soldiers or fighters is a battle: violence against civilians
+        # needs civilians on the receiving end
+        cand.event_type = EventType.BATTLES
+        cand.sub_event_type = SubEventType.ARMED_CLASH
+        cand.plover = TAXONOMY.plover[EventType.BATTLES]
     elif cand.sub_event_type in _TERRITORY and is_armed(cand.actor1):
         # who takes a town decides: the state regains it, anyone else overtakes it
         state = cand.actor1.entry.kind in _STATE_KINDS
