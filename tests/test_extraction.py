@@ -674,3 +674,17 @@ def test_a_quarter_named_like_a_province_abroad_is_not_where_a_clash_happened():
         "في صلاح الدين جنوب العاصمة."
     )
     assert event.location.country == "Libya"
+
+
+def test_english_protesters_gathered_in_a_square_is_a_protest():
+    event = only_event(
+        "Hundreds of protesters gathered in Tahrir Square in Baghdad on Sunday to demand jobs."
+    )
+    assert event.event_type == "Protests"
+
+
+def test_english_missiles_fired_at_a_vessel_are_a_missile_attack():
+    event = only_event(
+        "The Houthis fired two anti-ship missiles at a vessel in the Red Sea on Sunday."
+    )
+    assert event.sub_event_type == SHELLING
