@@ -17,17 +17,32 @@ from rasd.evaluation.scoring import score_predictions
 BASELINE = json.loads((Path(__file__).parent / "dev_baseline.json").read_text())
 
 
-def score(gold_dir: Path) -> dict:
-    results, _, _ = predict(gold_dir)
-    records = [
-        {"doc_id": r.document.doc_id, "events": [e.to_dict() for e in r.events]} for r in results
-    ]
-    return score_predictions(gold_dir, records).result["strict"]
+@pytest.fixture(scope="module")
+def dev_results() -> list:
+    return predict(shared_path("eval", "dev"))[0]
 
 
 @pytest.fixture(scope="module")
-def dev_score() -> dict:
-    return score(shared_path("eval", "dev"))
+def dev_score(dev_results) -> dict:
+    records = [
+        {"doc_id": r.document.doc_id, "events": [e.to_dict() for e in r.events]}
+        for r in dev_results
+    ]
+    return score_predictions(shared_path("eval", "dev"), records).result["strict"]
+
+
+def test_no_dev_event_has_the_same_actor_on_both_sides(dev_results):
+    same = [
+        (r.document.doc_id, e.actor1.name)
+        for r in dev_results
+        for e in r.events
+        if e.actor1 and e.actor2 and e.actor1.name == e.actor2.name
+    ]
+    assert same == []
+
+
+def test_every_dev_event_is_dated(dev_results):
+    assert all(e.date_from for r in dev_results for e in r.events)
 
 
 @pytest.fixture(scope="module")

@@ -575,6 +575,14 @@ def test_a_date_in_a_sentence_that_reports_nothing_does_not_date_the_next_event(
     assert {e.location.name: e.date_from for e in found}.get("Al-Lataminah") == TODAY
 
 
+def test_an_event_the_army_denies_is_no_event():
+    assert events("نفى الجيش الإسرائيلي قصف مدينة صيدا أمس.") == []
+
+
+def test_a_protest_called_for_tomorrow_is_no_event():
+    assert events("تنظم نقابة المعلمين غداً وقفة احتجاجية أمام مبنى المحافظة في البصرة.") == []
+
+
 # ---------------------------------------------------------------- places
 
 

@@ -20,6 +20,13 @@ def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
     location = to_location(cand.place)
     date = cand.date
     of_day = (actors, doc.published.date() if doc.published else None)
+    actor1 = _crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country, *of_day)
+    actor2 = _actor(cand.actor2, place.country, *of_day) or _arrested(cand, place, actors)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None  # one side named twice ("Turkish drones ... the Turkish base"): no target
+    evidence = {k: v for k, v in cand.evidence.items() if v is not None}
+    if actor2 is None:
+        evidence.pop("actor2", None)
     return Event(
         event_type=cand.event_type,
         sub_event_type=cand.sub_event_type,
@@ -27,8 +34,8 @@ def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
         date_from=date.date_from if date else None,
         date_to=date.date_to if date else None,
         time_precision=date.precision if date else 3,
-        actor1=_crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country, *of_day),
-        actor2=_actor(cand.actor2, place.country, *of_day) or _arrested(cand, place, actors),
+        actor1=actor1,
+        actor2=actor2,
         claimed_by=_actor(cand.claimed_by, place.country, *of_day),
         denied_by=_actor(cand.denied_by, place.country, *of_day),
         location=location,
@@ -36,7 +43,7 @@ def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
         injuries=cand.injuries or 0,
         fatalities_known=_deaths(cand) is not None,
         weapons=cand.weapons,
-        evidence={k: v for k, v in cand.evidence.items() if v is not None},
+        evidence=evidence,
         sources=[doc.doc_id],
         confidence=cand.confidence,
         notes=doc.text[_line_of(doc, cand.trigger_span)].strip()[
