@@ -148,6 +148,18 @@ def test_published_option_applies_to_plain_text(good, capsys):
     assert records(out)[0]["published"] == "2024-01-15T15:45:00+03:00"
 
 
+def test_published_option_silences_the_missing_date_warning(good, capsys):
+    _, _, err = run(capsys, "extract", "--published", "2024-01-15T15:45:00+03:00", good)
+    assert not any("no publication date" in line for line in err)
+
+
+def test_without_a_publication_date_an_event_dated_by_weekday_has_no_date(good, capsys):
+    _, out, err = run(capsys, "extract", "--format", "csv", good)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and rows[0]["event_date"] == ""
+    assert any("no publication date" in line for line in err)
+
+
 def test_bad_published_value_is_a_usage_error(good, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["extract", "--published", "yesterday", str(good)])

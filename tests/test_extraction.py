@@ -583,6 +583,16 @@ def test_a_protest_called_for_tomorrow_is_no_event():
     assert events("تنظم نقابة المعلمين غداً وقفة احتجاجية أمام مبنى المحافظة في البصرة.") == []
 
 
+def test_without_a_publication_date_no_date_is_taken_from_the_clock():
+    event = only_event("قصفت قوات النظام أمس بلدة كفرنبل بالمدفعية.", published=None)
+    assert (event.date_from, event.date_to) == (None, None)
+
+
+def test_without_a_publication_date_a_full_date_is_still_read():
+    event = only_event("قصفت قوات النظام في 15 كانون الثاني 2024 بلدة كفرنبل.", published=None)
+    assert event.date_from == dt.date(2024, 1, 15)
+
+
 # ---------------------------------------------------------------- places
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from rasd.io import language
+from rasd.io.documents import NO_PUBLICATION_DATE
 from rasd.io.ingest import (
     IngestError,
     decode,
@@ -170,7 +171,7 @@ def test_english_wire_dateline_gives_the_date():
 
 
 def test_missing_date_warns():
-    assert "no publication date found" in document_from_text(ARABIC, "a").warnings
+    assert NO_PUBLICATION_DATE in document_from_text(ARABIC, "a").warnings
 
 
 def test_text_cleanup_keeps_offsets_on_the_clean_text():

@@ -59,12 +59,14 @@ def _mentions(analysis: Analysis, resources: Resources) -> None:
 
 def _candidates(analysis: Analysis, resources: Resources) -> None:
     context = analysis.context
-    focus = Focus(context.published.date(), context.country, context.spoken)
+    published = context.published.date() if context.published else None
+    focus = Focus(published, context.country, context.spoken)
     analysis.candidates = find_candidates(analysis.document, analysis.sentences, focus)
 
 
 def _discourse(analysis: Analysis, resources: Resources) -> None:
-    published = analysis.context.published.date()
+    when = analysis.context.published
+    published = when.date() if when else None
     analysis.candidates = reported_events(analysis.candidates, analysis.sentences, published)
 
 

@@ -125,7 +125,7 @@ class SentenceMentions:
 class DocumentContext:
     """What is known of a document as a whole, once its mentions are read."""
 
-    published: dt.datetime  # the time its dates were resolved against
+    published: dt.datetime | None  # the time its dates were resolved against, if known
     title: tuple[int, int] | None  # the headline's stretch of the clean text
     dateline: Place | None  # where the report was filed, when its first line says
     country: str | None  # the country its places and actors name most often
@@ -148,15 +148,15 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     The text is tokenised once; numbers, dates and place names are read from those tokens,
     and every phrase table is matched in one pass over them, sentence by sentence."""
     text = doc.text
-    published = doc.published or dt.datetime.now(dt.UTC)
+    published = doc.published
     tokens = tokenize(text)
     offsets = TokenOffsets.of(tokens)
     spans, ranges = _sentences(text, tokens)
     all_numbers = find_numbers(text, tokens=tokens)
     all_dates = [
         d
-        for d in find_dates(text, published, tokens=tokens, numbers=all_numbers)
-        if d.date_from <= published.date()
+        for d in _dates(text, published, tokens, all_numbers)
+        if published is None or d.date_from <= published.date()
     ]
     places = find_places(text, resources.gazetteer, tokens=tokens)
     places += unlisted_places(text, tokens, places, resources.gazetteer)
@@ -187,7 +187,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
                 sentence_tokens,
                 found.get(ACTOR_NAMES, []),
                 found.get(ACTOR_ADJECTIVES, []),
-                published=published.date(),
+                published=published.date() if published else None,
             )
             sentence.actors = [a for a in actors if not _named_as_place(sentence, a)]
         if TRIGGERS in found:
@@ -216,6 +216,22 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         _spoken(sentences, countries, dateline),
     )
     return Mentions(sentences, context)
+
+
+# Two publication times far apart: a date read the same against both does not depend on
+# when the text was published ("15 كانون الثاني 2024", not "أمس").
+_ANCHORS = (dt.datetime(2000, 1, 1, tzinfo=dt.UTC), dt.datetime(2100, 1, 1, tzinfo=dt.UTC))
+
+
+def _dates(
+    text: str, published: dt.datetime | None, tokens: list[Token], numbers: list[NumberMention]
+) -> list[DateRange]:
+    """The text's dates resolved against its publication time; without one, only the dates
+    that need none (a date is never taken from the clock)."""
+    if published is not None:
+        return find_dates(text, published, tokens=tokens, numbers=numbers)
+    early, late = (find_dates(text, a, tokens=tokens, numbers=numbers) for a in _ANCHORS)
+    return [d for d in early if d in late]
 
 
 def _sentences(text: str, tokens: list[Token]) -> tuple[list[Span], list[tuple[int, int]]]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focus: Focus) -> None:
     """Give ``cand`` the date its clause (or else its sentence) names, nearest the trigger;
-    else the date the text so far is about; else the publication day, as a week."""
+    else the date the text so far is about; else the publication day (none without one)."""
     in_clause = [d for d in sentence.dates if d.span and clause.holds(d.span.start)]
     own = in_clause or sentence.dates
     if own:
@@ -25,15 +25,16 @@ def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focu
             own,
             key=lambda d: (since(sentence, d), abs(d.span.start - cand.trigger_span.start)),
         )
-        if since(sentence, best):  # "since Saturday evening": from then to publication
+        if since(sentence, best) and focus.published:  # "since Saturday": until publication
             best = DateRange(best.date_from, focus.published, 2, best.span)
         cand.date, cand.date_explicit = best, True
         cand.evidence["date"] = best.span
     elif focus.fallback_date(sentence) is not None:
         cand.date = focus.fallback_date(sentence)
         cand.evidence["date"] = cand.date.span
-    else:
+    elif focus.published is not None:
         cand.date = DateRange(focus.published, focus.published, precision=2)
+    # else: no date the text gives and no publication day: the date stays unknown
 
 
 def is_date_line(sentence: SentenceMentions, date: DateRange) -> bool:

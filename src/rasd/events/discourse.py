@@ -26,7 +26,7 @@ _INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
 
 
 def reported_events(
-    candidates: list[Candidate], sentences: list[SentenceMentions], published: dt.date
+    candidates: list[Candidate], sentences: list[SentenceMentions], published: dt.date | None
 ) -> list[Candidate]:
     """The events the article reports, each once, from its candidates."""
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
@@ -76,8 +76,10 @@ def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
     return [c for c in events if not c.title_only or c.place_choice is None or not restated(c)]
 
 
-def _recalled(cand: Candidate, published: dt.date) -> bool:
+def _recalled(cand: Candidate, published: dt.date | None) -> bool:
     """An event over a month older than the article is background it recalls ("in July
     2021 the authorities arrested ..."), not news it reports."""
     days = SETTINGS.events.recalled_after_days
-    return cand.date is not None and (published - cand.date.date_to).days > days
+    if published is None or cand.date is None:
+        return False
+    return (published - cand.date.date_to).days > days

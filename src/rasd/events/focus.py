@@ -22,7 +22,10 @@ class Focus:
     """What the text so far has established: the last date and the places in focus."""
 
     def __init__(
-        self, published: dt.date, country: str | None, spoken: Counter[str] | None = None
+        self,
+        published: dt.date | None,
+        country: str | None,
+        spoken: Counter[str] | None = None,
     ) -> None:
         self.published = published
         self.country = country  # where most of the article's places are

@@ -65,7 +65,7 @@ def traits(
         out[f"voice={trigger.payload.voice.value}"] = 1.0
         out["trigger_first_words"] = float(trigger.first <= 3)
     out["english"] = float(sentence.tokens[:1] != [] and sentence.tokens[0].norm.isascii())
-    if cand.date is None:
+    if cand.date is None or context.published is None:
         out["no_date"] = 1.0
     else:
         days = (context.published.date() - cand.date.date_to).days

@@ -19,6 +19,12 @@ _HEADLINE_MAX_CHARS = 220
 _HEADLINE_MIN_WORDS = 3
 _ENDS_SENTENCE = re.compile(r"(?<!\.)[.:]$")  # a full stop or a colon, not an ellipsis
 
+# Without a publication time no date is taken from the clock: relative dates stay unread.
+NO_PUBLICATION_DATE = (
+    "no publication date found (give --published): relative dates such as yesterday or "
+    "Sunday are not resolved, and events dated only by them have no date"
+)
+
 
 def _zone_only(line: str) -> bool:
     """A dateline such as "بيروت – خاص" or "بغداد/ المدى" rather than a headline."""
@@ -60,7 +66,7 @@ def build_document(
         date_line = find_date_line(lines)
         published = date_line.published if date_line else None
     if published is None:
-        warnings.append("no publication date found")
+        warnings.append(NO_PUBLICATION_DATE)
     if language is None:
         language = identify_language(text)
         if language == "other" and text:
