@@ -105,6 +105,10 @@ def test_big_city_whose_own_name_is_a_common_word_is_found_without_a_cue(gaz):
     assert [m.text for m in gaz.find(tokenize("قصف على حمص"))] == ["حمص"]
 
 
+def test_an_area_word_does_not_make_a_frequent_word_a_place(gaz):
+    assert gaz.find(tokenize("سقطت قذائف في منطقة السوق المركزية بالمدينة")) == []
+
+
 def test_first_name_is_not_a_place(gaz):
     assert gaz.find(tokenize("قال حسن وعلي إن الوضع هادئ")) == []
 

@@ -100,6 +100,7 @@ class Gazetteer:
         self.cues: dict[str, str] = dict(cues or {})
         self._common: set[str] = set()  # frequent words: never read as clitic + name
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
+        self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
         self._unit_keys: dict[str, tuple[bool, frozenset[str], _Heads]] = {}
         self._ranked: dict[str, list[Place]] = {}
@@ -243,8 +244,8 @@ class Gazetteer:
         """Place names in ``tokens`` as unresolved mentions; common words only after a cue."""
         out = []
         for m in self.matches(tokens):
-            if m.guarded and m.cue is None:
-                continue
+            if m.guarded and (m.cue is None or self._weak_cue_before(tokens, m.first)):
+                continue  # a frequent word needs a cue word that names a kind of place
             start, end = tokens[m.first].start, tokens[m.last - 1].end
             text = tokens[m.first].text + "".join(
                 " " * (t.start - p.end) + t.text
@@ -317,6 +318,10 @@ class Gazetteer:
         while at >= 0 and tokens[at].text in _OPENERS:
             at -= 1
         return self.cue_of(tokens[at]) if at >= 0 else None
+
+    def _weak_cue_before(self, tokens: list[Token], first: int) -> bool:
+        """Is the word before a name an area word (منطقة), which any noun may follow?"""
+        return first > 0 and bool(token_keys(tokens[first - 1].norm) & self._weak_cues)
 
     def admin_of(self, place: Place) -> Place | None:
         """The admin1 place ``place`` lies in (itself for an admin1)."""
