@@ -109,6 +109,10 @@ def test_an_area_word_does_not_make_a_frequent_word_a_place(gaz):
     assert gaz.find(tokenize("سقطت قذائف في منطقة السوق المركزية بالمدينة")) == []
 
 
+def test_a_compass_word_after_a_place_word_is_a_direction_not_a_place(gaz):
+    assert gaz.find(tokenize("داهمت القوات قرى شمال ووسط البلاد")) == []
+
+
 def test_first_name_is_not_a_place(gaz):
     assert gaz.find(tokenize("قال حسن وعلي إن الوضع هادئ")) == []
 

@@ -27,6 +27,7 @@ from rasd.knowledge.gazetteer_files import (
     user_dir,
     write_rows,
 )
+from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_kinds import (
     ADMIN_PROBES,
     AREA_KINDS,
@@ -78,6 +79,12 @@ class NameMatch(NamedTuple):
 
 
 _OPENERS = {'"', "«", "“", "(", "'", "„"}
+
+
+# Compass words are never names by themselves (Iraq's Al-Shamal is "the north" in any text)
+_COMPASS = frozenset(
+    name_key(word) for code in ("ar", "en") for word in language_profile(code).directions
+)
 
 
 def _own_keys(place: Place) -> set[str]:
@@ -246,6 +253,8 @@ class Gazetteer:
         for m in self.matches(tokens):
             if m.guarded and (m.cue is None or self._weak_cue_before(tokens, m.first)):
                 continue  # a frequent word needs a cue word that names a kind of place
+            if m.key in _COMPASS:
+                continue  # "قرى شمال الضفة": a direction, whatever stands before it
             start, end = tokens[m.first].start, tokens[m.last - 1].end
             text = tokens[m.first].text + "".join(
                 " " * (t.start - p.end) + t.text
