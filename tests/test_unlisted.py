@@ -51,3 +51,7 @@ def test_each_listed_village_is_an_event_at_the_unit_named_after_the_list():
     places = sorted(e.location.name for e in events)
     assert places == ["بريتان", "زهرون", "عزقول"]
     assert all(e.location.geo_precision == 2 and e.location.country == "Syria" for e in events)
+
+
+def test_after_a_word_that_begins_names_a_frequent_word_is_part_of_the_name():
+    assert names("استهدفت غارة بلدة خان السبل بريف إدلب") == ["خان السبل"]

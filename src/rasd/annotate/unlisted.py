@@ -101,8 +101,9 @@ def _name_at(
     word = first.norm
     skip = 1 if word.startswith(_AND) and len(word) > 3 else 0
     word = word[skip:]
-    if word in _HEADS and j + 1 < len(tokens) and _may_be_name(tokens[j + 1].norm, gazetteer):
-        last = j + 2  # "كفر حلبون", "تل عزقول"
+    following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    if word in _HEADS and _may_be_name(following, gazetteer, after_head=True):
+        last = j + 2  # "كفر حلبون", "خان السبل": after such a word any noun is part of the name
     elif _may_be_name(word, gazetteer):
         last = j + 1
     else:
@@ -112,11 +113,13 @@ def _name_at(
     return PlaceMention(span=span, candidates=[], text=span.text, first=j, last=last), last
 
 
-def _may_be_name(word: str, gazetteer: Gazetteer) -> bool:
+def _may_be_name(word: str, gazetteer: Gazetteer, after_head: bool = False) -> bool:
+    """An Arabic word that may be (part of) a name: no place word, and no frequent word
+    unless it follows a word that begins names ("خان السبل")."""
     return (
         is_arabic_word(word)
         and len(word) >= 3
-        and not gazetteer.is_common(word)
+        and (after_head or not gazetteer.is_common(word))
         and gazetteer.cue_of(Token(0, len(word), word, word)) is None
     )
 
