@@ -12,7 +12,6 @@ the first name, over "،" and the conjunction.
 from __future__ import annotations
 
 from dataclasses import replace
-from weakref import WeakKeyDictionary
 
 from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
 from rasd.knowledge.gazetteer_files import data_path, read_word_list
@@ -68,23 +67,10 @@ def _opening(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[str | N
     tok = tokens[i]
     if tok.norm in _LIST_OPENERS and i + 1 < len(tokens) and tokens[i + 1].norm in _FROM:
         return "list", True
-    kind = _cue_kind(gazetteer, tok)
+    kind = gazetteer.cue_of(tok)
     if kind not in _SETTLED_CUES:
         return None, False
     return kind, tok.norm.endswith(_PLURAL_ENDINGS)
-
-
-_CUE_KINDS: WeakKeyDictionary[Gazetteer, dict[str, str | None]] = WeakKeyDictionary()
-
-
-def _cue_kind(gazetteer: Gazetteer, tok: Token) -> str | None:
-    """The kind a token's place word announces, remembered per gazetteer and word form."""
-    kinds = _CUE_KINDS.setdefault(gazetteer, {})
-    if tok.norm not in kinds:
-        if len(kinds) > 1 << 16:
-            kinds.clear()
-        kinds[tok.norm] = gazetteer.cue_of(tok)
-    return kinds[tok.norm]
 
 
 def _name_at(

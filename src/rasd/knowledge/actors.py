@@ -94,6 +94,9 @@ class ActorDictionary:
         self.entries = tuple(entries)
         self.words = words if words is not None else _packaged_words()
         self._by_id = {e.id: e for e in self.entries}
+        self._by_plain_name: dict[str, list[ActorEntry]] = {}  # the name without its period
+        for entry in self.entries:
+            self._by_plain_name.setdefault(_PERIOD.sub("", entry.name), []).append(entry)
         self._names: PhraseMatcher[list[_Candidate]] = PhraseMatcher()
         self._adjectives: PhraseMatcher[list[_Candidate]] = PhraseMatcher()
         names: dict[tuple[str, ...], list[_Candidate]] = {}
@@ -193,7 +196,7 @@ class ActorDictionary:
         """A generic class made that country's own entry of the day, where the dictionary
         has one: "Police Forces of {country}" in Iraq in 2023 is Iraq's police of 2023."""
         name = entry.name_for(country)
-        own = [(e, Via.ALIAS) for e in self.entries if _PERIOD.sub("", e.name) == name]
+        own = [(e, Via.ALIAS) for e in self._by_plain_name.get(name, ())]
         return self._choose(own, day, country)[0] if own else entry
 
     @staticmethod

@@ -78,6 +78,7 @@ class NameMatch(NamedTuple):
     guarded: bool  # a common word: only a place after a cue
 
 
+_FORMS_REMEMBERED = 1 << 18  # word forms remembered, at most (then memory starts again)
 _OPENERS = {'"', "«", "“", "(", "'", "„"}
 
 
@@ -111,6 +112,7 @@ class Gazetteer:
         # per word form: (may it be left out?, its keys, the names that may begin with it)
         self._unit_keys: dict[str, tuple[bool, frozenset[str], _Heads]] = {}
         self._ranked: dict[str, list[Place]] = {}
+        self._cue_memo: dict[str, str | None] = {}  # word form -> the kind its cue announces
 
     @classmethod
     def load(cls, path: Path | None = None, user: bool = True) -> Gazetteer:
@@ -287,7 +289,7 @@ class Gazetteer:
         names that may begin with it: (key, tails), longest key first. Remembered per word
         form."""
         forms = self._unit_keys
-        if len(forms) > 1 << 18:
+        if len(forms) > _FORMS_REMEMBERED:
             forms.clear()  # a long archive's rare word forms: start again rather than grow
         for norm in {t.norm for t in tokens} - forms.keys():
             forms[norm] = self._word_form(norm)
@@ -312,7 +314,15 @@ class Gazetteer:
     def cue_of(self, token: Token) -> str | None:
         """The kind a cue word announces ("قرية" a village), None for any other word. An
         Arabic cue with the article refers back and is followed by an adjective, not a
-        name: "المدينة المطلة على البحر"."""
+        name: "المدينة المطلة على البحر". Remembered per word form."""
+        memo = self._cue_memo
+        if token.norm not in memo:
+            if len(memo) > _FORMS_REMEMBERED:
+                memo.clear()
+            memo[token.norm] = self._cue_of_form(token)
+        return memo[token.norm]
+
+    def _cue_of_form(self, token: Token) -> str | None:
         arabic = is_arabic_word(token.norm)
         if arabic and is_definite(token.norm):
             return None
