@@ -33,21 +33,48 @@ _TOKEN = re.compile(
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
-    Every character but white space belongs to a token, so each word found is looked for
-    from the end of the one before: the first place it stands is where it was found (the
-    regular expression gives the words, ``str.find`` their offsets, cheaper than a match
-    object per word)."""
+    No token holds white space, so the text is read piece by piece between white space: the
+    tokens of a piece (most pieces are one word) are worked out once per piece and
+    remembered, and each piece is looked for from the end of the one before (``str.find``
+    gives its offset, cheaper than a match object per piece)."""
     end = len(text) if end is None else end
     out: list[Token] = []
     append, find, make = out.append, text.find, tuple.__new__
+    pieces = _PIECES
     at = start
-    for word in _TOKEN.findall(text, start, end):
-        begin = find(word, at)
+    for piece in text[start:end].split():
+        begin = find(piece, at)
+        at = begin + len(piece)
+        found = pieces.get(piece) or _piece_tokens(piece)
+        if found.__class__ is str:  # the piece is one word, and this is its folded form
+            append(make(Token, (begin, at, piece, found)))
+            continue
+        for first, last, word, norm in found:
+            append(make(Token, (begin + first, begin + last, word, norm)))
+    return out
+
+
+# piece of text -> its folded form when it is one word, else its tokens' (start, end, text,
+# folded form) with offsets into the piece
+_PIECES: dict[str, str | tuple[tuple[int, int, str, str], ...]] = {}
+
+
+def _piece_tokens(piece: str) -> str | tuple[tuple[int, int, str, str], ...]:
+    """The tokens of a piece of text without white space, remembered (see ``tokenize``)."""
+    tokens: list[tuple[int, int, str, str]] = []
+    at = 0
+    for word in _TOKEN.findall(piece):
+        begin = piece.find(word, at)
         at = begin + len(word)
         norm = fold_word(word)
         if norm:
-            append(make(Token, (begin, at, word, norm)))
-    return out
+            tokens.append((begin, at, word, norm))
+    whole = len(tokens) == 1 and tokens[0][2] == piece
+    found = tokens[0][3] if whole else tuple(tokens)
+    if len(_PIECES) >= 1 << 18:
+        _PIECES.clear()  # a long archive's rare pieces: start again rather than grow
+    _PIECES[piece] = found
+    return found
 
 
 _AR = language_profile("ar").clitics
