@@ -156,11 +156,23 @@ class _Nearness:
         if found is None:
             lo = bisect.bisect_left(self._lats, p.lat - self._band)
             hi = bisect.bisect_right(self._lats, p.lat + self._band)
-            found = sorted(
-                (haversine_km(p.lat, p.lon, q.lat, q.lon), q.id) for q in self._places[lo:hi]
-            )
+            if len(_KM) >= 1 << 16:
+                _KM.clear()  # a long archive's rare places: start again rather than grow
+            known = _KM.setdefault((p.lat, p.lon), {})
+            found = []
+            for q in self._places[lo:hi]:
+                km = known.get((q.lat, q.lon))
+                if km is None:
+                    km = known[q.lat, q.lon] = haversine_km(p.lat, p.lon, q.lat, q.lon)
+                found.append((km, q.id))
+            found.sort()
             self._nearest[p.id] = found
         return found
+
+
+# Distances between points, remembered across articles: the same towns are named again and
+# again. (lat, lon) -> (lat, lon) of another point -> km.
+_KM: dict[tuple[float, float], dict[tuple[float, float], float]] = {}
 
 
 # The shortest distance along a meridian, in km per degree of latitude: no two points
