@@ -9,6 +9,8 @@ makes it 3 for a governorate or a region). The relation words are in the languag
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.places import Relation, RelationKind
@@ -79,7 +81,13 @@ def _keys(tok: Token) -> frozenset[str]:
 
 
 def _direction(tok: Token) -> str | None:
-    for key in _keys(tok):
+    return _direction_of(tok.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _direction_of(norm: str) -> str | None:
+    """The compass direction an Arabic word form names (شمال، الغربي), remembered per form."""
+    for key in token_keys(norm) if is_arabic_word(norm) else (norm,):
         base = key[len(_ARTICLE) :] if key.startswith(_ARTICLE) else key
         if base.endswith(_NISBA) and base[: -len(_NISBA[0])] in _AR_DIRECTIONS:
             base = base[: -len(_NISBA[0])]

@@ -11,7 +11,9 @@ The names of the gazetteer's other modules are importable from here as they used
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import compress, count
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -110,7 +112,7 @@ class Gazetteer:
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
         self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
-        self._unit_keys: dict[str, tuple[bool, frozenset[str], _Heads]] = {}
+        self._unit_keys: dict[str, _Unit] = {}
         self._ranked: dict[str, list[Place]] = {}
         self._cue_memo: dict[str, str | None] = {}  # word form -> the kind its cue announces
 
@@ -214,10 +216,11 @@ class Gazetteer:
     def matches(self, tokens: list[Token], capitals: bool = True) -> list[NameMatch]:
         """Place names in ``tokens``, longest first, not overlapping (guarded ones included).
         With ``capitals``, an English name must begin with a capital letter."""
-        units = self._units(tokens)
+        at, units = self._units(tokens)
         out = []
         i = 0  # the first unit a new name may start at
-        for k in [k for k, unit in enumerate(units) if unit[2]]:  # units a name may begin at
+        # the units a name may begin at: those with heads
+        for k in compress(count(), map(itemgetter(2), units)):
             if k < i:
                 continue
             i = k
@@ -232,7 +235,7 @@ class Gazetteer:
                     best = (len(tail) + 1, len(key), " ".join((key, *tail)))
             if best is None:
                 continue
-            first, last = units[i][0], units[i + best[0] - 1][0] + 1
+            first, last = at[i], at[i + best[0] - 1] + 1
             lead = tokens[first].text
             if capitals and not is_arabic_word(tokens[first].norm) and not lead[:1].isupper():
                 continue  # English place names are capitalised
@@ -282,27 +285,29 @@ class Gazetteer:
             ranked = self._ranked[key] = _ranked(self._by_key[key])
         return ranked
 
-    def _units(self, tokens: list[Token]) -> list[tuple[int, frozenset[str], _Heads]]:
-        """Per token kept for matching: its index, the keys it may stand for (Arabic:
-        clitics off one by one, unless the whole word is a frequent word, as فرقه "its
-        teams" is not ف + الرقة; Latin: one key, articles and hyphens skipped), and the
-        names that may begin with it: (key, tails), longest key first. Remembered per word
-        form."""
+    def _units(self, tokens: list[Token]) -> tuple[Sequence[int], list[_Unit]]:
+        """The tokens kept for matching (their indices) and, per token kept, its word form's
+        unit: whether it may be left out, the keys it may stand for (Arabic: clitics off one
+        by one, unless the whole word is a frequent word, as فرقه "its teams" is not ف +
+        الرقة; Latin: one key, articles and hyphens skipped), and the names that may begin
+        with it: (key, tails), longest key first. Remembered per word form."""
         forms = self._unit_keys
         if len(forms) > _FORMS_REMEMBERED:
             forms.clear()  # a long archive's rare word forms: start again rather than grow
-        for norm in {t.norm for t in tokens} - forms.keys():
+        norms = [t.norm for t in tokens]
+        for norm in set(norms).difference(forms):
             forms[norm] = self._word_form(norm)
-        found = [forms[t.norm] for t in tokens]
-        if not any(may_skip for may_skip, _, _ in found):  # no hyphen or Latin article
-            return [(i, keys, heads) for i, (_, keys, heads) in enumerate(found)]
-        return [
-            (i, keys, heads)
-            for i, (may_skip, keys, heads) in enumerate(found)
+        found = list(map(forms.__getitem__, norms))
+        if not any(map(itemgetter(0), found)):  # no hyphen or Latin article
+            return range(len(found)), found
+        kept = [
+            i
+            for i, (may_skip, _, _) in enumerate(found)
             if not may_skip or not skippable(tokens, i)
         ]
+        return kept, [found[i] for i in kept]
 
-    def _word_form(self, norm: str) -> tuple[bool, frozenset[str], _Heads]:
+    def _word_form(self, norm: str) -> _Unit:
         """(may the token be left out of a name, its keys, the names that may begin with
         it)."""
         keys = _unit_keys(norm, self._common)
@@ -379,11 +384,12 @@ class Gazetteer:
 _Trie = dict[str, "_Trie"]
 _END = ""  # the key that marks the end of a name in a _Trie
 _Heads = tuple[tuple[str, _Trie], ...]
+_Unit = tuple[bool, frozenset[str], _Heads]  # (may it be left out, its keys, the names it heads)
 
 
 def _complete_names(
     node: _Trie,
-    units: list[tuple[int, frozenset[str], _Heads]],
+    units: list[_Unit],
     j: int,
     path: list[str],
     out: list[tuple[str, ...]],
