@@ -25,9 +25,12 @@ _CANDIDATE_LANGUAGES = ["ar", "en", "fa", "ur", "ku", "tr", "he", "fr", "de", "e
 _MIN_LETTERS = SETTINGS.ingest.fewest_letters
 IDENTIFY_CHARS = SETTINGS.ingest.identify_characters  # read from the start of a text
 _SCRIPT_CHARS = SETTINGS.ingest.script_characters
-_LAST_WORD = re.compile(r"\s+\S*\Z")
-_LETTER = re.compile(r"[^\W\d_]")
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Letters and Arabic letters are counted as the characters that are not the other ones (in
+# an Arabic text those are the few spaces, digits and marks: fewer matches to make).
+_NOT_LETTER = re.compile(r"[\W\d_]")
+_NOT_ARABIC_LETTER = re.compile(
+    "[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+)
 
 
 @cache
@@ -47,8 +50,12 @@ def beginning(text: str, limit: int = IDENTIFY_CHARS) -> str:
     head = text[:limit]
     if text[limit].isspace():
         return head
-    cut = _LAST_WORD.search(head)
-    return head[: cut.start()] if cut and cut.start() > 0 else head
+    cut = len(head)
+    while cut and not head[cut - 1].isspace():
+        cut -= 1  # back over the word cut in two ...
+    while cut and head[cut - 1].isspace():
+        cut -= 1  # ... and the white space before it
+    return head[:cut] if cut > 0 else head
 
 
 @cache
@@ -66,11 +73,15 @@ def identify_language(text: str) -> str:
     text = beginning(text)
     share, other_letters = _script_rules()
     head = beginning(text, _SCRIPT_CHARS)
-    head_letters = len(_LETTER.findall(head))
-    if head_letters < _MIN_LETTERS and len(_LETTER.findall(text)) < _MIN_LETTERS:
+    head_letters = _letters(head)
+    if head_letters < _MIN_LETTERS and _letters(text) < _MIN_LETTERS:
         return "other"
-    arabic = len(_ARABIC_LETTER.findall(head))
+    arabic = len(head) - len(_NOT_ARABIC_LETTER.findall(head))
     if head_letters and arabic >= share * head_letters and not other_letters.search(head):
         return "ar"
     language, _ = _language_identifier().classify(text)
     return language if language in LANGUAGES else "other"
+
+
+def _letters(text: str) -> int:
+    return len(text) - len(_NOT_LETTER.findall(text))
