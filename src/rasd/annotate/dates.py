@@ -166,18 +166,23 @@ _CLITICS = language_profile("ar").clitics
 _NOT_BEFORE = re.compile(
     r"[^\W\d_" + "".join(_CLITICS.conjunctions + _CLITICS.prepositions) + r"]|[\d./-]"
 )
+_DIGIT = re.compile(_D)
 _YMD = re.compile(rf"({_D}{{4}})([-/.])({_D}{{1,2}})\2({_D}{{1,2}})(?![\w/-]|\.{_D})")
 _DMY = re.compile(rf"({_D}{{1,2}})([-/.])({_D}{{1,2}})\2({_D}{{4}})(?![\w/-]|\.{_D})")
 
 
 def _standing_alone(
-    pattern: re.Pattern[str], text: str, start: int, end: int
+    pattern: re.Pattern[str], text: str, digits: list[int], end: int
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` that do not continue a word or a number, left to right,
     each searched for from the end of the last (or, after one that continues a word, from
-    the character after its start)."""
-    pos = start
-    while (m := pattern.search(text, pos, end)) is not None:
+    the character after its start). A match begins with a digit, so it is tried only at
+    ``digits`` (the offsets of the digits, in order): the first digit from where the search
+    goes on at which the pattern matches is where a search would find it."""
+    pos = 0
+    for at in digits:
+        if at < pos or (m := pattern.match(text, at, end)) is None:
+            continue
         if m.start() > 0 and _NOT_BEFORE.match(text, m.start() - 1):
             pos = m.start() + 1
             continue
@@ -189,8 +194,9 @@ def _numeric_dates(text: str, today: dt.date, start: int, end: int) -> list[Date
     """2024/01/15, 2024-01-15, 2024.01.15, 15-1-2024, 15/01/2024 (day first unless the
     month would be above 12)."""
     out: list[DateRange] = []
+    digits = [m.start() for m in _DIGIT.finditer(text, start, end)]
     for pattern in (_YMD, _DMY):
-        for m in _standing_alone(pattern, text, start, end):
+        for m in _standing_alone(pattern, text, digits, end):
             a, _, b, c = m.groups()
             a, b, c = int(fold(a)), int(fold(b)), int(fold(c))
             orders = [(a, b, c)] if pattern is _YMD else [(c, b, a), (c, a, b)]
