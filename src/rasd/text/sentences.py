@@ -9,11 +9,12 @@ from rasd.model import Span
 
 # A sentence ends at a stop (with the quotes or brackets that close after it) followed by
 # white space, at a blank line, before a bullet and at a line end. The match begins with the
-# stop itself (the sentence keeps it), so that the engine can skip straight to stops and
-# line ends.
+# stop itself (the sentence keeps it) and is written as one character class, stops and line
+# end, then what follows the one or the other, so that the engine tries a match only at
+# those characters.
 _STOPS = ".!?\u061f"
 _SENTENCE_END = re.compile(
-    r"[.!?\u061f][\"'\u201d\u00bb)]*\s+|\n\s*\n|\n(?=\s*[-\u2013\u2022*\u00b7])|\n"
+    r"[.!?\u061f\n](?:(?<=\n)(?:\s*\n|(?=\s*[-\u2013\u2022*\u00b7])|)|[\"'\u201d\u00bb)]*\s+)"
 )
 # Abbreviations whose stop ends no sentence ("U.S. forces", "Gen. Smith"), from the profiles.
 _ABBREVIATIONS = frozenset(
@@ -29,7 +30,7 @@ def split_sentences(text: str) -> list[Span]:
         end = m.start() + 1 if text[m.start()] in _STOPS else m.start()
         gap = text[end : m.end()]
         if gap.strip() == "" and "\n" not in gap:
-            before = text[pos:end].rstrip(".").split()
+            before = text[pos:end].rstrip(".").rsplit(None, 1)  # [-1]: the last word
             if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             if before and len(before[-1]) == 1 and before[-1].isupper():
