@@ -7,13 +7,15 @@ Reads one clause of a sentence's mentions: numbers ("قتل خمسة", "3 wounde
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.numbers import NumberMention
 from rasd.knowledge.actors import ActorKind
 from rasd.knowledge.language import LANGUAGES, language_profile
-from rasd.knowledge.lexicon import Cue, Lexicon
+from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.resources import default_resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, is_arabic
@@ -37,10 +39,7 @@ _PLURAL_ENDINGS = tuple(sorted(_words("plural_endings")))
 _DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
 
 
-# Words for one person (the lexicons' person cue), and the possessive endings they may carry
-_PERSON_WORDS = frozenset(
-    fold(phrase) for code in LANGUAGES for phrase, _ in Lexicon.load(code).cue(Cue.PERSON).phrases
-)
+# The possessive endings a person word may carry: "طفلها" (her child)
 _POSSESSIVES = tuple(sorted((fold(w) for w in _words("possessive_endings")), key=len, reverse=True))
 
 
@@ -226,7 +225,15 @@ def _is_person(word: str, starts: set[int], start: int) -> bool:
     with a possessive ending: "طفلها" (her child)."""
     if start in starts:
         return True
-    return any(word[: -len(end)] in _PERSON_WORDS for end in _POSSESSIVES if word.endswith(end))
+    return any(word[: -len(end)] in _person_words() for end in _POSSESSIVES if word.endswith(end))
+
+
+@cache
+def _person_words() -> frozenset[str]:
+    """Words for one person: the person cue of the loaded lexicons (read when first asked,
+    from the knowledge already loaded, not from the data files again)."""
+    lexicons = default_resources().lexicons.values()
+    return frozenset(fold(p) for lexicon in lexicons for p, _ in lexicon.cue(Cue.PERSON).phrases)
 
 
 def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
