@@ -11,6 +11,7 @@ The names of the gazetteer's other modules are importable from here as they used
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import compress, count
 from operator import itemgetter
@@ -26,6 +27,7 @@ from rasd.knowledge.gazetteer_files import (
     read_rows,
     read_word_list,
     shipped_path,
+    user_countries,
     user_dir,
     write_rows,
 )
@@ -149,9 +151,10 @@ class Gazetteer:
         if not path.exists():
             raise GazetteerError(f"{path}: no such gazetteer file")
         n = 0
+        countries = user_countries()
         for row in read_rows(path):
             try:
-                place = place_of_row(row)
+                place = place_of_row(row, countries)
             except ValueError as exc:
                 raise GazetteerError(f"{path}: bad row for {row[0]}: {exc}") from exc
             self.add(place, row[12].split("|") if row[12] else ())
@@ -375,10 +378,12 @@ class Gazetteer:
         return best.admin1, best.admin2
 
     def count_by_country(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for p in self.places:
-            out[p.country or "-"] = out.get(p.country or "-", 0) + 1
-        return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+        """Places per country ("-" for seas and the like), most first."""
+        return dict(Counter(p.country or "-" for p in self.places).most_common())
+
+    def count_by_source(self) -> dict[str, int]:
+        """Places per source (opensyria, ocha-iraq, geonames, curated, imports), most first."""
+        return dict(Counter(p.source or "-" for p in self.places).most_common())
 
 
 _Trie = dict[str, "_Trie"]

@@ -52,6 +52,32 @@ def user_dir() -> Path:
     return Path(base) / "rasd" / "gazetteer"
 
 
+USER_COUNTRIES = "countries.txt"  # in the user's gazetteer folder: "ISO<TAB>name" lines
+
+
+def user_countries() -> dict[str, str]:
+    """The countries of countries.tsv and those the user's imports added (an import of a
+    country rasd does not know names it)."""
+    out = dict(COUNTRIES)
+    path = user_dir() / USER_COUNTRIES
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            iso, _, name = line.partition("\t")
+            if iso.strip() and name.strip():
+                out.setdefault(iso.strip(), name.strip())
+    return out
+
+
+def add_user_country(iso: str, name: str) -> None:
+    """Remember a country an import named, for the places of later loads."""
+    if user_countries().get(iso) == name:
+        return
+    path = user_dir() / USER_COUNTRIES
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"{iso}\t{name}\n")
+
+
 def shipped_path() -> Path:
     return Path(str(resources.files("rasd") / "data" / "gazetteer.tsv.gz"))
 
@@ -76,14 +102,15 @@ def read_rows(path: Path) -> Iterator[list[str]]:
         raise GazetteerError(f"{path}: cannot read gazetteer file: {exc}") from exc
 
 
-def place_of_row(row: list[str]) -> Place:
-    """The place a row of a gazetteer file describes; ValueError for a bad number."""
+def place_of_row(row: list[str], countries: dict[str, str] | None = None) -> Place:
+    """The place a row of a gazetteer file describes (its country named from ``countries``,
+    by default those of countries.tsv); ValueError for a bad number."""
     iso = row[2] or None
     return Place(
         id=row[0],
         kind=row[1],
         iso=iso,
-        country=COUNTRIES.get(iso) if iso else None,
+        country=(countries or COUNTRIES).get(iso) if iso else None,
         admin1=row[3] or None,
         admin2=row[4] or None,
         lat=float(row[5]),
