@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import sys
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import yaml
 from rasd.evaluation.evaluate import gold_documents
 from rasd.evaluation.matching import VARIANTS, Document
 from rasd.evaluation.scoring import gold_events
-from rasd.events.screening import traits
+from rasd.events.screening import Screen, traits
 from rasd.io.ingest import read_path
 from rasd.knowledge.resources import default_resources
 from rasd.pipeline import STAGES, Analysis
@@ -81,8 +80,7 @@ def fit(rows: list[tuple[dict[str, float], int]], penalty: float, rounds: int) -
 
 
 def _probability(w: dict[str, float], t: dict[str, float]) -> float:
-    z = sum(w.get(n, 0.0) * v for n, v in t.items())
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    return Screen(w, 0.0).probability(t)
 
 
 def f1_at(scored: list[tuple[float, int]], threshold: float, required: int) -> tuple[float, ...]:

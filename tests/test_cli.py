@@ -305,3 +305,10 @@ def test_subprocess_invalid_json_on_stdin_no_traceback():
     assert "Traceback" not in proc.stderr
     assert "stdin:1" in proc.stderr
     assert [json.loads(line)["doc_id"] for line in proc.stdout.splitlines()] == ["ok"]
+
+
+def test_published_option_silences_the_missing_date_warning_of_records(tmp_path, capsys):
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps({"doc_id": "a", "text": GOOD_AR}) + "\n", encoding="utf-8")
+    _, _, err = run(capsys, "extract", "--published", "2024-01-15T15:45:00+03:00", path)
+    assert not any("no publication date" in line for line in err)

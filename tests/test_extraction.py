@@ -706,3 +706,13 @@ def test_english_missiles_fired_at_a_vessel_are_a_missile_attack():
         "The Houthis fired two anti-ship missiles at a vessel in the Red Sea on Sunday."
     )
     assert event.sub_event_type == SHELLING
+
+
+def test_the_army_unnamed_taking_a_town_regains_it():
+    event = only_event("سيطر الجيش أمس على بلدة كفرنبل.")
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_victim_groups_separated_by_a_comma_are_summed():
+    event = only_event("قتل أربعة أطفال، ثلاث نساء أمس بغارة على بلدة كفرنبل.")
+    assert event.fatalities == 7

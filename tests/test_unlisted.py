@@ -55,3 +55,7 @@ def test_each_listed_village_is_an_event_at_the_unit_named_after_the_list():
 
 def test_after_a_word_that_begins_names_a_frequent_word_is_part_of_the_name():
     assert names("استهدفت غارة بلدة خان السبل بريف إدلب") == ["خان السبل"]
+
+
+def test_a_singular_place_word_ending_like_a_plural_opens_no_list():
+    assert names("دخلت القوات حي عزقول وشمرين") == ["عزقول"]

@@ -15,7 +15,7 @@ from typing import TextIO
 from rasd import __version__
 from rasd.evaluation.bench import BenchError, format_report, run_bench
 from rasd.evaluation.bench import add_arguments as add_bench_arguments
-from rasd.io.documents import NO_PUBLICATION_DATE
+from rasd.io.documents import published_at
 from rasd.io.export import FORMATS, Result, format_table
 from rasd.io.ingest import IngestError, read_path, read_records
 from rasd.io.store import Store, StoreError
@@ -94,8 +94,7 @@ def _results(
 
     for doc in _documents(inputs, published, report):
         if doc.published is None and published is not None:
-            doc.published = published
-            doc.warnings = [w for w in doc.warnings if w != NO_PUBLICATION_DATE]
+            doc = published_at(doc, published)
         for warning in doc.warnings:
             report.warn(f"{doc.source or doc.doc_id}: {warning}")
         try:

@@ -156,14 +156,14 @@ class _Nearness:
         if found is None:
             lo = bisect.bisect_left(self._lats, p.lat - self._band)
             hi = bisect.bisect_right(self._lats, p.lat + self._band)
-            if len(_KM) >= 1 << 16:
-                _KM.clear()  # a long archive's rare places: start again rather than grow
-            known = _KM.setdefault((p.lat, p.lon), {})
+            if len(_KM) >= 1 << 18:
+                _KM.clear()  # a long archive's rare pairs: start again rather than grow
             found = []
             for q in self._places[lo:hi]:
-                km = known.get((q.lat, q.lon))
+                pair = (p.lat, p.lon, q.lat, q.lon)
+                km = _KM.get(pair)
                 if km is None:
-                    km = known[q.lat, q.lon] = haversine_km(p.lat, p.lon, q.lat, q.lon)
+                    km = _KM[pair] = haversine_km(p.lat, p.lon, q.lat, q.lon)
                 found.append((km, q.id))
             found.sort()
             self._nearest[p.id] = found
@@ -171,8 +171,8 @@ class _Nearness:
 
 
 # Distances between points, remembered across articles: the same towns are named again and
-# again. (lat, lon) -> (lat, lon) of another point -> km.
-_KM: dict[tuple[float, float], dict[tuple[float, float], float]] = {}
+# again. (lat, lon, lat, lon) -> km; at most 2**18 pairs.
+_KM: dict[tuple[float, float, float, float], float] = {}
 
 
 # The shortest distance along a meridian, in km per degree of latitude: no two points

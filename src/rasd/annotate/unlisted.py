@@ -19,13 +19,15 @@ from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_names import name_key
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
-from rasd.text.tokens import Token
+from rasd.text.tokens import Token, token_keys
 
 _AR = language_profile("ar")
 _AND = tuple(fold(w) for w in _AR.words("and"))
 _LIST_OPENERS = frozenset(fold(w) for w in _AR.words("list_openers"))
 _FROM = frozenset(fold(w) for w in _AR.words("from"))
-_PLURAL_ENDINGS = tuple(fold(e) for e in _AR.words("plural_endings") | _AR.words("dual_endings"))
+_PLURALS = frozenset(
+    fold(w) for code in ("ar", "en") for w in language_profile(code).words("plural_place_words")
+)
 _COMMAS = frozenset({"\u060c", ","})
 _SETTLED_CUES = frozenset({"city", "town", "village", "neighbourhood", "camp"})
 _HEADS = frozenset(fold(w) for w in read_word_list(data_path("joined_prefixes.txt")))
@@ -70,7 +72,7 @@ def _opening(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[str | N
     kind = gazetteer.cue_of(tok)
     if kind not in _SETTLED_CUES:
         return None, False
-    return kind, tok.norm.endswith(_PLURAL_ENDINGS)
+    return kind, bool(token_keys(tok.norm) & _PLURALS)
 
 
 def _name_at(

@@ -285,8 +285,9 @@ def _recode_by_actors(
         cand.event_type = EventType.BATTLES
         cand.sub_event_type = SubEventType.ARMED_CLASH
         cand.plover = TAXONOMY.plover[EventType.BATTLES]
-    elif cand.sub_event_type in _TERRITORY and is_armed(cand.actor1):
-        # who takes a town decides: the state regains it, anyone else overtakes it
+    elif cand.sub_event_type in _TERRITORY and _on_the_ground(cand.actor1, afar=True):
+        # who takes a town decides: the state regains it (an unnamed army included), anyone
+        # else overtakes it
         state = cand.actor1.entry.kind in _STATE_KINDS
         cand.sub_event_type = (
             SubEventType.GOVERNMENT_REGAINS if state else SubEventType.NON_STATE_OVERTAKES

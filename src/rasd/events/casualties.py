@@ -29,6 +29,7 @@ def _words(name: str) -> frozenset[str]:
 
 _AND = frozenset(fold(w) for w in _words("and"))
 _FROM = frozenset(fold(w) for w in _words("from"))
+_COMMAS = frozenset({"\u060c", ","})  # the Arabic and the Latin comma
 _AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))  # وخمسة
 _ARTICLES = _words("articles")
 _AUXILIARIES = _words("passive_auxiliaries")
@@ -190,15 +191,18 @@ def _victim_groups(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int | N
     numbers = {n.span.start: n for n in sentence.numbers}
     index = sentence.token_index(cue.end - 1) + 1
     total = groups = 0
+    after_mark = False  # a comma or a lone "و" just read: the next group needs no clitic
     while index < len(tokens) and groups < _REACH.joined_victims:
         token = tokens[index]
-        joined = token.text.startswith(_AND_CLITIC) and len(token.norm) > 2
-        if groups and not joined:
-            if token.text not in ("،", ",") and token.norm not in _AND:
-                break
+        if groups and (token.text in _COMMAS or token.norm in _AND):
+            after_mark = True
             index += 1
             continue
-        skip = len(_AND_CLITIC[0]) if groups and joined else 0
+        joined = bool(groups) and token.text.startswith(_AND_CLITIC) and len(token.norm) > 2
+        if groups and not joined and not after_mark:
+            break
+        after_mark = False
+        skip = len(_AND_CLITIC[0]) if joined else 0
         number = numbers.get(token.start + skip) or numbers.get(token.start)
         if number is not None and not number.vague:
             total += number.value

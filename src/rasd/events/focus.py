@@ -14,7 +14,7 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange
 
-_LEAD = 2  # the sentences that set the article's day, reporting an event or not
+_LEAD = SETTINGS.events.lead_sentences  # they set the article's day, reporting or not
 _REGION_RANK = SETTINGS.placing.specificity["admin2"]  # below this a place is a region
 
 
@@ -41,7 +41,7 @@ class Focus:
         sentence that reports no event moves the date only in the lead)."""
         if sentence.cue(Cue.BACKGROUND):
             return
-        dated = reports or sentence.index <= _LEAD
+        dated = reports or sentence.index < _LEAD
         dates = [
             d
             for d in (sentence.dates if dated else [])

@@ -19,6 +19,9 @@ from rasd.events.candidate import Candidate
 from rasd.events.roles import strength
 from rasd.knowledge.files import data_file, read_data
 from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.place_kinds import AREA_KINDS
+from rasd.knowledge.settings import SETTINGS
+from rasd.text.normalize import is_arabic_word
 
 # Cue classes whose presence in the event's sentence is a trait of its own.
 _SENTENCE_CUES = (
@@ -39,7 +42,6 @@ _SENTENCE_CUES = (
     Cue.ATTRIBUTION,
     Cue.PASSIVE_MARKER,
 )
-_AREAS = frozenset({"country", "admin1", "region", "sea"})
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "admin3", "admin2"})
 
 
@@ -55,7 +57,7 @@ def traits(
     out = {"bias": 1.0, f"type={cand.event_type.value}": 1.0}
     position = cand.sentence / max(len(sentences) - 1, 1)
     out["position"] = position
-    out["lead"] = float(cand.sentence <= 2)
+    out["lead"] = float(cand.sentence < SETTINGS.events.lead_sentences)
     out["title"] = float(sentence.is_title)
     out["title_only"] = float(cand.title_only)
     out["bullet"] = float(sentence.is_bullet or sentence.is_section)
@@ -64,7 +66,7 @@ def traits(
     if trigger is not None:
         out[f"voice={trigger.payload.voice.value}"] = 1.0
         out["trigger_first_words"] = float(trigger.first <= 3)
-    out["english"] = float(sentence.tokens[:1] != [] and sentence.tokens[0].norm.isascii())
+    out["english"] = float(not any(is_arabic_word(t.norm) for t in sentence.tokens))
     if cand.date is None or context.published is None:
         out["no_date"] = 1.0
     else:
@@ -77,7 +79,11 @@ def traits(
     if place is not None:
         out["place_explicit"] = float(cand.place_explicit)
         kind = (
-            "area" if place.kind in _AREAS else "settled" if place.kind in _SETTLEMENTS else "site"
+            "area"
+            if place.kind in AREA_KINDS
+            else "settled"
+            if place.kind in _SETTLEMENTS
+            else "site"
         )
         out[f"place={kind}"] = 1.0
         out["place_abroad"] = float(

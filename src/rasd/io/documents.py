@@ -50,6 +50,14 @@ def find_title(lines: list[str], date_line: DateLine | None) -> str | None:
     return max(headlines, key=len, default=None)
 
 
+def published_at(doc: Document, published: dt.datetime) -> Document:
+    """The document with a publication time the caller gives (``--published``), and no
+    warning that it lacks one."""
+    doc.published = published
+    doc.warnings = [w for w in doc.warnings if w != NO_PUBLICATION_DATE]
+    return doc
+
+
 def build_document(
     doc_id: str,
     lines: list[str],

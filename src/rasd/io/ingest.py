@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rasd.io.decoding import decode
-from rasd.io.documents import document_from_text
+from rasd.io.documents import document_from_text, published_at
 from rasd.io.errors import IngestError
 from rasd.io.language import LANGUAGES, identify_language
 from rasd.io.pages import document_from_html
@@ -77,9 +77,7 @@ def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterato
             if isinstance(item, IngestError):
                 errors.append(item)
                 continue
-            if published is not None:
-                item.published = published
-            yield item
+            yield item if published is None else published_at(item, published)
         if errors:
             first = errors[0]
             more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""
@@ -92,7 +90,7 @@ def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterato
             raise IngestError(source, f"not JSON ({e.msg}, line {e.lineno})") from None
         document = document_from_record(record, doc_id, source)
         if published is not None:
-            document.published = published
+            document = published_at(document, published)
     elif suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype|html)", text, re.IGNORECASE):
         document = document_from_html(text, doc_id, published=published)
     else:

@@ -39,6 +39,7 @@ WORD_CLASSES: dict[str, str] = {
     "abbreviations": "abbreviations whose stop ends no sentence",
     "possessive_endings": "pronoun endings of a noun: 'her child' is a person word",
     "pluperfect_particles": "the particle between 'had' and the verb of a past perfect",
+    "plural_place_words": "place words that name several places, before a list of names",
     "list_openers": "a word that opens a list of places, before 'from' (Arabic kullan min)",
 }
 

@@ -45,7 +45,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for piece in text[start:end].split():
         begin = find(piece, at)
         at = begin + len(piece)
-        found = pieces.get(piece) or _piece_tokens(piece)
+        found = pieces.get(piece)
+        if found is None:
+            found = _piece_tokens(piece)
         if found.__class__ is str:  # the piece is one word, and this is its folded form
             append(make(Token, (begin, at, piece, found)))
             continue
