@@ -716,3 +716,8 @@ def test_the_army_unnamed_taking_a_town_regains_it():
 def test_victim_groups_separated_by_a_comma_are_summed():
     event = only_event("قتل أربعة أطفال، ثلاث نساء أمس بغارة على بلدة كفرنبل.")
     assert event.fatalities == 7
+
+
+def test_the_rest_of_an_attack_word_is_no_ones_name():
+    event = only_event("مقتل طفل وإصابة آخرين بقصف جوي على بلدة كفرنبل أمس.")
+    assert event.actor1 is None or event.actor1.text != "جوي"

@@ -329,6 +329,8 @@ def _names_someone(sentence: SentenceMentions, words: Span) -> bool:
     inside = [w.start for w in sentence.weapons] + [n.span.start for n in sentence.numbers]
     if any(words.start <= offset < words.end for offset in inside):
         return False
+    if any(t.start < words.end and words.start < t.end for t in sentence.triggers):
+        return False  # "بقصف جوي": the rest of the attack word, no one's name
     last = words.text.split()[-1]
     return len(last) > 2 and fold(last) not in _NOT_NAMES
 
