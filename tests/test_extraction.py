@@ -721,3 +721,11 @@ def test_victim_groups_separated_by_a_comma_are_summed():
 def test_the_rest_of_an_attack_word_is_no_ones_name():
     event = only_event("مقتل طفل وإصابة آخرين بقصف جوي على بلدة كفرنبل أمس.")
     assert event.actor1 is None or event.actor1.text != "جوي"
+
+
+def test_settlers_setting_homes_on_fire_attack_civilians():
+    event = only_event("أضرم مستوطنون ملثمون النار في منازل ومركبات في قرية الفندق مساء أمس.")
+    assert (event.event_type, event.actor1.name) == (
+        "Violence against civilians",
+        "Settlers (Israel)",
+    )
