@@ -59,15 +59,13 @@ def _mentions(analysis: Analysis, resources: Resources) -> None:
 
 def _candidates(analysis: Analysis, resources: Resources) -> None:
     context = analysis.context
-    published = context.published.date() if context.published else None
-    focus = Focus(published, context.country, context.spoken)
+    focus = Focus(context.day, context.country, context.spoken)
     analysis.candidates = find_candidates(analysis.document, analysis.sentences, focus)
 
 
 def _discourse(analysis: Analysis, resources: Resources) -> None:
-    when = analysis.context.published
-    published = when.date() if when else None
-    analysis.candidates = reported_events(analysis.candidates, analysis.sentences, published)
+    day = analysis.context.day
+    analysis.candidates = reported_events(analysis.candidates, analysis.sentences, day)
 
 
 def _screening(analysis: Analysis, resources: Resources) -> None:

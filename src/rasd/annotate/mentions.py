@@ -133,6 +133,11 @@ class DocumentContext:
     # what speaks of each country: its distinct places named, its actors, the dateline
     spoken: Counter[str] = field(default_factory=Counter)
 
+    @property
+    def day(self) -> dt.date | None:
+        """The publication day, if the publication time is known."""
+        return self.published.date() if self.published else None
+
 
 @dataclass
 class Mentions:

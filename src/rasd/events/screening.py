@@ -67,10 +67,10 @@ def traits(
         out[f"voice={trigger.payload.voice.value}"] = 1.0
         out["trigger_first_words"] = float(trigger.first <= 3)
     out["english"] = float(not any(is_arabic_word(t.norm) for t in sentence.tokens))
-    if cand.date is None or context.published is None:
+    if cand.date is None or context.day is None:
         out["no_date"] = 1.0
     else:
-        days = (context.published.date() - cand.date.date_to).days
+        days = (context.day - cand.date.date_to).days
         out["date_explicit"] = float(cand.date_explicit)
         out["date_range"] = float(cand.date.precision > 1)
         bucket = "today" if days <= 0 else "yesterday" if days == 1 else "week"
