@@ -113,6 +113,10 @@ def test_a_compass_word_after_a_place_word_is_a_direction_not_a_place(gaz):
     assert gaz.find(tokenize("داهمت القوات قرى شمال ووسط البلاد")) == []
 
 
+def test_a_known_name_after_a_word_that_begins_names_is_part_of_a_longer_name(gaz):
+    assert gaz.find(tokenize("استهدفت غارة سيارة في وادي خليل")) == []
+
+
 def test_first_name_is_not_a_place(gaz):
     assert gaz.find(tokenize("قال حسن وعلي إن الوضع هادئ")) == []
 

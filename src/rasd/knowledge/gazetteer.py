@@ -263,6 +263,8 @@ class Gazetteer:
                 continue  # a frequent word needs a cue word that names a kind of place
             if m.key in _COMPASS:
                 continue  # "قرى شمال الضفة": a direction, whatever stands before it
+            if m.last - m.first == 1 and self._head_before(tokens, m.first):
+                continue  # "وادي خليل" is not Hebron: the name is longer than the one known
             start, end = tokens[m.first].start, tokens[m.last - 1].end
             text = tokens[m.first].text + "".join(
                 " " * (t.start - p.end) + t.text
@@ -345,6 +347,10 @@ class Gazetteer:
         while at >= 0 and tokens[at].text in _OPENERS:
             at -= 1
         return self.cue_of(tokens[at]) if at >= 0 else None
+
+    def _head_before(self, tokens: list[Token], first: int) -> bool:
+        """Is the word before a name one that begins names (وادي، تل، عين ...)?"""
+        return first > 0 and bool(token_keys(tokens[first - 1].norm) & self._joinable)
 
     def _weak_cue_before(self, tokens: list[Token], first: int) -> bool:
         """Is the word before a name an area word (منطقة), which any noun may follow?"""
