@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
-from rasd.knowledge.gazetteer_files import data_path, read_word_list
 from rasd.knowledge.language import language_profile
+from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
 from rasd.knowledge.place_names import name_key
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
@@ -29,8 +29,8 @@ _PLURALS = frozenset(
     fold(w) for code in ("ar", "en") for w in language_profile(code).words("plural_place_words")
 )
 _COMMAS = frozenset({"\u060c", ","})
-_SETTLED_CUES = frozenset({"city", "town", "village", "neighbourhood", "camp"})
-_HEADS = frozenset(fold(w) for w in read_word_list(data_path("joined_prefixes.txt")))
+# the kinds a place word announces before a village's name: a settlement, a quarter or a camp
+_SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here
 
 
@@ -90,7 +90,7 @@ def _name_at(
     skip = 1 if word.startswith(_AND) and len(word) > 3 else 0
     word = word[skip:]
     following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
-    if word in _HEADS and _may_be_name(following, gazetteer, after_head=True):
+    if gazetteer.begins_names(word) and _may_be_name(following, gazetteer, after_head=True):
         last = j + 2  # "كفر حلبون", "خان السبل": after such a word any noun is part of the name
     elif _may_be_name(word, gazetteer):
         last = j + 1

@@ -45,7 +45,6 @@ _PLUPERFECT_PARTICLES = frozenset(
 )
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
-_STATE_KINDS = (ActorKind.STATE_FORCES, ActorKind.POLICE, ActorKind.EXTERNAL_STATE)
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 
@@ -288,7 +287,7 @@ def _recode_by_actors(
     elif cand.sub_event_type in _TERRITORY and _on_the_ground(cand.actor1, afar=True):
         # who takes a town decides: the state regains it (an unnamed army included), anyone
         # else overtakes it
-        state = cand.actor1.entry.kind in _STATE_KINDS
+        state = TAXONOMY.kinds[cand.actor1.entry.kind].state
         cand.sub_event_type = (
             SubEventType.GOVERNMENT_REGAINS if state else SubEventType.NON_STATE_OVERTAKES
         )

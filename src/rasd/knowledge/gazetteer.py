@@ -348,9 +348,14 @@ class Gazetteer:
             at -= 1
         return self.cue_of(tokens[at]) if at >= 0 else None
 
+    def begins_names(self, norm: str) -> bool:
+        """Is a folded word one that begins place names (وادي، تل، عين، كفر ...:
+        joined_prefixes.txt), past its clitics?"""
+        return bool(token_keys(norm) & self._joinable)
+
     def _head_before(self, tokens: list[Token], first: int) -> bool:
-        """Is the word before a name one that begins names (وادي، تل، عين ...)?"""
-        return first > 0 and bool(token_keys(tokens[first - 1].norm) & self._joinable)
+        """Is the word before a name one that begins names?"""
+        return first > 0 and self.begins_names(tokens[first - 1].norm)
 
     def _weak_cue_before(self, tokens: list[Token], first: int) -> bool:
         """Is the word before a name an area word (منطقة), which any noun may follow?"""

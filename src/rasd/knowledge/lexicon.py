@@ -144,6 +144,7 @@ class Lexicon:
         self.gapped: dict[tuple[str, str], Trigger] = {}
         self.gap_heads: PhraseMatcher[str] = PhraseMatcher()
         self.gap_tails: PhraseMatcher[str] = PhraseMatcher()
+        self._gap_parts: set[tuple[str, str]] = set()  # ("head"|"tail", part) already added
 
     @classmethod
     def load(cls, language: str, extra: list[Path] | None = None) -> Lexicon:
@@ -172,9 +173,10 @@ class Lexicon:
         head, _, tail = (part.strip() for part in phrase.partition(GAP))
         if not head or not tail or GAP in tail:
             raise LexiconError(f"{source}: {where}: {phrase!r}: one gap, with words either side")
-        for matcher, part in ((self.gap_heads, head), (self.gap_tails, tail)):
-            if part not in {p for p, _ in matcher.phrases}:
+        for side, matcher, part in (("head", self.gap_heads, head), ("tail", self.gap_tails, tail)):
+            if (side, part) not in self._gap_parts:
                 _add(matcher, part, part, source, where)
+                self._gap_parts.add((side, part))
         self.gapped[head, tail] = trigger
 
     def cue(self, name: Cue) -> PhraseMatcher[Cue]:

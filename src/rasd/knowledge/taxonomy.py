@@ -76,6 +76,7 @@ class KindTraits:
     armed: bool
     strikes_from_afar: bool
     crowd: bool
+    state: bool  # a state's own forces: taking a town, they regain it
 
 
 @dataclass(frozen=True)
