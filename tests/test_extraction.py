@@ -502,6 +502,14 @@ def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     assert only_event(text).fatalities == 2
 
 
+def test_an_event_whose_only_place_is_a_homonym_abroad_is_not_moved_elsewhere():
+    found = events(
+        "اندلعت اشتباكات عنيفة أمس في طرابلس الليبية بين جهاز الردع واللواء 444.\n"
+        "وقتل مسلحان أمس في اشتباكات في الحويجة."
+    )
+    assert [(e.location.name, e.fatalities) for e in found] == [("Tripoli", 0)]
+
+
 def test_a_quarter_named_like_a_field_abroad_is_not_placed_abroad():
     event = only_event("اعتقلت قوات سوريا الديمقراطية شابا من حي الرميلة في مدينة الرقة أمس.")
     assert event.location.country == "Syria"

@@ -288,10 +288,13 @@ def _title_stretch(text: str, title: str | None) -> tuple[int, int] | None:
 
 
 def _main_country(sentences: list[SentenceMentions]) -> str | None:
-    """The country the article's places and actors name most often."""
-    named = [p.place.country for s in sentences for p in s.places if p.place and p.place.country]
-    named += [a.entry.country for s in sentences for a in s.actors if a.entry.country]
-    return max(sorted(set(named)), key=named.count) if named else None
+    """The country the article's places and actors name most often; of equals, the one its
+    places name more (Russian jets over Idlib: the article is about Syria)."""
+    places = [p.place.country for s in sentences for p in s.places if p.place and p.place.country]
+    named = places + [a.entry.country for s in sentences for a in s.actors if a.entry.country]
+    if not named:
+        return None
+    return max(sorted(set(named)), key=lambda c: (named.count(c), places.count(c)))
 
 
 def _spoken(

@@ -62,6 +62,8 @@ def places_for(
         ]
         if usable:
             return most_specific(sentence, usable, near), True
+    if any(unspoken(m, focus) for m in event_places(sentence, sentence.places)):
+        return [None], False  # its only place is a homonym abroad: not moved elsewhere
     fallback = focus.fallback_place(sentence)
     if fallback is None:  # "shot down before reaching the base": the destination is all there is
         usable = [p for p in sentence.places if p.place is not None and p.place.kind != "country"]
