@@ -572,17 +572,6 @@ def test_a_date_things_have_gone_on_since_does_not_date_the_next_event():
     assert [(e.location.name, e.date_from) for e in found] == [("Nablus", TODAY)]
 
 
-def test_a_date_in_a_sentence_that_reports_nothing_does_not_date_the_next_event():
-    found = events(
-        "قتل مدنيان اليوم بغارة روسية على بلدة كفرنبل.\n"
-        "وأفاد الدفاع المدني بأن فرقه عملت لساعات على انتشال العالقين.\n"
-        "وقال أحد السكان إن الطائرات لم تغادر سماء المنطقة طوال الليل.\n"
-        "وكانت وزارة الدفاع الروسية قد أعلنت الخميس الماضي عن خطة جديدة.\n"
-        "وفي ريف حماة قصفت قوات النظام بلدة اللطامنة."
-    )
-    assert {e.location.name: e.date_from for e in found}.get("Al-Lataminah") == TODAY
-
-
 def test_an_event_the_army_denies_is_no_event():
     assert events("نفى الجيش الإسرائيلي قصف مدينة صيدا أمس.") == []
 

@@ -55,9 +55,8 @@ def find_candidates(
     """Every sentence's candidates, read in order, the focus following the text."""
     candidates: list[Candidate] = []
     for sentence in sentences:
-        found = sentence_candidates(doc, sentence, focus)
-        candidates.extend(found)
-        focus.update(sentence, reports=bool(found))
+        candidates.extend(sentence_candidates(doc, sentence, focus))
+        focus.update(sentence)
     return candidates
 
 

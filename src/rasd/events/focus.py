@@ -14,7 +14,6 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange
 
-_LEAD = SETTINGS.events.lead_sentences  # they set the article's day, reporting or not
 _REGION_RANK = SETTINGS.placing.specificity["admin2"]  # below this a place is a region
 
 
@@ -36,15 +35,13 @@ class Focus:
         self.lead: PlaceMention | None = None  # the first specific place of the article
         self.report_date: DateRange | None = None  # the day the article reports on
 
-    def update(self, sentence: SentenceMentions, reports: bool = True) -> None:
-        """Take in a sentence once its events are built (background moves nothing; a
-        sentence that reports no event moves the date only in the lead)."""
+    def update(self, sentence: SentenceMentions) -> None:
+        """Take in a sentence once its events are built (background moves nothing)."""
         if sentence.cue(Cue.BACKGROUND):
             return
-        dated = reports or sentence.index < _LEAD
         dates = [
             d
-            for d in (sentence.dates if dated else [])
+            for d in sentence.dates
             if d.precision <= 2 and not is_date_line(sentence, d) and not since(sentence, d)
         ]
         if dates:
