@@ -111,6 +111,10 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
     for k, m in enumerate(mentions):
         if not m.candidates:
             continue
+        if len(m.candidates) == 1:  # nothing to choose between
+            m.place = m.candidates[0]
+            m.geo_precision = _precision(m)
+            continue
         nearby = frozenset(_nearby_governorates(k, mentions, starts))
         own = anchors[k]
         key = (id(m.candidates), m.cue, m.relation, nearby, own.id if own else None)

@@ -240,13 +240,12 @@ def _may_begin(norm: str) -> bool:
 
 def _prepare(tokens: Sequence[Token]) -> list[Token]:
     """Joins 1,200 (and ١٬٢٠٠) into one token and splits و3 into و + 3."""
-    if not any(tok.norm[-1].isdigit() for tok in tokens):
-        return list(tokens)
     out: list[Token] = []
-    for tok in tokens:
-        if not tok.norm[-1].isdigit():
-            out.append(tok)
-            continue
+    done = 0  # tokens before this one are in ``out``
+    for k in [k for k, tok in enumerate(tokens) if tok.norm[-1].isdigit()]:
+        out += tokens[done:k]
+        done = k + 1
+        tok = tokens[k]
         clitic = _CLITIC_DIGITS.fullmatch(tok.norm)
         if clitic and len(tok.text) == len(tok.norm):
             cut = tok.start + len(clitic.group(1))
@@ -265,6 +264,7 @@ def _prepare(tokens: Sequence[Token]) -> list[Token]:
             ]
         else:
             out.append(tok)
+    out += tokens[done:]
     return out
 
 

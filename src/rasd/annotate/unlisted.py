@@ -41,11 +41,9 @@ def unlisted_places(
     that no known mention covers: unresolved mentions (no candidates) with the cue's kind."""
     covered = {i for m in known for i in range(m.first, m.last)}
     out: list[PlaceMention] = []
-    i = 0
-    while i < len(tokens):
-        cue, listing = _opening(tokens, i, gazetteer)
-        if cue is None:
-            i += 1
+    done = 0  # the first token a new opening may stand at
+    for i, cue, listing in _openings(tokens, gazetteer):
+        if i < done:
             continue
         j = i + (2 if cue == "list" else 1)
         while j < len(tokens):
@@ -59,20 +57,24 @@ def unlisted_places(
             j = _next_item(tokens, after)
             if j is None:
                 break
-        i = max(i + 1, j or i + 1)
+        done = max(i + 1, j or i + 1)
     return out
 
 
-def _opening(tokens: list[Token], i: int, gazetteer: Gazetteer) -> tuple[str | None, bool]:
-    """(the kind a place word at ``i`` announces, or "list" for "كلاً من"; whether a list
-    follows)."""
-    tok = tokens[i]
-    if tok.norm in _LIST_OPENERS and i + 1 < len(tokens) and tokens[i + 1].norm in _FROM:
-        return "list", True
-    kind = gazetteer.cue_of(tok)
-    if kind not in _SETTLED_CUES:
-        return None, False
-    return kind, bool(token_keys(tok.norm) & _PLURALS)
+def _openings(tokens: list[Token], gazetteer: Gazetteer) -> list[tuple[int, str, bool]]:
+    """Where a place word or "كلاً من" opens names, in order: (index, the kind the place word
+    announces or "list", whether a list follows)."""
+    found = [
+        (i, kind, bool(token_keys(tokens[i].norm) & _PLURALS))
+        for i, kind in gazetteer.cues_in(tokens)
+        if kind in _SETTLED_CUES
+    ]
+    found += [
+        (i, "list", True)
+        for i, (tok, nxt) in enumerate(zip(tokens, tokens[1:]))
+        if tok.norm in _LIST_OPENERS and nxt.norm in _FROM
+    ]
+    return sorted(found)
 
 
 def _name_at(

@@ -329,14 +329,23 @@ class Gazetteer:
         if token.norm not in memo:
             if len(memo) > _FORMS_REMEMBERED:
                 memo.clear()
-            memo[token.norm] = self._cue_of_form(token)
+            memo[token.norm] = self._cue_of_form(token.norm)
         return memo[token.norm]
 
-    def _cue_of_form(self, token: Token) -> str | None:
-        arabic = is_arabic_word(token.norm)
-        if arabic and is_definite(token.norm):
+    def cues_in(self, tokens: Sequence[Token]) -> list[tuple[int, str]]:
+        """The cue words among ``tokens``: (index, kind), in order (see :meth:`cue_of`)."""
+        memo = self._cue_memo
+        if len(memo) > _FORMS_REMEMBERED:
+            memo.clear()
+        for norm in {t.norm for t in tokens}.difference(memo):
+            memo[norm] = self._cue_of_form(norm)
+        return [(i, kind) for i, t in enumerate(tokens) if (kind := memo[t.norm]) is not None]
+
+    def _cue_of_form(self, norm: str) -> str | None:
+        arabic = is_arabic_word(norm)
+        if arabic and is_definite(norm):
             return None
-        for key in token_keys(token.norm) if arabic else {latin_word(token.norm)}:
+        for key in token_keys(norm) if arabic else {latin_word(norm)}:
             if key in self.cues:
                 return self.cues[key]
         return None
