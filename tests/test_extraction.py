@@ -24,6 +24,7 @@ STRIKE = "Air/drone strike"
 IED = "Remote explosive/landmine/IED"
 REMOTE = "Explosions/Remote violence"
 STRATEGIC = "Strategic developments"
+ISRAEL = "Military Forces of Israel (2022-)"
 
 
 def events(text: str, published: str = PUBLISHED) -> list[Event]:
@@ -426,6 +427,22 @@ def test_last_week_is_a_range():
 
 
 # -------------------------------------------------- one event per actor, action, place and day
+
+
+def test_a_strike_naming_no_attacker_is_the_last_named_attackers():
+    found = events(
+        "شنت طائرات حربية إسرائيلية غارة على بلدة عيتا الشعب في جنوب لبنان أمس. "
+        "وبعد ساعات استهدفت غارة أخرى بلدة كفركلا."
+    )
+    assert [e.actor1.name if e.actor1 else None for e in found] == [ISRAEL, ISRAEL]
+
+
+def test_a_strike_naming_no_attacker_is_the_attackers_named_next():
+    found = events(
+        "استهدفت غارة جوية بلدة كفركلا في جنوب لبنان أمس. "
+        "وبعد ساعات شنت طائرات حربية إسرائيلية غارة ثانية على بلدة عيتا الشعب."
+    )
+    assert [e.actor1.name if e.actor1 else None for e in found] == [ISRAEL, ISRAEL]
 
 
 def test_the_same_strike_told_twice_is_one_event():

@@ -42,16 +42,28 @@ def _inherit_actors(events: list[Candidate]) -> None:
     """ "Israeli jets struck the port. Another strike hit the power station.": a strike whose
     sentence names no attacker is taken to be the same attacker's, when the article has named
     one for that kind of event; an event that names its own attacker becomes the new one."""
+    in_order = sorted(events, key=lambda c: c.sentence)
     last: dict[EventType, Mention] = {}
-    for cand in sorted(events, key=lambda c: c.sentence):
+    for cand in in_order:
         if cand.event_type not in _INHERITED:
             continue
         if strength(cand.actor1) == 2:
             last[cand.event_type] = cand.actor1
         elif cand.actor1 is None and cand.event_type in last:
-            inherited = last[cand.event_type]
-            if strength(cand.actor2) < 2 or cand.actor2.entry.id != inherited.entry.id:
-                cand.actor1 = inherited
+            _inherit(cand, last[cand.event_type])
+    # an attacker first named after the first report ("A strike hit X. The army said its
+    # jets struck ..."): the earlier reports of that kind are its too
+    first: dict[EventType, Mention] = {}
+    for cand in reversed(in_order):
+        if cand.event_type in _INHERITED and strength(cand.actor1) == 2:
+            first[cand.event_type] = cand.actor1
+        elif cand.event_type in first and cand.actor1 is None:
+            _inherit(cand, first[cand.event_type])
+
+
+def _inherit(cand: Candidate, attacker: Mention) -> None:
+    if strength(cand.actor2) < 2 or cand.actor2.entry.id != attacker.entry.id:
+        cand.actor1 = attacker
 
 
 def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
