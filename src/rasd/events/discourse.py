@@ -4,8 +4,8 @@ the same happening told again.
 Reports of one happening are merged (:mod:`rasd.events.merging`); a sentence that names
 neither place nor date only adds to the events it repeats; a headline the body tells as
 another kind yields to the body; a strike that names no attacker is the last named
-attacker's (before any is named, the first one named after it); events placed at a stray homonym abroad, or recalled from over a month before
-publication, are background.
+attacker's (before any is named, the first one named after it); events placed at a stray
+homonym abroad, or recalled from over a month before publication, are background.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import SentenceMentions
@@ -18,7 +19,10 @@ _REGION_RANK = SETTINGS.placing.specificity["admin2"]  # below this a place is a
 
 
 class Focus:
-    """What the text so far has established: the last date and the places in focus."""
+    """What the text so far has established: the last date and the places in focus.
+
+    A sentence's place in focus (the most specific of its event places) is worked out only
+    when a later sentence that names no place asks for it, most of them never are."""
 
     def __init__(
         self,
@@ -30,10 +34,9 @@ class Focus:
         self.country = country  # where most of the article's places are
         self.spoken = spoken or Counter()  # what speaks of each country (DocumentContext)
         self.date: DateRange | None = None
-        self.place: PlaceMention | None = None  # the last specific place named
-        self.region: PlaceMention | None = None  # the last governorate named
-        self.lead: PlaceMention | None = None  # the first specific place of the article
         self.report_date: DateRange | None = None  # the day the article reports on
+        self._placed: list[SentenceMentions] = []  # the sentences taken in that name places
+        self._best: dict[int, PlaceMention | None] = {}  # index in _placed -> its place
 
     def update(self, sentence: SentenceMentions) -> None:
         """Take in a sentence once its events are built (background moves nothing)."""
@@ -48,16 +51,8 @@ class Focus:
             self.date = dates[-1]
             if self.report_date is None and dates[0].precision == 1:
                 self.report_date = dates[0]
-        places = event_places(sentence, sentence.places)
-        if not places:
-            return
-        best = most_specific(sentence, places)[0]
-        if rank(best.place) >= _REGION_RANK:
-            self.place = best
-            self.lead = self.lead or best
-        else:
-            self.region = best
-            self.place = None
+        if sentence.places:
+            self._placed.append(sentence)
 
     def fallback_date(self, sentence: SentenceMentions) -> DateRange | None:
         """A new item of a round-up ("محافظة إدلب: ...", "- ...") is dated by the report."""
@@ -66,6 +61,34 @@ class Focus:
         return self.date
 
     def fallback_place(self, sentence: SentenceMentions) -> PlaceMention | None:
+        """The last place in focus, a town or a governorate; for an item of a list, the last
+        governorate named, else the article's first town."""
         if sentence.is_bullet:
-            return self.region or self.lead
-        return self.place or self.region or self.lead
+            return self._last(lambda p: not _specific(p)) or self._first(_specific)
+        return self._last(lambda p: True)
+
+    def _place_of(self, k: int) -> PlaceMention | None:
+        if k not in self._best:
+            sentence = self._placed[k]
+            places = event_places(sentence, sentence.places)
+            self._best[k] = most_specific(sentence, places)[0] if places else None
+        return self._best[k]
+
+    def _last(self, wanted: Callable[[PlaceMention], bool]) -> PlaceMention | None:
+        for k in reversed(range(len(self._placed))):
+            place = self._place_of(k)
+            if place is not None and wanted(place):
+                return place
+        return None
+
+    def _first(self, wanted: Callable[[PlaceMention], bool]) -> PlaceMention | None:
+        for k in range(len(self._placed)):
+            place = self._place_of(k)
+            if place is not None and wanted(place):
+                return place
+        return None
+
+
+def _specific(mention: PlaceMention) -> bool:
+    """A town or smaller, not a region."""
+    return rank(mention.place) >= _REGION_RANK
