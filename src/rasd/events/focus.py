@@ -9,7 +9,7 @@ from collections import Counter
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.dating import is_date_line, since
-from rasd.events.placing import event_places, most_specific, rank
+from rasd.events.placing import event_places, homonym, most_specific, rank, unspoken
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange
@@ -48,7 +48,12 @@ class Focus:
             self.date = dates[-1]
             if self.report_date is None and dates[0].precision == 1:
                 self.report_date = dates[0]
-        places = event_places(sentence, sentence.places)
+        # a homonym abroad set aside for the sentence's events is never the place in focus
+        places = [
+            p
+            for p in event_places(sentence, sentence.places)
+            if not homonym(p, self.country) and not unspoken(p, self)
+        ]
         if not places:
             return
         best = most_specific(sentence, places)[0]
