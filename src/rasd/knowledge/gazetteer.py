@@ -93,6 +93,7 @@ _COMPASS = frozenset(
 
 
 _AR_ARTICLE = language_profile("ar").clitics.article
+_CLITIC_KINDS = frozenset({"country", "admin1", "city"})
 
 
 def _with_article(place: Place, key: str) -> bool:
@@ -129,6 +130,7 @@ class Gazetteer:
         # frequent words that name a big place only with the article: منزله "his house" is
         # not المنزلة
         self._definite: set[str] = set()
+        self._capitals: set[str] = set()  # names read after a clitic even in a frequent word
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
         self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
@@ -154,6 +156,14 @@ class Gazetteer:
         the other spellings a source lists: "بلا" for Jerusalem, "ابي" for El Obeid)."""
         self._common = words
         self._unit_keys.clear()
+        not_after_clitics = read_word_list(data_path("not_after_clitics.txt"))
+        self._capitals = {
+            fold(place.name_ar)
+            for place in self.places
+            if place.name_ar
+            and place.kind in _CLITIC_KINDS
+            and name_key(place.name_ar) not in not_after_clitics
+        }
         for key in words & self._by_key.keys():
             owners = [
                 place
@@ -340,7 +350,7 @@ class Gazetteer:
     def _word_form(self, norm: str) -> _Unit:
         """(may the token be left out of a name, its keys, the names that may begin with
         it)."""
-        keys = _unit_keys(norm, self._common)
+        keys = _unit_keys(norm, self._common, self._capitals)
         if not keys:  # a Latin word
             keys = (latin_word(norm),)
         heads = tuple((key, self._names[key]) for key in keys if key in self._names)
@@ -453,11 +463,14 @@ def _ranked(places: list[Place]) -> list[Place]:
     return sorted(places, key=lambda p: (-prior(p), p.id))
 
 
-def _unit_keys(norm: str, common: set[str]) -> tuple[str, ...]:
-    """An Arabic word's keys, most specific first; () for a Latin word."""
+def _unit_keys(norm: str, common: set[str], capitals: set[str]) -> tuple[str, ...]:
+    """An Arabic word's keys, most specific first; () for a Latin word. A frequent word is
+    read whole, or as clitics and a country, a governorate or a city as it is written
+    ("بصنعاء", "واليمن")."""
     if not is_arabic_word(norm):
         return ()
     keys: Iterable[str] = token_keys(norm)
     if entry_key(norm) in common:
-        keys = {norm, entry_key(norm)}
+        named = {k for k in keys if k in capitals}
+        keys = {norm, entry_key(norm)} | named | {entry_key(k) for k in named}
     return tuple(sorted(keys, key=lambda k: (-len(k), k)))
