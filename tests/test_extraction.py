@@ -770,3 +770,12 @@ def test_settlers_setting_homes_on_fire_attack_civilians():
         "Violence against civilians",
         "Settlers (Israel)",
     )
+
+
+def test_words_two_actors_share_name_the_one_of_the_event_country():
+    event = only_event(
+        "قتل عشرون من منتسبي الجيش الوطني أمس في هجوم صاروخي للحوثيين على معسكر في محافظة مأرب.",
+        published="2020-01-20T10:00:00+03:00",
+    )
+    assert event.location.country == "Yemen"
+    assert event.actor2.name.startswith("Military Forces of Yemen")
