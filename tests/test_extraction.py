@@ -779,3 +779,10 @@ def test_words_two_actors_share_name_the_one_of_the_event_country():
     )
     assert event.location.country == "Yemen"
     assert event.actor2.name.startswith("Military Forces of Yemen")
+
+
+def test_an_event_dated_only_by_last_year_is_background():
+    published = "2025-01-05T10:00:00+03:00"
+    text = "اشتبكت قوات الجيش مع مسلحين في بلدة طفس {} وقتل ثلاثة منهم."
+    assert events(text.format("العام الماضي"), published) == []
+    assert len(events(text.format("أمس"), published)) == 1
