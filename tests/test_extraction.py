@@ -786,3 +786,11 @@ def test_an_event_dated_only_by_last_year_is_background():
     text = "اشتبكت قوات الجيش مع مسلحين في بلدة طفس {} وقتل ثلاثة منهم."
     assert events(text.format("العام الماضي"), published) == []
     assert len(events(text.format("أمس"), published)) == 1
+
+
+def test_the_same_day_is_the_day_told_before_not_the_publication_day():
+    found = events(
+        "قصفت قوات النظام بالمدفعية بلدة طفس أمس. "
+        "وفي اليوم ذاته قصفت قوات النظام بالمدفعية بلدة الحراك."
+    )
+    assert [e.date_from for e in found] == [YESTERDAY, YESTERDAY]
