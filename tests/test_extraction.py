@@ -794,3 +794,10 @@ def test_the_same_day_is_the_day_told_before_not_the_publication_day():
         "وفي اليوم ذاته قصفت قوات النظام بالمدفعية بلدة الحراك."
     )
     assert [e.date_from for e in found] == [YESTERDAY, YESTERDAY]
+
+
+def test_gunmen_of_a_named_group_are_that_group():
+    event = only_event(
+        "قتل خمسة مدنيين مساء أمس في هجوم شنه مسلحون من حركة الشباب على مطعم في مقديشو."
+    )
+    assert event.actor1.name == "Al Shabaab"
