@@ -243,3 +243,9 @@ def test_an_ordinal_day_of_a_month_is_that_day(expression, expected):
 
 def test_an_ordinal_without_a_month_is_no_date():
     assert all("الرابع" not in d.span.text for d in find_dates("في الرابع للحملة", MONDAY))
+
+
+def test_the_same_day_is_no_date_of_its_own():
+    published = dt.datetime(2024, 3, 11, 10, tzinfo=dt.UTC)
+    assert find_dates("وفي اليوم ذاته قصفت الطائرات القرية", published) == []
+    assert find_dates("وفي ذات اليوم قصفت الطائرات القرية", published) == []

@@ -532,6 +532,50 @@ def test_a_quarter_named_like_a_field_abroad_is_not_placed_abroad():
     assert event.location.country == "Syria"
 
 
+def test_a_homonym_abroad_never_becomes_the_place_in_focus():
+    found = events(
+        "Heavy clashes erupted in Tripoli on Sunday between two armed groups, and residents "
+        "across Tripoli stayed home. The fighting followed a quarrel over commander Ali Hamza. "
+        "Two fighters were killed on Monday as the clashes resumed."
+    )
+    assert [(e.date_from, e.location.name) for e in found] == [
+        (YESTERDAY, "Tripoli"),
+        (TODAY, "Tripoli"),
+    ]
+
+
+def test_a_quarter_word_asks_for_a_quarter_abroad_not_a_town():
+    found = events(
+        "قصفت طائرات حربية أمس منزلا في حي الدرج شرقي مدينة غزة. "
+        "وقالت مصادر طبية في غزة إن ثلاثة أشخاص قتلوا في القصف."
+    )
+    assert {e.location.country for e in found} == {"Palestine"}
+
+
+def test_an_area_word_does_not_make_a_town_abroad_the_place():
+    found = events(
+        "اندلعت اشتباكات مسلحة أمس في منطقة صلاح الدين جنوبي طرابلس. وعاد الهدوء إلى طرابلس مساء."
+    )
+    assert {e.location.country for e in found} == {"Libya"}
+
+
+def test_a_frequent_word_after_a_cue_is_no_place_abroad_unless_more_says_so():
+    found = events(
+        "قصفت طائرات مسيرة أمس مواقع لمهربين في مدن الساحل الغربي. "
+        "وقالت وزارة الدفاع في طرابلس إن الغارات استهدفت مهربين في الزاوية."
+    )
+    assert {e.location.country for e in found} == {"Libya"}
+
+
+def test_a_plural_quarter_word_announces_every_name_of_its_list():
+    found = events(
+        "داهمت قوات الأمن أمس أحياء المشلب والرميلة في مدينة الرقة واعتقلت عشرة شبان. "
+        "وقالت مصادر محلية في الرقة إن المداهمات مستمرة."
+    )
+    assert found and {e.location.country for e in found} == {"Syria"}
+    assert {e.location.kind for e in found} == {"neighbourhood"}
+
+
 def test_the_area_an_event_is_in_beats_the_city_it_is_south_of():
     event = only_event("قصفت قوات النظام أطراف قرية صغيرة في جبل الزاوية جنوبي إدلب أمس.")
     assert event.location.name == "Jabal al-Zawiya"
@@ -743,3 +787,34 @@ def test_settlers_setting_homes_on_fire_attack_civilians():
         "Violence against civilians",
         "Settlers (Israel)",
     )
+
+
+def test_words_two_actors_share_name_the_one_of_the_event_country():
+    event = only_event(
+        "قتل عشرون من منتسبي الجيش الوطني أمس في هجوم صاروخي للحوثيين على معسكر في محافظة مأرب.",
+        published="2020-01-20T10:00:00+03:00",
+    )
+    assert event.location.country == "Yemen"
+    assert event.actor2.name.startswith("Military Forces of Yemen")
+
+
+def test_an_event_dated_only_by_last_year_is_background():
+    published = "2025-01-05T10:00:00+03:00"
+    text = "اشتبكت قوات الجيش مع مسلحين في بلدة طفس {} وقتل ثلاثة منهم."
+    assert events(text.format("العام الماضي"), published) == []
+    assert len(events(text.format("أمس"), published)) == 1
+
+
+def test_the_same_day_is_the_day_told_before_not_the_publication_day():
+    found = events(
+        "قصفت قوات النظام بالمدفعية بلدة طفس أمس. "
+        "وفي اليوم ذاته قصفت قوات النظام بالمدفعية بلدة الحراك."
+    )
+    assert [e.date_from for e in found] == [YESTERDAY, YESTERDAY]
+
+
+def test_gunmen_of_a_named_group_are_that_group():
+    event = only_event(
+        "قتل خمسة مدنيين مساء أمس في هجوم شنه مسلحون من حركة الشباب على مطعم في مقديشو."
+    )
+    assert event.actor1.name == "Al Shabaab"

@@ -107,3 +107,28 @@ def test_to_location_carries_admin1_and_precision(gaz):
 def test_english_road_between(gaz):
     found = geocode("An ambush on the road between Aleppo and Damascus", gaz)
     assert [str(m.relation) for m in found] == ["road between", "road between"]
+
+
+def test_a_frequent_word_without_the_article_is_not_the_town_named_with_it(gaz):
+    assert find_places("انفجرت العبوة قرب منزله صباحا", gaz) == []
+    assert find_places("وقف الحراس خارجه طوال الليل", gaz) == []
+    [m] = find_places("انفجرت العبوة في المنزلة صباحا", gaz)
+    assert m.candidates[0].country == "Egypt"
+
+
+def test_a_quarter_the_gazetteer_knows_only_as_a_field_is_a_quarter_it_lacks(gaz):
+    found = geocode("اعتقل شاب في حي الرميلة بمدينة الرقة", gaz)
+    quarter = next(m for m in found if m.cue == "neighbourhood")
+    assert quarter.candidates == [] and quarter.place is None
+
+
+def test_a_frequent_word_of_a_clitic_and_a_capital_is_that_capital(gaz):
+    [m] = find_places("تظاهر الآلاف بصنعاء أمس", gaz)
+    assert m.candidates[0].name == "Sanaa"
+    [m] = find_places("وصل الوفد ببغداد ظهرا", gaz)
+    assert m.candidates[0].country == "Iraq"
+
+
+def test_a_frequent_word_listed_as_not_a_clitic_and_a_name_stays_a_word(gaz):
+    assert find_places("اعتقلوه بحجة التخابر", gaz) == []
+    assert find_places("نشر الناشطون المقطع بالصور", gaz) == []

@@ -49,6 +49,7 @@ _FLAG_SECTIONS = {
     "ago_before": "ago_before",
     "ago_after": "ago_after",
     "recent_days": "recent",
+    "same_day": "same_day",
 }
 _SHIFT_SECTIONS = {"previous": -1, "current": 0, "next": 1}
 _VALUE_SECTIONS = {

@@ -24,6 +24,7 @@ from rasd.knowledge.gazetteer import (
     haversine_km,
     prior,
 )
+from rasd.knowledge.place_kinds import QUARTER
 from rasd.knowledge.places import Relation
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Location
@@ -83,8 +84,12 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
     Evidence, strongest first: the cue word's kind; countryside relations ask for the
     governorate; the admin1 and country of places that are unambiguous in the article, of the
     dateline and of governorates named close by; the actors' countries; nearness to the
-    article's other places; then the prior (kind, population, curated). ``mentions`` are in
-    text order."""
+    article's other places; then the prior (kind, population, curated). A name after a
+    quarter's word that the gazetteer knows only as something else is a quarter it lacks (no
+    candidates: placed by :mod:`rasd.annotate.unlisted`). ``mentions`` are in text order."""
+    for m in mentions:
+        if m.cue == QUARTER and not any(p.kind == QUARTER for p in m.candidates):
+            m.candidates = []  # "حي الرميلة", only an oil field known: a quarter it lacks
     admin1s: dict[str, float] = {}
     countries: dict[str, float] = dict.fromkeys(context.countries, _W.actor_country)
     sure = [_unambiguous(m) for m in mentions]

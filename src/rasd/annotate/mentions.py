@@ -24,6 +24,7 @@ from rasd.annotate.places import find_places
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
+from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import (
     GAP_HEADS,
     GAP_TAILS,
@@ -36,8 +37,10 @@ from rasd.knowledge.lexicon import (
 )
 from rasd.knowledge.resources import Resources
 from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import ActorKind
 from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
+from rasd.text.normalize import fold
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import Token, tokenize
 
@@ -194,7 +197,8 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
                 found.get(ACTOR_ADJECTIVES, []),
                 published=published.date() if published else None,
             )
-            sentence.actors = [a for a in actors if not _named_as_place(sentence, a)]
+            actors = [a for a in actors if not _named_as_place(sentence, a)]
+            sentence.actors = _partitives(sentence, actors)
         if TRIGGERS in found:
             sentence.triggers = _outside(found[TRIGGERS], sentence.actors)
         sentence.weapons = found.get(WEAPONS, [])
@@ -333,6 +337,36 @@ class _Positions:
             numbers[left(at_number, start) : right(at_number, end)],
             places[left(at_place, start) : right(at_place, end)],
         )
+
+
+_OF = frozenset(
+    fold(w) for w in (*language_profile("ar").words("from"), *language_profile("en").words("of"))
+)
+
+
+def _partitives(sentence: SentenceMentions, actors: list[ActorMention]) -> list[ActorMention]:
+    """ "مسلحون من حركة الشباب", "gunmen of the RSF": unnamed gunmen of a named group are
+    that group."""
+    out: list[ActorMention] = []
+    for actor in actors:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.entry.kind == ActorKind.UNIDENTIFIED
+            and actor.entry.kind != ActorKind.UNIDENTIFIED
+            and not actor.entry.generic
+            and _between(sentence, last.span.end, actor.span.start) in _OF
+        ):
+            start, end = last.span.start, actor.span.end
+            span = Span(start, end, sentence.text[start - sentence.start : end - sentence.start])
+            out[-1] = ActorMention(span, actor.entry, actor.via, actor.country, actor.others)
+            continue
+        out.append(actor)
+    return out
+
+
+def _between(sentence: SentenceMentions, start: int, end: int) -> str:
+    return fold(sentence.text[start - sentence.start : end - sentence.start].strip())
 
 
 def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:

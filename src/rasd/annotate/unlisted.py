@@ -40,6 +40,7 @@ def unlisted_places(
     """Names after a settlement's place word, or in a list such a word or "كلاً من" opens,
     that no known mention covers: unresolved mentions (no candidates) with the cue's kind."""
     covered = {i for m in known for i in range(m.first, m.last)}
+    starting = {m.first: m for m in known}
     out: list[PlaceMention] = []
     done = 0  # the first token a new opening may stand at
     for i, cue, listing in _openings(tokens, gazetteer):
@@ -50,6 +51,8 @@ def unlisted_places(
             found, after = _name_at(text, tokens, j, covered, gazetteer)
             if found is None and j not in covered:
                 break
+            if listing and cue != "list" and j in starting and starting[j].cue is None:
+                starting[j].cue = cue  # "أحياء A وB": a known name of the list, a quarter too
             if found is not None:
                 out.append(replace(found, cue=None if cue == "list" else cue))
             if not listing:

@@ -20,6 +20,7 @@ from rasd.events.placing import km, stray
 from rasd.events.roles import Mention, strength
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
+from rasd.model import DateRange
 
 # Kinds of event whose attacker a later report of the same kind may leave unnamed.
 _INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
@@ -92,6 +93,12 @@ def _recalled(cand: Candidate, published: dt.date | None) -> bool:
     """An event over a month older than the article is background it recalls ("in July
     2021 the authorities arrested ..."), not news it reports."""
     days = SETTINGS.events.recalled_after_days
+    if cand.date is not None and _days(cand.date) > SETTINGS.events.widest_range_days:
+        return True  # "its advance in Omdurman last year": no day, no news
     if published is None or cand.date is None:
         return False
     return (published - cand.date.date_to).days > days
+
+
+def _days(date: DateRange) -> int:
+    return (date.date_to - date.date_from).days

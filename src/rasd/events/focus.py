@@ -10,7 +10,7 @@ from collections.abc import Callable
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.dating import is_date_line, since
-from rasd.events.placing import event_places, most_specific, rank
+from rasd.events.placing import event_places, homonym, most_specific, rank, unspoken
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange
@@ -70,7 +70,12 @@ class Focus:
     def _place_of(self, k: int) -> PlaceMention | None:
         if k not in self._best:
             sentence = self._placed[k]
-            places = event_places(sentence, sentence.places)
+            # a homonym abroad set aside for the sentence's events is never the place in focus
+            places = [
+                p
+                for p in event_places(sentence, sentence.places)
+                if not homonym(p, self.country) and not unspoken(p, self)
+            ]
             self._best[k] = most_specific(sentence, places)[0] if places else None
         return self._best[k]
 

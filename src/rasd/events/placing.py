@@ -18,6 +18,7 @@ from rasd.events.candidate import Candidate
 from rasd.knowledge.gazetteer import Place, haversine_km
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.place_kinds import fits_cue
 from rasd.knowledge.places import RelationKind
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
@@ -149,16 +150,18 @@ def homonym(mention: PlaceMention, country: str | None) -> bool:
     place = mention.place
     if country is None or place.country in (None, country) or not mention.cue:
         return False
-    return settled(mention.cue) and not settled(place.kind)
+    return not fits_cue(mention.cue, place.kind)
 
 
 def unspoken(mention: PlaceMention, focus: Focus) -> bool:
     """ "صلاح الدين", a quarter of Tripoli, read as Iraq's governorate: a place without a cue
-    word in another country than the article's, which nothing else in the article (no other
-    place, no actor, no dateline) speaks of."""
+    word (or a frequent word after one) in another country than the article's, which nothing
+    else in the article (no other place, no actor, no dateline) speaks of."""
     place = mention.place
-    if focus.country is None or mention.cue or place.country in (None, focus.country):
+    if focus.country is None or place.country in (None, focus.country):
         return False
+    if mention.cue and not mention.guarded:
+        return False  # a frequent word ("مدن الساحل") is a name abroad only if more says so
     return focus.spoken[place.country] <= 1
 
 

@@ -72,6 +72,10 @@ def _actor(
     own entry of the day."""
     if mention is None:
         return None
+    if mention.others and country:
+        own = mention.in_country(country)
+        if own is not mention.entry:
+            return ActorMention(mention.span, own, mention.via).to_actor(country)
     if mention.entry is not None and mention.entry.generic and country:
         entry = actors.of_country(mention.entry, country, day)
         return ActorMention(mention.span, entry, mention.via, country).to_actor(country)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
-from rasd.knowledge.actors import ActorMention, Via, plain_actor
+from rasd.knowledge.actors import ActorEntry, ActorMention, Via, plain_actor
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.settings import SETTINGS
@@ -33,6 +33,7 @@ class NamedActor:
     span: Span
     entry: None = None
     via: Via = Via.WORDS
+    others: tuple[ActorEntry, ...] = ()  # no other actor the words may name
 
     def to_actor(self, country: str | None = None) -> Actor:
         return plain_actor(self.span.text, self.span)

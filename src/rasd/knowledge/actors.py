@@ -57,6 +57,15 @@ class ActorMention:
     entry: ActorEntry
     via: Via
     country: str | None = None  # the country a generic class was resolved with
+    # the other actors of the day the same words name ("الجيش الوطني": Syria's SNA, Yemen's
+    # army): the event's country chooses among them (events.record)
+    others: tuple[ActorEntry, ...] = ()
+
+    def in_country(self, country: str | None) -> ActorEntry:
+        """The actor the words name in an event in ``country``: its own, else the first."""
+        if country is None or not self.others or self.entry.country in (country, None):
+            return self.entry
+        return next((e for e in self.others if e.country == country), self.entry)
 
     def to_actor(self, country: str | None = None) -> Actor:
         country = country or self.country
@@ -166,7 +175,9 @@ class ActorDictionary:
         for match in names:
             entry, via = self._choose(match.payload, day, country)
             bounds = match.first, match.last
-            mentions.append(self._mention(tokens, *bounds, entry, via, day, country))
+            mention = self._mention(tokens, *bounds, entry, via, day, country)
+            mention.others = self._others(match.payload, day, entry)
+            mentions.append(mention)
             taken.update(range(*bounds))
         for match in adjectives:
             if taken.intersection(range(match.first, match.last)):
@@ -198,6 +209,20 @@ class ActorDictionary:
         name = entry.name_for(country)
         own = [(e, Via.ALIAS) for e in self._by_plain_name.get(name, ())]
         return self._choose(own, day, country)[0] if own else entry
+
+    @staticmethod
+    def _others(
+        candidates: list[_Candidate], day: dt.date | None, chosen: ActorEntry
+    ) -> tuple[ActorEntry, ...]:
+        """The entries besides ``chosen`` that the same words name on ``day``."""
+        if len(candidates) < 2:
+            return ()
+        gaps = [entry.days_outside(day) for entry, _ in candidates] if day else None
+        return tuple(
+            entry
+            for k, (entry, _) in enumerate(candidates)
+            if entry is not chosen and (gaps is None or gaps[k] == min(gaps))
+        )
 
     @staticmethod
     def _choose(

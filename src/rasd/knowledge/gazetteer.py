@@ -43,7 +43,7 @@ from rasd.knowledge.place_kinds import (
 from rasd.knowledge.place_names import latin_word, may_be_skipped, name_key, skippable
 from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
-from rasd.text.normalize import is_arabic_word
+from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, entry_key, is_definite, token_keys, tokenize
 
 __all__ = [
@@ -92,6 +92,22 @@ _COMPASS = frozenset(
 )
 
 
+_AR_ARTICLE = language_profile("ar").clitics.article
+_CLITIC_KINDS = frozenset({"country", "admin1", "city"})
+
+
+def _with_article(place: Place, key: str) -> bool:
+    """Is the Arabic name a place is known by under ``key`` written with the article?"""
+    name = place.name_ar or ""
+    return name_key(name) == key and fold(name).startswith(_AR_ARTICLE)
+
+
+def _bare(tokens: list[Token], m: NameMatch) -> bool:
+    """Is the name one Arabic word without the article ("منزله", not "المنزلة")?"""
+    norm = tokens[m.first].norm
+    return m.last - m.first == 1 and is_arabic_word(norm) and not is_definite(norm)
+
+
 def _own_keys(place: Place) -> set[str]:
     """The keys of the names a place is known by: its English and its Arabic name."""
     return {name_key(n) for n in (place.name, place.name_ar) if n}
@@ -111,6 +127,10 @@ class Gazetteer:
         self._guarded: set[str] = set(stop_names or ())
         self.cues: dict[str, str] = dict(cues or {})
         self._common: set[str] = set()  # frequent words: never read as clitic + name
+        # frequent words that name a big place only with the article: منزله "his house" is
+        # not المنزلة
+        self._definite: set[str] = set()
+        self._capitals: set[str] = set()  # names read after a clitic even in a frequent word
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
         self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
@@ -136,12 +156,24 @@ class Gazetteer:
         the other spellings a source lists: "بلا" for Jerusalem, "ابي" for El Obeid)."""
         self._common = words
         self._unit_keys.clear()
+        not_after_clitics = read_word_list(data_path("not_after_clitics.txt"))
+        self._capitals = {
+            fold(place.name_ar)
+            for place in self.places
+            if place.name_ar
+            and place.kind in _CLITIC_KINDS
+            and name_key(place.name_ar) not in not_after_clitics
+        }
         for key in words & self._by_key.keys():
-            if not any(
-                matched_when_common(place) and key in _own_keys(place)
+            owners = [
+                place
                 for place in self._by_key[key]
-            ):
+                if matched_when_common(place) and key in _own_keys(place)
+            ]
+            if not owners:
                 self._guarded.add(key)
+            elif all(_with_article(place, key) for place in owners):
+                self._definite.add(key)
 
     def is_common(self, word: str) -> bool:
         """Is a folded word a frequent word (``common_words_ar.txt``), a place name or not?"""
@@ -261,6 +293,8 @@ class Gazetteer:
         for m in self.matches(tokens):
             if m.guarded and (m.cue is None or self._weak_cue_before(tokens, m.first)):
                 continue  # a frequent word needs a cue word that names a kind of place
+            if m.cue is None and m.key in self._definite and _bare(tokens, m):
+                continue  # the name carries the article, the word does not
             if m.key in _COMPASS:
                 continue  # "قرى شمال الضفة": a direction, whatever stands before it
             if m.last - m.first == 1 and self._head_before(tokens, m.first):
@@ -278,6 +312,7 @@ class Gazetteer:
                     m.candidates,
                     text=text,
                     cue=m.cue,
+                    guarded=m.guarded,
                     first=m.first,
                     last=m.last,
                 )
@@ -315,7 +350,7 @@ class Gazetteer:
     def _word_form(self, norm: str) -> _Unit:
         """(may the token be left out of a name, its keys, the names that may begin with
         it)."""
-        keys = _unit_keys(norm, self._common)
+        keys = _unit_keys(norm, self._common, self._capitals)
         if not keys:  # a Latin word
             keys = (latin_word(norm),)
         heads = tuple((key, self._names[key]) for key in keys if key in self._names)
@@ -437,11 +472,14 @@ def _ranked(places: list[Place]) -> list[Place]:
     return sorted(places, key=lambda p: (-prior(p), p.id))
 
 
-def _unit_keys(norm: str, common: set[str]) -> tuple[str, ...]:
-    """An Arabic word's keys, most specific first; () for a Latin word."""
+def _unit_keys(norm: str, common: set[str], capitals: set[str]) -> tuple[str, ...]:
+    """An Arabic word's keys, most specific first; () for a Latin word. A frequent word is
+    read whole, or as clitics and a country, a governorate or a city as it is written
+    ("بصنعاء", "واليمن")."""
     if not is_arabic_word(norm):
         return ()
     keys: Iterable[str] = token_keys(norm)
     if entry_key(norm) in common:
-        keys = {norm, entry_key(norm)}
+        named = {k for k in keys if k in capitals}
+        keys = {norm, entry_key(norm)} | named | {entry_key(k) for k in named}
     return tuple(sorted(keys, key=lambda k: (-len(k), k)))

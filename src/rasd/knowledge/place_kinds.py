@@ -187,6 +187,25 @@ def prior(place: Place) -> float:
     )
 
 
+QUARTER = "neighbourhood"  # the kind a quarter's word (حي، أحياء) announces
+_SETTLED = SETTLEMENT_KINDS | {QUARTER, "admin3"}  # a settlement or a part of one
+
+
+def fits_cue(cue: str, kind: str) -> bool:
+    """Is a place of this kind what the cue word announces? A quarter's word asks for a
+    quarter, a settlement's word for a settlement, a governorate's or a district's word for
+    an administrative unit; a site's word (base, airport) is not judged."""
+    if cue == kind:
+        return True
+    if cue == QUARTER:
+        return False
+    if cue in _SETTLED:
+        return kind in _SETTLED
+    if cue in ADMIN_KINDS:
+        return kind in ADMIN_KINDS
+    return True
+
+
 def matched_when_common(place: Place) -> bool:
     """A place whose name is matched even where it is also a frequent word: an open kind
     (country, governorate, district) or a big place (see ``open_population``)."""

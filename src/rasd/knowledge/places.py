@@ -79,6 +79,7 @@ class PlaceMention:
     relation: Relation | None = None  # "west of", "countryside of", "near", "road between"
     text: str = ""
     cue: str | None = None  # the kind a cue word before the name asks for: "base", "admin1" ...
+    guarded: bool = False  # a frequent word, read as a name only because of its cue word
     first: int = field(default=0, repr=False)  # token indices of the name
     last: int = field(default=0, repr=False)
 

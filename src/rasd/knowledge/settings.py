@@ -45,6 +45,7 @@ class DateSettings:
 @dataclass(frozen=True)
 class EventSettings:
     recalled_after_days: int
+    widest_range_days: int
     lead_sentences: int
     date_line_share: float
     notes_characters: int
