@@ -375,3 +375,17 @@ def test_geonames_towns_are_read_from_the_installed_package_with_arabic_names():
     tripoli = next(r for r in rows if r["name"] == "Tripoli")
     assert "طرابلس" in tripoli["names_ar"].split("|")
     assert int(rows[0]["population"]) >= int(rows[-1]["population"])
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("معسكر زمزم", "Sudan"),
+        ("مطار معيتيقة", "Libya"),
+        ("ميدان السبعين", "Yemen"),
+        ("حررديري", "Somalia"),
+        ("شاطئ ليدو", "Somalia"),
+    ],
+)
+def test_sites_of_the_wars_in_sudan_libya_yemen_and_somalia_are_known(gaz, name, country):
+    assert gaz.lookup(name)[0].country == country
