@@ -818,3 +818,8 @@ def test_gunmen_of_a_named_group_are_that_group():
         "قتل خمسة مدنيين مساء أمس في هجوم شنه مسلحون من حركة الشباب على مطعم في مقديشو."
     )
     assert event.actor1.name == "Al Shabaab"
+
+
+def test_a_camp_named_in_darfur_is_the_camp_not_the_city_nearby():
+    event = only_event("قصفت قوات الدعم السريع بالمدفعية أمس معسكر زمزم للنازحين جنوب الفاشر.")
+    assert event.location.name == "Zamzam camp"

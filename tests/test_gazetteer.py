@@ -424,3 +424,17 @@ def test_a_distant_city_named_by_a_common_word_loses_that_name():
     entries = [jadida]
     _distant_names_kept_apart(entries, {"MA"}, common={name_key("الجديدة")})
     assert jadida.names == ["El Jadida"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("معسكر زمزم", "Sudan"),
+        ("مطار معيتيقة", "Libya"),
+        ("ميدان السبعين", "Yemen"),
+        ("حررديري", "Somalia"),
+        ("شاطئ ليدو", "Somalia"),
+    ],
+)
+def test_sites_of_the_wars_in_sudan_libya_yemen_and_somalia_are_known(gaz, name, country):
+    assert gaz.lookup(name)[0].country == country
