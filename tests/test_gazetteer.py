@@ -1,5 +1,6 @@
 import gzip
 import zipfile
+from dataclasses import replace
 
 import pytest
 
@@ -316,6 +317,7 @@ def test_governorate_gets_its_admin1_name_and_forms():
     assert admin1_names("Anbar", "الأنبار") == [
         "Anbar",
         "محافظة الأنبار",
+        "ولاية الأنبار",
         "Anbar Governorate",
         "Anbar province",
     ]
@@ -438,3 +440,39 @@ def test_a_distant_city_named_by_a_common_word_loses_that_name():
 )
 def test_sites_of_the_wars_in_sudan_libya_yemen_and_somalia_are_known(gaz, name, country):
     assert gaz.lookup(name)[0].country == country
+
+
+def test_first_level_units_of_countries_no_other_source_covers_come_from_iso_3166_2():
+    pytest.importorskip("iso3166_2")
+    from rasd.knowledge.gazetteer_sources import iso_admin1_entries
+
+    helmand = next(e for e in iso_admin1_entries(["AF"]) if e.place.name == "Helmand")
+    assert helmand.place.kind == "admin1" and helmand.place.admin1 == "Helmand"
+    assert {"هلمند", "ولاية هلمند"} <= set(helmand.names)
+
+
+def test_a_unit_read_from_iso_3166_2_leaves_a_towns_name_to_the_town():
+    from rasd.knowledge.gazetteer_build import _distant_names_kept_apart
+
+    town = _town("ML", "Kayes", "كايس")
+    region = PlaceEntry(replace(town.place, id="iso:ML-1", kind="admin1", source="iso3166-2"),
+                        ["Kayes Region", "منطقة كايس", "كايس"])  # fmt: skip
+    _distant_names_kept_apart([town, region], set(), common=set())
+    assert town.names == ["Kayes", "كايس"] and region.names == ["Kayes Region", "منطقة كايس"]
+
+
+def test_a_town_without_admin1_takes_that_of_the_nearest_unit():
+    from rasd.knowledge.gazetteer_build import _admin1_of_nearest_unit
+
+    town = _town("AF", "Lashkar Gah")
+    near, far = (
+        PlaceEntry(replace(town.place, id=f"iso:{n}", kind="admin1", admin1=n, lat=lat), [n])
+        for n, lat in (("Helmand", 0.5), ("Balkh", 5.0))
+    )
+    _admin1_of_nearest_unit([town], [near, far])
+    assert town.place.admin1 == "Helmand"
+
+
+def test_the_shipped_gazetteer_knows_afghan_provinces_by_their_unit_word(gaz):
+    [helmand] = gaz.lookup("ولاية هلمند")
+    assert (helmand.country, helmand.kind) == ("Afghanistan", "admin1")

@@ -12,6 +12,7 @@ importable from here as they used to be.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,10 +25,12 @@ from rasd.knowledge.gazetteer_import import (
     import_ocha_places,
 )
 from rasd.knowledge.gazetteer_sources import (
+    Admin1Table,
     PlaceEntry,
     admin1_table,
     common_words,
     geonames_town_rows,
+    iso_admin1_entries,
     read_cities500,
     read_curated,
     read_ocha_iraq,
@@ -99,8 +102,10 @@ def build_gazetteer(
     cur, aliases = read_curated(curated or data_path("curated.tsv"))
     report = BuildReport(out=out)
     cur = _merge_curated(cur, towns, report)
+    units = _iso_units(countries, admin1, entries + cur)
     _fill_admin1(cur, entries + towns)
-    entries += towns + cur
+    _admin1_of_nearest_unit(towns + cur, units)
+    entries += towns + cur + units
     for e in entries:
         if e.place.id in aliases:
             e.names.extend(aliases.pop(e.place.id))
@@ -109,7 +114,8 @@ def build_gazetteer(
         raise GazetteerError(f"curated aliases for unknown places: {', '.join(sorted(aliases))}")
 
     common = common_words(shared_data)
-    _distant_names_kept_apart(entries, {iso for iso, floor in countries.items() if floor}, common)
+    distant = {iso for iso, floor in countries.items() if floor}
+    _distant_names_kept_apart(entries, distant, common)
     open_keys = {name_key(n) for e in entries if e.open_names for n in e.names}
     guard = common - open_keys
     rows = []
@@ -126,15 +132,45 @@ def build_gazetteer(
     return report
 
 
+def _iso_units(
+    countries: Mapping[str, int], admin1: Admin1Table, known: list[PlaceEntry]
+) -> list[PlaceEntry]:
+    """The first-level units (ISO 3166-2) of the countries whose towns are read but whose
+    units no other source gives, nor admin1.tsv names; their towns then take the admin1 of
+    the nearest unit."""
+    covered = {e.place.iso for e in known if e.place.kind == "admin1"}
+    covered |= {code.split(".")[0] for scheme, code in admin1 if scheme == "geonames"}
+    return iso_admin1_entries([iso for iso in countries if iso not in covered])
+
+
+def _admin1_of_nearest_unit(places: list[PlaceEntry], units: list[PlaceEntry]) -> None:
+    """Places without an admin1 in a country whose units come from ISO 3166-2 take that of
+    the nearest unit's centroid (near a border it may be the neighbouring unit's)."""
+    by_country: dict[str | None, list[Place]] = {}
+    for u in units:
+        by_country.setdefault(u.place.iso, []).append(u.place)
+    for e in places:
+        p = e.place
+        if p.admin1 is None and p.iso in by_country and p.kind != "country":
+            near = min(by_country[p.iso], key=lambda u: haversine_km(p.lat, p.lon, u.lat, u.lon))
+            e.place = replace(p, admin1=near.admin1)
+
+
 def _distant_names_kept_apart(
     entries: list[PlaceEntry], distant: set[str], common: set[str]
 ) -> None:
-    """The cities of countries read for their cities only (town_countries.txt) take no name
-    that a place of the region holds or that is a common word: القنيطرة stays Quneitra, not
-    Kenitra in Morocco, and الجديدة ("the new") is no city. Curated names are kept."""
-    taken = common | {name_key(n) for e in entries if e.place.iso not in distant for n in e.names}
+    """The cities of countries read for their cities only (town_countries.txt), and the
+    units read from ISO 3166-2, take no name that another place holds or that is a common
+    word: القنيطرة stays Quneitra, not Kenitra in Morocco; الجديدة ("the new") is no city;
+    Mali's region of Kayes is "منطقة كايس", the town is كايس. Curated names are kept; a
+    place left without names is left out."""
+
+    def apart(e: PlaceEntry) -> bool:
+        return (e.place.iso in distant or e.place.source == "iso3166-2") and not e.curated
+
+    taken = common | {name_key(n) for e in entries if not apart(e) for n in e.names}
     for e in entries:
-        if e.place.iso in distant and not e.curated:
+        if apart(e):
             e.names = [n for n in e.names if name_key(n) not in taken]
     entries[:] = [e for e in entries if e.names]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -57,7 +58,8 @@ def read_unit_names(source: DataSource) -> tuple[re.Pattern[str], tuple[str, ...
     return re.compile(rf"^({alternatives})\s+", re.IGNORECASE), tuple(forms)
 
 
-_UNIT_WORD, _ADMIN1_FORMS = read_unit_names(data_file("places", "unit_names.yaml"))
+_UNIT_NAMES = data_file("places", "unit_names.yaml")
+_UNIT_WORD, _ADMIN1_FORMS = read_unit_names(_UNIT_NAMES)
 
 
 class PlaceEntry:
@@ -301,6 +303,71 @@ def geonames_town_rows(countries: Sequence[str] | Mapping[str, int]) -> list[dic
             }
         )
     return rows
+
+
+def iso_admin1_entries(countries: Iterable[str]) -> list[PlaceEntry]:
+    """The first-level units of ``countries`` from the ISO 3166-2 data of the installed
+    ``iso3166-2`` package: English name (ACLED writes it without accents), Arabic-script
+    names in the languages of unit_names.yaml, centroid."""
+    try:
+        import iso3166_2  # only the build needs it
+    except ImportError:
+        raise GazetteerError(
+            "the gazetteer build reads admin1 units from the iso3166-2 package: "
+            "pip install 'rasd[gazetteer]'"
+        ) from None
+    path = Path(iso3166_2.__file__).parent / "iso3166-2.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    languages = _admin1_languages()
+    out = []
+    for iso in countries:
+        for code, unit in sorted((data.get(iso) or {}).items()):
+            if unit.get("parentCode") or not unit.get("latLng"):
+                continue
+            others = _tagged_names(unit.get("localOtherName") or "")
+            english = _unaccented(unit["name"])
+            aliases = [_unaccented(n) for n, lang in others if lang == "eng"]
+            arabic = [n for n, lang in others if lang in languages and _ARABIC_SCRIPT.search(n)]
+            bare = [v for name in arabic for v in unit_variants(name)]
+            lat, lon = unit["latLng"]
+            place = Place(
+                id=f"iso3166-2:{code}",
+                name=english,
+                name_ar=bare[-1] if bare else None,
+                kind="admin1",
+                lat=float(lat),
+                lon=float(lon),
+                country=COUNTRIES.get(iso),
+                iso=iso,
+                admin1=english,
+                radius_km=radius_of("admin1"),
+                source="iso3166-2",
+            )
+            forms = admin1_names(english, bare[-1]) if bare else [english]
+            out.append(PlaceEntry(place, [*forms, *bare, *aliases]))
+    return out
+
+
+def _admin1_languages() -> frozenset[str]:
+    data = read_data(_UNIT_NAMES, GazetteerError, "the unit names")
+    languages = data.get("admin1_languages")
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        raise GazetteerError(f"{_UNIT_NAMES}: expected a list admin1_languages of codes")
+    return frozenset(languages)
+
+
+def _tagged_names(cell: str) -> list[tuple[str, str]]:
+    """ "بلخ (pus), Balkh (eng)" -> [("بلخ", "pus"), ("Balkh", "eng")]."""
+    return [(m.group(1).strip(), m.group(2)) for m in _TAGGED_NAME.finditer(cell)]
+
+
+_TAGGED_NAME = re.compile(r"([^,()]+?)\s*\(([a-z]{3})\)")
+
+
+def _unaccented(name: str) -> str:
+    """ "Bāmyān" -> "Bamyan", "‘Ajlūn" -> "Ajlun": names as ACLED writes them."""
+    letters = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in letters if c.isascii() and (c.isalnum() or c in " -'")).strip()
 
 
 def _cell(value: object) -> str:
