@@ -98,6 +98,14 @@ def test_calm_after_a_strike_is_no_new_event():
     assert events("عاد الهدوء إلى بلدة الخيام أمس بعد القصف الإسرائيلي.") == []
 
 
+def test_what_sometimes_happens_is_no_event():
+    assert events("تندلع في ريف البصرة نزاعات عشائرية تستخدم فيها أحياناً قذائف الهاون.") == []
+
+
+def test_what_usually_happens_in_english_is_no_event():
+    assert events("Tribal feuds near Basra usually involve mortar fire.") == []
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
