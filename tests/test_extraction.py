@@ -106,6 +106,21 @@ def test_what_usually_happens_in_english_is_no_event():
     assert events("Tribal feuds near Basra usually involve mortar fire.") == []
 
 
+def test_blaming_someone_for_a_strike_told_before_is_no_new_event():
+    found = events(
+        "قصفت طائرة مسيرة سوقاً في بلدة كفرنبل أمس. وحمّلت الحكومة في دمشق قوات النظام مسؤولية القصف."
+    )
+    assert [e.location.name for e in found] == ["Kafranbel"]
+
+
+def test_holding_someone_responsible_for_a_strike_in_english_is_no_new_event():
+    found = events(
+        "A drone struck a market in Kafranbel on Sunday. "
+        "The government in Damascus held regime forces responsible for the strike."
+    )
+    assert [e.location.name for e in found] == ["Kafranbel"]
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
