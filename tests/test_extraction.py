@@ -121,6 +121,14 @@ def test_holding_someone_responsible_for_a_strike_in_english_is_no_new_event():
     assert [e.location.name for e in found] == ["Kafranbel"]
 
 
+def test_a_headline_city_and_the_quarter_the_body_names_are_one_event():
+    found = events(
+        "انفجار عبوة ناسفة في دمشق\n"
+        "انفجرت عبوة ناسفة أمس في حي المزرعة الشرقية بدمشق، ما أدى إلى مقتل شخصين."
+    )
+    assert len(found) == 1 and found[0].fatalities == 2
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

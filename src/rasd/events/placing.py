@@ -129,11 +129,13 @@ def most_specific(
 
 def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     """Within a few km (a headline's "near X": within 50), or one is a governorate-wide
-    mention ("ريف حلب") holding the other."""
+    mention ("ريف حلب") holding the other. A village the gazetteer lacks, placed at its
+    unit, is the same as another place only for a headline ("a blast in Damascus" and the
+    body's quarter of Damascus): two such villages of one list are two places."""
     reach = _S.headline_km if loose else _S.same_place_km
     if a.place.id == b.place.id:
         return True
-    if is_unlisted(a.place) or is_unlisted(b.place):
+    if (is_unlisted(a.place) or is_unlisted(b.place)) and not loose:
         return False
     if km(a.place, b.place) <= reach:
         return True
