@@ -129,6 +129,11 @@ def test_a_headline_city_and_the_quarter_the_body_names_are_one_event():
     assert len(found) == 1 and found[0].fatalities == 2
 
 
+def test_a_capital_joined_to_in_is_a_place_not_its_government():
+    event = only_event("انفجرت سيارة مفخخة أمس بدمشق.")
+    assert (event.location.name, event.actor1) == ("Damascus", None)
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

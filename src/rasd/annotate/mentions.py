@@ -375,11 +375,13 @@ def _between(sentence: SentenceMentions, start: int, end: int) -> str:
 
 
 def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
-    """ "في دمشق", "in Tehran": a capital or a state after a place preposition is where,
-    not who."""
+    """ "في دمشق", "بدمشق", "in Tehran": a capital or a state after a place preposition is
+    where, not who."""
     if actor.via != Via.STATE:
         return False
     k = sentence.token_index(actor.span.start)  # how many tokens end before it
+    if k < len(sentence.tokens) and _in_capital(sentence.tokens[k].norm, actor):
+        return True
     before = sentence.tokens[k - 1 : k] if k else []
     return bool(before) and any(
         before[0].start >= c.start and before[0].end <= c.end
@@ -387,6 +389,13 @@ def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
     )
 
 
+def _in_capital(norm: str, actor: ActorMention) -> bool:
+    """ "بدمشق": a locative preposition joined to a one-word state name (a capital)."""
+    capitals = {fold(s) for s in actor.entry.states if " " not in s.strip()}
+    return any(norm.startswith(c) and norm[len(c) :] in capitals for c in _LOCATIVE_CLITICS)
+
+
+_LOCATIVE_CLITICS = tuple(fold(w) for w in language_profile("ar").words("locative_clitics"))
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
 _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at most
 
