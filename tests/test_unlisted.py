@@ -59,3 +59,11 @@ def test_after_a_word_that_begins_names_a_frequent_word_is_part_of_the_name():
 
 def test_a_singular_place_word_ending_like_a_plural_opens_no_list():
     assert names("دخلت القوات حي عزقول وشمرين") == ["عزقول"]
+
+
+def test_the_ends_of_a_road_do_not_hold_the_village_near_it():
+    [event] = rasd.extract(
+        "قصفت طائرات حربية أمس قرية عزقول القريبة من أوتوستراد دمشق – حلب قرب مدينة سراقب.",
+        published=PUBLISHED,
+    )
+    assert (event.location.name, event.location.admin1) == ("عزقول", "Idlib")

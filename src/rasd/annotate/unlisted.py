@@ -17,6 +17,7 @@ from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
 from rasd.knowledge.place_names import name_key
+from rasd.knowledge.places import RelationKind
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, token_keys
@@ -157,20 +158,30 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
 
 
 def _container(mentions: list[PlaceMention], k: int, text: str) -> Place | None:
-    """The resolved place named next after mention ``k`` in its sentence, else before it."""
+    """The resolved place named next after mention ``k`` in its sentence, else before it;
+    the ends of a road ("قرب أوتوستراد دمشق – حلب") hold no village."""
     stops = ".!?\n"
     m = mentions[k]
     for other in mentions[k + 1 :]:
         if any(c in text[m.span.end : other.span.start] for c in stops):
             break
-        if other.place is not None and other.place.source != SOURCE:
+        if _may_hold(other):
             return other.place
     for other in reversed(mentions[:k]):
         if any(c in text[other.span.end : m.span.start] for c in stops):
             break
-        if other.place is not None and other.place.source != SOURCE:
+        if _may_hold(other):
             return other.place
     return None
+
+
+def _may_hold(mention: PlaceMention) -> bool:
+    relation = mention.relation
+    return (
+        mention.place is not None
+        and mention.place.source != SOURCE
+        and (relation is None or relation.kind != RelationKind.ROAD_BETWEEN)
+    )
 
 
 def is_unlisted(place: Place | None) -> bool:
