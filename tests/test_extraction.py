@@ -134,6 +134,13 @@ def test_a_capital_joined_to_in_is_a_place_not_its_government():
     assert (event.location.name, event.actor1) == ("Damascus", None)
 
 
+def test_civilians_hit_at_sea_are_international():
+    [event] = events(
+        "A Houthi missile hit a merchant ship in the Gulf of Aden on Sunday, killing three crew."
+    )
+    assert event.actor2.name == "Civilians (International)"
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

@@ -4,10 +4,12 @@ names for its actors, its location, toll, confidence and evidence."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from rasd.annotate.geocode import to_location
 from rasd.events.candidate import Candidate
 from rasd.events.roles import Mention, is_armed
+from rasd.knowledge.actor_entries import COUNTRY
 from rasd.knowledge.actors import ActorDictionary, ActorMention, Via
 from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.settings import SETTINGS
@@ -22,6 +24,7 @@ def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
     of_day = (actors, doc.published.date() if doc.published else None)
     actor1 = _crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country, *of_day)
     actor2 = _actor(cand.actor2, place.country, *of_day) or _arrested(cand, place, actors)
+    actor1, actor2 = _countryless(actor1), _countryless(actor2)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None  # one side named twice ("Turkish drones ... the Turkish base"): no target
     evidence = {k: v for k, v in cand.evidence.items() if v is not None}
@@ -36,8 +39,8 @@ def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
         time_precision=date.precision if date else 3,
         actor1=actor1,
         actor2=actor2,
-        claimed_by=_actor(cand.claimed_by, place.country, *of_day),
-        denied_by=_actor(cand.denied_by, place.country, *of_day),
+        claimed_by=_countryless(_actor(cand.claimed_by, place.country, *of_day)),
+        denied_by=_countryless(_actor(cand.denied_by, place.country, *of_day)),
         location=location,
         fatalities=_deaths(cand) or 0,
         injuries=cand.injuries or 0,
@@ -59,6 +62,13 @@ def _arrested(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor |
     entry = actors.by_id(TAXONOMY.arrested_actor)
     country = place.country
     return Actor(entry.name_for(country), "", entry.id, entry.kind, country)  # implied, not named
+
+
+def _countryless(actor: Actor | None) -> Actor | None:
+    """A generic class of an event with no country (at sea): "Civilians (International)"."""
+    if actor is None or COUNTRY not in actor.name:
+        return actor
+    return replace(actor, name=actor.name.replace(COUNTRY, TAXONOMY.no_country))
 
 
 def _deaths(cand: Candidate) -> int | None:

@@ -88,6 +88,7 @@ class Taxonomy:
     kinds: dict[ActorKind, KindTraits]
     crowd_actor: dict[EventType, str]  # actor id of the crowd of a protest or a riot
     arrested_actor: str  # actor id of people arrested whose group is not named
+    no_country: str  # the country a generic class is named by when the event has none
 
     def kind(self, name: str | None) -> KindTraits | None:
         return self.kinds.get(ActorKind(name)) if name in self.kinds else None
@@ -123,7 +124,14 @@ def _taxonomy(data: dict[str, Any]) -> Taxonomy:
     kinds = {ActorKind(name): KindTraits(**traits) for name, traits in kinds_raw.items()}
     crowds = {EventType(n): e["crowd_actor"] for n, e in types.items() if e.get("crowd_actor")}
     return Taxonomy(
-        subs, plover, plover_types, untargeted, kinds, crowds, str(data["arrested_actor"])
+        subs,
+        plover,
+        plover_types,
+        untargeted,
+        kinds,
+        crowds,
+        str(data["arrested_actor"]),
+        str(data["no_country"]),
     )
 
 
