@@ -141,6 +141,11 @@ def test_civilians_hit_at_sea_are_international():
     assert event.actor2.name == "Civilians (International)"
 
 
+def test_two_children_killed_by_shelling_are_civilians_and_two_dead():
+    event = only_event("استشهد طفلان بقصف مدفعي على بلدة كفرنبل أمس.")
+    assert (event.actor2.name, event.fatalities) == ("Civilians (Syria)", 2)
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
