@@ -25,6 +25,7 @@ IED = "Remote explosive/landmine/IED"
 REMOTE = "Explosions/Remote violence"
 STRATEGIC = "Strategic developments"
 ISRAEL = "Military Forces of Israel (2022-)"
+HOUTHIS = "Military Forces of Yemen (2017-) Houthi"
 
 
 def events(text: str, published: str = PUBLISHED) -> list[Event]:
@@ -491,6 +492,14 @@ def test_a_strike_naming_no_attacker_is_the_attackers_named_next():
         "وبعد ساعات شنت طائرات حربية إسرائيلية غارة ثانية على بلدة عيتا الشعب."
     )
     assert [e.actor1.name if e.actor1 else None for e in found] == [ISRAEL, ISRAEL]
+
+
+def test_a_strike_naming_no_target_is_on_the_attackers_last_target():
+    found = events(
+        "شنت طائرات أمريكية غارات على مواقع للحوثيين في الحديدة أمس. "
+        "واستهدفت غارة أمريكية أخرى مدينة حجة."
+    )
+    assert [e.actor2.name for e in found] == [HOUTHIS, HOUTHIS]
 
 
 def test_the_same_strike_told_twice_is_one_event():

@@ -17,7 +17,7 @@ from rasd.annotate.mentions import SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.merging import merge
 from rasd.events.placing import km, stray
-from rasd.events.roles import Mention, strength
+from rasd.events.roles import Mention, is_armed, strength
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
 from rasd.model import DateRange
@@ -34,6 +34,7 @@ def reported_events(
     # events it repeats, but does not make one of its own.
     merged = _restated_headlines_dropped([c for c in merge(candidates) if c.anchored])
     _inherit_actors(merged)
+    _inherit_targets(merged)
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
     return [c for c in merged if c.place_choice is not None]
@@ -60,6 +61,20 @@ def _inherit_actors(events: list[Candidate]) -> None:
             first[cand.event_type] = cand.actor1
         elif cand.event_type in first and cand.actor1 is None:
             _inherit(cand, first[cand.event_type])
+
+
+def _inherit_targets(events: list[Candidate]) -> None:
+    """ "US jets struck Houthi sites in Hodeidah. Another strike hit Hajjah.": a strike that
+    names no target is on the same armed group as the attacker's last strike that named one."""
+    last: dict[tuple[EventType, str], Mention] = {}
+    for cand in sorted(events, key=lambda c: c.sentence):
+        if cand.event_type not in _INHERITED or strength(cand.actor1) < 2:
+            continue
+        key = (cand.event_type, cand.actor1.entry.id)
+        if strength(cand.actor2) == 2 and is_armed(cand.actor2):
+            last[key] = cand.actor2
+        elif cand.actor2 is None and key in last:
+            cand.actor2 = last[key]
 
 
 def _inherit(cand: Candidate, attacker: Mention) -> None:
