@@ -595,10 +595,8 @@ def test_a_homonym_abroad_never_becomes_the_place_in_focus():
         "across Tripoli stayed home. The fighting followed a quarrel over commander Ali Hamza. "
         "Two fighters were killed on Monday as the clashes resumed."
     )
-    assert [(e.date_from, e.location.name) for e in found] == [
-        (YESTERDAY, "Tripoli"),
-        (TODAY, "Tripoli"),
-    ]
+    assert (found[0].date_from, found[0].location.name) == (YESTERDAY, "Tripoli")
+    assert {e.location.name for e in found} == {"Tripoli"}  # none at a Hamza abroad
 
 
 def test_a_quarter_word_asks_for_a_quarter_abroad_not_a_town():

@@ -53,3 +53,15 @@ def test_a_screen_that_trusts_nothing_keeps_nothing():
     analysis = candidates_of(TEXT)
     never = Screen({"bias": -50.0}, 0.5)
     assert screened(analysis.candidates, analysis.sentences, analysis.context, never) == []
+
+
+def test_the_screens_threshold_is_the_lowest_that_gives_the_best_f1():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_screen.py"
+    spec = importlib.util.spec_from_file_location("train_screen", path)
+    train_screen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_screen)
+    scored = [(0.9, 1), (0.8, 1), (0.35, 0), (0.2, 0)]
+    assert train_screen.best_threshold(scored, required=2) == 0.36
