@@ -502,6 +502,14 @@ def test_a_strike_naming_no_target_is_on_the_attackers_last_target():
     assert [e.actor2.name for e in found] == [HOUTHIS, HOUTHIS]
 
 
+def test_two_nearby_towns_hit_the_same_day_are_two_events():
+    found = events(
+        "قصفت طائرات حربية مدينة سراقب أمس ما أدى إلى مقتل طفل. "
+        "وتعرضت مدينة سرمين لقصف جوي أمس أيضاً."
+    )
+    assert sorted(e.location.name for e in found) == ["Saraqib", "Sarmīn"]
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

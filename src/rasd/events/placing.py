@@ -18,7 +18,7 @@ from rasd.events.candidate import Candidate
 from rasd.knowledge.gazetteer import Place, haversine_km
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue
-from rasd.knowledge.place_kinds import fits_cue
+from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.places import RelationKind
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
@@ -137,6 +137,9 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
         return True
     if (is_unlisted(a.place) or is_unlisted(b.place)) and not loose:
         return False
+    if not loose and a.place.kind in SETTLEMENT_KINDS and b.place.kind in SETTLEMENT_KINDS:
+        # two towns named apart are two places, unless one lies within the other
+        return km(a.place, b.place) <= max(a.place.radius_km, b.place.radius_km)
     if km(a.place, b.place) <= reach:
         return True
     for wide, point in ((a, b), (b, a)):
