@@ -15,6 +15,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from rasd.annotate.dates import find_dates
@@ -42,7 +44,7 @@ from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold
 from rasd.text.sentences import split_sentences
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import PerForm, Token, norms_of, tokenize
 
 _NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never written to
 
@@ -58,6 +60,10 @@ class Clause:
         return self.start <= offset < self.end
 
 
+_END = itemgetter(1)  # Token.end
+_IS_WORD = PerForm(lambda norm: norm[0].isalnum())  # not punctuation
+
+
 class TokenOffsets(NamedTuple):
     """Where a document's tokens end, for finding a token or counting words between two
     offsets; shared by its sentences (``first_token``: the sentence's first token)."""
@@ -68,7 +74,8 @@ class TokenOffsets(NamedTuple):
 
     @classmethod
     def of(cls, tokens: list[Token]) -> TokenOffsets:
-        return cls([t.end for t in tokens], [t.end for t in tokens if t.norm[0].isalnum()])
+        ends = list(map(_END, tokens))
+        return cls(ends, list(compress(ends, map(_IS_WORD.__getitem__, norms_of(tokens)))))
 
     def from_token(self, first: int) -> TokenOffsets:
         return TokenOffsets(self.token_ends, self.word_ends, first)
@@ -248,7 +255,7 @@ def _sentences(text: str, tokens: list[Token]) -> tuple[list[Span], list[tuple[i
     longest one reads (settings: text.longest_sentence_tokens), such as a page with no
     punctuation, is read in pieces of that length, so that reading stays linear."""
     longest = SETTINGS.text.longest_sentence_tokens
-    starts = [t.start for t in tokens]
+    starts = list(map(itemgetter(0), tokens))
     spans, ranges = [], []
     for span in split_sentences(text):
         lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
@@ -410,7 +417,10 @@ def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
 
 
 def _clauses(sentence: SentenceMentions) -> list[Clause]:
-    cuts = sorted(m.start for m in sentence.cue(Cue.CLAUSE_BREAK))
+    breaks = sentence.cue(Cue.CLAUSE_BREAK)
+    if not breaks:
+        return [Clause(sentence.start, sentence.end)]
+    cuts = sorted(m.start for m in breaks)
     bounds = [sentence.start, *cuts, sentence.end]
     return [Clause(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [
         Clause(sentence.start, sentence.end)
