@@ -74,11 +74,17 @@ class DateGrammar:
     # -- helpers
 
     def tag(self, j: int, name: str) -> Any:
-        return self.items[j].tags.get(name) if j < len(self.items) else None
+        items = self.items
+        return items[j].tags.get(name) if j < len(items) else None
 
     def skip(self, j: int, *names: str) -> int:
         """Past item ``j`` if it carries one of the tags."""
-        return j + 1 if any(self.tag(j, n) is not None for n in names) else j
+        if j < len(self.items):
+            tags = self.items[j].tags
+            for name in names:
+                if tags.get(name) is not None:
+                    return j + 1
+        return j
 
     def skip_part(self, j: int) -> int:
         """Past a part of the day that follows ("Sunday night", "الأحد مساء"), but not one

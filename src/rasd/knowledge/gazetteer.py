@@ -265,7 +265,7 @@ class Gazetteer:
                 _complete_names(node, units, i + 1, [], tails)
                 if not tails:
                     continue
-                tail = min(tails, key=lambda t: (-len(t), t))
+                tail = tails[0] if len(tails) == 1 else min(tails, key=lambda t: (-len(t), t))
                 if best is None or (len(tail) + 1, len(key)) > best[:2]:
                     best = (len(tail) + 1, len(key), " ".join((key, *tail)))
             if best is None:
