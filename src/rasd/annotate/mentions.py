@@ -212,11 +212,12 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
         named = [a.span for a in sentence.actors if a.via in (Via.STATE, Via.ALIAS)]
+        opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
         sentence.places = [
             p
             for p in sentence_places
-            if not any(n.start <= p.span.start < n.end for n in named)
-            and not _is_dateline(sentence, p)
+            if not (named and any(n.start <= p.span.start < n.end for n in named))
+            and not (p.span.start == opening and _is_dateline(sentence, p))
         ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
@@ -432,4 +433,6 @@ def _outside(
 ) -> list[PhraseMatch[Trigger]]:
     """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces")."""
     names = [a.span for a in actors if a.via != Via.ADJECTIVE]
+    if not names:
+        return list(triggers)
     return [t for t in triggers if not any(n.start <= t.start and t.end <= n.end for n in names)]
