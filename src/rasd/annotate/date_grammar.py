@@ -63,16 +63,10 @@ class DateGrammar:
         its first item can stand)."""
         item = self.items[i]
         best = None
-        for rule, first_tags, numbers in (
-            (self.relative_day, _RELATIVE_DAY_FIRST, False),
-            (self.weekday, _WEEKDAY_FIRST, False),
-            (self.written, _WRITTEN_FIRST, True),
-            (self.period, _PERIOD_FIRST, False),
-            (self.ago, _AGO_FIRST, True),
-        ):
+        for rule, first_tags, numbers in _RULES:
             if not (numbers and item.number is not None) and first_tags.isdisjoint(item.tags):
                 continue
-            found = rule(i)
+            found = rule(self, i)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
         return best
@@ -80,11 +74,17 @@ class DateGrammar:
     # -- helpers
 
     def tag(self, j: int, name: str) -> Any:
-        return self.items[j].tags.get(name) if j < len(self.items) else None
+        items = self.items
+        return items[j].tags.get(name) if j < len(items) else None
 
     def skip(self, j: int, *names: str) -> int:
         """Past item ``j`` if it carries one of the tags."""
-        return j + 1 if any(self.tag(j, n) is not None for n in names) else j
+        if j < len(self.items):
+            tags = self.items[j].tags
+            for name in names:
+                if tags.get(name) is not None:
+                    return j + 1
+        return j
 
     def skip_part(self, j: int) -> int:
         """Past a part of the day that follows ("Sunday night", "الأحد مساء"), but not one
@@ -279,6 +279,16 @@ class DateGrammar:
             day = today - 7 * amount * _ONE_DAY
             return day, day, 2
         return *month_days(*_add_months(today.year, today.month, -amount)), 3
+
+
+# Each rule, the tags its first item may carry, and whether it may begin with a number.
+_RULES = (
+    (DateGrammar.relative_day, _RELATIVE_DAY_FIRST, False),
+    (DateGrammar.weekday, _WEEKDAY_FIRST, False),
+    (DateGrammar.written, _WRITTEN_FIRST, True),
+    (DateGrammar.period, _PERIOD_FIRST, False),
+    (DateGrammar.ago, _AGO_FIRST, True),
+)
 
 
 # ---------------------------------------------------------------- calendars

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import compress, count
+from operator import itemgetter
 from typing import Any
 
 import yaml
@@ -30,7 +32,7 @@ from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
 from rasd.knowledge.language import language_profile
 from rasd.model import DateRange, Span
 from rasd.text.normalize import fold, is_arabic_word
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import PerForm, Token, norms_of, tokenize
 
 UNITS = ("hour", "day", "week", "month")
 UNIT_FORMS = ("singular", "dual", "plural")
@@ -234,11 +236,12 @@ def _items(text: str, tokens: Sequence[Token], numbers: Sequence[NumberMention])
     word or a number), that token and the date words, numbers and marks that follow it.
     No rule reads past a plain word, so the rest of the text is never read; a barrier item
     stands between two such runs."""
-    token_starts = [t.start for t in tokens]
+    token_starts = list(map(_START, tokens))
     number_at: dict[int, NumberMention] = {}  # token index -> the first number begun in it
     for number in numbers:
         number_at.setdefault(bisect.bisect_right(token_starts, number.span.start) - 1, number)
-    begins = sorted(number_at.keys() | {i for i, t in enumerate(tokens) if _may_begin(t.norm)})
+    worded = compress(count(), map(_MAY_BEGIN.__getitem__, norms_of(tokens)))
+    begins = sorted(number_at.keys() | set(worded))
     reader = _ItemReader(text, tokens, number_at)
     for begin in begins:
         if begin < reader.next:
@@ -302,12 +305,15 @@ _BARRIER = DateItem(-1, -1, "")
 _NEVER_FIRST = frozenset({"joiner", "hijri_era", "gregorian_era", "year_word", "of", "ago_after"})
 
 
-@lru_cache(maxsize=1 << 16)
 def _may_begin(norm: str) -> bool:
     """Can a date expression begin at a token of this folded form (a number aside)?"""
     return bool(_beginnings("ar" if is_arabic_word(norm) else "en", norm)) or (
         _ordinal(norm) is not NO_TAGS
     )
+
+
+_MAY_BEGIN = PerForm(_may_begin)
+_START = itemgetter(0)  # Token.start
 
 
 def _beginnings(language: str, norm: str) -> list[str]:

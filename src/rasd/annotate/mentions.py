@@ -15,6 +15,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from rasd.annotate.dates import find_dates
@@ -42,7 +44,7 @@ from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold
 from rasd.text.sentences import split_sentences
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import PerForm, Token, norms_of, tokenize
 
 _NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never written to
 
@@ -58,6 +60,10 @@ class Clause:
         return self.start <= offset < self.end
 
 
+_END = itemgetter(1)  # Token.end
+_IS_WORD = PerForm(lambda norm: norm[0].isalnum())  # not punctuation
+
+
 class TokenOffsets(NamedTuple):
     """Where a document's tokens end, for finding a token or counting words between two
     offsets; shared by its sentences (``first_token``: the sentence's first token)."""
@@ -68,7 +74,8 @@ class TokenOffsets(NamedTuple):
 
     @classmethod
     def of(cls, tokens: list[Token]) -> TokenOffsets:
-        return cls([t.end for t in tokens], [t.end for t in tokens if t.norm[0].isalnum()])
+        ends = list(map(_END, tokens))
+        return cls(ends, list(compress(ends, map(_IS_WORD.__getitem__, norms_of(tokens)))))
 
     def from_token(self, first: int) -> TokenOffsets:
         return TokenOffsets(self.token_ends, self.word_ends, first)
@@ -205,11 +212,12 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
         named = [a.span for a in sentence.actors if a.via in (Via.STATE, Via.ALIAS)]
+        opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
         sentence.places = [
             p
             for p in sentence_places
-            if not any(n.start <= p.span.start < n.end for n in named)
-            and not _is_dateline(sentence, p)
+            if not (named and any(n.start <= p.span.start < n.end for n in named))
+            and not (p.span.start == opening and _is_dateline(sentence, p))
         ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
@@ -248,7 +256,7 @@ def _sentences(text: str, tokens: list[Token]) -> tuple[list[Span], list[tuple[i
     longest one reads (settings: text.longest_sentence_tokens), such as a page with no
     punctuation, is read in pieces of that length, so that reading stays linear."""
     longest = SETTINGS.text.longest_sentence_tokens
-    starts = [t.start for t in tokens]
+    starts = list(map(itemgetter(0), tokens))
     spans, ranges = [], []
     for span in split_sentences(text):
         lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
@@ -419,7 +427,10 @@ def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
 
 
 def _clauses(sentence: SentenceMentions) -> list[Clause]:
-    cuts = sorted(m.start for m in sentence.cue(Cue.CLAUSE_BREAK))
+    breaks = sentence.cue(Cue.CLAUSE_BREAK)
+    if not breaks:
+        return [Clause(sentence.start, sentence.end)]
+    cuts = sorted(m.start for m in breaks)
     bounds = [sentence.start, *cuts, sentence.end]
     return [Clause(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [
         Clause(sentence.start, sentence.end)
@@ -431,4 +442,6 @@ def _outside(
 ) -> list[PhraseMatch[Trigger]]:
     """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces")."""
     names = [a.span for a in actors if a.via != Via.ADJECTIVE]
+    if not names:
+        return list(triggers)
     return [t for t in triggers if not any(n.start <= t.start and t.end <= n.end for n in names)]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import compress, count
 from typing import Generic, NamedTuple, TypeVar
 
 import yaml
@@ -19,7 +20,7 @@ import yaml
 from rasd.knowledge.language import language_profile
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
-from rasd.text.tokens import Token, tokenize
+from rasd.text.tokens import PerForm, Token, norms_of, tokenize
 
 _SECTIONS = ("numbers", "teen_ones", "scales", "vague")
 T = TypeVar("T")
@@ -101,19 +102,20 @@ class PhraseTable(Generic[T]):
         """The longest phrase at token ``i``, fewest clitic letters taken off first."""
         if i >= len(tokens):
             return None
-        norm = tokens[i].norm
-        forms, lengths = self._beginnings(norm)
+        token = tokens[i]
+        norm = token.norm
+        forms, lengths = self._forms.get(norm) or self._beginnings(norm)
+        phrases = self._phrases
         for n in lengths:
             if n > len(tokens) - i:
                 continue
-            rest = tuple(t.norm for t in tokens[i + 1 : i + n])
+            rest = tuple([t.norm for t in tokens[i + 1 : i + n]]) if n > 1 else ()
             for form, waw in forms:
-                payload = self._phrases.get((form, *rest))
+                payload = phrases.get((form, *rest))
                 if payload is not None:
                     cut = len(norm) - len(form) if norm.endswith(form) else 0
-                    return PhraseHit(
-                        i, i + n, payload, skip_letters(text, tokens[i].start, cut), waw
-                    )
+                    start = skip_letters(text, token.start, cut) if cut else token.start
+                    return PhraseHit(i, i + n, payload, start, waw)
         return None
 
 
@@ -203,7 +205,7 @@ def find_numbers(
     tokens = _prepare(tokenize(text, start, end) if tokens is None else tokens)
     out: list[NumberMention] = []
     i = 0  # the grammar runs only where a number word or digits begin, left to right
-    for begin in [k for k, token in enumerate(tokens) if _may_begin(token.norm)]:
+    for begin in compress(count(), map(_MAY_BEGIN.__getitem__, norms_of(tokens))):
         if begin < i:
             continue  # read as part of the number before
         mention, i = _read(text, tokens, begin)
@@ -230,7 +232,6 @@ _JOINERS = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 16)
 def _may_begin(norm: str) -> bool:
     """Can a number (or its approximator) begin at a token of this folded form?"""
     if _DIGITS.fullmatch(norm):
@@ -238,11 +239,15 @@ def _may_begin(norm: str) -> bool:
     return bool(_lexicon("ar" if is_arabic_word(norm) else "en").first_forms(norm))
 
 
+_MAY_BEGIN = PerForm(_may_begin)
+_ENDS_IN_DIGIT = PerForm(lambda norm: norm[-1].isdigit())
+
+
 def _prepare(tokens: Sequence[Token]) -> list[Token]:
     """Joins 1,200 (and ١٬٢٠٠) into one token and splits و3 into و + 3."""
     out: list[Token] = []
     done = 0  # tokens before this one are in ``out``
-    for k in [k for k, tok in enumerate(tokens) if tok.norm[-1].isdigit()]:
+    for k in compress(count(), map(_ENDS_IN_DIGIT.__getitem__, norms_of(tokens))):
         out += tokens[done:k]
         done = k + 1
         tok = tokens[k]

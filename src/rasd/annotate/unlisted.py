@@ -12,6 +12,7 @@ the first name, over "،" and the conjunction.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress, count
 
 from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
 from rasd.knowledge.language import language_profile
@@ -20,7 +21,7 @@ from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
-from rasd.text.tokens import Token, token_keys
+from rasd.text.tokens import Token, norms_of, token_keys
 
 _AR = language_profile("ar")
 _AND = tuple(fold(w) for w in _AR.words("and"))
@@ -73,10 +74,11 @@ def _openings(tokens: list[Token], gazetteer: Gazetteer) -> list[tuple[int, str,
         for i, kind in gazetteer.cues_in(tokens)
         if kind in _SETTLED_CUES
     ]
+    norms = norms_of(tokens)
     found += [
         (i, "list", True)
-        for i, (tok, nxt) in enumerate(zip(tokens, tokens[1:]))
-        if tok.norm in _LIST_OPENERS and nxt.norm in _FROM
+        for i in compress(count(), map(_LIST_OPENERS.__contains__, norms[:-1]))
+        if norms[i + 1] in _FROM
     ]
     return sorted(found)
 

@@ -15,6 +15,7 @@ from functools import cache
 from rasd.knowledge.files import data_file, read_yaml
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]")
+_SPACES = re.compile(" {2,}")
 _BULLET = re.compile(r"^[-–—*•·]\s")
 _RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this long
 
@@ -81,7 +82,8 @@ def clean_lines(text: str) -> list[str]:
             line = ""
         elif line and _is_furniture(line):
             continue
-        line = re.sub(r" {2,}", " ", line)
+        if "  " in line:
+            line = _SPACES.sub(" ", line)
         if line or (kept and kept[-1]):
             kept.append(line)
     while kept and not kept[-1]:

@@ -44,7 +44,7 @@ from rasd.knowledge.place_names import latin_word, may_be_skipped, name_key, ski
 from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
-from rasd.text.tokens import Token, entry_key, is_definite, token_keys, tokenize
+from rasd.text.tokens import Token, entry_key, is_definite, norms_of, token_keys, tokenize
 
 __all__ = [
     "AREA_KINDS",
@@ -265,7 +265,7 @@ class Gazetteer:
                 _complete_names(node, units, i + 1, [], tails)
                 if not tails:
                     continue
-                tail = min(tails, key=lambda t: (-len(t), t))
+                tail = tails[0] if len(tails) == 1 else min(tails, key=lambda t: (-len(t), t))
                 if best is None or (len(tail) + 1, len(key)) > best[:2]:
                     best = (len(tail) + 1, len(key), " ".join((key, *tail)))
             if best is None:
@@ -334,7 +334,7 @@ class Gazetteer:
         forms = self._unit_keys
         if len(forms) > _FORMS_REMEMBERED:
             forms.clear()  # a long archive's rare word forms: start again rather than grow
-        norms = [t.norm for t in tokens]
+        norms = norms_of(tokens)
         for norm in set(norms).difference(forms):
             forms[norm] = self._word_form(norm)
         found = list(map(forms.__getitem__, norms))
@@ -372,9 +372,11 @@ class Gazetteer:
         memo = self._cue_memo
         if len(memo) > _FORMS_REMEMBERED:
             memo.clear()
-        for norm in {t.norm for t in tokens}.difference(memo):
+        norms = norms_of(tokens)
+        for norm in set(norms).difference(memo):
             memo[norm] = self._cue_of_form(norm)
-        return [(i, kind) for i, t in enumerate(tokens) if (kind := memo[t.norm]) is not None]
+        kinds = map(memo.__getitem__, norms)
+        return [(i, kind) for i, kind in enumerate(kinds) if kind is not None]
 
     def _cue_of_form(self, norm: str) -> str | None:
         arabic = is_arabic_word(norm)

@@ -18,10 +18,11 @@ import bisect
 import re
 from collections.abc import Hashable, Iterable, Sequence
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from rasd.text.normalize import fold
-from rasd.text.tokens import Token, entry_key, token_keys
+from rasd.text.tokens import PerForm, Token, entry_key, norms_of, token_keys
 
 T = TypeVar("T")
 
@@ -84,7 +85,7 @@ class PhraseTables:
     def __init__(self) -> None:
         self._root = _Node()
         self._added = 0
-        self._starts: dict[str, _Start] = {}
+        self._starts: PerForm[_Start] = PerForm(self._start, 1 << 18)
         # (a form that goes on, the next form) -> the nodes the two reach: most such pairs
         # reach none, and a document asks about the same pairs again and again
         self._pairs: dict[tuple[str, str], tuple[_Node, ...]] = {}
@@ -114,19 +115,14 @@ class PhraseTables:
     def _start(self, norm: str) -> _Start:
         """What a word form starts: the best one-word phrase of each table, and the nodes
         from which longer phrases go on (remembered per form)."""
-        found = self._starts.get(norm)
-        if found is None:
-            nodes = self._root.step(*_forms(norm))
-            single: dict[Hashable, tuple[_Order, Any]] = {}
-            for node in nodes:
-                for table, order, payload in node.ends:
-                    if table not in single or order < single[table][0]:
-                        single[table] = (order, payload)
-            going_on = tuple(node for node in nodes if node.exact or node.stems)
-            found = (tuple((t, o, p) for t, (o, p) in single.items()), going_on)
-            if len(self._starts) < 1 << 18:
-                self._starts[norm] = found
-        return found
+        nodes = self._root.step(*_forms(norm))
+        single: dict[Hashable, tuple[_Order, Any]] = {}
+        for node in nodes:
+            for table, order, payload in node.ends:
+                if table not in single or order < single[table][0]:
+                    single[table] = (order, payload)
+        going_on = tuple(node for node in nodes if node.exact or node.stems)
+        return (tuple((t, o, p) for t, (o, p) in single.items()), going_on)
 
     def _second(self, norm: str, following: str, going_on: tuple[_Node, ...]) -> tuple[_Node, ...]:
         """The nodes a phrase begun by ``norm`` reaches with the next word, remembered."""
@@ -145,11 +141,11 @@ class PhraseTables:
         """The matches of every table in each token range (a sentence), with token indices
         counted from the range's first token: one dict of table -> matches per range."""
         out = []
-        starts = self._starts
+        pairs = self._pairs
         make = tuple.__new__  # a PhraseMatch without NamedTuple's argument handling
         # what each token starts; only tokens that start something are visited below
-        begun = [starts.get(t.norm) or self._start(t.norm) for t in tokens]
-        active = [i for i, (single, going_on) in enumerate(begun) if single or going_on]
+        begun = list(map(self._starts.__getitem__, norms_of(tokens)))
+        active = list(compress(count(), map(any, begun)))
         for lo, hi in ranges:
             found: dict[Hashable, list[PhraseMatch[Any]]] = {}
             free: dict[Hashable, int] = {}  # table -> first token a new match may start at
@@ -159,7 +155,10 @@ class PhraseTables:
                 single, going_on = begun[i]
                 second: tuple[_Node, ...] = ()  # the nodes reached with the next token
                 if going_on and i + 1 < hi:
-                    second = self._second(token.norm, tokens[i + 1].norm, going_on)
+                    following = tokens[i + 1].norm
+                    second = pairs.get((token.norm, following))
+                    if second is None:
+                        second = self._second(token.norm, following, going_on)
                 if not second:  # one-word phrases only
                     for table, _, payload in single:
                         if table in free and free[table] > i:

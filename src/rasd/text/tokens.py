@@ -4,8 +4,10 @@ document; and the forms a folded Arabic word may stand for once its clitics are 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from operator import itemgetter
+from typing import NamedTuple, TypeVar
 
 from rasd.knowledge.language import language_profile
 from rasd.model import Span
@@ -21,6 +23,34 @@ class Token(NamedTuple):
     @property
     def span(self) -> Span:
         return Span(self.start, self.end, self.text)
+
+
+V = TypeVar("V")
+
+
+def norms_of(tokens: Sequence[Token]) -> list[str]:
+    """The folded forms of tokens, in order."""
+    return list(map(_NORM, tokens))
+
+
+_NORM = itemgetter(3)  # Token.norm, read without the attribute look-up
+
+
+class PerForm(dict[str, V]):
+    """What a function gives for a word form, worked out on the first ask and remembered:
+    ``memo[norm]``. A document repeats its words, so mapping ``memo.__getitem__`` over its
+    forms (:func:`norms_of`) costs about one dictionary look-up a token. Forgets all when
+    full (a long archive's rare forms), as the function's results never change."""
+
+    def __init__(self, work: Callable[[str], V], size: int = 1 << 16) -> None:
+        super().__init__()
+        self._work, self._size = work, size
+
+    def __missing__(self, norm: str) -> V:
+        if len(self) >= self._size:
+            self.clear()
+        value = self[norm] = self._work(norm)
+        return value
 
 
 # A word is a run of letters, digits, diacritics, tatweel and inner apostrophes/hyphens;
