@@ -147,6 +147,14 @@ def test_two_children_killed_by_shelling_are_civilians_and_two_dead():
     assert (event.actor2.name, event.fatalities) == ("Civilians (Syria)", 2)
 
 
+def test_missiles_moved_not_fired_are_no_event():
+    assert events("نقل الحوثيون أمس منظومات صواريخ باليستية من صنعاء إلى الحديدة.") == []
+
+
+def test_launch_pads_set_up_are_no_event():
+    assert events("نشرت الجماعة أمس منصات إطلاق الصواريخ داخل المزارع في الحديدة.") == []
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

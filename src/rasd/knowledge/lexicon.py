@@ -89,6 +89,7 @@ class Cue(StrEnum):
     LOCATION_PREP = "location_prep"
     DESTINATION = "destination"
     UNIT = "unit"
+    ARSENAL = "arsenal"
 
 
 CUE_NAMES = tuple(Cue)
