@@ -155,6 +155,10 @@ def test_launch_pads_set_up_are_no_event():
     assert events("نشرت الجماعة أمس منصات إطلاق الصواريخ داخل المزارع في الحديدة.") == []
 
 
+def test_a_shipment_of_shells_seized_is_no_shelling():
+    assert events("Police seized a shipment of mortar shells near Basra on Sunday.") == []
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
