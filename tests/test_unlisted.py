@@ -67,3 +67,12 @@ def test_the_ends_of_a_road_do_not_hold_the_village_near_it():
         published=PUBLISHED,
     )
     assert (event.location.name, event.location.admin1) == ("عزقول", "Idlib")
+
+
+def test_a_village_named_twice_is_one_place_whatever_unit_each_sentence_gives():
+    found = rasd.extract(
+        "قتل ثلاثة أطفال بقذيفة أمس في حي عزقول بمدينة تعز. وسقطت القذيفة أمس على منزل في "
+        "حي عزقول بعد أيام من قصف مماثل على مدينة التربة.",
+        published=PUBLISHED,
+    )
+    assert [e.location.name for e in found].count("عزقول") == 1

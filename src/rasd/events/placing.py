@@ -19,6 +19,7 @@ from rasd.knowledge.gazetteer import Place, haversine_km
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
+from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
@@ -135,6 +136,12 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     reach = _S.headline_km if loose else _S.same_place_km
     if a.place.id == b.place.id:
         return True
+    if (
+        is_unlisted(a.place)
+        and is_unlisted(b.place)
+        and name_key(a.place.name) == name_key(b.place.name)
+    ):
+        return True  # one village named twice, whichever unit each sentence put it in
     if (is_unlisted(a.place) or is_unlisted(b.place)) and not loose:
         return False
     if not loose and a.place.kind in SETTLEMENT_KINDS and b.place.kind in SETTLEMENT_KINDS:
