@@ -159,6 +159,11 @@ def test_a_shipment_of_shells_seized_is_no_shelling():
     assert events("Police seized a shipment of mortar shells near Basra on Sunday.") == []
 
 
+def test_an_ambush_set_for_soldiers_is_an_armed_clash():
+    event = only_event("نصب مسلحو داعش أمس كميناً للجنود قرب داقوق مما أودى بحياة جندي.")
+    assert (event.sub_event_type, event.actor1.name) == ("Armed clash", "Islamic State (Iraq)")
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
