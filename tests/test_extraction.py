@@ -164,6 +164,13 @@ def test_an_ambush_set_for_soldiers_is_an_armed_clash():
     assert (event.sub_event_type, event.actor1.name) == ("Armed clash", "Islamic State (Iraq)")
 
 
+def test_an_arabic_headline_puts_the_attacker_before_the_verb():
+    found = events("داعش يهاجم الشرطة في كركوك\nقال مصدر أمني إن الهجوم وقع أمس.")
+    assert [(e.actor1.name, e.actor2.name) for e in found] == [
+        ("Islamic State (Iraq)", "Police Forces of Iraq (2022-)")
+    ]
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

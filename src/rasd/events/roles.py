@@ -128,7 +128,9 @@ def assign_roles(
             for a in after
             if gap(a) <= _REACH.subject_reach and not _target_between(sentence, head, a)
         ]
-        order = [before[-1:], follows] if english else [follows, before[-1:]]
+        # a headline puts the subject first in Arabic too: "داعش يهاجم الشرطة"
+        subject_first = english or (sentence.is_title and bool(before) and gap(before[-1]) == 0)
+        order = [before[-1:], follows] if subject_first else [follows, before[-1:]]
         actor1 = (order[0] or order[1] or further or [agent])[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
