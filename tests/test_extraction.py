@@ -171,6 +171,20 @@ def test_an_arabic_headline_puts_the_attacker_before_the_verb():
     ]
 
 
+def test_the_national_army_in_libya_is_the_lna():
+    event = only_event("اندلعت اشتباكات بين الجيش الوطني وقوات حكومة الوحدة في طرابلس الليبية أمس.")
+    assert event.actor1.name == "Libyan National Army"
+
+
+def test_an_army_liberating_a_town_in_a_headline_regains_territory():
+    found = events(
+        "الجيش الصومالي يحرر مدينة حررديري من ميليشيات الخوارج\nقال مسؤول إن ذلك جرى أمس."
+    )
+    assert [(e.sub_event_type, e.actor1.name) for e in found] == [
+        ("Government regains territory", "Military Forces of Somalia (2012-)")
+    ]
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
