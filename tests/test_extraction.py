@@ -185,6 +185,14 @@ def test_an_army_liberating_a_town_in_a_headline_regains_territory():
     ]
 
 
+def test_the_islamic_state_is_named_by_the_country_it_fights_in():
+    found = events(
+        "هاجم مسلحو داعش حاجزاً للجيش قرب مدينة العريش أمس. "
+        "وهاجم مسلحو داعش أمس حاجزاً للشرطة في مدينة عدن."
+    )
+    assert [e.actor1.name for e in found] == ["Islamic State (Egypt)", "Islamic State (Yemen)"]
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
