@@ -193,6 +193,14 @@ def test_the_islamic_state_is_named_by_the_country_it_fights_in():
     assert [e.actor1.name for e in found] == ["Islamic State (Egypt)", "Islamic State (Yemen)"]
 
 
+def test_shared_words_across_the_border_name_the_articles_side():
+    found = events(
+        "قصفت المقاومة الإسلامية موقعاً للجيش الإسرائيلي في مستوطنة المطلة أمس، فيما قصفت "
+        "المدفعية الإسرائيلية بلدة كفركلا وبلدة الخيام في جنوب لبنان."
+    )
+    assert found[0].actor1.name == "Hezbollah"
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

@@ -74,7 +74,8 @@ def _screening(analysis: Analysis, resources: Resources) -> None:
 
 def _record(analysis: Analysis, resources: Resources) -> None:
     analysis.events = [
-        to_event(cand, analysis.document, resources.actors) for cand in analysis.candidates
+        to_event(cand, analysis.document, resources.actors, analysis.context.country)
+        for cand in analysis.candidates
     ]
 
 

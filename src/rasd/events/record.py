@@ -17,11 +17,16 @@ from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import Actor, Document, Event, Span
 
 
-def to_event(cand: Candidate, doc: Document, actors: ActorDictionary) -> Event:
+def to_event(
+    cand: Candidate, doc: Document, actors: ActorDictionary, article_country: str | None = None
+) -> Event:
+    """The finished event. Words several actors share ("المقاومة الإسلامية") name the one of
+    the event's country, else of the article's (``article_country``: Hezbollah's strike on
+    a post in Israel, told by a Lebanese outlet)."""
     place = cand.place_choice
     location = to_location(cand.place)
     date = cand.date
-    of_day = (actors, doc.published.date() if doc.published else None)
+    of_day = (actors, doc.published.date() if doc.published else None, article_country)
     actor1 = _crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country, *of_day)
     actor2 = _actor(cand.actor2, place.country, *of_day) or _arrested(cand, place, actors)
     actor1, actor2 = _countryless(actor1), _countryless(actor2)
@@ -76,16 +81,21 @@ def _deaths(cand: Candidate) -> int | None:
 
 
 def _actor(
-    mention: Mention | None, country: str | None, actors: ActorDictionary, day: dt.date | None
+    mention: Mention | None,
+    country: str | None,
+    actors: ActorDictionary,
+    day: dt.date | None,
+    article_country: str | None = None,
 ) -> Actor | None:
     """The mention as an event actor; a generic class ("the army") as the event country's
     own entry of the day."""
     if mention is None:
         return None
-    if mention.others and country:
-        own = mention.in_country(country)
-        if own is not mention.entry:
-            return ActorMention(mention.span, own, mention.via).to_actor(country)
+    if mention.others:
+        for where in (country, article_country):
+            own = mention.in_country(where)
+            if where and own is not mention.entry:
+                return ActorMention(mention.span, own, mention.via).to_actor(country)
     if mention.entry is not None and mention.entry.generic and country:
         entry = actors.of_country(mention.entry, country, day)
         return ActorMention(mention.span, entry, mention.via, country).to_actor(country)
