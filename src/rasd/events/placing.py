@@ -33,17 +33,11 @@ _SPECIFICITY = _S.specificity
 _AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))
 _AND_WORDS = frozenset(fold(w) for w in language_profile("en").words("and"))
 _LIST_MARKS = ("\u060c", ",", ":", "(")  # Arabic and Latin commas, a colon, a bracket
-_SETTLED = frozenset({"city", "town", "village", "neighbourhood", "admin3"})
 
 
 def rank(place: Place) -> int:
     """How specific a kind of place is (settings: placing.specificity)."""
     return _SPECIFICITY.get(place.kind, _S.facility)
-
-
-def settled(kind: str) -> bool:
-    """Is it a kind of settlement or a part of one (rather than a site or an area)?"""
-    return kind in _SETTLED
 
 
 def km(a: Place, b: Place) -> float:
@@ -130,8 +124,9 @@ def most_specific(
 
 def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     """Within a few km (a headline's "near X": within 50), or one is a governorate-wide
-    mention ("ريف حلب") holding the other. A village the gazetteer lacks, placed at its
-    unit, is the same as another place only for a headline ("a blast in Damascus" and the
+    mention ("ريف حلب") holding the other. Two towns named apart are two places unless one
+    lies within the other. A village the gazetteer lacks, placed at its unit, is the same as
+    another place only when named alike or for a headline ("a blast in Damascus" and the
     body's quarter of Damascus): two such villages of one list are two places."""
     reach = _S.headline_km if loose else _S.same_place_km
     if a.place.id == b.place.id:
