@@ -201,6 +201,11 @@ def test_shared_words_across_the_border_name_the_articles_side():
     assert found[0].actor1.name == "Hezbollah"
 
 
+def test_leading_away_the_man_kidnapped_is_part_of_the_kidnapping():
+    event = only_event("اختطف مسلحون مواطناً من منزله في بلدة كفرنبل أمس واقتادوه إلى أحد مقارهم.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

@@ -94,9 +94,18 @@ def strike_on_a_protest(by_type: ByType, sentence: SentenceMentions, clause: Cla
 
 
 def arrest_absorbs_abduction(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
-    """ "Arrested three and took them to an unknown place": one arrest."""
+    """ "Arrested three and took them to an unknown place": one arrest. Leading someone away
+    after kidnapping him ("اختطف ... واقتادوه") is the end of the kidnapping, not an arrest."""
     strategic = by_type.get(EventType.STRATEGIC, [])
-    arrests = any(t.payload.sub_event_type == SubEventType.ARRESTS for t in strategic)
+    arrest_words = [t for t in strategic if t.payload.sub_event_type == SubEventType.ARRESTS]
+    vac = by_type.get(EventType.VIOLENCE_AGAINST_CIVILIANS)
+    if arrest_words and vac is not None and all(t.payload.weak for t in arrest_words):
+        if _all_sub(vac, SubEventType.ABDUCTION):
+            by_type[EventType.STRATEGIC] = [t for t in strategic if t not in arrest_words]
+            if not by_type[EventType.STRATEGIC]:
+                del by_type[EventType.STRATEGIC]
+            return
+    arrests = bool(arrest_words)
     vac = by_type.get(EventType.VIOLENCE_AGAINST_CIVILIANS)
     if arrests and vac is not None and _all_sub(vac, SubEventType.ABDUCTION):
         del by_type[EventType.VIOLENCE_AGAINST_CIVILIANS]
