@@ -206,6 +206,14 @@ def test_leading_away_the_man_kidnapped_is_part_of_the_kidnapping():
     assert event.sub_event_type == "Abduction/forced disappearance"
 
 
+def test_the_people_held_are_no_kidnapping_of_their_own():
+    assert events("أفرجت الجماعة أمس عن عشرة من المختطفين في مدينة تعز.") == []
+
+
+def test_a_city_called_kidnapped_by_its_own_side_is_no_kidnapping():
+    assert events("غادر الوفد أمس العاصمة المختطفة صنعاء متوجهاً إلى مأرب.") == []
+
+
 def test_fire_opened_on_soldiers_is_a_battle_not_violence_against_civilians():
     event = only_event("فتح مسلحون النار على حاجز للجيش أمس في بلدة طفس.")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
