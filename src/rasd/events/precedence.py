@@ -46,6 +46,10 @@ def intercepted(sentence: SentenceMentions) -> bool:
 
 def impact(sentence: SentenceMentions) -> bool:
     """Some munitions landed ("سقط صاروخ"), not merely "no damage was reported"."""
+    return sentence.derived(_landed)
+
+
+def _landed(sentence: SentenceMentions) -> bool:
     reach = SETTINGS.events.impact_negation_reach
     return any(
         not any(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rasd.annotate.mentions import DocumentContext, SentenceMentions
 from rasd.events.candidate import Candidate
@@ -60,13 +61,14 @@ def traits(
     out["lead"] = float(cand.sentence < SETTINGS.events.lead_sentences)
     out["title"] = float(sentence.is_title)
     out["title_only"] = float(cand.title_only)
-    out["bullet"] = float(sentence.is_bullet or sentence.is_section)
+    told = sentence.derived(_sentence_traits)
+    out["bullet"] = told.bullet
     out["weak_trigger"] = float(cand.weak)
     trigger = next((t for t in sentence.triggers if t.start == cand.trigger_span.start), None)
     if trigger is not None:
         out[f"voice={trigger.payload.voice.value}"] = 1.0
         out["trigger_first_words"] = float(trigger.first <= 3)
-    out["english"] = float(not any(is_arabic_word(t.norm) for t in sentence.tokens))
+    out["english"] = told.english
     if cand.date is None or context.day is None:
         out["no_date"] = 1.0
     else:
@@ -100,10 +102,25 @@ def traits(
     out["same_place_before"] = float(
         any(c.place_choice is not None and c.place_choice == place for c in earlier)
     )
-    for cue in _SENTENCE_CUES:
-        if sentence.cue(cue):
-            out[f"cue={cue.value}"] = 1.0
+    for name in told.cues:
+        out[name] = 1.0
     return out
+
+
+class _SentenceTraits(NamedTuple):
+    """The traits a candidate has of its sentence, the same for each of the sentence's."""
+
+    bullet: float  # an item of a list or a round-up's section
+    english: float  # no Arabic word in it
+    cues: tuple[str, ...]  # the names of the traits of the cue classes it holds
+
+
+def _sentence_traits(sentence: SentenceMentions) -> _SentenceTraits:
+    return _SentenceTraits(
+        float(sentence.is_bullet or sentence.is_section),
+        float(not any(is_arabic_word(t.norm) for t in sentence.tokens)),
+        tuple(f"cue={cue.value}" for cue in _SENTENCE_CUES if sentence.cue(cue)),
+    )
 
 
 @dataclass(frozen=True)
