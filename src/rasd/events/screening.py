@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from rasd.annotate.mentions import DocumentContext, SentenceMentions
 from rasd.events.candidate import Candidate
@@ -24,24 +23,27 @@ from rasd.knowledge.place_kinds import AREA_KINDS
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.normalize import is_arabic_word
 
-# Cue classes whose presence in the event's sentence is a trait of its own.
-_SENTENCE_CUES = (
-    Cue.BACKGROUND,
-    Cue.SINCE,
-    Cue.AFTER,
-    Cue.REFERENCE,
-    Cue.RUMOUR,
-    Cue.CLAIM,
-    Cue.DENIAL,
-    Cue.REPORT,
-    Cue.FUTURE,
-    Cue.NEGATION,
-    Cue.INTERCEPT,
-    Cue.KILLED,
-    Cue.INJURED,
-    Cue.NO_CASUALTIES,
-    Cue.ATTRIBUTION,
-    Cue.PASSIVE_MARKER,
+# Cue classes whose presence in the event's sentence is a trait of its own, with its name.
+_SENTENCE_CUES = tuple(
+    (cue, f"cue={cue.value}")
+    for cue in (
+        Cue.BACKGROUND,
+        Cue.SINCE,
+        Cue.AFTER,
+        Cue.REFERENCE,
+        Cue.RUMOUR,
+        Cue.CLAIM,
+        Cue.DENIAL,
+        Cue.REPORT,
+        Cue.FUTURE,
+        Cue.NEGATION,
+        Cue.INTERCEPT,
+        Cue.KILLED,
+        Cue.INJURED,
+        Cue.NO_CASUALTIES,
+        Cue.ATTRIBUTION,
+        Cue.PASSIVE_MARKER,
+    )
 )
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "admin3", "admin2"})
 
@@ -61,14 +63,13 @@ def traits(
     out["lead"] = float(cand.sentence < SETTINGS.events.lead_sentences)
     out["title"] = float(sentence.is_title)
     out["title_only"] = float(cand.title_only)
-    told = sentence.derived(_sentence_traits)
-    out["bullet"] = told.bullet
+    out["bullet"] = float(sentence.is_bullet or sentence.is_section)
     out["weak_trigger"] = float(cand.weak)
     trigger = next((t for t in sentence.triggers if t.start == cand.trigger_span.start), None)
     if trigger is not None:
         out[f"voice={trigger.payload.voice.value}"] = 1.0
         out["trigger_first_words"] = float(trigger.first <= 3)
-    out["english"] = told.english
+    out["english"] = float(not any(is_arabic_word(t.norm) for t in sentence.tokens))
     if cand.date is None or context.day is None:
         out["no_date"] = 1.0
     else:
@@ -102,25 +103,10 @@ def traits(
     out["same_place_before"] = float(
         any(c.place_choice is not None and c.place_choice == place for c in earlier)
     )
-    for name in told.cues:
-        out[name] = 1.0
+    for cue, name in _SENTENCE_CUES:
+        if sentence.cue(cue):
+            out[name] = 1.0
     return out
-
-
-class _SentenceTraits(NamedTuple):
-    """The traits a candidate has of its sentence, the same for each of the sentence's."""
-
-    bullet: float  # an item of a list or a round-up's section
-    english: float  # no Arabic word in it
-    cues: tuple[str, ...]  # the names of the traits of the cue classes it holds
-
-
-def _sentence_traits(sentence: SentenceMentions) -> _SentenceTraits:
-    return _SentenceTraits(
-        float(sentence.is_bullet or sentence.is_section),
-        float(not any(is_arabic_word(t.norm) for t in sentence.tokens)),
-        tuple(f"cue={cue.value}" for cue in _SENTENCE_CUES if sentence.cue(cue)),
-    )
 
 
 @dataclass(frozen=True)
