@@ -20,6 +20,7 @@ from rasd.knowledge.files import data_file, read_yaml
 
 HEADER_LINES = 15  # date lines and headlines are looked for in this many first lines
 _ARABIC_INDIC = str.maketrans({chr(base + d): str(d) for base in (0x660, 0x6F0) for d in range(10)})
+_DIGIT = re.compile(r"\d")
 _DATE_SEARCH_CHARS = 60  # a date line's date starts within this many characters
 _DATE_MAX_WORDS_BEFORE = 3  # ... after at most this many words ("BEIRUT, Oct 13, 2023")
 _CLOCK_SEARCH_CHARS = 40  # its clock time, if any, within this many characters after the date
@@ -124,6 +125,8 @@ def find_date_line(lines: list[str]) -> DateLine | None:
     "ديسمبر 26, 2023", "BEIRUT, Oct 13, 2023 (wire) —"), read as a publication time."""
     words = _date_words()
     for index, line in enumerate([line for line in lines if line][:HEADER_LINES]):
+        if not _DIGIT.search(line, 0, _DATE_SEARCH_CHARS):
+            continue  # every date has its year in digits
         ascii_digits = line.translate(_ARABIC_INDIC)
         found = min(
             (m for p in words.dates if (m := p.search(ascii_digits[:_DATE_SEARCH_CHARS]))),
