@@ -44,7 +44,7 @@ from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold
 from rasd.text.sentences import split_sentences
-from rasd.text.tokens import PerForm, Token, norms_of, tokenize
+from rasd.text.tokens import PerForm, Token, norms_of, starts_of, tokenize
 
 _NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never written to
 _Derived = TypeVar("_Derived")
@@ -269,7 +269,7 @@ def _sentences(text: str, tokens: list[Token]) -> tuple[list[Span], list[tuple[i
     longest one reads (settings: text.longest_sentence_tokens), such as a page with no
     punctuation, is read in pieces of that length, so that reading stays linear."""
     longest = SETTINGS.text.longest_sentence_tokens
-    starts = list(map(itemgetter(0), tokens))
+    starts = starts_of(tokens)
     spans, ranges = [], []
     for span in split_sentences(text):
         lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)

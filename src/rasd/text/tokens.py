@@ -36,14 +36,27 @@ def norms_of(tokens: Sequence[Token]) -> list[str]:
     return list(map(_NORM, tokens))
 
 
+def starts_of(tokens: Sequence[Token]) -> list[int]:
+    """Where tokens start, in order (of the tokens :func:`tokenize` gives, gathered when first
+    asked). Read, never changed."""
+    if not isinstance(tokens, Tokens):
+        return list(map(_START, tokens))
+    if tokens.starts is None:
+        tokens.starts = list(map(_START, tokens))
+    return tokens.starts
+
+
 _NORM = itemgetter(3)  # Token.norm, read without the attribute look-up
+_START = itemgetter(0)  # Token.start
 
 
 class Tokens(list[Token]):
     """The tokens of a text as :func:`tokenize` gives them, with their folded forms in order
-    (``norms``), gathered once. Never changed once made (a slice is a plain list)."""
+    (``norms``), gathered once, and where they start (``starts``, see :func:`starts_of`).
+    Never changed once made (a slice is a plain list)."""
 
     norms: list[str]
+    starts: list[int] | None = None
 
 
 class PerForm(dict[str, V]):
