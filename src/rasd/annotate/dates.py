@@ -15,7 +15,6 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import compress, count
-from operator import itemgetter
 from typing import Any
 
 import yaml
@@ -32,7 +31,7 @@ from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
 from rasd.knowledge.language import language_profile
 from rasd.model import DateRange, Span
 from rasd.text.normalize import fold, is_arabic_word
-from rasd.text.tokens import PerForm, Token, norms_of, tokenize
+from rasd.text.tokens import PerForm, Token, norms_of, starts_of, tokenize
 
 UNITS = ("hour", "day", "week", "month")
 UNIT_FORMS = ("singular", "dual", "plural")
@@ -236,7 +235,7 @@ def _items(text: str, tokens: Sequence[Token], numbers: Sequence[NumberMention])
     word or a number), that token and the date words, numbers and marks that follow it.
     No rule reads past a plain word, so the rest of the text is never read; a barrier item
     stands between two such runs."""
-    token_starts = list(map(_START, tokens))
+    token_starts = starts_of(tokens)
     number_at: dict[int, NumberMention] = {}  # token index -> the first number begun in it
     for number in numbers:
         number_at.setdefault(bisect.bisect_right(token_starts, number.span.start) - 1, number)
@@ -313,7 +312,6 @@ def _may_begin(norm: str) -> bool:
 
 
 _MAY_BEGIN = PerForm(_may_begin)
-_START = itemgetter(0)  # Token.start
 
 
 def _beginnings(language: str, norm: str) -> list[str]:

@@ -125,14 +125,27 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
         key = (id(m.candidates), m.cue, m.relation, nearby, own.id if own else None)
         place = chosen.get(key)
         if place is None:
-            scores = {
-                p.id: _score(p, m, admin1s, countries, nearby) + nearness.closeness(p, own)
-                for p in m.candidates
-            }
-            place = chosen[key] = min(m.candidates, key=lambda p: (-scores[p.id], p.id))
+            place = chosen[key] = _best(m, admin1s, countries, nearby, nearness, own)
         m.place = place
         m.geo_precision = _precision(m)
     return mentions
+
+
+def _best(
+    m: PlaceMention,
+    admin1s: dict[str, float],
+    countries: dict[str, float],
+    nearby: frozenset[str],
+    nearness: _Nearness,
+    own: Place | None,
+) -> Place:
+    """The candidate of the highest score; of equals, the first by id."""
+    best, best_rank = m.candidates[0], None
+    for p in m.candidates:
+        rank = (-(_score(p, m, admin1s, countries, nearby) + nearness.closeness(p, own)), p.id)
+        if best_rank is None or rank < best_rank:
+            best, best_rank = p, rank
+    return best
 
 
 class _Nearness:
@@ -218,7 +231,7 @@ def _score(
     m: PlaceMention,
     admin1s: dict[str, float],
     countries: dict[str, float],
-    nearby: set[str],
+    nearby: frozenset[str],
 ) -> float:
     score = prior(p)
     if m.cue:

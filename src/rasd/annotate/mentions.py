@@ -13,11 +13,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from rasd.annotate.dates import find_dates
 from rasd.annotate.geocode import PlaceContext, dateline_place, resolve_places
@@ -44,9 +44,11 @@ from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold
 from rasd.text.sentences import split_sentences
-from rasd.text.tokens import PerForm, Token, norms_of, tokenize
+from rasd.text.tokens import PerForm, Token, norms_of, starts_of, tokenize
 
 _NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never written to
+_Derived = TypeVar("_Derived")
+_UNREAD = object()  # what the sentence has not yet had read from it
 
 
 @dataclass
@@ -99,6 +101,17 @@ class SentenceMentions:
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
+    # what the event stages read from the sentence alone, by the function that reads it
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False)
+
+    def derived(self, read: Callable[[SentenceMentions], _Derived]) -> _Derived:
+        """``read(self)``, read once: what an event stage reads from the whole sentence (not
+        from a clause or a trigger) is the same for each of the sentence's candidates. The
+        sentence's mentions are complete by then; what is returned is shared, never changed."""
+        value = self._derived.get(read, _UNREAD)
+        if value is _UNREAD:
+            value = self._derived[read] = read(self)
+        return value
 
     def cue(self, name: Cue) -> list[PhraseMatch[Cue]]:
         return self.matches.get(name, _NONE)
@@ -256,7 +269,7 @@ def _sentences(text: str, tokens: list[Token]) -> tuple[list[Span], list[tuple[i
     longest one reads (settings: text.longest_sentence_tokens), such as a page with no
     punctuation, is read in pieces of that length, so that reading stays linear."""
     longest = SETTINGS.text.longest_sentence_tokens
-    starts = list(map(itemgetter(0), tokens))
+    starts = starts_of(tokens)
     spans, ranges = [], []
     for span in split_sentences(text):
         lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)

@@ -243,9 +243,11 @@ _MAY_BEGIN = PerForm(_may_begin)
 _ENDS_IN_DIGIT = PerForm(lambda norm: norm[-1].isdigit())
 
 
-def _prepare(tokens: Sequence[Token]) -> list[Token]:
-    """Joins 1,200 (and ١٬٢٠٠) into one token and splits و3 into و + 3."""
+def _prepare(tokens: Sequence[Token]) -> Sequence[Token]:
+    """Joins 1,200 (and ١٬٢٠٠) into one token and splits و3 into و + 3 (``tokens`` themselves
+    when there is neither)."""
     out: list[Token] = []
+    changed = False
     done = 0  # tokens before this one are in ``out``
     for k in compress(count(), map(_ENDS_IN_DIGIT.__getitem__, norms_of(tokens))):
         out += tokens[done:k]
@@ -253,6 +255,7 @@ def _prepare(tokens: Sequence[Token]) -> list[Token]:
         tok = tokens[k]
         clitic = _CLITIC_DIGITS.fullmatch(tok.norm)
         if clitic and len(tok.text) == len(tok.norm):
+            changed = True
             cut = tok.start + len(clitic.group(1))
             out.append(Token(tok.start, cut, tok.text[: cut - tok.start], clitic.group(1)))
             tok = Token(cut, tok.end, tok.text[cut - tok.start :], clitic.group(2))
@@ -264,16 +267,17 @@ def _prepare(tokens: Sequence[Token]) -> list[Token]:
             and re.fullmatch("[0-9]{3}", tok.norm)
         ):
             head = out[-2]
+            changed = True
             out[-2:] = [
                 Token(head.start, tok.end, head.text + "," + tok.text, head.norm + tok.norm)
             ]
         else:
             out.append(tok)
     out += tokens[done:]
-    return out
+    return out if changed else tokens
 
 
-def _read(text: str, tokens: list[Token], i: int) -> tuple[NumberMention | None, int]:
+def _read(text: str, tokens: Sequence[Token], i: int) -> tuple[NumberMention | None, int]:
     """The number starting at token ``i`` (after an optional approximator) and the index
     to continue from."""
     word = _word_at(text, tokens, i)
@@ -300,7 +304,7 @@ def _read(text: str, tokens: list[Token], i: int) -> tuple[NumberMention | None,
     return NumberMention(span, run.value, run.vague, approximate), j
 
 
-def _word_at(text: str, tokens: list[Token], i: int) -> PhraseHit[_Entry] | None:
+def _word_at(text: str, tokens: Sequence[Token], i: int) -> PhraseHit[_Entry] | None:
     if i >= len(tokens):
         return None
     tok = tokens[i]
@@ -319,7 +323,7 @@ def _word_at(text: str, tokens: list[Token], i: int) -> PhraseHit[_Entry] | None
     return word
 
 
-def _in_date_or_decimal(tokens: list[Token], i: int) -> bool:
+def _in_date_or_decimal(tokens: Sequence[Token], i: int) -> bool:
     """15/1/2024, 10:30, 2.5, 15-1 and 15% are not counts."""
     tok = tokens[i]
     if i + 1 < len(tokens) and tokens[i + 1].start == tok.end:

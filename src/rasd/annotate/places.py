@@ -14,7 +14,6 @@ from functools import lru_cache
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.places import Relation, RelationKind
-from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
 
@@ -67,10 +66,8 @@ def find_places(
     ``tokens``, when given, are that stretch's tokens (a document is tokenised once)."""
     if tokens is None:
         tokens = tokenize(text, start, end)
-    mentions = gazetteer.find(tokens)
+    mentions = gazetteer.find(tokens, text)
     for k, m in enumerate(mentions):
-        m.text = text[m.span.start : m.span.end]
-        m.span = Span(m.span.start, m.span.end, m.text)
         _read_relation(tokens, m, mentions[k - 1] if k else None, gazetteer)
         _extend_cue(tokens, m, gazetteer)
     return mentions

@@ -138,10 +138,11 @@ def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bo
     """ "وكانت قوات النظام قد قصفت البلدة", "had earlier struck": a past perfect recalls an
     earlier event (the auxiliary, in Arabic then the particle, before the trigger in its
     clause)."""
+    auxiliaries = sentence.cue(Cue.PLUPERFECT)
     clause = sentence.clause_of(trigger.start)
-    if any(clause.holds(d.span.start) for d in sentence.dates):
-        return False  # a dated one is told as news of that day
-    for aux in sentence.cue(Cue.PLUPERFECT):
+    if not auxiliaries or any(clause.holds(d.span.start) for d in sentence.dates):
+        return False  # none, or a dated one is told as news of that day
+    for aux in auxiliaries:
         if aux.end > trigger.start or not clause.holds(aux.start):
             continue
         if sentence.words_between(aux.end, trigger.start) > SETTINGS.events.background_reach:

@@ -67,7 +67,7 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
     cues += [(c, "injuries") for c in here(Cue.INJURED)]
     cues.sort(key=lambda item: item[0].start)
     counted: dict[int, list[int | None]] = {id(c): [] for c, _ in cues}
-    for number in _people_counts(sentence):
+    for number in sentence.derived(_people_counts):
         cue = _cue_of_number(sentence, number, [c for c, _ in cues])
         if cue is not None:
             value = None if number.vague else number.value

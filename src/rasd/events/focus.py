@@ -10,7 +10,7 @@ from collections.abc import Callable
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.dating import is_date_line, since
-from rasd.events.placing import event_places, homonym, most_specific, rank, unspoken
+from rasd.events.placing import homonym, most_specific, rank, sentence_event_places, unspoken
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange
@@ -73,7 +73,7 @@ class Focus:
             # a homonym abroad set aside for the sentence's events is never the place in focus
             places = [
                 p
-                for p in event_places(sentence, sentence.places)
+                for p in sentence_event_places(sentence)
                 if not homonym(p, self.country) and not unspoken(p, self)
             ]
             self._best[k] = most_specific(sentence, places)[0] if places else None

@@ -50,15 +50,12 @@ def places_for(
     """The place(s) of an event and whether its own sentence names them: the most specific
     ones its clause names, else the sentence's, else the place in focus. Places of the same
     rank named side by side make one event each."""
-    for scope in ([p for p in sentence.places if clause.holds(p.span.start)], sentence.places):
-        usable = [
-            m
-            for m in event_places(sentence, scope)
-            if not homonym(m, focus.country) and not unspoken(m, focus)
-        ]
+    named = sentence_event_places(sentence)
+    for scope in ([m for m in named if clause.holds(m.span.start)], named):
+        usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
         if usable:
             return most_specific(sentence, usable, near), True
-    if any(unspoken(m, focus) for m in event_places(sentence, sentence.places)):
+    if any(unspoken(m, focus) for m in named):
         return [None], False  # its only place is a homonym abroad: not moved elsewhere
     fallback = focus.fallback_place(sentence)
     if fallback is None:  # "shot down before reaching the base": the destination is all there is
@@ -73,8 +70,10 @@ def protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMenti
     the clause is a protest of its own (reference points like "north-west of Idlib" are not)."""
     towns = [
         m
-        for m in event_places(sentence, [p for p in sentence.places if clause.holds(p.span.start)])
-        if m.geo_precision == 1 and rank(m.place) >= _SPECIFICITY["admin3"]
+        for m in sentence_event_places(sentence)
+        if clause.holds(m.span.start)
+        and m.geo_precision == 1
+        and rank(m.place) >= _SPECIFICITY["admin3"]
     ]
     # "حي الحسينية شمالي بغداد": the city is where the quarter is, not a second protest
     towns = [
@@ -88,6 +87,16 @@ def protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMenti
     ]
     distinct = _distinct(towns)
     return distinct if len(distinct) > 1 else []
+
+
+def sentence_event_places(sentence: SentenceMentions) -> list[PlaceMention]:
+    """The places an event of the sentence can be at (:func:`event_places` of all the places
+    it names), read once per sentence: a clause's are those among them that it holds."""
+    return sentence.derived(_all_event_places)
+
+
+def _all_event_places(sentence: SentenceMentions) -> list[PlaceMention]:
+    return event_places(sentence, sentence.places)
 
 
 def event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> list[PlaceMention]:

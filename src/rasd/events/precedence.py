@@ -46,6 +46,10 @@ def intercepted(sentence: SentenceMentions) -> bool:
 
 def impact(sentence: SentenceMentions) -> bool:
     """Some munitions landed ("سقط صاروخ"), not merely "no damage was reported"."""
+    return sentence.derived(_landed)
+
+
+def _landed(sentence: SentenceMentions) -> bool:
     reach = SETTINGS.events.impact_negation_reach
     return any(
         not any(
@@ -74,9 +78,11 @@ def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clau
     types, a type named by a strong word beats one named only by weak words ("هجوم ...
     برصاص" is a shooting), and of weak ones, an explosion when an explosive weapon is named.
     The losers' triggers join the winner's."""
-    explosive = any(w.payload.sub_event_type for w in sentence.weapons if clause.holds(w.start))
     for order in (VIOLENT_PRECEDENCE, CROWD_PRECEDENCE):
         present = [t for t in order if t in by_type]
+        if len(present) < 2:
+            continue  # no types to decide between
+        explosive = any(w.payload.sub_event_type for w in sentence.weapons if clause.holds(w.start))
         present.sort(
             key=lambda t: (
                 all(x.payload.weak for x in by_type[t]),

@@ -80,8 +80,8 @@ def assign_roles(
 ) -> Roles:
     """Who acted, on whom, who claimed and who denied, read around the trigger ``head`` (the
     verb nearest the subject) by its voice, the cue words and the language's word order."""
-    denier = _next_to_cue(sentence, Cue.DENIAL, sentence.actors)
-    excluded = _reporters(sentence, head) + _backers(sentence) + [denier] + _heading(sentence)
+    denier = sentence.derived(_denier)
+    excluded = _reporters(sentence, head) + sentence.derived(_not_actors)
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
     before = [a for a in pool if a.span.end <= head.start and not _victim(sentence, a)]
     after = [a for a in pool if a.span.end > head.start]
@@ -239,6 +239,17 @@ def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
 
 def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:
     return any(head.end <= c.start < actor.span.start for c in sentence.cue(Cue.TARGET))
+
+
+def _denier(sentence: SentenceMentions) -> ActorMention | None:
+    """Who denies it ("نفى X", "X denied")."""
+    return _next_to_cue(sentence, Cue.DENIAL, sentence.actors)
+
+
+def _not_actors(sentence: SentenceMentions) -> list[ActorMention | None]:
+    """Actors the sentence names, whatever its trigger, as no actor of its events: backers,
+    the denier, a heading's (a reporter depends on where the trigger stands)."""
+    return _backers(sentence) + [sentence.derived(_denier)] + _heading(sentence)
 
 
 def _reporters(sentence: SentenceMentions, head: PhraseMatch[Trigger]) -> list[ActorMention]:

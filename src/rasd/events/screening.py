@@ -23,24 +23,27 @@ from rasd.knowledge.place_kinds import AREA_KINDS
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.normalize import is_arabic_word
 
-# Cue classes whose presence in the event's sentence is a trait of its own.
-_SENTENCE_CUES = (
-    Cue.BACKGROUND,
-    Cue.SINCE,
-    Cue.AFTER,
-    Cue.REFERENCE,
-    Cue.RUMOUR,
-    Cue.CLAIM,
-    Cue.DENIAL,
-    Cue.REPORT,
-    Cue.FUTURE,
-    Cue.NEGATION,
-    Cue.INTERCEPT,
-    Cue.KILLED,
-    Cue.INJURED,
-    Cue.NO_CASUALTIES,
-    Cue.ATTRIBUTION,
-    Cue.PASSIVE_MARKER,
+# Cue classes whose presence in the event's sentence is a trait of its own, with its name.
+_SENTENCE_CUES = tuple(
+    (cue, f"cue={cue.value}")
+    for cue in (
+        Cue.BACKGROUND,
+        Cue.SINCE,
+        Cue.AFTER,
+        Cue.REFERENCE,
+        Cue.RUMOUR,
+        Cue.CLAIM,
+        Cue.DENIAL,
+        Cue.REPORT,
+        Cue.FUTURE,
+        Cue.NEGATION,
+        Cue.INTERCEPT,
+        Cue.KILLED,
+        Cue.INJURED,
+        Cue.NO_CASUALTIES,
+        Cue.ATTRIBUTION,
+        Cue.PASSIVE_MARKER,
+    )
 )
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "admin3", "admin2"})
 
@@ -100,9 +103,9 @@ def traits(
     out["same_place_before"] = float(
         any(c.place_choice is not None and c.place_choice == place for c in earlier)
     )
-    for cue in _SENTENCE_CUES:
+    for cue, name in _SENTENCE_CUES:
         if sentence.cue(cue):
-            out[f"cue={cue.value}"] = 1.0
+            out[name] = 1.0
     return out
 
 

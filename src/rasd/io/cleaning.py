@@ -23,6 +23,7 @@ _RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this
 @dataclass(frozen=True)
 class _Furniture:
     lines: frozenset[str]
+    most_words: int  # the most words a line of ``lines`` has
     pattern: re.Pattern[str]  # the file's patterns as one alternation
     related: tuple[str, ...]
     related_item_max_chars: int
@@ -33,6 +34,7 @@ def _furniture() -> _Furniture:
     data = read_yaml(data_file("ingest", "furniture.yaml"))
     return _Furniture(
         lines=frozenset(data["lines"]),
+        most_words=max((len(line.split()) for line in data["lines"]), default=0),
         pattern=re.compile("|".join(f"(?:{p})" for p in data["patterns"])),
         related=tuple(marker.casefold() for marker in data["related"]),
         related_item_max_chars=data["related_item_max_chars"],
@@ -47,7 +49,10 @@ def _normalize(text: str) -> str:
 def _is_furniture(line: str) -> bool:
     """``line`` is trimmed but its inner spaces are not yet collapsed (menus use runs of them)."""
     furniture = _furniture()
-    return " ".join(line.split()) in furniture.lines or bool(furniture.pattern.fullmatch(line))
+    most = furniture.most_words  # a line of more words is none of ``lines``: not joined again
+    if len(line.split(maxsplit=most)) <= most and " ".join(line.split()) in furniture.lines:
+        return True
+    return bool(furniture.pattern.fullmatch(line))
 
 
 def _opens_related_block(line: str) -> bool:

@@ -25,11 +25,13 @@ _CANDIDATE_LANGUAGES = ["ar", "en", "fa", "ur", "ku", "tr", "he", "fr", "de", "e
 _MIN_LETTERS = SETTINGS.ingest.fewest_letters
 IDENTIFY_CHARS = SETTINGS.ingest.identify_characters  # read from the start of a text
 _SCRIPT_CHARS = SETTINGS.ingest.script_characters
-# Letters and Arabic letters are counted as the characters that are not the other ones (in
-# an Arabic text those are the few spaces, digits and marks: fewer matches to make).
-_NOT_LETTER = re.compile(r"[\W\d_]")
-_NOT_ARABIC_LETTER = re.compile(
-    "[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+# Letters and Arabic letters are counted as the characters that are not the other ones, the
+# spaces among those counted apart at once (in an Arabic text the rest are the few digits and
+# marks: fewer matches to make). Not letters: spaces, other non-word characters, digits and _.
+_NOT_WORD_NOR_SPACE = re.compile(r"[^\w ]")
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+_NOT_ARABIC_LETTER_NOR_SPACE = re.compile(
+    "[^ \u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
 )
 
 
@@ -76,7 +78,7 @@ def identify_language(text: str) -> str:
     head_letters = _letters(head)
     if head_letters < _MIN_LETTERS and _letters(text) < _MIN_LETTERS:
         return "other"
-    arabic = len(head) - len(_NOT_ARABIC_LETTER.findall(head))
+    arabic = len(head) - head.count(" ") - len(_NOT_ARABIC_LETTER_NOR_SPACE.findall(head))
     if head_letters and arabic >= share * head_letters and not other_letters.search(head):
         return "ar"
     language, _ = _language_identifier().classify(text)
@@ -84,4 +86,5 @@ def identify_language(text: str) -> str:
 
 
 def _letters(text: str) -> int:
-    return len(text) - len(_NOT_LETTER.findall(text))
+    not_letters = len(_NOT_WORD_NOR_SPACE.findall(text)) + len(_DIGIT_OR_UNDERSCORE.findall(text))
+    return len(text) - text.count(" ") - not_letters

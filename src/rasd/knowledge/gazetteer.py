@@ -287,8 +287,10 @@ class Gazetteer:
             i += best[0]
         return out
 
-    def find(self, tokens: list[Token]) -> list[PlaceMention]:
-        """Place names in ``tokens`` as unresolved mentions; common words only after a cue."""
+    def find(self, tokens: list[Token], text: str | None = None) -> list[PlaceMention]:
+        """Place names in ``tokens`` as unresolved mentions; common words only after a cue.
+        ``text``, when given, is the text the tokens' offsets point into (a name's words are
+        then read from it rather than joined again)."""
         out = []
         for m in self.matches(tokens):
             if m.guarded and (m.cue is None or self._weak_cue_before(tokens, m.first)):
@@ -300,17 +302,12 @@ class Gazetteer:
             if m.last - m.first == 1 and self._head_before(tokens, m.first):
                 continue  # "وادي خليل" is not Hebron: the name is longer than the one known
             start, end = tokens[m.first].start, tokens[m.last - 1].end
-            text = tokens[m.first].text + "".join(
-                " " * (t.start - p.end) + t.text
-                for p, t in zip(
-                    tokens[m.first : m.last - 1], tokens[m.first + 1 : m.last], strict=True
-                )
-            )
+            name = text[start:end] if text is not None else _joined(tokens[m.first : m.last])
             out.append(
                 PlaceMention(
-                    Span(start, end, text),
+                    Span(start, end, name),
                     m.candidates,
-                    text=text,
+                    text=name,
                     cue=m.cue,
                     guarded=m.guarded,
                     first=m.first,
@@ -338,13 +335,11 @@ class Gazetteer:
         for norm in set(norms).difference(forms):
             forms[norm] = self._word_form(norm)
         found = list(map(forms.__getitem__, norms))
-        if not any(map(itemgetter(0), found)):  # no hyphen or Latin article
+        may_skip = compress(count(), map(itemgetter(0), found))  # a hyphen, a Latin article
+        left_out = {i for i in may_skip if skippable(tokens, i)}
+        if not left_out:
             return range(len(found)), found
-        kept = [
-            i
-            for i, (may_skip, _, _) in enumerate(found)
-            if not may_skip or not skippable(tokens, i)
-        ]
+        kept = [i for i in range(len(found)) if i not in left_out]
         return kept, [found[i] for i in kept]
 
     def _word_form(self, norm: str) -> _Unit:
@@ -468,6 +463,13 @@ def _complete_names(
             path.append(key)
             _complete_names(child, units, j + 1, path, out)
             path.pop()
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The tokens' text, a space for each character between two of them."""
+    return tokens[0].text + "".join(
+        " " * (t.start - p.end) + t.text for p, t in zip(tokens, tokens[1:], strict=False)
+    )
 
 
 def _ranked(places: list[Place]) -> list[Place]:

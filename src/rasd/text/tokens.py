@@ -29,11 +29,34 @@ V = TypeVar("V")
 
 
 def norms_of(tokens: Sequence[Token]) -> list[str]:
-    """The folded forms of tokens, in order."""
+    """The folded forms of tokens, in order (of the tokens :func:`tokenize` gives, those it
+    gathered: a document's tokens are passed over several times). Read, never changed."""
+    if isinstance(tokens, Tokens):
+        return tokens.norms
     return list(map(_NORM, tokens))
 
 
+def starts_of(tokens: Sequence[Token]) -> list[int]:
+    """Where tokens start, in order (of the tokens :func:`tokenize` gives, gathered when first
+    asked). Read, never changed."""
+    if not isinstance(tokens, Tokens):
+        return list(map(_START, tokens))
+    if tokens.starts is None:
+        tokens.starts = list(map(_START, tokens))
+    return tokens.starts
+
+
 _NORM = itemgetter(3)  # Token.norm, read without the attribute look-up
+_START = itemgetter(0)  # Token.start
+
+
+class Tokens(list[Token]):
+    """The tokens of a text as :func:`tokenize` gives them, with their folded forms in order
+    (``norms``), gathered once, and where they start (``starts``, see :func:`starts_of`).
+    Never changed once made (a slice is a plain list)."""
+
+    norms: list[str]
+    starts: list[int] | None = None
 
 
 class PerForm(dict[str, V]):
@@ -60,7 +83,7 @@ _TOKEN = re.compile(
 )
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
     No token holds white space, so the text is read piece by piece between white space: the
@@ -68,7 +91,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     remembered, and each piece is looked for from the end of the one before (``str.find``
     gives its offset, cheaper than a match object per piece)."""
     end = len(text) if end is None else end
-    out: list[Token] = []
+    out = Tokens()
     append, find, make = out.append, text.find, tuple.__new__
     pieces = _PIECES
     at = start
@@ -83,6 +106,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             continue
         for first, last, word, norm in found:
             append(make(Token, (begin + first, begin + last, word, norm)))
+    out.norms = list(map(_NORM, out))
     return out
 
 
