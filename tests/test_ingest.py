@@ -170,6 +170,11 @@ def test_english_wire_dateline_gives_the_date():
     assert doc.published is not None and doc.published.date() == dt.date(2024, 1, 5)
 
 
+def test_a_dateline_city_with_a_dotted_capital_i_sets_its_zone():
+    doc = document_from_text(f"Drone strike\n\nİSTANBUL, Jan 5, 2024 14:30 — {ENGLISH}", "a")
+    assert doc.published is not None and doc.published.utcoffset() == dt.timedelta(hours=3)
+
+
 def test_missing_date_warns():
     assert NO_PUBLICATION_DATE in document_from_text(ARABIC, "a").warnings
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -65,7 +66,7 @@ def _date_words() -> _DateWords:
     )
     ampm = _alternation([*data["pm_words"], *data["am_words"]])
     zones = {
-        word.casefold(): ZoneInfo(name) for name, words in data["zones"].items() for word in words
+        _zone_key(word): ZoneInfo(name) for name, words in data["zones"].items() for word in words
     }
     return _DateWords(
         dates=tuple(re.compile(p, re.IGNORECASE) for p in dates),
@@ -117,7 +118,14 @@ def zone_in(text: str) -> ZoneInfo | None:
     only the words without case are looked for, by a pattern that does not fold case (faster)."""
     words = _date_words()
     found = (words.uncased_zone_words if _uncased(text) else words.zone_words).search(text)
-    return words.zones[found.group(0).casefold()] if found else None
+    return words.zones.get(_zone_key(found.group(0))) if found else None
+
+
+def _zone_key(word: str) -> str:
+    """A city word folded for the zone table: "İSTANBUL" (whose case folding keeps the dot
+    above as a mark of its own) is "istanbul"."""
+    folded = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def find_date_line(lines: list[str]) -> DateLine | None:
