@@ -44,7 +44,15 @@ from rasd.knowledge.place_names import latin_word, may_be_skipped, name_key, ski
 from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
-from rasd.text.tokens import Token, entry_key, is_definite, norms_of, token_keys, tokenize
+from rasd.text.tokens import (
+    PerForm,
+    Token,
+    entry_key,
+    is_definite,
+    norms_of,
+    token_keys,
+    tokenize,
+)
 
 __all__ = [
     "AREA_KINDS",
@@ -136,7 +144,8 @@ class Gazetteer:
         # per word form: (may it be left out?, its keys, the names that may begin with it)
         self._unit_keys: dict[str, _Unit] = {}
         self._ranked: dict[str, list[Place]] = {}
-        self._cue_memo: dict[str, str | None] = {}  # word form -> the kind its cue announces
+        # word form -> the kind its cue announces
+        self._cue_memo: PerForm[str | None] = PerForm(self._cue_of_form, _FORMS_REMEMBERED)
 
     @classmethod
     def load(cls, path: Path | None = None, user: bool = True) -> Gazetteer:
@@ -355,22 +364,11 @@ class Gazetteer:
         """The kind a cue word announces ("قرية" a village), None for any other word. An
         Arabic cue with the article refers back and is followed by an adjective, not a
         name: "المدينة المطلة على البحر". Remembered per word form."""
-        memo = self._cue_memo
-        if token.norm not in memo:
-            if len(memo) > _FORMS_REMEMBERED:
-                memo.clear()
-            memo[token.norm] = self._cue_of_form(token.norm)
-        return memo[token.norm]
+        return self._cue_memo[token.norm]
 
     def cues_in(self, tokens: Sequence[Token]) -> list[tuple[int, str]]:
         """The cue words among ``tokens``: (index, kind), in order (see :meth:`cue_of`)."""
-        memo = self._cue_memo
-        if len(memo) > _FORMS_REMEMBERED:
-            memo.clear()
-        norms = norms_of(tokens)
-        for norm in set(norms).difference(memo):
-            memo[norm] = self._cue_of_form(norm)
-        kinds = map(memo.__getitem__, norms)
+        kinds = map(self._cue_memo.__getitem__, norms_of(tokens))
         return [(i, kind) for i, kind in enumerate(kinds) if kind is not None]
 
     def _cue_of_form(self, norm: str) -> str | None:
