@@ -258,6 +258,23 @@ def test_protesters_storming_and_burning_a_building_is_a_riot():
     assert event.actor1.name == "Rioters (Iraq)"
 
 
+def test_youths_in_confrontations_with_troops_are_rioters():
+    text = "اندلعت مواجهات بين عشرات الشبان وقوات الاحتلال في بلدة بيتا أمس أطلق فيها الجنود الغاز."
+    event = only_event(text)
+    assert types(event) == ("Riots", "Violent demonstration")
+    assert (event.actor1.name, event.actor2.name) == ("Rioters (Palestine)", ISRAEL)
+
+
+def test_youths_clashing_with_police_in_english_are_rioters():
+    event = only_event("Young men clashed with police in the town of Kut on Sunday.")
+    assert types(event) == ("Riots", "Violent demonstration")
+
+
+def test_a_clash_between_troops_and_gunmen_stays_a_battle():
+    event = only_event("اندلعت مواجهات بين قوات الاحتلال ومسلحين في بلدة بيتا أمس.")
+    assert types(event) == ("Battles", "Armed clash")
+
+
 def test_kidnapping_a_doctor_is_an_abduction():
     event = only_event("اختطف مسلحون مجهولون طبيبا في مدينة جاسم أمس.")
     assert types(event) == ("Violence against civilians", "Abduction/forced disappearance")
@@ -798,6 +815,22 @@ def test_a_dateline_with_the_outlet_in_brackets_is_not_an_event_place():
 def test_a_line_naming_only_the_city_filed_from_is_not_an_event_place():
     found = events("بيروت\nقتل ثلاثة مدنيين أمس بغارة إسرائيلية استهدفت سيارتهم.")
     assert "Beirut" not in [e.location.name for e in found]
+
+
+def test_the_city_a_source_spoke_in_is_not_the_event_place():
+    text = "هاجم مسلحون مجهولون حاجزا للجيش أمس، حسبما قال ضابط لوسائل إعلام محلية في مدينة حلب."
+    assert "Aleppo" not in [e.location.name for e in events(text)]
+
+
+def test_a_place_in_what_a_source_said_is_the_event_place():
+    event = only_event("قصفت الطائرات الحربية أمس، وقال مصدر محلي إن القصف استهدف بلدة كفرنبل.")
+    assert event.location.name == "Kafranbel"
+
+
+def test_a_number_word_is_no_verb_of_saying():
+    # "بثلاثة صواريخ" begins like "بث" (broadcast): the place after it stays the event's
+    event = only_event("قتل قيادي أمس جراء غارة إسرائيلية بثلاثة صواريخ على منزله في بلدة كفرنبل.")
+    assert event.location.name == "Kafranbel"
 
 
 def test_west_of_a_city_is_the_city_with_precision_two():

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rasd.annotate.mentions import Clause, SentenceMentions
-from rasd.events.roles import is_crowd
+from rasd.events.roles import Mention, is_civilian, is_crowd, named_sides
 from rasd.knowledge.lexicon import Cue, Trigger
 from rasd.knowledge.settings import SETTINGS
-from rasd.knowledge.taxonomy import EventType, SubEventType
+from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.text.matcher import PhraseMatch
 
 Triggers = list[PhraseMatch[Trigger]]
@@ -93,6 +93,44 @@ def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clau
             by_type[present[0]].extend(by_type.pop(loser))
 
 
+def clash_with_civilians_is_a_riot(
+    by_type: ByType, sentence: SentenceMentions, clause: Clause
+) -> None:
+    """ "مواجهات بين شبان وقوات الاحتلال", "youths clashed with troops": a clash one side of
+    which is unarmed people (youths, residents, protesters) facing state forces is a riot, as
+    ACLED codes it, and the tear gas fired at them is part of it. The unarmed must be a side
+    (named after "between", or right by the clash word), not its victims; gunmen in the
+    clause, or a battle word other than a clash word, keep the battle."""
+    battles = by_type.get(EventType.BATTLES)
+    if not battles or EventType.RIOTS in by_type:
+        return
+    clashes = [c for c in sentence.cue(Cue.CLASH) if clause.holds(c.start)]
+    if not clashes or not all(any(c.start <= t.start < c.end for c in clashes) for t in battles):
+        return
+    parties = [a for a in sentence.actors if clause.holds(a.span.start)]
+    kinds = [TAXONOMY.kinds[a.entry.kind] for a in parties if a.entry is not None]
+    if not any(k.state for k in kinds) or any(k.armed and not k.state for k in kinds):
+        return
+    sides = named_sides(sentence, clause, parties) or [
+        a for a in parties if any(_beside(sentence, a, c) for c in clashes)
+    ]
+    if any(is_civilian(a) or is_crowd(a) for a in sides):
+        riot = by_type.pop(EventType.BATTLES) + by_type.pop(EventType.PROTESTS, [])
+        by_type[EventType.RIOTS] = riot
+
+
+def _beside(sentence: SentenceMentions, actor: Mention, clash: PhraseMatch[str]) -> bool:
+    """Right before the clash word ("youths clashed"), or a few words after it ("اشتبك عشرات
+    الشبان", "clashed with youths")."""
+    if actor.span.end <= clash.start:
+        return sentence.words_between(actor.span.end, clash.start) == 0
+    reach = SETTINGS.roles.clash_side_reach
+    return (
+        actor.span.start >= clash.end
+        and sentence.words_between(clash.end, actor.span.start) <= reach
+    )
+
+
 def strike_on_a_protest(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
     """ "A strike on the sit-in": the protest is the strike's setting, not an event."""
     if EventType.EXPLOSIONS in by_type:
@@ -147,6 +185,7 @@ def agreement_in_passing(by_type: ByType, sentence: SentenceMentions, clause: Cl
 Policy = Callable[[ByType, SentenceMentions, Clause], None]
 TYPE_POLICIES: tuple[tuple[str, Policy], ...] = (
     ("one act per clause", one_act_per_clause),
+    ("a clash with civilians is a riot", clash_with_civilians_is_a_riot),
     ("a strike on a protest is a strike", strike_on_a_protest),
     ("an arrest absorbs the abduction", arrest_absorbs_abduction),
     ("a protest needs a crowd", protest_needs_a_crowd),

@@ -83,7 +83,7 @@ def assign_roles(
     denier = sentence.derived(_denier)
     excluded = _reporters(sentence, head) + sentence.derived(_not_actors)
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
-    before = [a for a in pool if a.span.end <= head.start and not _victim(sentence, a)]
+    before = [a for a in pool if a.span.end <= head.start and not named_as_victim(sentence, a)]
     after = [a for a in pool if a.span.end > head.start]
 
     def gap(a: Mention) -> int:
@@ -134,7 +134,7 @@ def assign_roles(
         actor1 = (order[0] or order[1] or further or [agent])[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
-    sides = _sides(sentence, clause, pool) if event_type == EventType.BATTLES else []
+    sides = named_sides(sentence, clause, pool) if event_type == EventType.BATTLES else []
     if len(sides) == 2:
         actor1, actor2 = sides
     if actor1 is None and claimant is not None:
@@ -142,7 +142,9 @@ def assign_roles(
     if is_civilian(actor1) and event_type not in (EventType.PROTESTS, EventType.RIOTS):
         actor1, actor2 = None, actor2 or actor1  # civilians are the victims, not the attackers
     if actor2 is None:  # the victims: named after a casualty word, or civilians
-        victims = [a for a in pool if a is not actor1 and (_victim(sentence, a) or is_civilian(a))]
+        victims = [
+            a for a in pool if a is not actor1 and (named_as_victim(sentence, a) or is_civilian(a))
+        ]
         actor2 = victims[0] if victims else None
     if same_actor(actor1, actor2):  # "Turkish drone ... the Turkish occupation's": one side
         others = [a for a in after if not same_actor(actor1, a)]
@@ -159,7 +161,9 @@ def assign_roles(
     return Roles(actor1, actor2 if actor2 is not actor1 else None, claimant, denier)
 
 
-def _sides(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> list[Mention]:
+def named_sides(
+    sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]
+) -> list[Mention]:
     """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides."""
     for cue in sentence.cue(Cue.BETWEEN):
         if clause.holds(cue.start):
@@ -175,7 +179,7 @@ def _sides(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
     return []
 
 
-def _victim(sentence: SentenceMentions, actor: Mention) -> bool:
+def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
     """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word."""
     return any(
         c.end <= actor.span.start

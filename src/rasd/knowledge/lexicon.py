@@ -90,6 +90,7 @@ class Cue(StrEnum):
     DESTINATION = "destination"
     UNIT = "unit"
     ARSENAL = "arsenal"
+    CLASH = "clash"
 
 
 CUE_NAMES = tuple(Cue)

@@ -84,6 +84,7 @@ class RoleSettings:
     subject_reach: int
     noun_agent_before: int
     between_reach: int
+    clash_side_reach: int
     victim_reach: int
     target_after_actor: int
     attribution_reach: int
