@@ -817,22 +817,6 @@ def test_a_line_naming_only_the_city_filed_from_is_not_an_event_place():
     assert "Beirut" not in [e.location.name for e in found]
 
 
-def test_the_city_a_source_spoke_in_is_not_the_event_place():
-    text = "هاجم مسلحون مجهولون حاجزا للجيش أمس، حسبما قال ضابط لوسائل إعلام محلية في مدينة حلب."
-    assert "Aleppo" not in [e.location.name for e in events(text)]
-
-
-def test_a_place_in_what_a_source_said_is_the_event_place():
-    event = only_event("قصفت الطائرات الحربية أمس، وقال مصدر محلي إن القصف استهدف بلدة كفرنبل.")
-    assert event.location.name == "Kafranbel"
-
-
-def test_a_number_word_is_no_verb_of_saying():
-    # "بثلاثة صواريخ" begins like "بث" (broadcast): the place after it stays the event's
-    event = only_event("قتل قيادي أمس جراء غارة إسرائيلية بثلاثة صواريخ على منزله في بلدة كفرنبل.")
-    assert event.location.name == "Kafranbel"
-
-
 def test_west_of_a_city_is_the_city_with_precision_two():
     event = only_event("استهدفت طائرة مسيرة تركية سيارة غربي مدينة القامشلي أمس.")
     assert event.location.name == "Al Qāmishlī"

@@ -195,6 +195,13 @@ def test_no_casualties_phrase():
     assert Lexicon.load("ar", []).cue("no_casualties").find(tokens)
 
 
+def test_a_number_word_is_no_verb_of_saying():
+    # "بثلاثة صواريخ" (with three missiles) begins like "بث" (broadcast)
+    tokens = tokenize("غارة بثلاثة صواريخ، بثت القناة صورها")
+    found = Lexicon.load("ar", []).cue("report").find(tokens)
+    assert [tokens[m.first].text for m in found] == ["بثت"]
+
+
 def test_dawn_is_not_a_detonation():
     assert _triggers("فجر اليوم") == []
 

@@ -32,11 +32,6 @@ _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
 _AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))
 _AND_WORDS = frozenset(fold(w) for w in language_profile("en").words("and"))
-_COMPLEMENTIZERS = frozenset(
-    fold(w)
-    for language in ("ar", "en")
-    for w in language_profile(language).words("complementizers")
-)
 _LIST_MARKS = ("\u060c", ",", ":", "(")  # Arabic and Latin commas, a colon, a bracket
 
 
@@ -55,7 +50,7 @@ def places_for(
     """The place(s) of an event and whether its own sentence names them: the most specific
     ones its clause names, else the sentence's, else the place in focus. Places of the same
     rank named side by side make one event each."""
-    named = [m for m in sentence_event_places(sentence) if not _where_told(sentence, m, near)]
+    named = sentence_event_places(sentence)
     for scope in ([m for m in named if clause.holds(m.span.start)], named):
         usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
         if usable:
@@ -64,29 +59,10 @@ def places_for(
         return [None], False  # its only place is a homonym abroad: not moved elsewhere
     fallback = focus.fallback_place(sentence)
     if fallback is None:  # "shot down before reaching the base": the destination is all there is
-        usable = [
-            p
-            for p in sentence.places
-            if p.place is not None
-            and p.place.kind != "country"
-            and not _where_told(sentence, p, near)
-        ]
+        usable = [p for p in sentence.places if p.place is not None and p.place.kind != "country"]
         if usable:
             return most_specific(sentence, usable, near), True
     return [fallback], False
-
-
-def _where_told(sentence: SentenceMentions, mention: PlaceMention, near: int) -> bool:
-    """ "..., a military officer told reporters in Mogadishu": a place named in a report that
-    follows the event is where it was told, not where it happened ("said that ... in X" tells
-    what happened, and its places count)."""
-    for cue in sentence.cue(Cue.REPORT):
-        if near < cue.start < mention.span.start and not any(
-            cue.end <= t.start < mention.span.start and t.norm in _COMPLEMENTIZERS
-            for t in sentence.tokens
-        ):
-            return True
-    return False
 
 
 def protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMention]:

@@ -40,7 +40,6 @@ WORD_CLASSES: dict[str, str] = {
     "possessive_endings": "pronoun endings of a noun: 'her child' is a person word",
     "pluperfect_particles": "the particle between 'had' and the verb of a past perfect",
     "plural_place_words": "place words that name several places, before a list of names",
-    "complementizers": "the words after a verb of saying that open what was said ('that')",
     "list_openers": "a word that opens a list of places, before 'from' (Arabic kullan min)",
     "locative_clitics": "a preposition written joined to the next word, 'in': bi-Dimashq",
 }
