@@ -65,6 +65,15 @@ def test_english_variants_of_qamishli(gaz, name):
     assert gaz.lookup(name)[0].id == "geonames:173377"
 
 
+@pytest.mark.parametrize(
+    "name, admin1",
+    [("مركا", "Lower Shabelle"), ("أفجوي", "Lower Shabelle"), ("بلعد", "Middle Shabelle")],
+)
+def test_somali_towns_in_their_arabic_news_spellings(gaz, name, admin1):
+    town = gaz.lookup(name)[0]
+    assert (town.country, town.admin1) == ("Somalia", admin1)
+
+
 def test_name_key_drops_articles_and_hyphens():
     assert name_key("Deir ez-Zor") == name_key("Deir Ezzor") == "deir zor"
 
