@@ -275,6 +275,22 @@ def test_a_clash_between_troops_and_gunmen_stays_a_battle():
     assert types(event) == ("Battles", "Armed clash")
 
 
+def test_hundreds_of_protesters_coming_out_is_a_protest():
+    event = only_event("خرج مئات المتظاهرين في مدينة السويداء أمس مطالبين بالإفراج عن المعتقلين.")
+    assert types(event) == ("Protests", "Peaceful protest")
+
+
+def test_an_angry_crowd_beating_a_man_is_mob_violence():
+    event = only_event("اعتدى حشد غاضب على رجل في سوق مدينة الحلة أمس وضربوه حتى الموت.")
+    assert types(event) == ("Riots", "Mob violence")
+
+
+def test_lying_in_ambush_is_an_armed_clash():
+    event = only_event("كمن مسلحون من حركة الشباب لقافلة عسكرية قرب بلدة أفجوي أمس.")
+    assert types(event) == ("Battles", "Armed clash")
+    assert event.location.name == "Afgooye"
+
+
 def test_kidnapping_a_doctor_is_an_abduction():
     event = only_event("اختطف مسلحون مجهولون طبيبا في مدينة جاسم أمس.")
     assert types(event) == ("Violence against civilians", "Abduction/forced disappearance")

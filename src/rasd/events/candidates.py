@@ -267,9 +267,13 @@ def _recode_by_actors(
     explosive = any(w.payload.sub_event_type for w in weapons)
     violent = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
     if cand.event_type in violent and is_crowd(cand.actor1):
-        # a crowd storming, burning or beating is a riot, not a battle
+        # a crowd storming, burning or beating is a riot, not a battle; a crowd falling on
+        # civilians is mob violence
         cand.event_type = EventType.RIOTS
-        cand.sub_event_type = SubEventType.VIOLENT_DEMONSTRATION
+        mob = is_civilian(cand.actor2)
+        cand.sub_event_type = (
+            SubEventType.MOB_VIOLENCE if mob else SubEventType.VIOLENT_DEMONSTRATION
+        )
         cand.plover = TAXONOMY.plover[EventType.RIOTS]
     elif cand.event_type == EventType.RIOTS and is_armed(cand.actor1):
         # an armed group burning and beating is attacking civilians, not rioting

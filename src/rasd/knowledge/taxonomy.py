@@ -38,6 +38,7 @@ class SubEventType(StrEnum):
     PROTEST_WITH_INTERVENTION = "Protest with intervention"
     EXCESSIVE_FORCE = "Excessive force against protesters"
     VIOLENT_DEMONSTRATION = "Violent demonstration"
+    MOB_VIOLENCE = "Mob violence"
     AGREEMENT = "Agreement"
     ARRESTS = "Arrests"
     DISRUPTED = "Disrupted weapons use"
