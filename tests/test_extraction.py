@@ -520,6 +520,21 @@ def test_a_woman_and_her_child_are_two_deaths():
     assert event.fatalities == 2
 
 
+def test_a_woman_and_her_son_are_two_deaths():
+    event = only_event("قتلت سيدة ونجلها أمس بقصف مدفعي على بلدة كفرنبل.")
+    assert event.fatalities == 2
+
+
+def test_a_man_and_his_wife_are_two_deaths():
+    event = only_event("قتل رجل وزوجته أمس بقصف مدفعي على بلدة كفرنبل.")
+    assert event.fatalities == 2
+
+
+def test_dead_and_wounded_told_in_one_figure_count_no_deaths_but_keep_the_attack():
+    event = only_event("أسفر الهجوم على قرية العمود أمس عن مقتل وإصابة 29 شخصا.")
+    assert (event.fatalities, event.injuries) == (0, 0)
+
+
 def test_groups_of_victims_listed_together_are_summed():
     event = only_event("قتل أربعة أطفال وثلاث نساء ورجل أمس بغارة على بلدة كفرنبل.")
     assert event.fatalities == 8
@@ -641,6 +656,22 @@ def test_protests_in_three_towns_are_three_events():
 def test_shelling_going_on_since_saturday_is_dated_from_saturday_to_publication():
     event = only_event("قتل مدني جراء القصف التركي المتواصل على قرية تل تمر منذ مساء السبت.")
     assert (event.date_from, event.date_to) == (dt.date(2024, 3, 9), TODAY)
+
+
+def test_a_raid_that_makes_arrests_is_the_arrest_not_a_battle():
+    text = "اقتحمت قوات الاحتلال مخيم جنين أمس واعتقلت خمسة شبان وسط إطلاق نار كثيف."
+    event = only_event(text)
+    assert types(event) == (STRATEGIC, "Arrests")
+    assert event.actor1.name == ISRAEL  # the subject of the raid carries over to the arrest
+
+
+def test_a_raid_met_by_gunmen_is_a_battle_too():
+    text = "اقتحمت قوات الاحتلال مخيم جنين أمس واعتقلت خمسة شبان واشتبكت مع مسلحين."
+    assert {e.event_type for e in events(text)} == {"Battles", STRATEGIC}
+
+
+def test_on_board_is_no_place():
+    assert events("ودمرت عربة ولقي جميع من كانوا على متنها حتفهم أمس.") == []
 
 
 def test_people_arrested_without_a_group_named_are_civilians():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
-from rasd.events.casualties import count_casualties
+from rasd.events.casualties import count_casualties, told_joined_toll
 from rasd.events.dating import date_event
 from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
@@ -249,7 +249,8 @@ def _build(
         cand.fatalities, cand.injuries = count_casualties(sentence, clause)
         if sentence.is_title:  # a headline may sum up a day's toll: only a fallback
             cand.headline_toll, cand.fatalities, cand.injuries = cand.fatalities, None, None
-    if cand.weak and not _confirmed(cand):
+    hurt = told_joined_toll(sentence, clause)
+    if cand.weak and not _confirmed(cand, hurt):
         return []
     mentions, explicit = places_for(sentence, clause, focus, head.start)
     if event_type == EventType.PROTESTS:
@@ -335,13 +336,14 @@ def _on_the_ground(mention: Mention | None, afar: bool = False) -> bool:
     )
 
 
-def _confirmed(cand: Candidate) -> bool:
+def _confirmed(cand: Candidate, hurt: bool) -> bool:
     """A weak trigger ("attack", "targeted") makes an event only with something to back it:
-    a weapon, a casualty, or a known actor."""
+    a weapon, a casualty (counted, or ``hurt``: "قتل وأصيب 29", dead and wounded told
+    together), or a known actor."""
     if cand.event_type == EventType.STRATEGIC and cand.sub_event_type != SubEventType.DISRUPTED:
         return strength(cand.actor1) == 2  # "forces withdrew": which forces?
     known = cand.actor1 is not None and cand.actor1.entry is not None
-    return bool(cand.weapons) or cand.fatalities is not None or known
+    return bool(cand.weapons) or hurt or cand.fatalities is not None or known
 
 
 def _can_kill(cand: Candidate) -> bool:

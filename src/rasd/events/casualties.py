@@ -42,6 +42,9 @@ _DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
 
 # The possessive endings a person word may carry: "طفلها" (her child)
 _POSSESSIVES = tuple(sorted((fold(w) for w in _words("possessive_endings")), key=len, reverse=True))
+# "زوجته": before a pronoun the feminine ending is written as another letter
+(_FREE_FEMININE,) = (fold(w) for w in language_profile("ar").words("feminine_ending"))
+(_BOUND_FEMININE,) = (fold(w) for w in language_profile("ar").words("feminine_bound_ending"))
 
 
 class Toll(NamedTuple):
@@ -79,7 +82,10 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
                 # "مقتل قيادي ... واثنين من مرافقيه": the one named first, and two more
                 value += 1 if _singular_victim(sentence, cue) else 0
             counted[id(cue)].append(value)
+    joined = _joined_tolls(sentence, [c for c, _ in cues])
     for cue, attr in cues:
+        if id(cue) in joined:
+            continue  # "قتل وأصيب 10": the dead and the wounded together, neither known
         values = counted[id(cue)]
         listed = _victim_groups(sentence, cue)
         if listed is not None:
@@ -94,6 +100,27 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
         if known:
             totals[attr] = max(totals.get(attr) or 0, *known)
     return Toll(totals["fatalities"], totals["injuries"])
+
+
+def told_joined_toll(sentence: SentenceMentions, clause: Clause) -> bool:
+    """Whether the clause tells its dead and wounded in one figure ("قتل وأصيب 29")."""
+    cues = [
+        c for c in sentence.cue(Cue.KILLED) + sentence.cue(Cue.INJURED) if clause.holds(c.start)
+    ]
+    return bool(_joined_tolls(sentence, sorted(cues, key=lambda c: c.start)))
+
+
+def _joined_tolls(sentence: SentenceMentions, cues: list[PhraseMatch[Cue]]) -> set[int]:
+    """Casualty words of both kinds side by side ("قتل وأصيب 10", "killed and wounded ten"):
+    one figure counts both, so it tells neither. The ids of such cues."""
+    joined: set[int] = set()
+    for a, b in zip(cues, cues[1:]):
+        if {a.payload, b.payload} != {Cue.KILLED, Cue.INJURED} or b.start < a.end:
+            continue
+        between = [t.norm for t in sentence.tokens if a.end <= t.start < b.start]
+        if not between or (len(between) == 1 and between[0] in _AND):
+            joined |= {id(a), id(b)}
+    return joined
 
 
 def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
@@ -229,7 +256,16 @@ def _is_person(word: str, starts: set[int], start: int) -> bool:
     with a possessive ending: "طفلها" (her child)."""
     if start in starts:
         return True
-    return any(word[: -len(end)] in _person_words() for end in _POSSESSIVES if word.endswith(end))
+    words = _person_words()
+    for end in _POSSESSIVES:
+        if word.endswith(end):
+            stem = word[: -len(end)]
+            if stem in words or (
+                stem.endswith(_BOUND_FEMININE)
+                and stem[: -len(_BOUND_FEMININE)] + _FREE_FEMININE in words
+            ):
+                return True
+    return False
 
 
 @cache

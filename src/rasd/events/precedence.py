@@ -131,6 +131,22 @@ def _beside(sentence: SentenceMentions, actor: Mention, clash: PhraseMatch[str])
     )
 
 
+def raid_for_arrests(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
+    """ "اقتحمت القوات المخيم واعتقلت خمسة": a raid named only by weak words ("stormed",
+    "gunfire") that made arrests is the arrest, unless armed men fought back in the clause."""
+    battles = by_type.get(EventType.BATTLES)
+    arrests = [
+        t
+        for t in by_type.get(EventType.STRATEGIC, [])
+        if t.payload.sub_event_type == SubEventType.ARRESTS
+    ]
+    if not battles or not arrests or not all(t.payload.weak for t in battles):
+        return
+    kinds = [TAXONOMY.kinds[a.entry.kind] for a in sentence.actors if clause.holds(a.span.start)]
+    if not any(k.armed and not k.state for k in kinds):
+        del by_type[EventType.BATTLES]
+
+
 def strike_on_a_protest(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
     """ "A strike on the sit-in": the protest is the strike's setting, not an event."""
     if EventType.EXPLOSIONS in by_type:
@@ -186,6 +202,7 @@ Policy = Callable[[ByType, SentenceMentions, Clause], None]
 TYPE_POLICIES: tuple[tuple[str, Policy], ...] = (
     ("one act per clause", one_act_per_clause),
     ("a clash with civilians is a riot", clash_with_civilians_is_a_riot),
+    ("a raid for arrests is the arrest", raid_for_arrests),
     ("a strike on a protest is a strike", strike_on_a_protest),
     ("an arrest absorbs the abduction", arrest_absorbs_abduction),
     ("a protest needs a crowd", protest_needs_a_crowd),

@@ -130,6 +130,10 @@ def assign_roles(
         ]
         # a headline puts the subject first in Arabic too: "داعش يهاجم الشرطة"
         subject_first = english or (sentence.is_title and bool(before) and gap(before[-1]) == 0)
+        if event_type not in (EventType.PROTESTS, EventType.RIOTS):
+            # civilians are not the subject: "اقتحمت القوات البلدة واعتقلت خمسة شبان"
+            follows = [a for a in follows if not is_civilian(a)]
+            further = [a for a in further if not is_civilian(a)]
         order = [before[-1:], follows] if subject_first else [follows, before[-1:]]
         actor1 = (order[0] or order[1] or further or [agent])[0]
         rest = [a for a in after if a is not actor1]

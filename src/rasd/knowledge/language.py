@@ -38,6 +38,8 @@ WORD_CLASSES: dict[str, str] = {
     "name_articles": "articles that belong to a name",
     "abbreviations": "abbreviations whose stop ends no sentence",
     "possessive_endings": "pronoun endings of a noun: 'her child' is a person word",
+    "feminine_ending": "the feminine ending of a noun standing alone (ta marbuta)",
+    "feminine_bound_ending": "the feminine ending as written before a pronoun ending",
     "pluperfect_particles": "the particle between 'had' and the verb of a past perfect",
     "plural_place_words": "place words that name several places, before a list of names",
     "list_openers": "a word that opens a list of places, before 'from' (Arabic kullan min)",
