@@ -625,6 +625,15 @@ def test_two_nearby_towns_hit_the_same_day_are_two_events():
     assert sorted(e.location.name for e in found) == ["Saraqib", "Sarmīn"]
 
 
+def test_a_battle_told_from_either_side_is_one_event():
+    text = (
+        "صدت القوات العراقية هجوما لداعش في جلولاء مساء أمس. "
+        "وهاجم تنظيم داعش مساء أمس ناحية جلولاء في محافظة ديالى واشتبك مع الجيش."
+    )
+    (event,) = events(text)
+    assert event.event_type == "Battles"
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "
