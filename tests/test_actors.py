@@ -196,6 +196,12 @@ def test_occupation_wording_for_us_forces(actors):
     assert names(actors, "هجوم على الاحتلال الامريكي") == ["Military Forces of the United States"]
 
 
+def test_soldiers_of_a_named_nation_are_that_nations_forces(actors):
+    # "جنود" alone is the army of the article's country; the adjective says whose
+    found = names(actors, "استهدف تجمعا لجنود إسرائيليين", published=dt.date(2024, 3, 11))
+    assert found == ["Military Forces of Israel (2022-)"]
+
+
 def test_diacritics_and_hamza_do_not_matter(actors):
     assert names(actors, "أطلقت مسيّرةٌ تركيّة صاروخاً") == ["Military Forces of Turkey (2016-)"]
 

@@ -634,6 +634,21 @@ def test_a_battle_told_from_either_side_is_one_event():
     assert event.event_type == "Battles"
 
 
+def test_a_reply_told_in_the_same_sentence_is_an_event_of_its_own():
+    text = (
+        "استهدف حزب الله أمس دبابة إسرائيلية قرب بلدة كفرشوبا، ليرد الجيش الإسرائيلي "
+        "بقصف بلدة الخيام."
+    )
+    by_place = {e.location.name: e.actor1.name for e in events(text)}
+    assert by_place["Khiam"] == ISRAEL
+    assert by_place["Kfar Shouba"] == "Hezbollah"
+
+
+def test_the_towns_shelled_are_not_the_shelling_party():
+    found = events("ورد الجيش الإسرائيلي أمس بقصف بلدتي الخيام والوزاني.")
+    assert [e.actor1.name for e in found] == [ISRAEL, ISRAEL]
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

@@ -13,8 +13,10 @@ from typing import NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.knowledge.actors import ActorEntry, ActorMention, Via, plain_actor
+from rasd.knowledge.gazetteer_files import data_path, read_cues
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
+from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, ActorKind, EventType, SubEventType
 from rasd.model import Actor, Span
@@ -324,6 +326,10 @@ def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
     return None
 
 
+# the words that say a place follows ("بلدة", "قريتي", "مطار"): no agent's name begins there
+_PLACE_CUES = frozenset(read_cues(data_path("cues.tsv")))
+
+
 def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | None:
     """Up to ``limit`` words after an offset, stopping at punctuation and cue words."""
     stops = {
@@ -335,8 +341,11 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
     for token in sentence.tokens[sentence.token_index(offset) :]:
         if not token.norm[0].isalnum() or token.start in stops or len(taken) == limit:
             break
-        if token.start in {p.span.start for p in sentence.places}:
-            break
+        if (
+            token.start in {p.span.start for p in sentence.places}
+            or name_key(token.text) in _PLACE_CUES
+        ):
+            break  # a place ("بقصف بلدتي عيترون ومارون"), not an agent
         taken.append(token)
     if not taken:
         return None

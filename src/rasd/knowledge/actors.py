@@ -172,8 +172,11 @@ class ActorDictionary:
         day = published.date() if isinstance(published, dt.datetime) else published
         mentions: list[ActorMention] = []
         taken: set[int] = set()
+        qualified = {m.first for m in adjectives}
         for match in names:
             entry, via = self._choose(match.payload, day, country)
+            if entry.generic and match.last in qualified:
+                continue  # "جنود إسرائيليين": the adjective says whose soldiers
             bounds = match.first, match.last
             mention = self._mention(tokens, *bounds, entry, via, day, country)
             mention.others = self._others(match.payload, day, entry)
