@@ -171,6 +171,12 @@ def test_an_arabic_headline_puts_the_attacker_before_the_verb():
     ]
 
 
+def test_army_aviation_outside_iraq_is_that_countrys_army():
+    # "طيران الجيش" is also the name of an Iraqi unit; in Sudan it is Sudan's army
+    event = only_event("شن طيران الجيش أمس غارات على مواقع الدعم السريع شمال مدينة نيالا.")
+    assert event.actor1.name == "Military Forces of Sudan (2019-)"
+
+
 def test_the_national_army_in_libya_is_the_lna():
     event = only_event("اندلعت اشتباكات بين الجيش الوطني وقوات حكومة الوحدة في طرابلس الليبية أمس.")
     assert event.actor1.name == "Libyan National Army"
