@@ -894,6 +894,12 @@ def test_a_line_naming_only_the_city_filed_from_is_not_an_event_place():
     assert "Beirut" not in [e.location.name for e in found]
 
 
+def test_a_village_told_from_a_city_is_sought_near_that_city():
+    # the only "المنصورية" the gazetteer has as a village is in Yemen; Diyala's is in reach
+    event = only_event("هاجم مسلحون أمس قرية المنصورية جنوب غربي كركوك.")
+    assert event.location.country == "Iraq"
+
+
 def test_west_of_a_city_is_the_city_with_precision_two():
     event = only_event("استهدفت طائرة مسيرة تركية سيارة غربي مدينة القامشلي أمس.")
     assert event.location.name == "Al Qāmishlī"

@@ -25,7 +25,7 @@ from rasd.knowledge.gazetteer import (
     prior,
 )
 from rasd.knowledge.place_kinds import QUARTER
-from rasd.knowledge.places import Relation
+from rasd.knowledge.places import Relation, RelationKind
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Location
 from rasd.text.normalize import is_arabic
@@ -128,7 +128,36 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
             place = chosen[key] = _best(m, admin1s, countries, nearby, nearness, own)
         m.place = place
         m.geo_precision = _precision(m)
+    _keep_near_references(mentions)
     return mentions
+
+
+_BEARINGS = (RelationKind.DIRECTION_OF, RelationKind.NEAR)
+_BEARING_WORDS = 3  # "جنوب غربي مدينة": the words between a name and its reference
+
+
+def _keep_near_references(mentions: list[PlaceMention]) -> None:
+    """ "قرية المنصورية جنوب غربي كركوك": a place told with its bearing from a reference lies
+    within reach of it (settings: geocode.reference_km). A candidate farther off is another
+    place of that name; with none near, the name stays unresolved, and the reference, told
+    with its bearing, is all that places the event."""
+    for m, ref in zip(mentions, mentions[1:]):
+        if (
+            m.place is None
+            or ref.place is None
+            or ref.relation is None
+            or ref.relation.kind not in _BEARINGS
+            or ref.first - m.last > _BEARING_WORDS
+        ):
+            continue
+        reach = _W.reference_km + ref.place.radius_km
+        near = [p for p in m.candidates if _km(p, ref.place) <= reach]
+        if m.place not in near:
+            m.place = min(near, key=lambda p: _km(p, ref.place)) if near else None
+
+
+def _km(a: Place, b: Place) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _best(

@@ -120,6 +120,7 @@ class GeocodeSettings:
     near_weight: float
     region_km: float
     region_weight: float
+    reference_km: float
 
 
 @dataclass(frozen=True)
