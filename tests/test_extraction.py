@@ -67,6 +67,23 @@ def test_a_repelled_attack_is_a_battle_not_shelling():
     assert event.event_type == "Battles"
 
 
+def test_the_attacker_of_a_repelled_attack_is_actor1():
+    event = only_event("تصدت قوات النظام أمس لهجوم شنته عناصر تنظيم الدولة على بلدة السخنة.")
+    assert (actor_id(event.actor1), actor_id(event.actor2)) == ("isis-syria", "mil-syria-assad")
+
+
+def test_an_attack_repelled_by_an_unnamed_attacker_has_the_defender_as_target():
+    event = only_event("صد الجيش أمس هجوما على بلدة السخنة.")
+    assert event.actor1 is None
+    assert event.actor2.name == "Military Forces of Syria (2000-2024)"
+
+
+def test_english_repelled_attack_is_a_battle_with_the_attacker_first():
+    event = only_event("Syrian forces repelled an Islamic State attack on Sukhnah on Sunday.")
+    assert types(event) == ("Battles", "Armed clash")
+    assert actor_id(event.actor1) == "isis-syria"
+
+
 def test_state_forces_taking_a_town_regain_territory():
     event = only_event("سيطرت قوات النظام أمس على بلدة كفرنبل.")
     assert event.sub_event_type == "Government regains territory"

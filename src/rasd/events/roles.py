@@ -140,6 +140,10 @@ def assign_roles(
         actor1 = (order[0] or order[1] or further or [agent])[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
+    if head.payload.voice == Voice.DEFENCE:
+        # "صد الجيش هجوما لداعش": who repelled is the target, the attacker (named after the
+        # attack word, or unknown) is actor1
+        actor1, actor2 = (actor2 if actor2 is not None else agent), actor1
     sides = named_sides(sentence, clause, pool) if event_type == EventType.BATTLES else []
     if len(sides) == 2:
         actor1, actor2 = sides

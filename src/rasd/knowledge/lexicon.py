@@ -11,7 +11,7 @@ data file on the same code. Schema::
         event_type: Explosions/Remote violence      # one of ACLED's six (taxonomy.yaml)
         sub_event_type: Shelling/artillery/missile attack
         plover: ASSAULT                             # a PLOVER 2 event type
-        voice: active                               # active | passive | noun
+        voice: active                               # active | passive | noun | defence
         weak: false                                 # optional, default false
     weapons:
       - words: ["هاون", ...]
@@ -49,6 +49,7 @@ class Voice(StrEnum):
     ACTIVE = "active"  # the subject is actor1, the object actor2
     PASSIVE = "passive"  # the subject is actor2
     NOUN = "noun"  # a verbal noun: actor1 from an adjective, a genitive or an agent
+    DEFENCE = "defence"  # "صد الجيش هجوما لداعش": the subject is actor2, the attacker actor1
 
 
 VOICES = tuple(Voice)
