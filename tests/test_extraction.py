@@ -84,6 +84,11 @@ def test_english_repelled_attack_is_a_battle_with_the_attacker_first():
     assert actor_id(event.actor1) == "isis-syria"
 
 
+def test_the_group_named_before_a_strike_that_killed_soldiers_carried_it_out():
+    event = only_event("Seven soldiers were killed in an RSF drone strike on El Obeid on Sunday.")
+    assert (event.actor1.name, event.fatalities) == ("Rapid Support Forces", 7)
+
+
 def test_state_forces_taking_a_town_regain_territory():
     event = only_event("سيطرت قوات النظام أمس على بلدة كفرنبل.")
     assert event.sub_event_type == "Government regains territory"

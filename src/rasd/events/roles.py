@@ -26,6 +26,9 @@ from rasd.text.normalize import fold, is_arabic
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
 _NOT_NAMES = frozenset(fold(w) for w in language_profile("en").words("not_names"))
+_CAUSE_WORDS = frozenset(
+    fold(w) for language in ("ar", "en") for w in language_profile(language).words("cause_words")
+)
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,9 @@ def assign_roles(
         actor1 = agent or next(
             (a for a in after if a.via == Via.ADJECTIVE and gap(a) <= _REACH.next_to_verb), None
         )
+        if actor1 is None and head.payload.voice == Voice.NOUN and english and before:
+            # "were killed in an RSF drone strike": the name before the strike noun is its agent
+            actor1 = before[-1] if gap(before[-1]) == 0 else None
         rest = [a for a in before + after if a is not actor1]
         actor2 = min(rest, key=gap) if rest else None
     elif voice == Voice.NOUN:
@@ -190,10 +196,14 @@ def named_sides(
 
 
 def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
-    """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word."""
+    """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word, with no word
+    of its cause between ("killed in an RSF strike": the RSF did it)."""
     return any(
         c.end <= actor.span.start
         and sentence.words_between(c.end, actor.span.start) <= _REACH.victim_reach
+        and not any(
+            c.end <= t.start < actor.span.start and t.norm in _CAUSE_WORDS for t in sentence.tokens
+        )
         for name in (Cue.KILLED, Cue.INJURED)
         for c in sentence.cue(name)
     )
