@@ -838,6 +838,14 @@ def test_a_denied_report_is_no_event():
     assert events(text) == []
 
 
+def test_the_body_places_an_event_its_headline_puts_in_the_nearby_capital():
+    text = (
+        "مقتل 4 جنود بتفجير في بغداد\n\n"
+        "قتل أربعة جنود عراقيين أمس بانفجار سيارة مفخخة في بعقوبة بمحافظة ديالى."
+    )
+    assert [e.location.name for e in events(text)] == ["Baqubah"]
+
+
 def test_a_headline_repeating_the_body_adds_no_event():
     text = (
         "قصف تركي على قرية تل تمر\n"

@@ -73,8 +73,10 @@ def _same(x: Mention | None, y: Mention | None) -> bool:
 
 def absorb(kept: Candidate, other: Candidate) -> None:
     """Fold ``other`` into ``kept``: the stronger actors, the narrower date, the stronger or
-    more severe trigger, the more specific place, the higher toll, every weapon."""
+    more severe trigger, the more specific place (the body's over a headline's), the higher
+    toll, every weapon."""
     kept.anchored = kept.anchored or other.anchored
+    told_in_body = kept.title_only and not other.title_only  # the body says where, exactly
     kept.title_only = kept.title_only and other.title_only
     for role in ("actor1", "actor2", "claimed_by", "denied_by"):
         mine, theirs = getattr(kept, role), getattr(other, role)
@@ -96,7 +98,7 @@ def absorb(kept: Candidate, other: Candidate) -> None:
     if (kept.weak and not other.weak) or _severity(other) > _severity(kept):
         kept.sub_event_type, kept.weak = other.sub_event_type, other.weak
         kept.evidence["trigger"] = other.evidence["trigger"]
-    if rank(other.place_choice) > rank(kept.place_choice):
+    if told_in_body or rank(other.place_choice) > rank(kept.place_choice):
         kept.place, kept.place_choice = other.place, other.place_choice
         kept.evidence["location"] = other.evidence.get("location", kept.evidence.get("location"))
     for attr in ("fatalities", "injuries", "headline_toll"):
