@@ -89,6 +89,16 @@ def test_the_group_named_before_a_strike_that_killed_soldiers_carried_it_out():
     assert (event.actor1.name, event.fatalities) == ("Rapid Support Forces", 7)
 
 
+def test_a_militant_attack_on_a_town_with_no_weapon_named_is_a_battle():
+    event = only_event("هاجم تنظيم داعش مساء أمس ناحية جلولاء في محافظة ديالى.")
+    assert types(event) == ("Battles", "Armed clash")
+
+
+def test_a_militant_attack_with_mortars_stays_shelling():
+    event = only_event("هاجم تنظيم داعش مساء أمس ناحية جلولاء بقذائف الهاون.")
+    assert types(event) == (REMOTE, SHELLING)
+
+
 def test_state_forces_taking_a_town_regain_territory():
     event = only_event("سيطرت قوات النظام أمس على بلدة كفرنبل.")
     assert event.sub_event_type == "Government regains territory"

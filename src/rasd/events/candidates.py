@@ -310,7 +310,7 @@ def _recode_by_actors(
         if is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target):
             cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
             cand.sub_event_type = SubEventType.ATTACK
-        elif ground and _on_the_ground(cand.actor2, afar=True):
+        elif ground and (cand.actor2 is None or _on_the_ground(cand.actor2, afar=True)):
             cand.event_type = EventType.BATTLES
             cand.sub_event_type = SubEventType.ARMED_CLASH
             cand.plover = TAXONOMY.plover[EventType.BATTLES]
