@@ -99,6 +99,12 @@ def test_a_militant_attack_with_mortars_stays_shelling():
     assert types(event) == (REMOTE, SHELLING)
 
 
+def test_a_former_leader_killed_today_is_news_not_background():
+    # "سابقا" here says what the man was, not when the killing happened
+    event = only_event("اغتال مسلحون قياديا سابقا في المعارضة في بلدة طفس أمس.")
+    assert types(event) == ("Violence against civilians", "Attack")
+
+
 def test_state_forces_taking_a_town_regain_territory():
     event = only_event("سيطرت قوات النظام أمس على بلدة كفرنبل.")
     assert event.sub_event_type == "Government regains territory"
