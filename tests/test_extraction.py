@@ -733,6 +733,15 @@ def test_a_raid_that_makes_arrests_is_the_arrest_not_a_battle():
     assert event.actor1.name == ISRAEL  # the subject of the raid carries over to the arrest
 
 
+def test_a_raid_with_no_one_fighting_back_is_no_battle():
+    assert events("اقتحمت قوات الاحتلال بلدة بيتا جنوب نابلس أمس.") == []
+
+
+def test_a_raid_with_a_casualty_is_a_battle():
+    event = only_event("اقتحمت قوات الاحتلال بلدة بيتا جنوب نابلس أمس وأصيب جندي.")
+    assert event.event_type == "Battles"
+
+
 def test_a_raid_met_by_gunmen_is_a_battle_too():
     text = "اقتحمت قوات الاحتلال مخيم جنين أمس واعتقلت خمسة شبان واشتبكت مع مسلحين."
     assert {e.event_type for e in events(text)} == {"Battles", STRATEGIC}

@@ -250,7 +250,8 @@ def _build(
         if sentence.is_title:  # a headline may sum up a day's toll: only a fallback
             cand.headline_toll, cand.fatalities, cand.injuries = cand.fatalities, None, None
     hurt = told_joined_toll(sentence, clause)
-    if cand.weak and not _confirmed(cand, hurt):
+    raid = trig.event_type == EventType.BATTLES  # a weak battle word: "اقتحم", "stormed"
+    if cand.weak and not _confirmed(cand, hurt, raid):
         return []
     mentions, explicit = places_for(sentence, clause, focus, head.start)
     if event_type == EventType.PROTESTS:
@@ -336,14 +337,19 @@ def _on_the_ground(mention: Mention | None, afar: bool = False) -> bool:
     )
 
 
-def _confirmed(cand: Candidate, hurt: bool) -> bool:
+def _confirmed(cand: Candidate, hurt: bool, raid: bool) -> bool:
     """A weak trigger ("attack", "targeted") makes an event only with something to back it:
     a weapon, a casualty (counted, or ``hurt``: "قتل وأصيب 29", dead and wounded told
-    together), or a known actor."""
+    together), or a known actor; a weak battle word (``raid``: "stormed", "a military
+    operation") also needs a fight: an armed side facing it, a weapon or a casualty."""
     if cand.event_type == EventType.STRATEGIC and cand.sub_event_type != SubEventType.DISRUPTED:
         return strength(cand.actor1) == 2  # "forces withdrew": which forces?
     known = cand.actor1 is not None and cand.actor1.entry is not None
-    return bool(cand.weapons) or hurt or cand.fatalities is not None or known
+    backed = bool(cand.weapons) or hurt or cand.fatalities is not None or known
+    if raid and cand.event_type == EventType.BATTLES:
+        faced = _on_the_ground(cand.actor2, afar=True)
+        return backed and (bool(cand.weapons) or hurt or bool(cand.fatalities) or faced)
+    return backed
 
 
 def _can_kill(cand: Candidate) -> bool:
