@@ -579,6 +579,14 @@ def test_dead_and_wounded_told_in_one_figure_count_no_deaths_but_keep_the_attack
     assert (event.fatalities, event.injuries) == (0, 0)
 
 
+def test_a_part_of_a_toll_told_far_from_its_whole_is_not_the_toll():
+    text = (
+        "Seven Sudanese Armed Forces (SAF) soldiers, including two officers, were killed in a "
+        "drone strike on Ed Debba on Sunday."
+    )
+    assert only_event(text).fatalities == 7
+
+
 def test_groups_of_victims_listed_together_are_summed():
     event = only_event("قتل أربعة أطفال وثلاث نساء ورجل أمس بغارة على بلدة كفرنبل.")
     assert event.fatalities == 8

@@ -36,6 +36,7 @@ _AUXILIARIES = _words("passive_auxiliaries")
 # Compared with the folded word as written in the profile (so "على", whose folded form is
 # "علي", does not take part).
 _NOT_VICTIMS = _words("not_victims")
+_SUBSET_WORDS = frozenset(fold(w) for w in _words("subset_words"))
 _PLURAL_ENDINGS = tuple(sorted(_words("plural_endings")))
 _DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
 
@@ -70,9 +71,23 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
     cues += [(c, "injuries") for c in here(Cue.INJURED)]
     cues.sort(key=lambda item: item[0].start)
     counted: dict[int, list[int | None]] = {id(c): [] for c, _ in cues}
-    for number in sentence.derived(_people_counts):
+    counts = sentence.derived(_people_counts)
+    wholes: dict[int, NumberMention] = {}  # a part's index -> the count it is part of
+    for k, number in enumerate(counts):
+        if k and _after_subset_word(sentence, number):
+            wholes[k] = counts[k - 1]
+    placed: set[int] = set()
+    for k, number in enumerate(counts):
         cue = _cue_of_number(sentence, number, [c for c, _ in cues])
+        if k in wholes:
+            # "seven soldiers, including two officers, were killed": the part is not the
+            # toll; its casualty word counts the whole, unless the whole found its own
+            whole = wholes[k]
+            if cue is None or id(whole) in placed:
+                continue
+            number = whole
         if cue is not None:
+            placed.add(id(number))
             value = None if number.vague else number.value
             if (
                 value is not None
@@ -129,7 +144,7 @@ def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
     dates = [d.span for d in sentence.dates if d.span]
     things = [w.start for w in sentence.weapons] + [c.start for c in sentence.cue(Cue.UNIT)]
     names = [c.end for c in sentence.cue(Cue.FORMATION)]
-    return [
+    counts = [
         n
         for n in sentence.numbers
         if not any(d.start <= n.span.start < d.end for d in dates)
@@ -138,6 +153,12 @@ def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
             e <= n.span.start and sentence.words_between(e, n.span.start) == 0 for e in names
         )
     ]
+    return counts
+
+
+def _after_subset_word(sentence: SentenceMentions, number: NumberMention) -> bool:
+    index = sentence.token_index(number.span.start)
+    return index > 0 and sentence.tokens[index - 1].norm in _SUBSET_WORDS
 
 
 def _cue_of_number(

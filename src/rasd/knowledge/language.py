@@ -37,6 +37,7 @@ WORD_CLASSES: dict[str, str] = {
     "between": "the preposition between the places a road joins",
     "name_articles": "articles that belong to a name",
     "abbreviations": "abbreviations whose stop ends no sentence",
+    "subset_words": "words before a part of a toll ('including two officers'): not the toll",
     "cause_words": "words after a casualty word that open its cause: no victim is named past them",
     "possessive_endings": "pronoun endings of a noun: 'her child' is a person word",
     "feminine_ending": "the feminine ending of a noun standing alone (ta marbuta)",
