@@ -209,6 +209,17 @@ def test_an_arabic_headline_puts_the_attacker_before_the_verb():
     ]
 
 
+def test_an_unattributed_air_strike_in_lebanon_is_israels():
+    event = only_event("استهدفت غارة جوية سيارة في بلدة الخيام أمس ما أدى إلى مقتل شخصين.")
+    assert event.actor1.name == ISRAEL
+    assert "actor1" not in event.evidence  # implied, not named in the text
+
+
+def test_an_unattributed_drone_strike_in_syria_keeps_an_unknown_attacker():
+    event = only_event("استهدفت غارة جوية سيارة في بلدة طفس أمس ما أدى إلى مقتل شخصين.")
+    assert event.actor1 is None
+
+
 def test_army_aviation_outside_iraq_is_that_countrys_army():
     # "طيران الجيش" is also the name of an Iraqi unit; in Sudan it is Sudan's army
     event = only_event("شن طيران الجيش أمس غارات على مواقع الدعم السريع شمال مدينة نيالا.")

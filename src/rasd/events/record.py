@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import cache
 
 from rasd.annotate.geocode import to_location
 from rasd.events.candidate import Candidate
 from rasd.events.roles import Mention, is_armed
 from rasd.knowledge.actor_entries import COUNTRY
 from rasd.knowledge.actors import ActorDictionary, ActorMention, Via
+from rasd.knowledge.files import data_file, read_data
 from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
@@ -28,6 +30,7 @@ def to_event(
     date = cand.date
     of_day = (actors, doc.published.date() if doc.published else None, article_country)
     actor1 = _crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country, *of_day)
+    actor1 = actor1 or _sole_air_power(cand, place, actors, of_day[1])
     actor2 = _actor(cand.actor2, place.country, *of_day) or _arrested(cand, place, actors)
     actor1, actor2 = _countryless(actor1), _countryless(actor2)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
@@ -67,6 +70,28 @@ def _arrested(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor |
     entry = actors.by_id(TAXONOMY.arrested_actor)
     country = place.country
     return Actor(entry.name_for(country), "", entry.id, entry.kind, country)  # implied, not named
+
+
+def _sole_air_power(
+    cand: Candidate, place: Place, actors: ActorDictionary, day: dt.date | None
+) -> Actor | None:
+    """An air strike no one is named for, where one air power strikes almost alone
+    (data/events/air_power.yaml): that country's forces, implied, not named."""
+    actor_id, struck = _air_powers()
+    flier = struck.get(place.country or "")
+    if cand.sub_event_type != SubEventType.AIR_STRIKE or flier is None:
+        return None
+    entry = actors.of_country(actors.by_id(actor_id), flier, day)
+    return Actor(entry.name_for(flier), "", entry.id, entry.kind, flier)
+
+
+@cache
+def _air_powers() -> tuple[str, dict[str, str]]:
+    data = read_data(data_file("events", "air_power.yaml"), ValueError, "the air powers")
+    struck = data.get("struck") if isinstance(data, dict) else None
+    if not isinstance(data.get("actor"), str) or not isinstance(struck, dict):
+        raise ValueError("data/events/air_power.yaml: expected 'actor' and 'struck'")
+    return data["actor"], {str(k): str(v) for k, v in struck.items()}
 
 
 def _countryless(actor: Actor | None) -> Actor | None:
