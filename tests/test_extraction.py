@@ -570,6 +570,12 @@ def test_a_genitive_dual_counts_two():
     assert only_event(text).fatalities == 2
 
 
+def test_people_killed_by_shelling_whom_the_text_does_not_name_are_civilians():
+    event = only_event("قتل ثلاثة أشخاص بقصف مدفعي على بلدة كفرنبل أمس.")
+    assert event.actor2.name == "Civilians (Syria)"
+    assert "actor2" not in event.evidence  # implied, not named
+
+
 def test_a_woman_and_her_child_are_two_deaths():
     event = only_event("قتلت امرأة وطفلها أمس بقصف مدفعي على بلدة كفرنبل.")
     assert event.fatalities == 2

@@ -27,6 +27,7 @@ def raw_taxonomy() -> dict:
         "untargeted_sub_event_types": sorted(TAXONOMY.untargeted),
         "actor_kinds": {k.value: vars(v) for k, v in TAXONOMY.kinds.items()},
         "arrested_actor": TAXONOMY.arrested_actor,
+        "hurt_actor": TAXONOMY.hurt_actor,
         "no_country": TAXONOMY.no_country,
     }
 

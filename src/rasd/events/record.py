@@ -32,6 +32,7 @@ def to_event(
     actor1 = _crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country, *of_day)
     actor1 = actor1 or _sole_air_power(cand, place, actors, of_day[1])
     actor2 = _actor(cand.actor2, place.country, *of_day) or _arrested(cand, place, actors)
+    actor2 = actor2 or _hurt_unnamed(cand, place, actors)
     actor1, actor2 = _countryless(actor1), _countryless(actor2)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None  # one side named twice ("Turkish drones ... the Turkish base"): no target
@@ -92,6 +93,19 @@ def _air_powers() -> tuple[str, dict[str, str]]:
     if not isinstance(data.get("actor"), str) or not isinstance(struck, dict):
         raise ValueError("data/events/air_power.yaml: expected 'actor' and 'struck'")
     return data["actor"], {str(k): str(v) for k, v in struck.items()}
+
+
+_HURTING = (EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS)
+
+
+def _hurt_unnamed(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor | None:
+    """A strike or an attack that killed or wounded people it does not name: ACLED codes
+    them as civilians (taxonomy: hurt_actor)."""
+    hurt = (cand.fatalities or 0) + (cand.injuries or 0) + (cand.headline_toll or 0)
+    if not hurt or cand.event_type not in _HURTING:
+        return None
+    entry = actors.by_id(TAXONOMY.hurt_actor)
+    return Actor(entry.name_for(place.country), "", entry.id, entry.kind, place.country)
 
 
 def _countryless(actor: Actor | None) -> Actor | None:

@@ -89,6 +89,7 @@ class Taxonomy:
     kinds: dict[ActorKind, KindTraits]
     crowd_actor: dict[EventType, str]  # actor id of the crowd of a protest or a riot
     arrested_actor: str  # actor id of people arrested whose group is not named
+    hurt_actor: str  # actor id of people killed or wounded whom the text does not name
     no_country: str  # the country a generic class is named by when the event has none
 
     def kind(self, name: str | None) -> KindTraits | None:
@@ -132,6 +133,7 @@ def _taxonomy(data: dict[str, Any]) -> Taxonomy:
         kinds,
         crowds,
         str(data["arrested_actor"]),
+        str(data["hurt_actor"]),
         str(data["no_country"]),
     )
 
