@@ -51,7 +51,7 @@ _Derived = TypeVar("_Derived")
 _UNREAD = object()  # what the sentence has not yet had read from it
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
     """A stretch of a sentence between clause breaks ("while", "تزامن مع", ";")."""
 
@@ -83,7 +83,7 @@ class TokenOffsets(NamedTuple):
         return TokenOffsets(self.token_ends, self.word_ends, first)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SentenceMentions:
     index: int
     start: int

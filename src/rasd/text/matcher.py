@@ -40,8 +40,8 @@ class PhraseMatch(NamedTuple, Generic[T]):
 # by its first two letters), then by the order the phrases were added.
 _Order = tuple[int, str, int]
 # What a word form starts: (table, order, payload) of each table's best one-word phrase, and
-# the trie nodes from which longer phrases go on.
-_Start = tuple[tuple[tuple[Hashable, _Order, Any], ...], tuple["_Node", ...]]
+# the trie nodes from which longer phrases go on; () when it starts nothing.
+_Start = tuple[tuple[tuple[Hashable, _Order, Any], ...], tuple["_Node", ...]] | tuple[()]
 
 
 class _Node:
@@ -122,6 +122,8 @@ class PhraseTables:
                 if table not in single or order < single[table][0]:
                     single[table] = (order, payload)
         going_on = tuple(node for node in nodes if node.exact or node.stems)
+        if not single and not going_on:
+            return ()  # most forms start nothing: falsy, so that ``scan`` passes them over
         return (tuple((t, o, p) for t, (o, p) in single.items()), going_on)
 
     def _second(self, norm: str, following: str, going_on: tuple[_Node, ...]) -> tuple[_Node, ...]:
@@ -145,7 +147,7 @@ class PhraseTables:
         make = tuple.__new__  # a PhraseMatch without NamedTuple's argument handling
         # what each token starts; only tokens that start something are visited below
         begun = list(map(self._starts.__getitem__, norms_of(tokens)))
-        active = list(compress(count(), map(any, begun)))
+        active = list(compress(count(), begun))
         for lo, hi in ranges:
             found: dict[Hashable, list[PhraseMatch[Any]]] = {}
             free: dict[Hashable, int] = {}  # table -> first token a new match may start at
