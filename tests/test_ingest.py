@@ -145,6 +145,14 @@ def test_scraped_headline_is_the_title_and_stays_in_the_text():
     assert doc.text.startswith(doc.title)
 
 
+def test_a_lead_paragraph_of_many_commas_is_not_the_headline():
+    lead = (
+        "شهدت المدينة، مركز الولاية، الأربعاء، معارك بين الجيش والدعم السريع، استخدمت فيها المدفعية"
+    )
+    doc = document_from_text(f"متابعات\n{lead}\nوقصف الطيران مواقع شمال المدينة.", "lead")
+    assert doc.title != lead
+
+
 def test_damascus_date_line_is_the_publication_time():
     doc = document_from_text(SCRAPED, "market")
     assert doc.published is not None

@@ -13,10 +13,11 @@ import re
 from rasd.io.cleaning import clean_lines
 from rasd.io.datelines import HEADER_LINES, DateLine, find_date_line, zone_in
 from rasd.io.language import identify_language
+from rasd.knowledge.settings import SETTINGS
 from rasd.model import Document
 
-_HEADLINE_MAX_CHARS = 220
-_HEADLINE_MIN_WORDS = 3
+_HEADLINE = SETTINGS.ingest
+_COMMAS = re.compile("[,\u060c]")  # the Latin and the Arabic comma
 _ENDS_SENTENCE = re.compile(r"(?<!\.)[.:]$")  # a full stop or a colon, not an ellipsis
 
 # Without a publication time no date is taken from the clock: relative dates stay unread.
@@ -33,17 +34,21 @@ def _zone_only(line: str) -> bool:
 
 def find_title(lines: list[str], date_line: DateLine | None) -> str | None:
     """The longest line of the header (the lines above the first body paragraph) that looks
-    like a headline: at least three words, at most 220 characters, no final full stop."""
+    like a headline: a few words at least, no final full stop, and short and terse (settings:
+    ingest.headline_*): a long line or one of many commas is the lead paragraph."""
     header: list[str] = []
     for index, line in enumerate([line for line in lines if line][:HEADER_LINES]):
-        if len(line) > _HEADLINE_MAX_CHARS or (len(line) > 60 and _ENDS_SENTENCE.search(line)):
+        paragraph = len(line) > _HEADLINE.headline_max_characters or (
+            len(_COMMAS.findall(line)) > _HEADLINE.headline_max_commas
+        )
+        if paragraph or (len(line) > 60 and _ENDS_SENTENCE.search(line)):
             break
         if date_line is None or index != date_line.index:
             header.append(line)
     headlines = [
         line
         for line in header
-        if len(line.split()) >= _HEADLINE_MIN_WORDS
+        if len(line.split()) >= _HEADLINE.headline_min_words
         and not _ENDS_SENTENCE.search(line)
         and not _zone_only(line)
     ]

@@ -30,6 +30,9 @@ class IngestSettings:
     identify_characters: int
     script_characters: int
     fewest_letters: int
+    headline_min_words: int
+    headline_max_characters: int
+    headline_max_commas: int
 
 
 @dataclass(frozen=True)
