@@ -41,7 +41,8 @@ def test_every_alias_and_state_name_finds_its_own_entry(actors):
     for entry in actors.entries:
         for via, phrases in (("alias", entry.aliases), ("state", entry.states)):
             for phrase in phrases:
-                found = actors.find(tokenize(phrase), a_day_of(entry), country=entry.country)
+                where = entry.theatres[0] if entry.theatres else entry.country
+                found = actors.find(tokenize(phrase), a_day_of(entry), country=where)
                 got = [(m.entry.id, m.via, m.span.text) for m in found]
                 if got != [(entry.id, via, phrase)]:
                     misses.append((entry.id, phrase, got))

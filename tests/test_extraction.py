@@ -220,6 +220,16 @@ def test_an_unattributed_drone_strike_in_syria_keeps_an_unknown_attacker():
     assert event.actor1 is None
 
 
+def test_coalition_aircraft_in_yemen_are_the_saudi_led_coalition():
+    event = only_event("شن طيران التحالف أمس غارات على مواقع الحوثيين في مديرية صرواح.")
+    assert event.actor1.name == "Military Forces of Saudi Arabia (2015-)"
+
+
+def test_coalition_aircraft_in_syria_are_the_us_led_coalition():
+    event = only_event("شن طيران التحالف أمس غارات على مواقع داعش في مدينة البوكمال.")
+    assert event.actor1.name == "International Coalition"
+
+
 def test_army_aviation_outside_iraq_is_that_countrys_army():
     # "طيران الجيش" is also the name of an Iraqi unit; in Sudan it is Sudan's army
     event = only_event("شن طيران الجيش أمس غارات على مواقع الدعم السريع شمال مدينة نيالا.")

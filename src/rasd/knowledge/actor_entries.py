@@ -22,7 +22,7 @@ from rasd.text.normalize import is_arabic
 from rasd.text.tokens import entry_key, tokenize
 
 COUNTRY = "{country}"  # placeholder in the names of generic classes
-_FIELDS = {"id", "name", "country", "kind", "active", "aliases", "adjectives", "states"}
+_FIELDS = {"id", "name", "country", "kind", "active", "aliases", "adjectives", "states", "theatres"}
 _REQUIRED = ("id", "name", "kind", "aliases")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # What a data file may hold when it is a mapping (actor_words.yaml, a user's file).
@@ -73,6 +73,7 @@ class ActorEntry:
     adjectives: tuple[str, ...] = ()
     states: tuple[str, ...] = ()
     active: tuple[dt.date | None, dt.date | None] | None = None
+    theatres: tuple[str, ...] = ()  # where it fights abroad: shared words name it there
 
     @property
     def generic(self) -> bool:
@@ -201,7 +202,16 @@ def _entry(raw: Any, words: ActorWords) -> ActorEntry:
         adjectives=tuple(dict.fromkeys(form for a in adjectives for form in _nisba(a))),
         states=_phrases(raw.get("states"), "states", words),
         active=_period(raw.get("active")),
+        theatres=_theatres(raw.get("theatres")),
     )
+
+
+def _theatres(raw: Any) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(c, str) for c in raw):
+        raise ValueError("theatres must be a list of country names")
+    return tuple(raw)
 
 
 def _phrases(raw: Any, field: str, words: ActorWords) -> tuple[str, ...]:

@@ -62,8 +62,14 @@ class ActorMention:
     others: tuple[ActorEntry, ...] = ()
 
     def in_country(self, country: str | None) -> ActorEntry:
-        """The actor the words name in an event in ``country``: its own, else the first."""
-        if country is None or not self.others or self.entry.country in (country, None):
+        """The actor the words name in an event in ``country``: the one fighting there
+        (its ``theatres``), else its own, else the first."""
+        if country is None or not self.others:
+            return self.entry
+        fighting = next((e for e in (self.entry, *self.others) if country in e.theatres), None)
+        if fighting is not None:
+            return fighting
+        if self.entry.country in (country, None):
             return self.entry
         return next((e for e in self.others if e.country == country), self.entry)
 
@@ -235,7 +241,10 @@ class ActorDictionary:
             gaps = [entry.days_outside(day) for entry, _ in candidates]
             candidates = [c for c, gap in zip(candidates, gaps, strict=True) if gap == min(gaps)]
         if country is not None:
-            candidates = [c for c in candidates if c[0].country in (country, None)] or candidates
+            fighting = [c for c in candidates if country in c[0].theatres]
+            candidates = (
+                fighting or [c for c in candidates if c[0].country in (country, None)] or candidates
+            )
         return candidates[0]
 
 
