@@ -105,6 +105,16 @@ def test_a_former_leader_killed_today_is_news_not_background():
     assert types(event) == ("Violence against civilians", "Attack")
 
 
+def test_an_attack_by_no_one_named_on_a_checkpoint_is_a_battle():
+    event = only_event("قتل جنديان في هجوم على حاجز للجيش في بلدة طفس أمس.")
+    assert types(event) == ("Battles", "Armed clash")
+
+
+def test_an_attack_by_no_one_named_in_an_article_of_mortars_stays_shelling():
+    text = "سقطت قذائف هاون على مدينة درعا أمس. وقتل جنديان في هجوم على حاجز للجيش في بلدة طفس أمس."
+    assert {e.sub_event_type for e in events(text)} == {SHELLING}
+
+
 def test_state_forces_taking_a_town_regain_territory():
     event = only_event("سيطرت قوات النظام أمس على بلدة كفرنبل.")
     assert event.sub_event_type == "Government regains territory"

@@ -59,7 +59,7 @@ def _mentions(analysis: Analysis, resources: Resources) -> None:
 
 def _candidates(analysis: Analysis, resources: Resources) -> None:
     context = analysis.context
-    focus = Focus(context.day, context.country, context.spoken)
+    focus = Focus(context.day, context.country, context.spoken, context.explosives)
     analysis.candidates = find_candidates(analysis.document, analysis.sentences, focus)
 
 

@@ -155,6 +155,7 @@ class DocumentContext:
     actor_countries: set[str]  # the countries of the actors it names
     # what speaks of each country: its distinct places named, its actors, the dateline
     spoken: Counter[str] = field(default_factory=Counter)
+    explosives: bool = False  # it names an explosive weapon (mortars, missiles, a drone ...)
 
     @property
     def day(self) -> dt.date | None:
@@ -244,6 +245,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         _main_country(sentences),
         countries,
         _spoken(sentences, countries, dateline),
+        any(w.payload.sub_event_type for s in sentences for w in s.weapons),
     )
     return Mentions(sentences, context)
 

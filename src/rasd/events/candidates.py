@@ -238,7 +238,8 @@ def _build(
         if mention is not None:
             cand.evidence[role] = mention.span
     civilian_target = any(clause.holds(c.start) for c in sentence.cue(Cue.CIVILIAN_TARGET))
-    _recode_by_actors(cand, weapons, civilian_target, _fought_on_the_ground(sentence, clause))
+    ground = _fought_on_the_ground(sentence, clause)
+    _recode_by_actors(cand, weapons, civilian_target, ground, focus.explosives)
     if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):
         # "entered the town without resistance": it changed hands, no battle was fought
         cand.event_type = EventType.STRATEGIC
@@ -263,9 +264,14 @@ def _build(
 
 
 def _recode_by_actors(
-    cand: Candidate, weapons: list[PhraseMatch[Weapon]], civilian_target: bool, ground: bool
+    cand: Candidate,
+    weapons: list[PhraseMatch[Weapon]],
+    civilian_target: bool,
+    ground: bool,
+    article_explosives: bool,
 ) -> None:
-    """Who did it to whom decides between types the trigger leaves open."""
+    """Who did it to whom decides between types the trigger leaves open
+    (``article_explosives``: the article names an explosive weapon somewhere)."""
     explosive = any(w.payload.sub_event_type for w in weapons)
     violent = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
     if cand.event_type in violent and is_crowd(cand.actor1):
@@ -303,11 +309,12 @@ def _recode_by_actors(
         cand.event_type == EventType.EXPLOSIONS
         and cand.weak
         and not explosive
-        and _on_the_ground(cand.actor1)
+        and (_on_the_ground(cand.actor1) or (cand.actor1 is None and not article_explosives))
     ):
         # "an attack" with no explosive named, by gunmen or a militia on the ground (armies
-        # and air forces strike from afar: their "attacks" stay explosions): on civilians it
-        # is violence against them; on an armed side's post, a battle
+        # and air forces strike from afar: their "attacks" stay explosions), or by no one
+        # named in an article that names no explosive at all: on civilians it is violence
+        # against them; on an armed side's post, a battle
         if is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target):
             cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
             cand.sub_event_type = SubEventType.ATTACK

@@ -29,10 +29,12 @@ class Focus:
         published: dt.date | None,
         country: str | None,
         spoken: Counter[str] | None = None,
+        explosives: bool = False,
     ) -> None:
         self.published = published
         self.country = country  # where most of the article's places are
         self.spoken = spoken or Counter()  # what speaks of each country (DocumentContext)
+        self.explosives = explosives  # the article names an explosive weapon somewhere
         self.date: DateRange | None = None
         self.report_date: DateRange | None = None  # the day the article reports on
         self._placed: list[SentenceMentions] = []  # the sentences taken in that name places
