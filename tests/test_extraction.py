@@ -961,6 +961,11 @@ def test_an_event_the_army_denies_is_no_event():
     assert events("نفى الجيش الإسرائيلي قصف مدينة صيدا أمس.") == []
 
 
+def test_a_protest_scheduled_for_tomorrow_is_no_event():
+    text = "ومن المقرر أن ينظم الأهالي وقفة احتجاجية غدا أمام مبنى المحافظة في السويداء."
+    assert events(text) == []
+
+
 def test_a_protest_called_for_tomorrow_is_no_event():
     assert events("تنظم نقابة المعلمين غداً وقفة احتجاجية أمام مبنى المحافظة في البصرة.") == []
 
