@@ -133,7 +133,6 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
 
 
 _BEARINGS = (RelationKind.DIRECTION_OF, RelationKind.NEAR)
-_BEARING_WORDS = 3  # "جنوب غربي مدينة": the words between a name and its reference
 
 
 def _keep_near_references(mentions: list[PlaceMention]) -> None:
@@ -147,7 +146,7 @@ def _keep_near_references(mentions: list[PlaceMention]) -> None:
             or ref.place is None
             or ref.relation is None
             or ref.relation.kind not in _BEARINGS
-            or ref.first - m.last > _BEARING_WORDS
+            or ref.first - m.last > _W.bearing_words
         ):
             continue
         reach = _W.reference_km + ref.place.radius_km

@@ -7,7 +7,7 @@ import datetime as dt
 
 from rasd.events.candidate import Candidate
 from rasd.events.placing import rank, same_place
-from rasd.events.roles import Mention, strength
+from rasd.events.roles import same_actor, strength
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.model import DateRange
@@ -58,16 +58,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     if x is None or y is None or strength(x) < 2 or strength(y) < 2 or x.entry.id == y.entry.id:
         return True
     # a battle told from either side: "the army repelled an IS attack" and "IS attacked"
-    return a.event_type == EventType.BATTLES and (_same(x, b.actor2) or _same(a.actor2, y))
-
-
-def _same(x: Mention | None, y: Mention | None) -> bool:
-    return (
-        x is not None
-        and y is not None
-        and x.entry is not None
-        and y.entry is not None
-        and (x.entry.id == y.entry.id)
+    return a.event_type == EventType.BATTLES and (
+        same_actor(x, b.actor2) or same_actor(a.actor2, y)
     )
 
 

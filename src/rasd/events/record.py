@@ -10,7 +10,7 @@ from functools import cache
 from rasd.annotate.geocode import to_location
 from rasd.events.candidate import Candidate
 from rasd.events.roles import Mention, is_armed
-from rasd.knowledge.actor_entries import COUNTRY
+from rasd.knowledge.actor_entries import COUNTRY, ActorEntry
 from rasd.knowledge.actors import ActorDictionary, ActorMention, Via
 from rasd.knowledge.files import data_file, read_data
 from rasd.knowledge.gazetteer import Place
@@ -68,9 +68,7 @@ def _arrested(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor |
     """ACLED codes the people arrested as civilians unless the text names their group."""
     if cand.sub_event_type != SubEventType.ARRESTS:
         return None
-    entry = actors.by_id(TAXONOMY.arrested_actor)
-    country = place.country
-    return Actor(entry.name_for(country), "", entry.id, entry.kind, country)  # implied, not named
+    return _implied(actors.by_id(TAXONOMY.arrested_actor), place.country)
 
 
 def _sole_air_power(
@@ -82,8 +80,7 @@ def _sole_air_power(
     flier = struck.get(place.country or "")
     if cand.sub_event_type != SubEventType.AIR_STRIKE or flier is None:
         return None
-    entry = actors.of_country(actors.by_id(actor_id), flier, day)
-    return Actor(entry.name_for(flier), "", entry.id, entry.kind, flier)
+    return _implied(actors.of_country(actors.by_id(actor_id), flier, day), flier)
 
 
 @cache
@@ -104,8 +101,12 @@ def _hurt_unnamed(cand: Candidate, place: Place, actors: ActorDictionary) -> Act
     hurt = (cand.fatalities or 0) + (cand.injuries or 0) + (cand.headline_toll or 0)
     if not hurt or cand.event_type not in _HURTING:
         return None
-    entry = actors.by_id(TAXONOMY.hurt_actor)
-    return Actor(entry.name_for(place.country), "", entry.id, entry.kind, place.country)
+    return _implied(actors.by_id(TAXONOMY.hurt_actor), place.country)
+
+
+def _implied(entry: ActorEntry, country: str | None) -> Actor:
+    """An actor the text implies without naming it: no words of its own."""
+    return Actor(entry.name_for(country), "", entry.id, entry.kind, country)
 
 
 def _countryless(actor: Actor | None) -> Actor | None:

@@ -124,6 +124,7 @@ class GeocodeSettings:
     region_km: float
     region_weight: float
     reference_km: float
+    bearing_words: int
 
 
 @dataclass(frozen=True)
