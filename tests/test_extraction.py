@@ -115,6 +115,11 @@ def test_an_attack_by_no_one_named_in_an_article_of_mortars_stays_shelling():
     assert {e.sub_event_type for e in events(text)} == {SHELLING}
 
 
+def test_missiles_fired_by_a_drone_named_before_them_are_an_air_strike():
+    event = only_event("أطلقت طائرة مسيرة صاروخين على مجموعة من المواطنين في رفح أمس.")
+    assert types(event) == (REMOTE, STRIKE)
+
+
 def test_state_forces_taking_a_town_regain_territory():
     event = only_event("سيطرت قوات النظام أمس على بلدة كفرنبل.")
     assert event.sub_event_type == "Government regains territory"

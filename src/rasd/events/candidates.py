@@ -220,6 +220,8 @@ def _build(
             sub_type = weapon_types[0]
         elif trig.event_type != event_type:
             sub_type = SubEventType.SHELLING
+        elif sub_type == SubEventType.SHELLING and SubEventType.AIR_STRIKE in weapon_types:
+            sub_type = SubEventType.AIR_STRIKE  # "أطلقت طائرة مسيرة صاروخين": fired from the air
     cand = Candidate(
         trigger_span=Span(head.start, head.end, doc.text[head.start : head.end]),
         sentence=sentence.index,
