@@ -25,7 +25,7 @@ from rasd.knowledge.gazetteer import (
     prior,
 )
 from rasd.knowledge.place_kinds import QUARTER
-from rasd.knowledge.places import Relation, RelationKind
+from rasd.knowledge.places import Relation, RelationKind, km_between
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Location
 from rasd.text.normalize import is_arabic
@@ -150,13 +150,9 @@ def _keep_near_references(mentions: list[PlaceMention]) -> None:
         ):
             continue
         reach = _W.reference_km + ref.place.radius_km
-        near = [p for p in m.candidates if _km(p, ref.place) <= reach]
+        near = [p for p in m.candidates if km_between(p, ref.place) <= reach]
         if m.place not in near:
-            m.place = min(near, key=lambda p: _km(p, ref.place)) if near else None
-
-
-def _km(a: Place, b: Place) -> float:
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+            m.place = min(near, key=lambda p: km_between(p, ref.place)) if near else None
 
 
 def _best(

@@ -16,8 +16,9 @@ from collections import Counter
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.merging import merge
-from rasd.events.placing import km, stray
+from rasd.events.placing import stray
 from rasd.events.roles import Mention, is_armed, strength
+from rasd.knowledge.places import km_between
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
 from rasd.model import DateRange
@@ -92,7 +93,7 @@ def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
             c.place_choice is not None
             and title.date is not None
             and c.date is not None
-            and km(title.place_choice, c.place_choice) <= SETTINGS.placing.headline_km
+            and km_between(title.place_choice, c.place_choice) <= SETTINGS.placing.headline_km
             and abs((title.date.date_from - c.date.date_from).days)
             <= SETTINGS.merging.headline_days
         )

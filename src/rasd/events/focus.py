@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import SentenceMentions
@@ -82,14 +82,16 @@ class Focus:
         return self._best[k]
 
     def _last(self, wanted: Callable[[PlaceMention], bool]) -> PlaceMention | None:
-        for k in reversed(range(len(self._placed))):
-            place = self._place_of(k)
-            if place is not None and wanted(place):
-                return place
-        return None
+        return self._found(wanted, reversed(range(len(self._placed))))
 
     def _first(self, wanted: Callable[[PlaceMention], bool]) -> PlaceMention | None:
-        for k in range(len(self._placed)):
+        return self._found(wanted, range(len(self._placed)))
+
+    def _found(
+        self, wanted: Callable[[PlaceMention], bool], order: Iterable[int]
+    ) -> PlaceMention | None:
+        """The place in focus of the first sentence, in ``order``, whose place is wanted."""
+        for k in order:
             place = self._place_of(k)
             if place is not None and wanted(place):
                 return place

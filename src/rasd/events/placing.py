@@ -15,12 +15,12 @@ from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
-from rasd.knowledge.gazetteer import Place, haversine_km
+from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
-from rasd.knowledge.places import RelationKind
+from rasd.knowledge.places import RelationKind, km_between
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold
@@ -38,10 +38,6 @@ _LIST_MARKS = ("\u060c", ",", ":", "(")  # Arabic and Latin commas, a colon, a b
 def rank(place: Place) -> int:
     """How specific a kind of place is (settings: placing.specificity)."""
     return _SPECIFICITY.get(place.kind, _S.facility)
-
-
-def km(a: Place, b: Place) -> float:
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def places_for(
@@ -81,7 +77,7 @@ def protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMenti
         for m in towns
         if rank(m.place) > _SPECIFICITY["city"]
         or not any(
-            rank(o.place) > rank(m.place) and km(o.place, m.place) < _S.quarter_of_city_km
+            rank(o.place) > rank(m.place) and km_between(o.place, m.place) < _S.quarter_of_city_km
             for o in towns
         )
     ]
@@ -150,8 +146,8 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
         return False
     if not loose and a.place.kind in SETTLEMENT_KINDS and b.place.kind in SETTLEMENT_KINDS:
         # two towns named apart are two places, unless one lies within the other
-        return km(a.place, b.place) <= max(a.place.radius_km, b.place.radius_km)
-    if km(a.place, b.place) <= reach:
+        return km_between(a.place, b.place) <= max(a.place.radius_km, b.place.radius_km)
+    if km_between(a.place, b.place) <= reach:
         return True
     for wide, point in ((a, b), (b, a)):
         if rank(wide.place) <= _SPECIFICITY["admin1"] or wide.geo_precision == 3:
@@ -257,7 +253,7 @@ def _apart(a: Place, b: Place) -> bool:
     if is_unlisted(a) or is_unlisted(b):  # names the gazetteer lacks, placed at their unit
         return True
     town_level = min(rank(a), rank(b)) >= _SPECIFICITY["town"]
-    return km(a, b) > (_S.other_place_km if town_level else _S.same_place_km)
+    return km_between(a, b) > (_S.other_place_km if town_level else _S.same_place_km)
 
 
 def _relative_penalty(mention: PlaceMention) -> int:

@@ -142,7 +142,7 @@ class Gazetteer:
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
         self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
-        self._unit_keys: dict[str, _Unit] = {}
+        self._unit_keys: PerForm[_Unit] = PerForm(self._word_form, _FORMS_REMEMBERED)
         self._ranked: dict[str, list[Place]] = {}
         # word form -> the kind its cue announces
         self._cue_memo: PerForm[str | None] = PerForm(self._cue_of_form, _FORMS_REMEMBERED)
@@ -337,13 +337,7 @@ class Gazetteer:
         by one, unless the whole word is a frequent word, as فرقه "its teams" is not ف +
         الرقة; Latin: one key, articles and hyphens skipped), and the names that may begin
         with it: (key, tails), longest key first. Remembered per word form."""
-        forms = self._unit_keys
-        if len(forms) > _FORMS_REMEMBERED:
-            forms.clear()  # a long archive's rare word forms: start again rather than grow
-        norms = norms_of(tokens)
-        for norm in set(norms).difference(forms):
-            forms[norm] = self._word_form(norm)
-        found = list(map(forms.__getitem__, norms))
+        found = list(map(self._unit_keys.__getitem__, norms_of(tokens)))
         may_skip = compress(count(), map(itemgetter(0), found))  # a hyphen, a Latin article
         left_out = {i for i in may_skip if skippable(tokens, i)}
         if not left_out:

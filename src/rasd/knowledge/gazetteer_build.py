@@ -38,7 +38,7 @@ from rasd.knowledge.gazetteer_sources import (
 )
 from rasd.knowledge.place_kinds import COUNTRIES, SETTLEMENT_KINDS
 from rasd.knowledge.place_names import name_key
-from rasd.knowledge.places import GazetteerError, Place, haversine_km
+from rasd.knowledge.places import GazetteerError, Place, km_between
 
 __all__ = [
     "HEADER",
@@ -152,7 +152,7 @@ def _admin1_of_nearest_unit(places: list[PlaceEntry], units: list[PlaceEntry]) -
     for e in places:
         p = e.place
         if p.admin1 is None and p.iso in by_country and p.kind != "country":
-            near = min(by_country[p.iso], key=lambda u: haversine_km(p.lat, p.lon, u.lat, u.lon))
+            near = min(by_country[p.iso], key=lambda u: km_between(p, u))
             e.place = replace(p, admin1=near.admin1)
 
 
@@ -203,7 +203,7 @@ def _fill_admin2(towns: list[PlaceEntry], admins: list[PlaceEntry]) -> None:
     for e in towns:
         near = probes.get(e.place.admin1) if e.place.iso in ("SY", "IQ") else None
         if near:
-            best = min(near, key=lambda p: haversine_km(e.place.lat, e.place.lon, p.lat, p.lon))
+            best = min(near, key=lambda p: km_between(e.place, p))
             e.place = replace(e.place, admin2=best.admin2)
 
 
@@ -234,7 +234,7 @@ def _merge_curated(
         if e.place.kind in SETTLEMENT_KINDS:
             for name in e.names:
                 for t in by_key.get(name_key(name), ()):
-                    if haversine_km(e.place.lat, e.place.lon, t.place.lat, t.place.lon) < 6:
+                    if km_between(e.place, t.place) < 6:
                         twin = t
                         break
                 if twin:

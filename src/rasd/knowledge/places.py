@@ -84,6 +84,11 @@ class PlaceMention:
     last: int = field(default=0, repr=False)
 
 
+def km_between(a: Place, b: Place) -> float:
+    """The great-circle distance between two places' points."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (
