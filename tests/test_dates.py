@@ -224,7 +224,7 @@ def test_malformed_data_file_names_file_and_entry(tmp_path, monkeypatch):
     folder = tmp_path / "data" / "dates"
     folder.mkdir(parents=True)
     (folder / "xx.yaml").write_text("weekdays:\n  funday: [الأحد]\n", encoding="utf-8")
-    monkeypatch.setattr(dates, "files", lambda package: tmp_path)
+    monkeypatch.setattr(dates, "data_file", lambda *parts: tmp_path.joinpath("data", *parts))
     with pytest.raises(ValueError, match=r"data/dates/xx.yaml: weekdays: unknown day 'funday'"):
         dates._lexicon("xx")
 

@@ -117,6 +117,6 @@ def test_malformed_data_file_names_file_and_entry(tmp_path, monkeypatch):
     folder = tmp_path / "data" / "numbers"
     folder.mkdir(parents=True)
     (folder / "xx.yaml").write_text("numbers:\n  three: [ثلاثة]\n", encoding="utf-8")
-    monkeypatch.setattr(numbers, "files", lambda package: tmp_path)
+    monkeypatch.setattr(numbers, "data_file", lambda *parts: tmp_path.joinpath("data", *parts))
     with pytest.raises(ValueError, match=r"data/numbers/xx.yaml: numbers: bad entry 'three'"):
         numbers._lexicon("xx")

@@ -13,11 +13,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
-from importlib.resources import files
 from itertools import compress, count
 from typing import Any
-
-import yaml
 
 from rasd.annotate.date_grammar import (
     NO_TAGS,
@@ -28,6 +25,7 @@ from rasd.annotate.date_grammar import (
     month_days,
 )
 from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
+from rasd.knowledge.files import data_file, read_yaml
 from rasd.knowledge.language import language_profile
 from rasd.model import DateRange, Span
 from rasd.text.normalize import fold, is_arabic_word
@@ -64,9 +62,7 @@ _VALUE_SECTIONS = {
 @cache
 def _lexicon(language: str) -> PhraseTable[dict[str, Any]]:
     name = f"data/dates/{language}.yaml"
-    data = yaml.safe_load(
-        (files("rasd") / "data" / "dates" / f"{language}.yaml").read_text("utf-8")
-    )
+    data = read_yaml(data_file("dates", f"{language}.yaml"))
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping of sections")
     table: PhraseTable[dict[str, Any]] = PhraseTable(dict)

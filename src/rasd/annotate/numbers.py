@@ -11,12 +11,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from itertools import compress, count
 from typing import Generic, NamedTuple, TypeVar
 
-import yaml
-
+from rasd.knowledge.files import data_file, read_yaml
 from rasd.knowledge.language import language_profile
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
@@ -168,9 +166,7 @@ def skip_letters(text: str, pos: int, letters: int) -> int:
 @cache
 def _lexicon(language: str) -> PhraseTable[_Entry]:
     name = f"data/numbers/{language}.yaml"
-    data = yaml.safe_load(
-        (files("rasd") / "data" / "numbers" / f"{language}.yaml").read_text("utf-8")
-    )
+    data = read_yaml(data_file("numbers", f"{language}.yaml"))
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping of sections")
     lexicon = PhraseTable(_Entry)

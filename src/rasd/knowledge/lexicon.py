@@ -33,12 +33,12 @@ import os
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from rasd.knowledge.files import data_file, read_yaml
 from rasd.knowledge.taxonomy import TAXONOMY, EventType
 from rasd.text.matcher import PhraseMatcher, PhraseTables
 
@@ -250,13 +250,13 @@ class Lexicon:
 @cache
 def _load(language: str, extra: tuple[Path, ...]) -> Lexicon:
     lexicon = Lexicon(language)
-    resource = files("rasd") / "data" / "lexicon" / f"{language}.yaml"
+    resource = data_file("lexicon", f"{language}.yaml")
     if not resource.is_file():
         raise LexiconError(f"no lexicon for language {language!r}")
-    lexicon._merge(yaml.safe_load(resource.read_text(encoding="utf-8")), str(resource))
+    lexicon._merge(read_yaml(resource), str(resource))
     for path in extra:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = read_yaml(path)
         except yaml.YAMLError as err:
             raise LexiconError(f"{path}: not valid YAML: {err}") from err
         lexicon._merge(data, str(path))
