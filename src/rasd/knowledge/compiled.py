@@ -103,11 +103,14 @@ def _store(value: object, path: Path) -> None:
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Building or unpickling makes hundreds of thousands of objects at once; the garbage
-    collector would walk them again and again (five times the cost) for nothing."""
+    collector would walk them again and again (five times the cost) for nothing. They live
+    as long as the process, so afterwards they are frozen (``gc.freeze``): the collector
+    never walks them again, neither at once nor in every later full collection."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()

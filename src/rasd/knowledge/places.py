@@ -31,6 +31,14 @@ class Place:
     radius_km: float = 2.0
     source: str = ""
 
+    def __reduce__(self) -> tuple[type[Place], tuple[object, ...]]:
+        # Unpickled by calling the class on the field values: twice as fast as the frozen
+        # dataclass's own __setstate__, and the compiled knowledge holds thousands of places.
+        return Place, tuple(getattr(self, name) for name in _PLACE_FIELDS)
+
+
+_PLACE_FIELDS = tuple(Place.__slots__)
+
 
 class RelationKind(StrEnum):
     """How a mention stands to where something happened."""

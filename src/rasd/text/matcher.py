@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
 from itertools import compress, count
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -52,11 +52,22 @@ class _Node:
         self.stems: dict[str, _Node] = {}  # next word's prefix (a "stem*" word) -> node
         self.ends: list[tuple[Hashable, _Order, Any]] = []  # (table, order, payload)
 
+    def __reduce__(self) -> tuple[Callable[..., _Node], tuple[object, ...]]:
+        # the compiled knowledge holds tens of thousands of nodes: unpickled without the
+        # generic slot-by-slot state of a slotted object
+        return _node, (self.exact, self.stems, self.ends)
+
     def step(self, keys: frozenset[str], prefixes: frozenset[str]) -> list[_Node]:
         out = [self.exact[k] for k in keys if k in self.exact]
         if self.stems:
             out += [node for stem, node in self.stems.items() if stem in prefixes]
         return out
+
+
+def _node(exact: dict[str, _Node], stems: dict[str, _Node], ends: list) -> _Node:
+    node = _Node.__new__(_Node)
+    node.exact, node.stems, node.ends = exact, stems, ends
+    return node
 
 
 @lru_cache(maxsize=1 << 18)
