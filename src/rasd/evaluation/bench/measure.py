@@ -11,7 +11,8 @@ What is measured, for each path (Arabic and English; text and HTML)
     start-up
         Each path runs in a fresh ``python -c`` process. Its start-up is the wall time from
         starting the process to the events of its first (small) document: importing rasd,
-        loading the dictionaries and gazetteer, extracting one document. The start-up of a
+        loading the dictionaries and gazetteer, extracting one document: the median of three
+        such processes (the measuring one and two that stop there). The start-up of a
         bare interpreter (``python -c pass``, median of 5) is subtracted; both are reported.
     peak memory
         The peak resident set size (``ru_maxrss``) of that fresh process after the whole
@@ -25,10 +26,13 @@ Floors, on the same documents in the same fresh process
     a quarter of a second, just before and just after rasd's pass (the mean of the two), so
     that the machine's changing speed moves both alike.
 
-Compiled knowledge
-    Before the paths, one fresh process loads rasd's knowledge: the time it takes is that of
-    building it when the data or the code changed since the last run (else of reading it),
-    so that no path's start-up includes a build.
+Compiled knowledge and bytecode
+    Before the paths, rasd's modules are compiled to bytecode (``.pyc``), as installing a
+    package does, so that no start-up includes compiling them even where
+    ``PYTHONDONTWRITEBYTECODE`` is set; where the files cannot be written the report says so.
+    Then one fresh process loads rasd's knowledge: the time it takes is that of building it
+    when the data or the code changed since the last run (else of reading it), so that no
+    path's start-up includes a build.
 
 Length scaling
     The time per document of 400-word Arabic texts and of 16 times longer (6,400-word) ones
@@ -39,6 +43,9 @@ Length scaling
 
 from __future__ import annotations
 
+import compileall
+import contextlib
+import io
 import json
 import os
 import re
@@ -58,6 +65,7 @@ SCALING_WORDS = (400, 6400)
 FIRST_DOCUMENT_WORDS = 100
 FLOOR_MIN_SECONDS = 0.25  # a floor is timed over repeated passes until this much time passed
 SCALING_LONG_BUDGET_SECONDS = 6.0  # stop timing long documents after this (at least one)
+STARTUP_RUNS = 3  # fresh processes whose start-up is taken, the median reported
 
 
 class BenchError(Exception):
@@ -117,8 +125,11 @@ from rasd.pipeline import process
 read = document_from_html if job["form"] == "html" else document_from_text
 process(read(job["first"], doc_id="first"))
 ready = time.time()
-from rasd.evaluation.bench.measure import measure_path
-figures = measure_path(job["language"], job["form"], job["documents"], job["words"], job["seed"])
+figures = {}
+if job["documents"]:
+    from rasd.evaluation.bench.measure import measure_path
+    figures = measure_path(job["language"], job["form"], job["documents"], job["words"],
+                           job["seed"])
 print(json.dumps({"ready": ready, **figures}))
 """
 
@@ -129,6 +140,14 @@ def _environment() -> dict[str, str]:
     source = str(Path(rasd.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (source, env.get("PYTHONPATH")) if p)
     return env
+
+
+def compile_bytecode() -> bool:
+    """Compile rasd's modules to bytecode where it is missing or stale, as an install does;
+    False when some could not be written (start-up then includes compiling them)."""
+    package = Path(rasd.__file__).resolve().parent
+    with contextlib.redirect_stdout(io.StringIO()):
+        return bool(compileall.compile_dir(package, quiet=2))
 
 
 def knowledge_seconds() -> float:
@@ -161,7 +180,9 @@ def python_startup_seconds(runs: int = 5) -> float:
 def run_path_process(
     language: str, form: str, documents: int, words: int, seed: int | str
 ) -> dict[str, float]:
-    """One path measured in a fresh process: its figures plus ``startup_wall_seconds``."""
+    """One path measured in a fresh process: its figures plus ``startup_wall_seconds``, the
+    median over that process and ``STARTUP_RUNS - 1`` more that stop after the first
+    document (one start-up alone swings by a tenth of a second with the disk's cache)."""
     first = bench_articles(language, 1, FIRST_DOCUMENT_WORDS, f"{seed}:first")
     job = {
         "language": language,
@@ -171,6 +192,16 @@ def run_path_process(
         "seed": seed,
         "first": raw_documents(first, form)[0],
     }
+    figures = _fresh_process(job)
+    startups = [figures.pop("startup_wall_seconds")]
+    for _ in range(STARTUP_RUNS - 1):
+        startups.append(_fresh_process({**job, "documents": 0})["startup_wall_seconds"])
+    figures["startup_wall_seconds"] = statistics.median(startups)
+    return figures
+
+
+def _fresh_process(job: dict[str, object]) -> dict[str, float]:
+    where = f"{job['language']} {job['form']}"
     started = time.time()
     done = subprocess.run(
         [sys.executable, "-c", _PATH_PROCESS, json.dumps(job, ensure_ascii=False)],
@@ -181,11 +212,11 @@ def run_path_process(
     )
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines() or [f"exit status {done.returncode}"]
-        raise BenchError(f"{language} {form}: the measuring process failed: {lines[-1]}")
+        raise BenchError(f"{where}: the measuring process failed: {lines[-1]}")
     try:
         figures = json.loads(done.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
-        raise BenchError(f"{language} {form}: the measuring process printed no figures") from None
+        raise BenchError(f"{where}: the measuring process printed no figures") from None
     figures["startup_wall_seconds"] = figures.pop("ready") - started
     return figures
 

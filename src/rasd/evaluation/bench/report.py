@@ -13,6 +13,7 @@ from typing import Any
 import rasd
 from rasd.evaluation.bench.measure import (
     BenchError,
+    compile_bytecode,
     knowledge_seconds,
     length_scaling,
     python_startup_seconds,
@@ -38,7 +39,8 @@ def run_bench(
     started = time.perf_counter()
     say("bare interpreter start-up")
     bare = python_startup_seconds()
-    say("compiled knowledge")
+    say("bytecode and compiled knowledge")
+    bytecode = compile_bytecode()
     knowledge = knowledge_seconds()
     paths: dict[str, dict[str, Any]] = {}
     for language, form in PATHS:
@@ -76,6 +78,7 @@ def run_bench(
         "seed": seed,
         "python_startup_seconds": bare,
         "knowledge_seconds": knowledge,
+        "bytecode_compiled": bytecode,
         "startup_seconds": statistics.median(p["startup_seconds"] for p in paths.values()),
         "paths": paths,
         "scaling": scaling,
@@ -152,6 +155,10 @@ def format_report(report: dict[str, Any]) -> str:
             " `python -c pass`)",
             f"  rasd's compiled knowledge was ready beforehand (a process loading it took"
             f" {report['knowledge_seconds']:.2f} s: a build if data or code had changed)",
+            "  and its modules compiled to bytecode, as an install does"
+            if report["bytecode_compiled"]
+            else "  and its modules could not all be compiled to bytecode: start-up includes"
+            " compiling them",
             "MB: UTF-8 bytes of the raw input (whole pages for html)",
             "CPU/wall under 100%: other processes competed for the core; speeds are then low",
             f"length scaling ({scaling['language']} {scaling['form']}):"
