@@ -73,3 +73,23 @@ def test_a_cache_folder_that_cannot_be_written_is_passed_over(tmp_path, monkeypa
 def test_rasd_code_is_among_what_the_knowledge_is_built_from():
     code = [path for path in compiled.source_files() if path.suffix == ".py"]
     assert any(path.name == "matcher.py" for path in code)
+
+
+def test_knowledge_read_back_from_the_cache_finds_the_same_events(cache):
+    import datetime as dt
+
+    from rasd.io.ingest import document_from_text
+    from rasd.knowledge.resources import Resources
+    from rasd.pipeline import process
+
+    text = "قصفت طائرات حربية بلدة سرمين في ريف إدلب أمس الأحد ما أدى إلى مقتل ثلاثة مدنيين."
+
+    def events(resources: Resources) -> list[dict]:
+        when = dt.datetime(2024, 1, 15, tzinfo=dt.UTC)
+        doc = document_from_text(text, doc_id="x", published=when, language="ar")
+        return [event.to_dict() for event in process(doc, resources).events]
+
+    built = load_compiled(Resources.load, "resources")
+    read_back = load_compiled(Resources.load, "resources")
+    assert read_back is not built
+    assert events(read_back) == events(built) != []
