@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 
+import rasd
 from rasd.knowledge.files import data_file
 from rasd.knowledge.gazetteer import Gazetteer, GazetteerError, gazetteer_info, name_key
 from rasd.knowledge.gazetteer_build import import_geonames, import_ocha_places
@@ -485,3 +486,26 @@ def test_a_town_without_admin1_takes_that_of_the_nearest_unit():
 def test_the_shipped_gazetteer_knows_afghan_provinces_by_their_unit_word(gaz):
     [helmand] = gaz.lookup("ولاية هلمند")
     assert (helmand.country, helmand.kind) == ("Afghanistan", "admin1")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("انفجار بمدينة الصدر", "بمدينة الصدر", "Sadr City"),  # a frequent word read whole
+        ("قصف بأم درمان", "بأم درمان", "Omdurman"),  # too short to lose its clitic
+        ("هجوم بولاية الجزيرة", "بولاية الجزيرة", "Al Jazirah"),
+    ],
+)
+def test_a_clitic_on_the_first_word_of_a_longer_name(gaz, text, name, place):
+    (found,) = gaz.find(tokenize(text))
+    assert found.text == name
+    assert found.candidates[0].name == place
+
+
+def test_past_a_clitic_a_word_that_begins_names_is_no_place_alone(gaz):
+    assert not gaz.find(tokenize("وقعت الاشتباكات بمدينة كبيرة"))
+
+
+def test_an_english_state_word_after_a_name_asks_for_the_state_not_its_city():
+    (event,) = rasd.extract("The RSF shelled villages in Sennar state on Monday.")
+    assert (event.location.name, event.location.kind) == ("Sennar", "admin1")

@@ -1,7 +1,7 @@
 import pytest
 
 from rasd.text.normalize import fold
-from rasd.text.tokens import is_definite, token_keys
+from rasd.text.tokens import is_definite, past_clitics, token_keys
 
 
 @pytest.mark.parametrize("word", ["المدينة", "والمدينة", "بالمدينة", "للمدينة", "وللمدينة"])
@@ -16,3 +16,8 @@ def test_a_word_in_construct_form_is_not_definite(word):
 
 def test_clitics_come_off_a_word_one_by_one():
     assert {"بالقصف", "القصف", "قصف"} <= token_keys(fold("وبالقصف"))
+
+
+def test_past_its_clitics_a_word_may_be_as_short_as_two_letters():
+    assert past_clitics(fold("وبتل")) == {"بتل", "تل"}
+    assert past_clitics(fold("بأم")) == {"ام"}

@@ -31,6 +31,7 @@ from rasd.knowledge.gazetteer_files import (
     user_dir,
     write_rows,
 )
+from rasd.knowledge.gazetteer_sources import UNIT_WORDS
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_kinds import (
     ADMIN_PROBES,
@@ -50,6 +51,7 @@ from rasd.text.tokens import (
     entry_key,
     is_definite,
     norms_of,
+    past_clitics,
     token_keys,
     tokenize,
 )
@@ -351,8 +353,21 @@ class Gazetteer:
         keys = _unit_keys(norm, self._common, self._capitals)
         if not keys:  # a Latin word
             keys = (latin_word(norm),)
-        heads = tuple((key, self._names[key]) for key in keys if key in self._names)
-        return may_be_skipped(norm), frozenset(keys), heads
+        heads = [(key, self._names[key]) for key in keys if key in self._names]
+        if is_arabic_word(norm):
+            # a word read whole (a frequent word, or one too short to lose its clitics) may
+            # still, past its clitics, be a word that begins names of two words or more (a
+            # unit's or a cue word, a joined prefix): "بولاية الجزيرة", "بمدينة الصدر",
+            # "بأم درمان"
+            heads += [
+                (key, {word: node for word, node in self._names[key].items() if word != _END})
+                for key in token_keys(norm) | past_clitics(norm)
+                if key not in keys and key in self._names and self._begins_longer_names(key)
+            ]
+        return may_be_skipped(norm), frozenset(keys), tuple(heads)
+
+    def _begins_longer_names(self, key: str) -> bool:
+        return key in self.cues or key in self._joinable or key in UNIT_WORDS
 
     def cue_of(self, token: Token) -> str | None:
         """The kind a cue word announces ("قرية" a village), None for any other word. An

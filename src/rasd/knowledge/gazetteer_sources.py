@@ -35,10 +35,12 @@ Admin1Table = dict[tuple[str, str], str]
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ʿʾ‘ .-]{2,}$")
 
 
-def read_unit_names(source: DataSource) -> tuple[re.Pattern[str], tuple[str, ...]]:
+def read_unit_names(
+    source: DataSource,
+) -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
     """From a file like ``data/places/unit_names.yaml``: the pattern of the words a unit's
-    name may begin with ("مركز الشدادي"), and the templates of a governorate's other names;
-    :class:`GazetteerError` naming the file when malformed."""
+    name may begin with ("مركز الشدادي"), the templates of a governorate's other names, and
+    those words folded; :class:`GazetteerError` naming the file when malformed."""
     data = read_data(source, GazetteerError, "the unit names")
     words = data.get("unit_words") if isinstance(data, dict) else None
     forms = data.get("admin1_forms") if isinstance(data, dict) else None
@@ -55,11 +57,12 @@ def read_unit_names(source: DataSource) -> tuple[re.Pattern[str], tuple[str, ...
     except (KeyError, IndexError, ValueError) as exc:
         raise GazetteerError(f"{source}: admin1 form {form!r}: only {{ar}} and {{en}}") from exc
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"^({alternatives})\s+", re.IGNORECASE), tuple(forms)
+    pattern = re.compile(rf"^({alternatives})\s+", re.IGNORECASE)
+    return pattern, tuple(forms), frozenset(fold(w) for w in words)
 
 
 _UNIT_NAMES = data_file("places", "unit_names.yaml")
-_UNIT_WORD, _ADMIN1_FORMS = read_unit_names(_UNIT_NAMES)
+_UNIT_WORD, _ADMIN1_FORMS, UNIT_WORDS = read_unit_names(_UNIT_NAMES)
 
 
 class PlaceEntry:

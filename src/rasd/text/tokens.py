@@ -184,6 +184,19 @@ def token_keys(norm: str) -> frozenset[str]:
     return frozenset(keys | stems)
 
 
+def past_clitics(norm: str) -> frozenset[str]:
+    """An Arabic word past a conjunction and a preposition, however short what is left:
+    وبتل -> {بتل, تل}, بام -> {ام} (``token_keys`` keeps three letters at least)."""
+    out = set()
+    stem = norm
+    if stem[:1] in _CONJUNCTIONS and len(stem) > 2:
+        stem = stem[1:]
+        out.add(stem)
+    if stem[:1] in _PREPOSITIONS and len(stem) > 2:
+        out.add(stem[1:])
+    return frozenset(out)
+
+
 def is_definite(norm: str) -> bool:
     """Does a folded Arabic word carry the article, past a conjunction and a preposition:
     المدينة, والمدينة, بالمدينة, للمدينة."""
