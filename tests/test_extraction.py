@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import rasd
 from rasd.io.ingest import document_from_text
 from rasd.model import Event
@@ -1163,3 +1165,18 @@ def test_gunmen_of_a_named_group_are_that_group():
 def test_a_camp_named_in_darfur_is_the_camp_not_the_city_nearby():
     event = only_event("قصفت قوات الدعم السريع بالمدفعية أمس معسكر زمزم للنازحين جنوب الفاشر.")
     assert event.location.name == "Zamzam camp"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("قصف قوات النظام لبلدة كفرنبل أمس أوقع قتلى.", "Military Forces of Syria (2000-2024)"),
+        (
+            "استهداف الطيران التركي لمواقع قسد في ريف الحسكة أمس.",
+            "Military Forces of Turkey (2016-)",
+        ),
+        ("قصف الدعم السريع لسوق شعبي في أم درمان أمس.", "Rapid Support Forces"),
+    ],
+)
+def test_the_genitive_after_a_verbal_noun_with_its_object_after_li_is_the_agent(text, actor1):
+    assert only_event(text).actor1.name == actor1

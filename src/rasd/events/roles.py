@@ -26,6 +26,7 @@ from rasd.text.normalize import fold, is_arabic
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
 _NOT_NAMES = frozenset(fold(w) for w in language_profile("en").words("not_names"))
+_OBJECT_CLITICS = tuple(fold(w) for w in language_profile("ar").words("object_clitics"))
 _CAUSE_WORDS = frozenset(
     fold(w) for language in ("ar", "en") for w in language_profile(language).words("cause_words")
 )
@@ -118,7 +119,13 @@ def assign_roles(
     elif voice == Voice.NOUN:
         # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
         follows = [a for a in after if gap(a) <= _REACH.next_to_verb]
-        agentive = [a for a in follows if a.via == Via.ADJECTIVE or _target_follows(sentence, a)]
+        agentive = [
+            a
+            for a in follows
+            if a.via == Via.ADJECTIVE
+            or _target_follows(sentence, a)
+            or _object_follows(sentence, a)
+        ]
         actor1 = agent or (agentive[0] if agentive else None)
         if actor1 is None and before and gap(before[-1]) <= _REACH.noun_agent_before:
             actor1 = before[-1]
@@ -258,6 +265,20 @@ def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
         c.start >= actor.span.end
         and sentence.words_between(actor.span.end, c.start) <= _REACH.target_after_actor
         for c in sentence.cue(Cue.TARGET)
+    )
+
+
+def _object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قصف قوات النظام لبلدة كفرنبل", "استهداف الحوثيين للقوات الأمريكية": right after the
+    actor, an object joined to its preposition (a place, an actor, a civilian target, or
+    a place word before a place): the actor is the verbal noun's genitive agent."""
+    i = sentence.token_index(actor.span.end)
+    if i >= len(sentence.tokens) or not sentence.tokens[i].norm.startswith(_OBJECT_CLITICS):
+        return False
+    first = sentence.tokens[i].start
+    after = sentence.tokens[i + 1].start if i + 1 < len(sentence.tokens) else first
+    return any(m.span.start in (first, after) for m in [*sentence.places, *sentence.actors]) or any(
+        c.start == first for c in sentence.cue(Cue.CIVILIAN_TARGET)
     )
 
 

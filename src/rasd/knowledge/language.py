@@ -46,6 +46,7 @@ WORD_CLASSES: dict[str, str] = {
     "plural_place_words": "place words that name several places, before a list of names",
     "list_openers": "a word that opens a list of places, before 'from' (Arabic kullan min)",
     "locative_clitics": "a preposition written joined to the next word, 'in': bi-Dimashq",
+    "object_clitics": "a preposition joined to the object of a verbal noun after its agent",
 }
 
 
