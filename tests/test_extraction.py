@@ -352,6 +352,25 @@ def test_youths_clashing_with_police_in_english_are_rioters():
     assert types(event) == ("Riots", "Violent demonstration")
 
 
+def test_police_clashing_with_demonstrators_who_throw_stones_is_their_riot():
+    event = only_event("Police clashed with demonstrators who threw stones in Kut on Sunday.")
+    assert types(event) == ("Riots", "Violent demonstration")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Rioters (Iraq)",
+        "Police Forces of Iraq (2022-)",
+    )
+
+
+def test_dispersing_a_demonstration_is_an_intervention_even_with_no_crowd_named():
+    event = only_event("فضت القوات الأمنية تظاهرة في ساحة التحرير ببغداد أمس.")
+    assert types(event) == ("Protests", "Protest with intervention")
+
+
+def test_tear_gas_fired_at_protesters_is_an_intervention():
+    text = "أطلقت الشرطة قنابل مسيلة للدموع على المتظاهرين في مدينة البصرة أمس."
+    assert types(only_event(text)) == ("Protests", "Protest with intervention")
+
+
 def test_a_clash_between_troops_and_gunmen_stays_a_battle():
     event = only_event("اندلعت مواجهات بين قوات الاحتلال ومسلحين في بلدة بيتا أمس.")
     assert types(event) == ("Battles", "Armed clash")

@@ -105,8 +105,11 @@ def clash_with_civilians_is_a_riot(
     if not battles or EventType.RIOTS in by_type:
         return
     clashes = [c for c in sentence.cue(Cue.CLASH) if clause.holds(c.start)]
-    if not clashes or not all(any(c.start <= t.start < c.end for c in clashes) for t in battles):
-        return
+    if not clashes or not all(
+        t.payload.event_type == EventType.RIOTS or any(c.start <= t.start < c.end for c in clashes)
+        for t in battles
+    ):
+        return  # a battle word other than a clash word (stones thrown join a clash)
     parties = [a for a in sentence.actors if clause.holds(a.span.start)]
     kinds = [TAXONOMY.kinds[a.entry.kind] for a in parties if a.entry is not None]
     if not any(k.state for k in kinds) or any(k.armed and not k.state for k in kinds):
@@ -173,12 +176,13 @@ def arrest_absorbs_abduction(by_type: ByType, sentence: SentenceMentions, clause
 
 def protest_needs_a_crowd(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
     """Tear gas or batons with no crowd in sight are no protest: a protest is named by a
-    protest word, or by the crowd that force was used on."""
+    protest word ("فض تظاهرة"), or by the crowd that force was used on."""
     protests = by_type.get(EventType.PROTESTS)
     if protests is None:
         return
     peaceful = any(t.payload.sub_event_type == SubEventType.PEACEFUL_PROTEST for t in protests)
-    if not peaceful and not any(is_crowd(a) for a in sentence.actors):
+    named = any(clause.holds(c.start) for c in sentence.cue(Cue.PROTEST))
+    if not peaceful and not named and not any(is_crowd(a) for a in sentence.actors):
         del by_type[EventType.PROTESTS]
 
 

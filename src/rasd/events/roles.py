@@ -57,6 +57,14 @@ class Roles(NamedTuple):
     denied_by: ActorMention | None
 
 
+def _state_force(mention: Mention | None) -> bool:
+    return (
+        mention is not None
+        and mention.entry is not None
+        and TAXONOMY.kinds[mention.entry.kind].state
+    )
+
+
 def is_armed(mention: Mention | None) -> bool:
     """A named armed actor, not a crowd, civilians or a generic class."""
     return (
@@ -179,6 +187,12 @@ def assign_roles(
             if is_armed(a) or (a.entry is not None and a.entry.kind == ActorKind.POLICE)
         ]
         actor2 = force[0] if force and sub_event_type != SubEventType.PEACEFUL_PROTEST else None
+    if event_type == EventType.RIOTS and _state_force(actor1):
+        # "police clashed with demonstrators (youths)": the crowd riots, the force is the
+        # target (not civilians a force burnt out: that is no riot of theirs)
+        clash = head.payload.event_type != EventType.RIOTS
+        if is_crowd(actor2) or (clash and is_civilian(actor2)):
+            actor1, actor2 = actor2, actor1
     if sub_event_type in TAXONOMY.untargeted:
         actor2 = None
     return Roles(actor1, actor2 if actor2 is not actor1 else None, claimant, denier)

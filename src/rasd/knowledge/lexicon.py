@@ -92,6 +92,7 @@ class Cue(StrEnum):
     UNIT = "unit"
     ARSENAL = "arsenal"
     CLASH = "clash"
+    PROTEST = "protest"
 
 
 CUE_NAMES = tuple(Cue)
