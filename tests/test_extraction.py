@@ -587,6 +587,21 @@ def test_those_among_the_dead_are_not_counted_twice():
     assert event.fatalities == 5
 
 
+def test_a_casualty_word_in_the_dual_counts_two():
+    assert only_event("سقط قتيلان في غارة إسرائيلية على بلدة الخيام أمس.").fatalities == 2
+
+
+def test_a_dual_before_a_word_that_is_one_victim_counts_two():
+    text = "أسفر القصف عن سقوط شخصين ضحية في بلدة الخيام أمس."
+    assert only_event(text).fatalities == 2
+
+
+def test_one_who_met_his_death_is_one_victim_of_the_attack():
+    event = only_event("لقي جندي مصرعه في هجوم لمسلحين على حاجز في درعا أمس.")
+    assert event.fatalities == 1
+    assert event.actor2.name == "Military Forces of Syria (2000-2024)"
+
+
 def test_a_vague_toll_is_not_a_known_number():
     event = only_event("قتل عشرات المدنيين بغارات روسية على مدينة سراقب أمس.")
     assert not event.fatalities_known  # ACLED leaves "dozens" unscored

@@ -105,10 +105,10 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
         listed = _victim_groups(sentence, cue)
         if listed is not None:
             values = [listed]
-        elif not values and _one_victim(sentence, cue):
-            values = [1]
         elif not values and _dual_victims(sentence, cue):
             values = [2]
+        elif not values and _one_victim(sentence, cue):
+            values = [1]
         elif not values:
             values = [1 + _more_victims(sentence, cue)] if _singular_victim(sentence, cue) else []
         known = [v for v in values if v is not None]
@@ -306,9 +306,19 @@ def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
 
 
 def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
-    """ "قتل حارسان", "مقتل شابين": an Arabic dual noun right after the casualty word."""
-    index = sentence.token_index(cue.end - 1) + 1
-    if index >= len(sentence.tokens):
+    """An Arabic dual: the casualty word itself ("سقط قتيلان"), the noun right after it
+    ("قتل حارسان", "مقتل شابين"), or before a word that is itself one victim ("سقوط
+    شخصين ضحية")."""
+    first = sentence.token_index(cue.start)
+    after = sentence.token_index(cue.end - 1) + 1
+    before = first - 1 if first > 0 and _one_victim(sentence, cue) else None
+    return any(
+        _is_dual(sentence, index) for index in (after - 1, after, before) if index is not None
+    )
+
+
+def _is_dual(sentence: SentenceMentions, index: int) -> bool:
+    if index < 0 or index >= len(sentence.tokens):
         return False
     token = sentence.tokens[index]
     if any(c.start <= token.start < c.end for c in sentence.cue(Cue.TWO_VICTIMS)):

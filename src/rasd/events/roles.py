@@ -26,6 +26,7 @@ from rasd.text.normalize import fold, is_arabic
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
 _NOT_NAMES = frozenset(fold(w) for w in language_profile("en").words("not_names"))
+_DEATH_NOUNS = tuple(fold(w) for w in language_profile("ar").words("death_nouns"))
 _OBJECT_CLITICS = tuple(fold(w) for w in language_profile("ar").words("object_clitics"))
 _CAUSE_WORDS = frozenset(
     fold(w) for language in ("ar", "en") for w in language_profile(language).words("cause_words")
@@ -218,7 +219,8 @@ def named_sides(
 
 def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
     """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word, with no word
-    of its cause between ("killed in an RSF strike": the RSF did it)."""
+    of its cause between ("killed in an RSF strike": the RSF did it); or right before the
+    noun of one's death ("لقي جندي مصرعه")."""
     return any(
         c.end <= actor.span.start
         and sentence.words_between(c.end, actor.span.start) <= _REACH.victim_reach
@@ -227,6 +229,11 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
         )
         for name in (Cue.KILLED, Cue.INJURED)
         for c in sentence.cue(name)
+    ) or any(
+        actor.span.end <= c.start
+        and sentence.words_between(actor.span.end, c.start) == 0
+        and sentence.tokens[sentence.token_index(c.start)].norm.startswith(_DEATH_NOUNS)
+        for c in sentence.cue(Cue.KILLED)
     )
 
 

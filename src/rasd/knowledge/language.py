@@ -47,6 +47,7 @@ WORD_CLASSES: dict[str, str] = {
     "list_openers": "a word that opens a list of places, before 'from' (Arabic kullan min)",
     "locative_clitics": "a preposition written joined to the next word, 'in': bi-Dimashq",
     "object_clitics": "a preposition joined to the object of a verbal noun after its agent",
+    "death_nouns": "nouns of one's death, right after the person who met it",
 }
 
 
