@@ -873,6 +873,11 @@ def test_clashes_referred_back_to_add_their_toll_to_the_event_told_earlier():
     assert only_event(text).fatalities == 9
 
 
+def test_a_recapture_told_as_what_came_before_is_no_event_in_all_its_words():
+    text = "عاد آلاف النازحين إلى منازلهم في الخرطوم بعد استعادة الجيش السيطرة على العاصمة."
+    assert events(text) == []
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

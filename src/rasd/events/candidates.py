@@ -72,6 +72,10 @@ def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus)
         if not triggers:
             continue
         referring = [_referred_to(sentence, t) for t in triggers]
+        for k in range(1, len(triggers)):  # "بعد استعادة الجيش السيطرة على": one act
+            referring[k] = referring[k] or (
+                referring[k - 1] and _one_act(sentence, triggers[k - 1], triggers[k])
+            )
         told = [t for t, refers in zip(triggers, referring) if not refers]
         referred = [t for t, refers in zip(triggers, referring) if refers]
         for kind, group in group_by_type(sentence, clause, told) if told else ():
@@ -159,6 +163,14 @@ def _referred_to(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
     """An event the sentence refers back to ("after the shelling", "to protest the raid"),
     unless the sentence's casualties come of it: "قتل شخص إثر استهداف مسيرة لسيارة"."""
     return _cue_before(sentence, trigger, _REFERRED) and not _toll_of(sentence, trigger)
+
+
+def _one_act(sentence: SentenceMentions, a: PhraseMatch[Trigger], b: PhraseMatch[Trigger]) -> bool:
+    """Two triggers of one type a few words apart name one act ("استعادة الجيش السيطرة")."""
+    return (
+        announced_type(a.payload, sentence) == announced_type(b.payload, sentence)
+        and sentence.words_between(a.end, b.start) <= SETTINGS.events.one_act_reach
+    )
 
 
 def _toll_of(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:

@@ -55,6 +55,7 @@ class EventSettings:
     hypothetical_reach: dict[str, int]
     background_reach: int
     referred_reach: dict[str, int]
+    one_act_reach: int
     impact_negation_reach: int
     struck_from_afar: list[str]
 
