@@ -878,6 +878,13 @@ def test_a_recapture_told_as_what_came_before_is_no_event_in_all_its_words():
     assert events(text) == []
 
 
+def test_an_undated_act_told_in_a_relative_clause_between_commas_is_background():
+    text = (
+        "The RSF, which has recently taken control of the city of Bara, shelled El Obeid on Monday."
+    )
+    assert {e.sub_event_type for e in events(text)} == {"Shelling/artillery/missile attack"}
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

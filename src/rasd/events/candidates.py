@@ -44,6 +44,10 @@ _PLUPERFECT_PARTICLES = frozenset(
     fold(w) for w in language_profile("ar").words("pluperfect_particles")
 )
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
+_RELATIVE_PRONOUNS = frozenset(
+    fold(w) for code in ("ar", "en") for w in language_profile(code).words("relative_pronouns")
+)
+_COMMAS = frozenset({"\u060c", ","})  # the Arabic and the Latin comma
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
@@ -135,7 +139,26 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
             SETTINGS.events.background_reach
         ):
             return True
-    return _cue_before(sentence, trigger, _HYPOTHETICAL) or _pluperfect(sentence, trigger)
+    return (
+        _cue_before(sentence, trigger, _HYPOTHETICAL)
+        or _pluperfect(sentence, trigger)
+        or _in_undated_aside(sentence, trigger)
+    )
+
+
+def _in_undated_aside(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """ "The RSF, which has recently taken Bara, shelled El Obeid": an act told in a
+    relative clause between commas, with no date of its own, is background to the news."""
+    tokens = sentence.tokens
+    at = sentence.token_index(trigger.start)
+    opening = next((i for i in range(at - 1, 0, -1) if tokens[i].text in _COMMAS), None)
+    if opening is None or tokens[opening + 1].norm not in _RELATIVE_PRONOUNS:
+        return False
+    closing = next((i for i in range(at + 1, len(tokens)) if tokens[i].text in _COMMAS), None)
+    if closing is None:
+        return False
+    start, end = tokens[opening].end, tokens[closing].start
+    return not any(d.span and start <= d.span.start < end for d in sentence.dates)
 
 
 def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
