@@ -885,6 +885,18 @@ def test_an_undated_act_told_in_a_relative_clause_between_commas_is_background()
     assert {e.sub_event_type for e in events(text)} == {"Shelling/artillery/missile attack"}
 
 
+def test_the_name_after_a_site_struck_owns_the_site_it_did_not_strike():
+    event = only_event("أعلن الجيش قيام التحالف الدولي بقصف معسكرات داعش في الموصل أمس.")
+    assert (event.actor1.name, event.actor2.name) == (
+        "International Coalition",
+        "Islamic State (Iraq)",
+    )
+
+
+def test_homes_struck_are_no_agent_of_the_shelling():
+    assert only_event("قتل ثلاثة مدنيين بقصف منازل في بلدة كفرنبل أمس.").actor1 is None
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

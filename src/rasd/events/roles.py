@@ -374,12 +374,20 @@ def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
             if (
                 actor.span.start >= cue.start
                 and sentence.words_between(cue.end, actor.span.start) <= _REACH.agent_reach
+                and not _owns_target(sentence, cue.end, actor)
             ):  # "بغارة إسرائيلية": the agent may begin at the cue word itself
                 return actor
         words = _words_after(sentence, cue.end, limit=_REACH.agent_words)
         if words and is_arabic(words.text) and _names_someone(sentence, words):
             return NamedActor(words)
     return None
+
+
+def _owns_target(sentence: SentenceMentions, after: int, actor: Mention) -> bool:
+    """ "بقصف معسكرات داعش": a site or gear struck stands between, whose owner is named."""
+    return any(
+        after <= c.start and c.end <= actor.span.start for c in sentence.cue(Cue.MILITARY_TARGET)
+    )
 
 
 # the words that say a place follows ("بلدة", "قريتي", "مطار"): no agent's name begins there
@@ -390,7 +398,15 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
     """Up to ``limit`` words after an offset, stopping at punctuation and cue words."""
     stops = {
         c.start
-        for name in (Cue.AFFILIATION, Cue.LOCATION_PREP, Cue.TARGET, Cue.DESTINATION, Cue.REPORT)
+        for name in (
+            Cue.AFFILIATION,
+            Cue.LOCATION_PREP,
+            Cue.TARGET,
+            Cue.DESTINATION,
+            Cue.REPORT,
+            Cue.MILITARY_TARGET,
+            Cue.CIVILIAN_TARGET,
+        )
         for c in sentence.cue(name)
     }
     taken = []

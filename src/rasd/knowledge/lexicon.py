@@ -93,6 +93,7 @@ class Cue(StrEnum):
     ARSENAL = "arsenal"
     CLASH = "clash"
     PROTEST = "protest"
+    MILITARY_TARGET = "military_target"
 
 
 CUE_NAMES = tuple(Cue)
