@@ -897,6 +897,11 @@ def test_homes_struck_are_no_agent_of_the_shelling():
     assert only_event("قتل ثلاثة مدنيين بقصف منازل في بلدة كفرنبل أمس.").actor1 is None
 
 
+def test_an_attack_with_a_bomb_on_an_army_vehicle_is_an_explosion_not_a_battle():
+    text = "أصيب ثلاثة جنود في اعتداء بقنبلة استهدف مدرعة للجيش في مدينة العريش أمس."
+    assert only_event(text).event_type == REMOTE
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

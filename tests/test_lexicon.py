@@ -330,3 +330,8 @@ def test_a_gapped_trigger_needs_words_on_both_sides_of_one_gap(tmp_path):
 def test_a_gapped_trigger_is_kept_as_its_head_and_its_tail():
     lexicon = Lexicon.load("ar", [])
     assert ("فتح*", "النار على") in lexicon.gapped
+
+
+def test_a_bomb_is_explosive_though_it_decides_no_sub_event_type():
+    (bomb,) = Lexicon.load("ar", []).weapons.find(tokenize("بقنبلة"))
+    assert bomb.payload.explosive and bomb.payload.sub_event_type is None

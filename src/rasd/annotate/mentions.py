@@ -245,7 +245,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         _main_country(sentences),
         countries,
         _spoken(sentences, countries, dateline),
-        any(w.payload.sub_event_type for s in sentences for w in s.weapons),
+        any(w.payload.explosive for s in sentences for w in s.weapons),
     )
     return Mentions(sentences, context)
 

@@ -309,7 +309,7 @@ def _recode_by_actors(
 ) -> None:
     """Who did it to whom decides between types the trigger leaves open
     (``article_explosives``: the article names an explosive weapon somewhere)."""
-    explosive = any(w.payload.sub_event_type for w in weapons)
+    explosive = any(w.payload.explosive for w in weapons)
     violent = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
     if cand.event_type in violent and is_crowd(cand.actor1):
         # a crowd storming, burning or beating is a riot, not a battle; a crowd falling on

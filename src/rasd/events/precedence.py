@@ -82,7 +82,7 @@ def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clau
         present = [t for t in order if t in by_type]
         if len(present) < 2:
             continue  # no types to decide between
-        explosive = any(w.payload.sub_event_type for w in sentence.weapons if clause.holds(w.start))
+        explosive = any(w.payload.explosive for w in sentence.weapons if clause.holds(w.start))
         present.sort(
             key=lambda t: (
                 all(x.payload.weak for x in by_type[t]),

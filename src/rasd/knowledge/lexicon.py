@@ -108,7 +108,7 @@ GAP = "…"
 
 _TOP_KEYS = {"language", "triggers", "weapons", "cues"}
 _TRIGGER_KEYS = {"words", "event_type", "sub_event_type", "plover", "voice", "weak"}
-_WEAPON_KEYS = {"words", "weapon", "sub_event_type"}
+_WEAPON_KEYS = {"words", "weapon", "sub_event_type", "explosive"}
 
 
 class LexiconError(ValueError):
@@ -130,11 +130,13 @@ class Trigger:
 @dataclass(frozen=True)
 class Weapon:
     """A weapon phrase; ``sub_event_type`` is the Explosions/Remote violence sub-event type
-    it implies, or None for weapons that do not decide it (firearms, knives, tear gas)."""
+    it implies, or None for weapons that do not decide it (firearms, knives, tear gas, and
+    bombs, dropped from the air or planted); ``explosive`` whether it explodes."""
 
     phrase: str
     weapon: str
     sub_event_type: str | None
+    explosive: bool = False
 
 
 class Lexicon:
@@ -236,8 +238,12 @@ class Lexicon:
                     f"{source}: {where}: sub_event_type {sub_event_type!r} is not an "
                     "Explosions/Remote violence sub-event type"
                 )
+            explosive = entry.get("explosive", sub_event_type is not None)
+            if not isinstance(explosive, bool):
+                raise LexiconError(f"{source}: {where}: explosive must be true or false")
             for phrase in words:
-                _add(self.weapons, phrase, Weapon(phrase, weapon, sub_event_type), source, where)
+                found = Weapon(phrase, weapon, sub_event_type, explosive)
+                _add(self.weapons, phrase, found, source, where)
         cues = data.get("cues") or {}
         if not isinstance(cues, dict):
             raise LexiconError(f"{source}: cues must be a mapping of cue name to phrases")
