@@ -902,6 +902,13 @@ def test_an_attack_with_a_bomb_on_an_army_vehicle_is_an_explosion_not_a_battle()
     assert only_event(text).event_type == REMOTE
 
 
+def test_a_number_in_the_outlets_name_in_a_dateline_counts_no_one():
+    text = (
+        "القامشلي (راديو 99)- قتل ثلاثة عناصر من قسد في هجوم لداعش على حاجز في ريف دير الزور أمس."
+    )
+    assert only_event(text).fatalities == 3
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

@@ -63,12 +63,18 @@ _DATELINE = re.compile(r"^\s*([^\n\-–—:(]{2,40}?)\s*(?:\([^)\n]{1,40}\))?\s*
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:
     """The place of a dateline on the first line: "الحسكة - خاص", "BAGHDAD (Reuters) -"."""
+    return dateline(text, gazetteer)[0]
+
+
+def dateline(text: str, gazetteer: Gazetteer) -> tuple[Place | None, int]:
+    """The place of a dateline on the first line and where the dateline ends (0 when there
+    is none): "أربيل (كوردستان 24)- ..." ends after the dash."""
     m = _DATELINE.match(text)
     if not m:
-        return None
+        return None, 0
     name = m.group(1).strip()
     hits = gazetteer.lookup(name if is_arabic(name) else name.title())
-    return hits[0] if hits else None
+    return (hits[0], m.end()) if hits else (None, 0)
 
 
 # ---------------------------------------------------------------- resolution

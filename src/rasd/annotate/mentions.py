@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
 from rasd.annotate.dates import find_dates
-from rasd.annotate.geocode import PlaceContext, dateline_place, resolve_places
+from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
 from rasd.annotate.places import find_places
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
@@ -235,16 +235,19 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
-    dateline = dateline_place(text, resources.gazetteer)
-    resolve_places(places, PlaceContext(text, countries, dateline))
+    filed_at, dateline_end = dateline(text, resources.gazetteer)
+    if dateline_end:  # "أربيل (كوردستان 24)-": the outlet's name counts no one
+        for sentence in sentences[:1]:
+            sentence.numbers = [n for n in sentence.numbers if n.span.start >= dateline_end]
+    resolve_places(places, PlaceContext(text, countries, filed_at))
     place_unlisted(places, text)
     context = DocumentContext(
         published,
         title,
-        dateline,
+        filed_at,
         _main_country(sentences),
         countries,
-        _spoken(sentences, countries, dateline),
+        _spoken(sentences, countries, filed_at),
         any(w.payload.explosive for s in sentences for w in s.weapons),
     )
     return Mentions(sentences, context)
