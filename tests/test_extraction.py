@@ -909,6 +909,23 @@ def test_a_number_in_the_outlets_name_in_a_dateline_counts_no_one():
     assert only_event(text).fatalities == 3
 
 
+def test_english_killers_named_before_killed_with_the_killed_after_is_an_attack():
+    event = only_event("Gunmen killed three Iraqi soldiers near Kirkuk on Monday.")
+    assert (event.event_type, event.fatalities) == ("Battles", 3)
+    assert event.actor2.name == "Military Forces of Iraq (2022-)"
+
+
+def test_english_soldiers_killed_in_a_blast_are_its_victims_not_its_agents():
+    event = only_event("Three soldiers killed in a blast near Kirkuk on Monday.")
+    assert event.actor1 is None
+    assert event.actor2.name == "Military Forces of Iraq (2022-)"
+
+
+def test_a_blast_that_killed_soldiers_stays_an_explosion():
+    event = only_event("Three soldiers were killed in a blast near Kirkuk on Monday.")
+    assert event.sub_event_type == IED
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

@@ -225,7 +225,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         sentence.weapons = found.get(WEAPONS, [])
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
-        named = [a.span for a in sentence.actors if a.via in (Via.STATE, Via.ALIAS)]
+        named = [a.span for a in sentence.actors if a.via in (Via.STATE, Via.ALIAS, Via.ADJECTIVE)]
         opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
         sentence.places = [
             p

@@ -107,19 +107,11 @@ def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatc
 
 
 def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
-    """ "قتل مسلحون مجهولون ثلاثة مدنيين": a killing word with the killers right after it is an
-    attack even when no trigger phrase spans both."""
+    """ "قتل مسلحون مجهولون ثلاثة مدنيين", "gunmen killed three soldiers": a killing word with
+    the killers right after it (Arabic) or right before it with the killed after it (English)
+    is an attack even when no trigger phrase spans both."""
     for cue in sentence.cue(Cue.KILLED):
-        if not clause.holds(cue.start):
-            continue
-        killers = [
-            a
-            for a in sentence.actors
-            if a.span.start >= cue.end
-            and sentence.words_between(cue.end, a.span.start) == 0
-            and a.entry.kind not in _NOT_KILLERS
-        ]
-        if killers:
+        if clause.holds(cue.start) and _killers_named(sentence, cue):
             trigger = Trigger(
                 cue.payload,
                 EventType.VIOLENCE_AGAINST_CIVILIANS,
@@ -129,6 +121,33 @@ def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Tri
             )
             return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
     return []
+
+
+def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    killers = [a for a in sentence.actors if a.entry.kind not in _NOT_KILLERS]
+    if is_arabic_word(sentence.tokens[cue.first].norm):
+        return any(
+            a.span.start >= cue.end and sentence.words_between(cue.end, a.span.start) == 0
+            for a in killers
+        )
+    return _killed_after(sentence, cue) and any(
+        a.span.end <= cue.start and sentence.words_between(a.span.end, cue.start) == 0
+        for a in killers
+    )
+
+
+def _killed_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    """ "killed three soldiers", "killed a police officer": the killed follow the verb, a
+    number or a person named within a word or two (so "soldiers killed in a blast" is no
+    killing by soldiers)."""
+    return any(
+        n.span.start >= cue.end and sentence.words_between(cue.end, n.span.start) == 0
+        for n in sentence.numbers
+    ) or any(
+        a.span.start >= cue.end
+        and sentence.words_between(cue.end, a.span.start) <= SETTINGS.events.killed_object_reach
+        for a in sentence.actors
+    )
 
 
 def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
@@ -346,6 +365,7 @@ def _recode_by_actors(
         cand.event_type == EventType.EXPLOSIONS
         and cand.weak
         and not explosive
+        and cand.sub_event_type != SubEventType.REMOTE_EXPLOSIVE  # "blast": an explosion
         and (_on_the_ground(cand.actor1) or (cand.actor1 is None and not article_explosives))
     ):
         # "an attack" with no explosive named, by gunmen or a militia on the ground (armies

@@ -28,6 +28,7 @@ _REACH = SETTINGS.roles
 _NOT_NAMES = frozenset(fold(w) for w in language_profile("en").words("not_names"))
 _DEATH_NOUNS = tuple(fold(w) for w in language_profile("ar").words("death_nouns"))
 _OBJECT_CLITICS = tuple(fold(w) for w in language_profile("ar").words("object_clitics"))
+_AUXILIARIES = frozenset(fold(w) for w in language_profile("en").words("auxiliaries"))
 _CAUSE_WORDS = frozenset(
     fold(w) for language in ("ar", "en") for w in language_profile(language).words("cause_words")
 )
@@ -221,19 +222,41 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
     """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word, with no word
     of its cause between ("killed in an RSF strike": the RSF did it); or right before the
     noun of one's death ("لقي جندي مصرعه")."""
-    return any(
-        c.end <= actor.span.start
-        and sentence.words_between(c.end, actor.span.start) <= _REACH.victim_reach
-        and not any(
-            c.end <= t.start < actor.span.start and t.norm in _CAUSE_WORDS for t in sentence.tokens
+    return (
+        any(
+            c.end <= actor.span.start
+            and sentence.words_between(c.end, actor.span.start) <= _REACH.victim_reach
+            and not any(
+                c.end <= t.start < actor.span.start and t.norm in _CAUSE_WORDS
+                for t in sentence.tokens
+            )
+            for name in (Cue.KILLED, Cue.INJURED)
+            for c in sentence.cue(name)
         )
-        for name in (Cue.KILLED, Cue.INJURED)
-        for c in sentence.cue(name)
-    ) or any(
-        actor.span.end <= c.start
-        and sentence.words_between(actor.span.end, c.start) == 0
-        and sentence.tokens[sentence.token_index(c.start)].norm.startswith(_DEATH_NOUNS)
-        for c in sentence.cue(Cue.KILLED)
+        or any(
+            actor.span.end <= c.start
+            and sentence.words_between(actor.span.end, c.start) == 0
+            and sentence.tokens[sentence.token_index(c.start)].norm.startswith(_DEATH_NOUNS)
+            for c in sentence.cue(Cue.KILLED)
+        )
+        or _reduced_passive_victim(sentence, actor)
+    )
+
+
+def _reduced_passive_victim(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "Three soldiers killed in a blast", "two civilians were wounded by shelling": named
+    right before an English casualty word (past its auxiliary) that its cause follows."""
+    tokens = sentence.tokens
+    k = sentence.token_index(actor.span.end)
+    while k < len(tokens) and tokens[k].norm in _AUXILIARIES:
+        k += 1
+    return (
+        k + 1 < len(tokens)
+        and not is_arabic(tokens[k].norm)
+        and tokens[k + 1].norm in _CAUSE_WORDS
+        and any(
+            c.start == tokens[k].start for n in (Cue.KILLED, Cue.INJURED) for c in sentence.cue(n)
+        )
     )
 
 

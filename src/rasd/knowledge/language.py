@@ -49,6 +49,7 @@ WORD_CLASSES: dict[str, str] = {
     "object_clitics": "a preposition joined to the object of a verbal noun after its agent",
     "death_nouns": "nouns of one's death, right after the person who met it",
     "relative_pronouns": "pronouns that open a relative clause after a comma",
+    "auxiliaries": "the auxiliaries of an English passive, singular or plural",
 }
 
 

@@ -56,6 +56,7 @@ class EventSettings:
     background_reach: int
     referred_reach: dict[str, int]
     one_act_reach: int
+    killed_object_reach: int
     impact_negation_reach: int
     struck_from_afar: list[str]
 

@@ -32,6 +32,7 @@ class SubEventType(StrEnum):
     ARMED_CLASH = "Armed clash"
     AIR_STRIKE = "Air/drone strike"
     SHELLING = "Shelling/artillery/missile attack"
+    REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
     ATTACK = "Attack"
     ABDUCTION = "Abduction/forced disappearance"
     PEACEFUL_PROTEST = "Peaceful protest"
