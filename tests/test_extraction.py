@@ -28,6 +28,7 @@ REMOTE = "Explosions/Remote violence"
 STRATEGIC = "Strategic developments"
 ISRAEL = "Military Forces of Israel (2022-)"
 HOUTHIS = "Military Forces of Yemen (2017-) Houthi"
+SYRIA = "Military Forces of Syria (2000-2024)"
 
 
 def events(text: str, published: str = PUBLISHED) -> list[Event]:
@@ -924,6 +925,12 @@ def test_english_soldiers_killed_in_a_blast_are_its_victims_not_its_agents():
 def test_a_blast_that_killed_soldiers_stays_an_explosion():
     event = only_event("Three soldiers were killed in a blast near Kirkuk on Monday.")
     assert event.sub_event_type == IED
+
+
+def test_a_participle_of_targeting_after_an_operation_is_an_attack_by_its_subject():
+    text = "نفذت هيئة تحرير الشام عملية أمس مستهدفة مواقع لقوات النظام في ريف إدلب."
+    event = only_event(text)
+    assert (event.actor1.name, event.actor2.name) == ("Hayat Tahrir al-Sham", SYRIA)
 
 
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
