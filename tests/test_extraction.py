@@ -933,6 +933,17 @@ def test_a_participle_of_targeting_after_an_operation_is_an_attack_by_its_subjec
     assert (event.actor1.name, event.actor2.name) == ("Hayat Tahrir al-Sham", SYRIA)
 
 
+def test_a_strike_told_in_the_first_person_is_the_speakers():
+    text = "وقال الجيش الإسرائيلي في بيان: قصفنا مباني لحزب الله في بلدة يارون أمس."
+    event = only_event(text)
+    assert (event.actor1.name, event.actor2.name) == (ISRAEL, "Hezbollah")
+
+
+def test_an_english_strike_in_the_first_person_is_the_speakers_who_is_named_after():
+    event = only_event('"We struck Houthi targets in Hodeidah on Monday," the US military said.')
+    assert event.actor1.name == "Military Forces of the United States"
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

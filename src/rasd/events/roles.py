@@ -97,7 +97,8 @@ def assign_roles(
     """Who acted, on whom, who claimed and who denied, read around the trigger ``head`` (the
     verb nearest the subject) by its voice, the cue words and the language's word order."""
     denier = sentence.derived(_denier)
-    excluded = _reporters(sentence, head) + sentence.derived(_not_actors)
+    reporters = _reporters(sentence, head)
+    excluded = reporters + sentence.derived(_not_actors)
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
     before = [a for a in pool if a.span.end <= head.start and not named_as_victim(sentence, a)]
     after = [a for a in pool if a.span.end > head.start]
@@ -126,6 +127,11 @@ def assign_roles(
             actor1 = before[-1] if gap(before[-1]) == 0 else None
         rest = [a for a in before + after if a is not actor1]
         actor2 = min(rest, key=gap) if rest else None
+    elif voice == Voice.SPEAKER:
+        # "قال الجيش: قصفنا مباني في يارون", '"We struck them," the army said': the speaker
+        actor1 = reporters[0] if reporters else (before[-1] if before else None)
+        rest = [a for a in after if a is not actor1]
+        actor2 = rest[0] if rest else None
     elif voice == Voice.NOUN:
         # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
         follows = [a for a in after if gap(a) <= _REACH.next_to_verb]

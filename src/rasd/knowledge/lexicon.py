@@ -50,6 +50,7 @@ class Voice(StrEnum):
     PASSIVE = "passive"  # the subject is actor2
     NOUN = "noun"  # a verbal noun: actor1 from an adjective, a genitive or an agent
     DEFENCE = "defence"  # "صد الجيش هجوما لداعش": the subject is actor2, the attacker actor1
+    SPEAKER = "speaker"  # "قصفنا", "we struck": the one quoted is actor1, the object actor2
 
 
 VOICES = tuple(Voice)
