@@ -944,6 +944,17 @@ def test_an_english_strike_in_the_first_person_is_the_speakers_who_is_named_afte
     assert event.actor1.name == "Military Forces of the United States"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RSF has recently taken control of the town of Bara in North Kordofan.",
+        "سيطرت قوات الدعم السريع مؤخرا على مدينة بارا في شمال كردفان.",
+    ],
+)
+def test_what_was_done_recently_is_background_not_news(text):
+    assert events(text) == []
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

@@ -153,9 +153,12 @@ def _killed_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
 def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
     """Background, a threat, a plan, a negated report or a rumour: no event of its own."""
     clause = sentence.clause_of(trigger.start)
+    aside = _aside_of(sentence, trigger.start)
     for cue in sentence.cue(Cue.BACKGROUND):  # "in recent weeks ... dozens of attacks"
-        if clause.holds(cue.start) and _words_apart(sentence, cue, trigger) <= (
-            SETTINGS.events.background_reach
+        if (
+            clause.holds(cue.start)
+            and _aside_of(sentence, cue.start) == aside  # not from a relative clause aside
+            and _words_apart(sentence, cue, trigger) <= SETTINGS.events.background_reach
         ):
             return True
     return (
@@ -168,16 +171,26 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
 def _in_undated_aside(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
     """ "The RSF, which has recently taken Bara, shelled El Obeid": an act told in a
     relative clause between commas, with no date of its own, is background to the news."""
+    aside = _aside_of(sentence, trigger.start)
+    return aside is not None and not any(
+        d.span and aside[0] <= d.span.start < aside[1] for d in sentence.dates
+    )
+
+
+def _aside_of(sentence: SentenceMentions, offset: int) -> tuple[int, int] | None:
+    """The relative clause between commas that holds an offset, if any."""
+    return next((a for a in sentence.derived(_asides) if a[0] <= offset < a[1]), None)
+
+
+def _asides(sentence: SentenceMentions) -> list[tuple[int, int]]:
+    """Relative clauses between commas: from the comma before the pronoun to the next one."""
     tokens = sentence.tokens
-    at = sentence.token_index(trigger.start)
-    opening = next((i for i in range(at - 1, 0, -1) if tokens[i].text in _COMMAS), None)
-    if opening is None or tokens[opening + 1].norm not in _RELATIVE_PRONOUNS:
-        return False
-    closing = next((i for i in range(at + 1, len(tokens)) if tokens[i].text in _COMMAS), None)
-    if closing is None:
-        return False
-    start, end = tokens[opening].end, tokens[closing].start
-    return not any(d.span and start <= d.span.start < end for d in sentence.dates)
+    commas = [i for i, t in enumerate(tokens) if t.text in _COMMAS]
+    return [
+        (tokens[i].start, tokens[j].start)
+        for i, j in zip(commas, commas[1:])
+        if tokens[i + 1].norm in _RELATIVE_PRONOUNS
+    ]
 
 
 def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
