@@ -107,6 +107,16 @@ def test_misspelt_field_is_rejected(tmp_path):
         ActorDictionary.load(path, extra=[])
 
 
+def test_strikes_from_afar_must_be_true_or_false(tmp_path):
+    path = write(
+        tmp_path,
+        "- id: x\n  name: X\n  kind: rebel group\n  strikes_from_afar: often\n"
+        "  aliases: {en: [X]}\n",
+    )
+    with pytest.raises(ValueError, match="entry x: strikes_from_afar must be true or false"):
+        ActorDictionary.load(path, extra=[])
+
+
 def test_user_file_adds_and_replaces_entries(tmp_path):
     user = write(
         tmp_path,

@@ -955,6 +955,11 @@ def test_what_was_done_recently_is_background_not_news(text):
     assert events(text) == []
 
 
+def test_an_attack_across_the_border_by_a_group_that_strikes_from_afar_is_an_explosion():
+    event = only_event("هاجم حزب الله موقعا للجيش الإسرائيلي قرب الوزاني أمس.")
+    assert (event.event_type, event.actor1.name) == (REMOTE, "Hezbollah")
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

@@ -78,12 +78,12 @@ def is_armed(mention: Mention | None) -> bool:
 
 
 def strikes_from_afar(mention: Mention | None) -> bool:
-    """Armies and air forces: their unnamed "attacks" stay explosions."""
-    return (
-        mention is not None
-        and mention.entry is not None
-        and (TAXONOMY.kinds[mention.entry.kind].strikes_from_afar)
-    )
+    """Armies and air forces, and armed groups whose attacks across a front are rockets and
+    missiles (the actor dictionary says so): their unnamed "attacks" stay explosions."""
+    if mention is None or mention.entry is None:
+        return False
+    own = mention.entry.strikes_from_afar
+    return own if own is not None else TAXONOMY.kinds[mention.entry.kind].strikes_from_afar
 
 
 def assign_roles(

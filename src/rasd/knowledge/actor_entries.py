@@ -22,7 +22,18 @@ from rasd.text.normalize import is_arabic
 from rasd.text.tokens import entry_key, tokenize
 
 COUNTRY = "{country}"  # placeholder in the names of generic classes
-_FIELDS = {"id", "name", "country", "kind", "active", "aliases", "adjectives", "states", "theatres"}
+_FIELDS = {
+    "id",
+    "name",
+    "country",
+    "kind",
+    "active",
+    "aliases",
+    "adjectives",
+    "states",
+    "theatres",
+    "strikes_from_afar",
+}
 _REQUIRED = ("id", "name", "kind", "aliases")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # What a data file may hold when it is a mapping (actor_words.yaml, a user's file).
@@ -74,6 +85,8 @@ class ActorEntry:
     states: tuple[str, ...] = ()
     active: tuple[dt.date | None, dt.date | None] | None = None
     theatres: tuple[str, ...] = ()  # where it fights abroad: shared words name it there
+    # whether its unnamed "attacks" are strikes from afar, where not as its kind's are
+    strikes_from_afar: bool | None = None
 
     @property
     def generic(self) -> bool:
@@ -203,7 +216,14 @@ def _entry(raw: Any, words: ActorWords) -> ActorEntry:
         states=_phrases(raw.get("states"), "states", words),
         active=_period(raw.get("active")),
         theatres=_theatres(raw.get("theatres")),
+        strikes_from_afar=_flag(raw.get("strikes_from_afar"), "strikes_from_afar"),
     )
+
+
+def _flag(raw: Any, name: str) -> bool | None:
+    if raw is not None and not isinstance(raw, bool):
+        raise ValueError(f"{name} must be true or false")
+    return raw
 
 
 def _theatres(raw: Any) -> tuple[str, ...]:
