@@ -470,3 +470,8 @@ def test_libyan_forces_of_the_day_follow_the_government_of_the_day(actors):
 def test_the_army_unnamed_is_the_army_of_the_events_country(actors):
     found = names(actors, "هاجم مسلحون حاجزاً للجيش", published=AFTER_FALL, country="Iraq")
     assert found[-1] == "Military Forces of Iraq (2022-)"
+
+
+def test_a_nisba_joined_by_and_is_a_second_actor_not_an_adjective(actors):
+    found = actors.find(tokenize("دارت مواجهات بين الجيش والحوثيين"))
+    assert [m.entry.id for m in found] == ["army", "houthis"]

@@ -960,6 +960,15 @@ def test_an_attack_across_the_border_by_a_group_that_strikes_from_afar_is_an_exp
     assert (event.event_type, event.actor1.name) == (REMOTE, "Hezbollah")
 
 
+def test_a_capital_after_from_is_where_from_not_a_party():
+    text = (
+        'قالت وكالة الأنباء "سبأ" التي تبث من الرياض إن مواجهات دارت بين قوات الجيش '
+        "والحوثيين شمال مدينة تعز أمس."
+    )
+    event = only_event(text)
+    assert "Saudi Arabia" not in {event.actor1.name, event.actor2.name}
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

@@ -401,14 +401,16 @@ def _between(sentence: SentenceMentions, start: int, end: int) -> str:
 
 
 def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
-    """ "في دمشق", "بدمشق", "in Tehran": a capital or a state after a place preposition is
-    where, not who."""
+    """ "في دمشق", "بدمشق", "in Tehran", "من الرياض": a capital or a state after a place
+    preposition or "from" is where, not who."""
     if actor.via != Via.STATE:
         return False
     k = sentence.token_index(actor.span.start)  # how many tokens end before it
     if k < len(sentence.tokens) and _in_capital(sentence.tokens[k].norm, actor):
         return True
     before = sentence.tokens[k - 1 : k] if k else []
+    if before and before[0].norm in _FROM:
+        return True  # "تبث من الرياض", "fired from Lebanon": where from, not who
     return bool(before) and any(
         before[0].start >= c.start and before[0].end <= c.end
         for c in sentence.cue(Cue.LOCATION_PREP)
@@ -421,6 +423,7 @@ def _in_capital(norm: str, actor: ActorMention) -> bool:
     return any(norm.startswith(c) and norm[len(c) :] in capitals for c in _LOCATIVE_CLITICS)
 
 
+_FROM = frozenset(fold(w) for code in ("ar", "en") for w in language_profile(code).words("from"))
 _LOCATIVE_CLITICS = tuple(fold(w) for w in language_profile("ar").words("locative_clitics"))
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
 _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at most

@@ -31,14 +31,19 @@ from rasd.knowledge.actor_entries import (
     actor_entries,
     read_actor_file,
 )
+from rasd.knowledge.language import language_profile
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import ActorKind
 from rasd.model import Actor, Span
 from rasd.text.matcher import PhraseMatch, PhraseMatcher, PhraseTables
-from rasd.text.normalize import is_arabic
+from rasd.text.normalize import fold, is_arabic
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
 _REACH = SETTINGS.actors.adjective_reach  # head and modifiers an adjective may stand beside
+_AR = language_profile("ar")
+_AND_THE = tuple(
+    fold(c) + fold(_AR.clitics.article) for c in _AR.clitics.conjunctions
+)  # "وال", "فال"
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # ACLED's "(2020-2022)", "(2022-)"
 
 
@@ -178,7 +183,9 @@ class ActorDictionary:
         day = published.date() if isinstance(published, dt.datetime) else published
         mentions: list[ActorMention] = []
         taken: set[int] = set()
-        qualified = {m.first for m in adjectives}
+        # "الجيش والحوثيين": a conjunction makes the next word a second actor, not an
+        # adjective of the first
+        qualified = {m.first for m in adjectives if not tokens[m.first].norm.startswith(_AND_THE)}
         for match in names:
             entry, via = self._choose(match.payload, day, country)
             if entry.generic and match.last in qualified:
