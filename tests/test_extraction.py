@@ -603,6 +603,11 @@ def test_one_who_met_his_death_is_one_victim_of_the_attack():
     assert event.actor2.name == "Military Forces of Syria (2000-2024)"
 
 
+def test_a_broken_plural_after_killed_is_several_victims_not_one():
+    event = only_event("قتل جنود في كمين قرب مدينة درعا أمس.")
+    assert event.fatalities == 0 and not event.fatalities_known
+
+
 def test_a_vague_toll_is_not_a_known_number():
     event = only_event("قتل عشرات المدنيين بغارات روسية على مدينة سراقب أمس.")
     assert not event.fatalities_known  # ACLED leaves "dozens" unscored

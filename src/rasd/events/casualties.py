@@ -19,6 +19,7 @@ from rasd.knowledge.resources import default_resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, is_arabic
+from rasd.text.tokens import token_keys
 
 _REACH = SETTINGS.casualties
 
@@ -39,6 +40,7 @@ _NOT_VICTIMS = _words("not_victims")
 _SUBSET_WORDS = frozenset(fold(w) for w in _words("subset_words"))
 _PLURAL_ENDINGS = tuple(sorted(_words("plural_endings")))
 _DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
+_BROKEN_PLURALS = frozenset(fold(w) for w in _words("broken_plurals"))
 
 
 # The possessive endings a person word may carry: "طفلها" (her child)
@@ -213,7 +215,7 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     word = token.norm
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
-    return not word.endswith(_PLURAL_ENDINGS)
+    return not word.endswith(_PLURAL_ENDINGS) and not token_keys(word) & _BROKEN_PLURALS
 
 
 def _more_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
