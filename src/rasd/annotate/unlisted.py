@@ -20,7 +20,7 @@ from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind
 from rasd.model import Span
-from rasd.text.normalize import fold, is_arabic_word
+from rasd.text.normalize import COMMAS, fold, is_arabic_word
 from rasd.text.tokens import Token, norms_of, token_keys
 
 _AR = language_profile("ar")
@@ -30,7 +30,6 @@ _FROM = frozenset(fold(w) for w in _AR.words("from"))
 _PLURALS = frozenset(
     fold(w) for code in ("ar", "en") for w in language_profile(code).words("plural_place_words")
 )
-_COMMAS = frozenset({"\u060c", ","})
 # the kinds a place word announces before a village's name: a settlement, a quarter or a camp
 _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here
@@ -126,7 +125,7 @@ def _next_item(tokens: list[Token], after: int) -> int | None:
     if after >= len(tokens):
         return None
     tok = tokens[after]
-    if tok.text in _COMMAS or tok.norm in _AND:
+    if tok.text in COMMAS or tok.norm in _AND:
         return after + 1
     if tok.norm.startswith(_AND) and len(tok.norm) > 3:
         return after

@@ -34,7 +34,7 @@ from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import Document, Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold, is_arabic_word
+from rasd.text.normalize import COMMAS, fold, is_arabic_word
 
 _HYPOTHETICAL = tuple(
     (Cue(name), reach) for name, reach in SETTINGS.events.hypothetical_reach.items()
@@ -47,7 +47,6 @@ _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _RELATIVE_PRONOUNS = frozenset(
     fold(w) for code in ("ar", "en") for w in language_profile(code).words("relative_pronouns")
 )
-_COMMAS = frozenset({"\u060c", ","})  # the Arabic and the Latin comma
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
@@ -185,7 +184,7 @@ def _aside_of(sentence: SentenceMentions, offset: int) -> tuple[int, int] | None
 def _asides(sentence: SentenceMentions) -> list[tuple[int, int]]:
     """Relative clauses between commas: from the comma before the pronoun to the next one."""
     tokens = sentence.tokens
-    commas = [i for i, t in enumerate(tokens) if t.text in _COMMAS]
+    commas = [i for i, t in enumerate(tokens) if t.text in COMMAS]
     return [
         (tokens[i].start, tokens[j].start)
         for i, j in zip(commas, commas[1:])

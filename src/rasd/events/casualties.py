@@ -18,7 +18,7 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.resources import default_resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold, is_arabic
+from rasd.text.normalize import COMMAS, fold, is_arabic
 from rasd.text.tokens import token_keys
 
 _REACH = SETTINGS.casualties
@@ -30,7 +30,6 @@ def _words(name: str) -> frozenset[str]:
 
 _AND = frozenset(fold(w) for w in _words("and"))
 _FROM = frozenset(fold(w) for w in _words("from"))
-_COMMAS = frozenset({"\u060c", ","})  # the Arabic and the Latin comma
 _AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))  # وخمسة
 _ARTICLES = _words("articles")
 _AUXILIARIES = _words("passive_auxiliaries")
@@ -244,7 +243,7 @@ def _victim_groups(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int | N
     after_mark = False  # a comma or a lone "و" just read: the next group needs no clitic
     while index < len(tokens) and groups < _REACH.joined_victims:
         token = tokens[index]
-        if groups and (token.text in _COMMAS or token.norm in _AND):
+        if groups and (token.text in COMMAS or token.norm in _AND):
             after_mark = True
             index += 1
             continue

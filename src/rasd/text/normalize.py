@@ -19,6 +19,7 @@ _DROP = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e]"
 )
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+COMMAS = frozenset({"\u060c", ","})  # the Arabic and the Latin comma, as tokens
 
 
 def _folding() -> dict[int, str]:
