@@ -123,7 +123,7 @@ def _tokens_at(piece: str, begin: int, found: str | _PieceTokens | None) -> list
             return out
         found = _piece_tokens(piece)
     make = tuple.__new__
-    if found.__class__ is str:
+    if isinstance(found, str):
         return [make(Token, (begin, begin + len(piece), piece, found))]
     return [make(Token, (begin + a, begin + b, word, norm)) for a, b, word, norm in found]
 
