@@ -11,6 +11,8 @@ elsewhere.
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.casualties import count_casualties, told_joined_toll
@@ -27,12 +29,12 @@ from rasd.events.roles import (
     strength,
     strikes_from_afar,
 )
-from rasd.knowledge.actors import ActorKind
+from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
-from rasd.model import Document, Span
+from rasd.model import Document, Span, date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, is_arabic_word
 
@@ -140,7 +142,7 @@ def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bo
     clause)."""
     auxiliaries = sentence.cue(Cue.PLUPERFECT)
     clause = sentence.clause_of(trigger.start)
-    if not auxiliaries or any(clause.holds(d.span.start) for d in sentence.dates):
+    if not auxiliaries or any(clause.holds(date_span(d).start) for d in sentence.dates):
         return False  # none, or a dated one is told as news of that day
     for aux in auxiliaries:
         if aux.end > trigger.start or not clause.holds(aux.start):
@@ -335,7 +337,7 @@ def _fought_on_the_ground(sentence: SentenceMentions, clause: Clause) -> bool:
     )
 
 
-def _on_the_ground(mention: Mention | None, afar: bool = False) -> bool:
+def _on_the_ground(mention: Mention | None, afar: bool = False) -> TypeGuard[ActorMention]:
     """An armed actor, named or not (gunmen, a militia), that fights where it stands (or,
     with ``afar``, any armed side: an army's checkpoint is attacked on the ground)."""
     return (

@@ -119,7 +119,7 @@ def clash_with_civilians_is_a_riot(
         by_type[EventType.RIOTS] = riot
 
 
-def _beside(sentence: SentenceMentions, actor: Mention, clash: PhraseMatch[str]) -> bool:
+def _beside(sentence: SentenceMentions, actor: Mention, clash: PhraseMatch[Cue]) -> bool:
     """Right before the clash word ("youths clashed"), or a few words after it ("اشتبك عشرات
     الشبان", "clashed with youths")."""
     if actor.span.end <= clash.start:

@@ -8,8 +8,9 @@ sides of "between", claims ("تبنى"), denials ("نفى"), reporters ("accordi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeGuard
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.knowledge.actors import ActorEntry, ActorMention, Via, plain_actor
@@ -22,6 +23,7 @@ from rasd.knowledge.taxonomy import TAXONOMY, ActorKind, EventType, SubEventType
 from rasd.model import Actor, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, is_arabic
+from rasd.text.tokens import Token
 
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
@@ -54,6 +56,11 @@ class Roles(NamedTuple):
     actor2: Mention | None
     claimed_by: ActorMention | None
     denied_by: ActorMention | None
+
+
+def is_named(mention: Mention | None) -> TypeGuard[ActorMention]:
+    """A named actor (:func:`strength` 2): an entry of the dictionary, not a generic class."""
+    return mention is not None and mention.entry is not None and not mention.entry.generic
 
 
 def is_armed(mention: Mention | None) -> bool:
@@ -102,6 +109,7 @@ def assign_roles(
     if voice != Voice.PASSIVE and _passive_marker_before(sentence, clause, head):
         voice = Voice.PASSIVE
     actor1: Mention | None
+    actor2: Mention | None
     if sub_event_type == SubEventType.DISRUPTED:
         actor1 = _interceptor(sentence, pool) or (before[-1] if before else None)
         rest = [a for a in pool if a is not actor1 and a.entry and not a.entry.generic]
@@ -143,7 +151,8 @@ def assign_roles(
             follows = [a for a in follows if not is_civilian(a)]
             further = [a for a in further if not is_civilian(a)]
         order = [before[-1:], follows] if subject_first else [follows, before[-1:]]
-        actor1 = (order[0] or order[1] or further or [agent])[0]
+        choices: Sequence[Mention | None] = order[0] or order[1] or further or [agent]
+        actor1 = choices[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
     if head.payload.voice == Voice.DEFENCE:
@@ -179,7 +188,7 @@ def assign_roles(
 
 def named_sides(
     sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]
-) -> list[Mention]:
+) -> list[ActorMention]:
     """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides."""
     for cue in sentence.cue(Cue.BETWEEN):
         if clause.holds(cue.start):
@@ -351,7 +360,7 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
         for name in (Cue.AFFILIATION, Cue.LOCATION_PREP, Cue.TARGET, Cue.DESTINATION, Cue.REPORT)
         for c in sentence.cue(name)
     }
-    taken = []
+    taken: list[Token] = []
     for token in sentence.tokens[sentence.token_index(offset) :]:
         if not token.norm[0].isalnum() or token.start in stops or len(taken) == limit:
             break
