@@ -191,10 +191,10 @@ class ActorDictionary:
         for match in adjectives:
             if taken.intersection(range(match.first, match.last)):
                 continue
-            bounds = _adjective_phrase(tokens, match.first, match.last, taken, self.words)
-            if bounds:
+            around = _adjective_phrase(tokens, match.first, match.last, taken, self.words)
+            if around:
                 entry, via = self._choose(match.payload, day, country)
-                mentions.append(self._mention(tokens, *bounds, entry, via, day, country))
+                mentions.append(self._mention(tokens, *around, entry, via, day, country))
         return sorted(mentions, key=lambda m: m.span.start)
 
     def _mention(
