@@ -165,7 +165,9 @@ def assign_roles(
     if actor1 is None and claimant is not None:
         actor1 = claimant
     if is_civilian(actor1) and event_type not in (EventType.PROTESTS, EventType.RIOTS):
-        actor1, actor2 = None, actor2 or actor1  # civilians are the victims, not the attackers
+        # civilians are the victims, not the attackers
+        actor2 = actor2 or actor1
+        actor1 = None
     if actor2 is None:  # the victims: named after a casualty word, or civilians
         victims = [
             a for a in pool if a is not actor1 and (named_as_victim(sentence, a) or is_civilian(a))
