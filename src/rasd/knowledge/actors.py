@@ -20,6 +20,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
+from mypy_extensions import mypyc_attr
+
 from rasd.knowledge.actor_entries import (
     COUNTRY,
     NO_WORDS,
@@ -103,6 +105,11 @@ ACTOR_NAMES = "actor names"
 ACTOR_ADJECTIVES = "actor adjectives"
 
 
+# Pickled into the compiled knowledge (rasd.knowledge.compiled). When mypyc compiles this
+# module, only a "serializable" class unpickles without calling __init__ (which here takes
+# arguments or reads files), and mypyc 2.4 runs such a class's __init__ when Python calls
+# it only if it also allows interpreted subclasses. Pure Python ignores the decorator.
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class ActorDictionary:
     def __init__(self, entries: Iterable[ActorEntry], words: ActorWords | None = None) -> None:
         """``words`` defaults to the packaged ``actor_words.yaml``."""

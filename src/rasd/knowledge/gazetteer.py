@@ -18,6 +18,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from rasd.knowledge.gazetteer_files import (
     COLUMNS,
     data_path,
@@ -121,6 +123,11 @@ def _own_keys(place: Place) -> set[str]:
     return {name_key(n) for n in (place.name, place.name_ar) if n}
 
 
+# Pickled into the compiled knowledge (rasd.knowledge.compiled). When mypyc compiles this
+# module, only a "serializable" class unpickles without calling __init__ (which here takes
+# arguments or reads files), and mypyc 2.4 runs such a class's __init__ when Python calls
+# it only if it also allows interpreted subclasses. Pure Python ignores the decorator.
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class Gazetteer:
     """Places and a name index over them (Arabic and English names and variants)."""
 
