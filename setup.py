@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tomllib
 from glob import glob
 from pathlib import Path
@@ -71,18 +72,24 @@ class _BuildExt(build_ext):
 
     def run(self) -> None:
         if self.inplace or getattr(self, "editable_mode", False):
-            raise SystemExit(
-                "RASD_COMPILE=1 builds a package (pip install . or a wheel), not an editable or"
-                " in-place install: an extension beside its .py would go on running after the"
-                " .py is edited. Unset RASD_COMPILE for `pip install -e .`."
-            )
+            self.refuse()
         super().run()
+
+    @staticmethod
+    def refuse() -> None:
+        raise SystemExit(
+            "RASD_COMPILE=1 builds a package (pip install . or a wheel), not an editable or"
+            " in-place install: an extension beside its .py would go on running after the"
+            " .py is edited. Unset RASD_COMPILE for `pip install -e .`."
+        )
 
 
 MYPY = "mypy==2.4.1"  # mypyc; its version decides the C code, so one version is pinned
 
 
 def _compiled_setup() -> None:
+    if {"editable_wheel", "develop"} & set(sys.argv):  # pip install -e: say so before compiling
+        _BuildExt.refuse()
     try:
         from mypyc.build import mypycify
     except ImportError:
