@@ -51,7 +51,14 @@ def test_reingesting_a_document_replaces_its_events(tmp_path, shelling_result):
 def test_a_failed_write_keeps_what_was_stored(tmp_path, shelling_result):
     with Store(tmp_path / "s.sqlite") as store:
         store.add(shelling_result)
-        shelling_result.events[0].event_type = None  # violates NOT NULL
+        # the events table refuses the next row (a well-typed Event: a compiled rasd's
+        # Event takes no None for its type)
+        other = sqlite3.connect(tmp_path / "s.sqlite")
+        with other:
+            other.execute(
+                "CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'no'); END"
+            )
+        other.close()
         with pytest.raises(sqlite3.IntegrityError):
             store.add(shelling_result)
         assert store.count() == (1, 1)

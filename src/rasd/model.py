@@ -52,6 +52,14 @@ class DateRange(NamedTuple):
         return self.date_from <= other.date_from and other.date_to <= self.date_to
 
 
+def date_span(date: DateRange) -> Span:
+    """Where a date read from the text stands (a date the text gives always has its span;
+    only a day taken from elsewhere, the publication day, has none)."""
+    span = date.span
+    assert span is not None, date
+    return span
+
+
 @dataclass
 class Actor:
     name: str  # canonical English name

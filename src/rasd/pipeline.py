@@ -57,25 +57,32 @@ def _mentions(analysis: Analysis, resources: Resources) -> None:
     analysis.context, analysis.sentences = mentions.context, mentions.sentences
 
 
-def _candidates(analysis: Analysis, resources: Resources) -> None:
+def _context(analysis: Analysis) -> DocumentContext:
+    """The document's context, written by the mentions stage (see ``STAGES``)."""
     context = analysis.context
+    assert context is not None, "the mentions stage comes first"
+    return context
+
+
+def _candidates(analysis: Analysis, resources: Resources) -> None:
+    context = _context(analysis)
     focus = Focus(context.day, context.country, context.spoken, context.explosives)
     analysis.candidates = find_candidates(analysis.document, analysis.sentences, focus)
 
 
 def _discourse(analysis: Analysis, resources: Resources) -> None:
-    day = analysis.context.day
+    day = _context(analysis).day
     analysis.candidates = reported_events(analysis.candidates, analysis.sentences, day)
 
 
 def _screening(analysis: Analysis, resources: Resources) -> None:
-    analysis.candidates = screened(analysis.candidates, analysis.sentences, analysis.context)
+    analysis.candidates = screened(analysis.candidates, analysis.sentences, _context(analysis))
 
 
 def _record(analysis: Analysis, resources: Resources) -> None:
+    country = _context(analysis).country
     analysis.events = [
-        to_event(cand, analysis.document, resources.actors, analysis.context.country)
-        for cand in analysis.candidates
+        to_event(cand, analysis.document, resources.actors, country) for cand in analysis.candidates
     ]
 
 

@@ -27,7 +27,7 @@ from rasd.annotate.date_grammar import (
 from rasd.annotate.numbers import NumberMention, PhraseTable, find_numbers
 from rasd.knowledge.files import data_file, read_yaml
 from rasd.knowledge.language import language_profile
-from rasd.model import DateRange, Span
+from rasd.model import DateRange, Span, date_span
 from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import PerForm, Token, norms_of, starts_of, tokenize
 
@@ -134,14 +134,23 @@ def find_dates(
     # longest first; a date overlapping one already chosen is left out. The chosen never
     # overlap, so their starts and ends rise together: one look-up finds the neighbour.
     starts: list[int] = []
+    ends: list[int] = []
     chosen: list[DateRange] = []
-    for date in sorted(found, key=lambda d: d.span.start - d.span.end):
-        k = bisect.bisect_left(starts, date.span.end)
-        if k and chosen[k - 1].span.end > date.span.start:
+    for date in sorted(found, key=_shorter):
+        span = date_span(date)
+        k = bisect.bisect_left(starts, span.end)
+        if k and ends[k - 1] > span.start:
             continue
-        starts.insert(k, date.span.start)
+        starts.insert(k, span.start)
+        ends.insert(k, span.end)
         chosen.insert(k, date)
     return chosen
+
+
+def _shorter(date: DateRange) -> int:
+    """Sorts longest first."""
+    span = date_span(date)
+    return span.start - span.end
 
 
 def resolve_date(expression: str, published: dt.datetime) -> DateRange | None:
@@ -149,7 +158,7 @@ def resolve_date(expression: str, published: dt.datetime) -> DateRange | None:
     is asked when rasd's own rules find nothing."""
     found = find_dates(expression, published)
     if found:
-        return max(found, key=lambda d: d.span.end - d.span.start)
+        return min(found, key=_shorter)
     return _dateparser_date(expression, published)
 
 

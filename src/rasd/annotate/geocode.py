@@ -155,10 +155,11 @@ def _keep_near_references(mentions: list[PlaceMention]) -> None:
             or ref.first - m.last > _W.bearing_words
         ):
             continue
-        reach = _W.reference_km + ref.place.radius_km
-        near = [p for p in m.candidates if km_between(p, ref.place) <= reach]
+        reference = ref.place
+        reach = _W.reference_km + reference.radius_km
+        near = [p for p in m.candidates if km_between(p, reference) <= reach]
         if m.place not in near:
-            m.place = min(near, key=lambda p: km_between(p, ref.place)) if near else None
+            m.place = min(near, key=lambda p: km_between(p, reference)) if near else None
 
 
 def _best(

@@ -40,7 +40,7 @@ from rasd.knowledge.lexicon import (
 from rasd.knowledge.resources import Resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import ActorKind
-from rasd.model import DateRange, Document, Span
+from rasd.model import DateRange, Document, Span, date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold
 from rasd.text.sentences import split_sentences
@@ -322,8 +322,8 @@ def _main_country(sentences: list[SentenceMentions]) -> str | None:
     more distinct places (a word read twice as a town abroad is one place), then the one its
     places name more (Russian jets over Idlib: the article is about Syria)."""
     found = [p.place for s in sentences for p in s.places if p.place and p.place.country]
-    places = [p.country for p in found]
-    distinct = [p.country for p in {p.id: p for p in found}.values()]
+    places = [p.country for p in found if p.country]  # (all of them: for the type checker)
+    distinct = [p.country for p in {p.id: p for p in found}.values() if p.country]
     named = places + [a.entry.country for s in sentences for a in s.actors if a.entry.country]
     if not named:
         return None
@@ -353,7 +353,7 @@ class _Positions:
     ) -> None:
         self._lists = (dates, numbers, places)
         self._starts = (
-            [d.span.start for d in dates],
+            [date_span(d).start for d in dates],
             [n.span.start for n in numbers],
             [p.span.start for p in places],
         )

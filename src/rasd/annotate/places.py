@@ -140,8 +140,10 @@ def _arabic_relation(tokens: list[Token], i: int, after: Token | None) -> Relati
     before = tokens[i]
     keys = _keys(before)
     direction = _direction(before)
-    if direction and i > 0 and _direction(tokens[i - 1]):
-        direction = _direction(tokens[i - 1]) + direction  # شمال غرب -> northwest
+    if direction and i > 0:
+        previous = _direction(tokens[i - 1])
+        if previous:
+            direction = previous + direction  # شمال غرب -> northwest
     if keys & _AR_COUNTRYSIDE:
         suffix = _direction(after) if after else None
         return Relation(RelationKind.COUNTRYSIDE_OF, _ADJ[suffix] if suffix else None)

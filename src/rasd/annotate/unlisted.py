@@ -58,10 +58,12 @@ def unlisted_places(
                 out.append(replace(found, cue=None if cue == "list" else cue))
             if not listing:
                 break
-            j = _next_item(tokens, after)
-            if j is None:
+            following = _next_item(tokens, after)
+            if following is None:
+                j = i + 1
                 break
-        done = max(i + 1, j or i + 1)
+            j = following
+        done = max(i + 1, j)
     return out
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from rasd.annotate.geocode import PlaceMention
-from rasd.events.roles import Mention
+from rasd.events.sides import Mention
 from rasd.knowledge.actors import ActorMention
 from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.taxonomy import EventType
@@ -46,10 +47,9 @@ class Candidate:
     confidence: float = 0.5  # how likely it reports a new happening (events.screening)
 
     def __copy__(self) -> Candidate:
-        """A shallow copy, field by field (copy.copy's generic way, by reduction, is slower)."""
-        cand = Candidate.__new__(Candidate)
-        cand.__dict__.update(self.__dict__)
-        return cand
+        """A shallow copy, field by field: copy.copy's generic way, by reduction, is slower,
+        and a Candidate compiled by mypyc has no ``__dict__`` to copy."""
+        return Candidate(*_FIELD_VALUES(self))
 
     def at(self, mention: PlaceMention | None, explicit: bool) -> Candidate:
         """A copy of the candidate placed at ``mention`` (``explicit``: its own sentence
@@ -61,3 +61,7 @@ class Candidate:
             cand.evidence["location"] = mention.span
         cand.anchored = explicit or cand.date_explicit
         return cand
+
+
+# every field's value, in the order of the constructor's arguments (all are init fields)
+_FIELD_VALUES = attrgetter(*(f.name for f in fields(Candidate)))

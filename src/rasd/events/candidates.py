@@ -11,6 +11,8 @@ elsewhere.
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.casualties import count_casualties, told_joined_toll
@@ -18,21 +20,14 @@ from rasd.events.dating import date_event
 from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
-from rasd.events.roles import (
-    Mention,
-    assign_roles,
-    is_armed,
-    is_civilian,
-    is_crowd,
-    strength,
-    strikes_from_afar,
-)
-from rasd.knowledge.actors import ActorKind
+from rasd.events.roles import assign_roles
+from rasd.events.sides import Mention, is_armed, is_civilian, is_crowd, strength, strikes_from_afar
+from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
-from rasd.model import Document, Span
+from rasd.model import Document, Span, date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import COMMAS, fold, is_arabic_word
 
@@ -198,7 +193,7 @@ def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bo
     clause)."""
     auxiliaries = sentence.cue(Cue.PLUPERFECT)
     clause = sentence.clause_of(trigger.start)
-    if not auxiliaries or any(clause.holds(d.span.start) for d in sentence.dates):
+    if not auxiliaries or any(clause.holds(date_span(d).start) for d in sentence.dates):
         return False  # none, or a dated one is told as news of that day
     for aux in auxiliaries:
         if aux.end > trigger.start or not clause.holds(aux.start):
@@ -402,7 +397,7 @@ def _fought_on_the_ground(sentence: SentenceMentions, clause: Clause) -> bool:
     )
 
 
-def _on_the_ground(mention: Mention | None, afar: bool = False) -> bool:
+def _on_the_ground(mention: Mention | None, afar: bool = False) -> TypeGuard[ActorMention]:
     """An armed actor, named or not (gunmen, a militia), that fights where it stands (or,
     with ``afar``, any armed side: an army's checkpoint is attacked on the ground)."""
     return (

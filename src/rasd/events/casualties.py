@@ -8,7 +8,7 @@ Reads one clause of a sentence's mentions: numbers ("قتل خمسة", "3 wounde
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.numbers import NumberMention
@@ -209,7 +209,8 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     if sentence.tokens[index].norm in _ARTICLES and index + 1 < len(sentence.tokens):
         index += 1  # "shot dead a farmer"
     token = sentence.tokens[index]
-    if any(t.start == token.start for t in [*sentence.triggers, *sentence.weapons]):
+    marks: list[PhraseMatch[Any]] = [*sentence.triggers, *sentence.weapons]
+    if any(t.start == token.start for t in marks):
         return False  # "والجرحى بقصف": the next word is the attack, not a victim
     word = token.norm
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:

@@ -8,7 +8,7 @@ from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
-from rasd.model import DateRange
+from rasd.model import DateRange, date_span
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
@@ -23,15 +23,15 @@ def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focu
         # a day the event happened on beats a day something has gone on since
         best = min(
             own,
-            key=lambda d: (since(sentence, d), abs(d.span.start - cand.trigger_span.start)),
+            key=lambda d: (since(sentence, d), abs(date_span(d).start - cand.trigger_span.start)),
         )
         if since(sentence, best) and focus.published:  # "since Saturday": until publication
             best = DateRange(best.date_from, focus.published, 2, best.span)
         cand.date, cand.date_explicit = best, True
-        cand.evidence["date"] = best.span
-    elif focus.fallback_date(sentence) is not None:
-        cand.date = focus.fallback_date(sentence)
-        cand.evidence["date"] = cand.date.span
+        cand.evidence["date"] = date_span(best)
+    elif (fallback := focus.fallback_date(sentence)) is not None:
+        cand.date = fallback
+        cand.evidence["date"] = date_span(fallback)
     elif focus.published is not None:
         cand.date = DateRange(focus.published, focus.published, precision=2)
     # else: no date the text gives and no publication day: the date stays unknown
@@ -46,6 +46,6 @@ def is_date_line(sentence: SentenceMentions, date: DateRange) -> bool:
 def since(sentence: SentenceMentions, date: DateRange) -> bool:
     """A date right after "منذ"/"since": when something began, not a day events happened."""
     return any(
-        c.end <= date.span.start and sentence.words_between(c.end, date.span.start) == 0
+        c.end <= date_span(date).start and sentence.words_between(c.end, date_span(date).start) == 0
         for c in sentence.cue(Cue.SINCE)
     )

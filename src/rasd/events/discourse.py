@@ -17,7 +17,8 @@ from rasd.annotate.mentions import SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.merging import merge
 from rasd.events.placing import stray
-from rasd.events.roles import Mention, is_armed, strength
+from rasd.events.sides import is_armed, is_named
+from rasd.knowledge.actors import ActorMention
 from rasd.knowledge.places import km_between
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
@@ -46,19 +47,19 @@ def _inherit_actors(events: list[Candidate]) -> None:
     sentence names no attacker is taken to be the same attacker's, when the article has named
     one for that kind of event; an event that names its own attacker becomes the new one."""
     in_order = sorted(events, key=lambda c: c.sentence)
-    last: dict[EventType, Mention] = {}
+    last: dict[EventType, ActorMention] = {}
     for cand in in_order:
         if cand.event_type not in _INHERITED:
             continue
-        if strength(cand.actor1) == 2:
+        if is_named(cand.actor1):
             last[cand.event_type] = cand.actor1
         elif cand.actor1 is None and cand.event_type in last:
             _inherit(cand, last[cand.event_type])
     # an attacker first named after the first report ("A strike hit X. The army said its
     # jets struck ..."): the earlier reports of that kind are its too
-    first: dict[EventType, Mention] = {}
+    first: dict[EventType, ActorMention] = {}
     for cand in reversed(in_order):
-        if cand.event_type in _INHERITED and strength(cand.actor1) == 2:
+        if cand.event_type in _INHERITED and is_named(cand.actor1):
             first[cand.event_type] = cand.actor1
         elif cand.event_type in first and cand.actor1 is None:
             _inherit(cand, first[cand.event_type])
@@ -67,19 +68,19 @@ def _inherit_actors(events: list[Candidate]) -> None:
 def _inherit_targets(events: list[Candidate]) -> None:
     """ "US jets struck Houthi sites in Hodeidah. Another strike hit Hajjah.": a strike that
     names no target is on the same armed group as the attacker's last strike that named one."""
-    last: dict[tuple[EventType, str], Mention] = {}
+    last: dict[tuple[EventType, str], ActorMention] = {}
     for cand in sorted(events, key=lambda c: c.sentence):
-        if cand.event_type not in _INHERITED or strength(cand.actor1) < 2:
+        if cand.event_type not in _INHERITED or not is_named(cand.actor1):
             continue
         key = (cand.event_type, cand.actor1.entry.id)
-        if strength(cand.actor2) == 2 and is_armed(cand.actor2):
+        if is_named(cand.actor2) and is_armed(cand.actor2):
             last[key] = cand.actor2
         elif cand.actor2 is None and key in last:
             cand.actor2 = last[key]
 
 
-def _inherit(cand: Candidate, attacker: Mention) -> None:
-    if strength(cand.actor2) < 2 or cand.actor2.entry.id != attacker.entry.id:
+def _inherit(cand: Candidate, attacker: ActorMention) -> None:
+    if not is_named(cand.actor2) or cand.actor2.entry.id != attacker.entry.id:
         cand.actor1 = attacker
 
 
@@ -91,6 +92,7 @@ def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
     def near(title: Candidate, c: Candidate) -> bool:
         return (
             c.place_choice is not None
+            and title.place_choice is not None
             and title.date is not None
             and c.date is not None
             and km_between(title.place_choice, c.place_choice) <= SETTINGS.placing.headline_km

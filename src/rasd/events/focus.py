@@ -12,6 +12,7 @@ from rasd.annotate.mentions import SentenceMentions
 from rasd.events.dating import is_date_line, since
 from rasd.events.placing import homonym, most_specific, rank, sentence_event_places, unspoken
 from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.places import place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange
 
@@ -100,4 +101,4 @@ class Focus:
 
 def _specific(mention: PlaceMention) -> bool:
     """A town or smaller, not a region."""
-    return rank(mention.place) >= _REGION_RANK
+    return rank(place_of(mention)) >= _REGION_RANK

@@ -7,7 +7,7 @@ import datetime as dt
 
 from rasd.events.candidate import Candidate
 from rasd.events.placing import rank, same_place
-from rasd.events.roles import same_actor, strength
+from rasd.events.sides import is_named, same_actor, strength
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.model import DateRange
@@ -40,6 +40,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     """The same actor doing the same kind of thing at the same place on the same day."""
     if a.event_type != b.event_type or a.place_choice is None or b.place_choice is None:
         return False
+    if a.place is None or b.place is None:  # never: a place chosen is a place mentioned
+        return False
     if a.sentence == b.sentence and a.clause == b.clause and a.place is not b.place:
         return False  # the clause named these places one by one: one event each
     if a.sentence == b.sentence and a.clause != b.clause and (a.actor1 or b.actor1):
@@ -55,7 +57,7 @@ def same_event(a: Candidate, b: Candidate) -> bool:
         if a.date.date_to + slack < b.date.date_from or b.date.date_to + slack < a.date.date_from:
             return False
     x, y = a.actor1, b.actor1
-    if x is None or y is None or strength(x) < 2 or strength(y) < 2 or x.entry.id == y.entry.id:
+    if not is_named(x) or not is_named(y) or x.entry.id == y.entry.id:
         return True
     # a battle told from either side: "the army repelled an IS attack" and "IS attacked"
     return a.event_type == EventType.BATTLES and (
@@ -90,9 +92,13 @@ def absorb(kept: Candidate, other: Candidate) -> None:
     if (kept.weak and not other.weak) or _severity(other) > _severity(kept):
         kept.sub_event_type, kept.weak = other.sub_event_type, other.weak
         kept.evidence["trigger"] = other.evidence["trigger"]
-    if told_in_body or rank(other.place_choice) > rank(kept.place_choice):
-        kept.place, kept.place_choice = other.place, other.place_choice
-        kept.evidence["location"] = other.evidence.get("location", kept.evidence.get("location"))
+    here, there = kept.place_choice, other.place_choice
+    assert here is not None and there is not None  # only placed candidates are the same event
+    if told_in_body or rank(there) > rank(here):
+        kept.place, kept.place_choice = other.place, there
+        location = other.evidence.get("location", kept.evidence.get("location"))
+        if location is not None:  # (a placed candidate has its location's evidence)
+            kept.evidence["location"] = location
     for attr in ("fatalities", "injuries", "headline_toll"):
         values = [v for v in (getattr(kept, attr), getattr(other, attr)) if v is not None]
         if values:
@@ -108,4 +114,4 @@ def _severity(cand: Candidate) -> int:
 
 def _same_named_actor(a: Candidate, b: Candidate) -> bool:
     x, y = a.actor1, b.actor1
-    return strength(x) == 2 and strength(y) == 2 and x.entry.id == y.entry.id
+    return is_named(x) and is_named(y) and x.entry.id == y.entry.id

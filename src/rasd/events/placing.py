@@ -9,6 +9,7 @@ homonyms abroad and stray places named once in another country are set aside.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rasd.annotate.geocode import PlaceMention
@@ -20,7 +21,7 @@ from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
-from rasd.knowledge.places import RelationKind, km_between
+from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold
@@ -42,7 +43,7 @@ def rank(place: Place) -> int:
 
 def places_for(
     sentence: SentenceMentions, clause: Clause, focus: Focus, near: int
-) -> tuple[list[PlaceMention | None], bool]:
+) -> tuple[Sequence[PlaceMention | None], bool]:
     """The place(s) of an event and whether its own sentence names them: the most specific
     ones its clause names, else the sentence's, else the place in focus. Places of the same
     rank named side by side make one event each."""
@@ -69,15 +70,16 @@ def protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMenti
         for m in sentence_event_places(sentence)
         if clause.holds(m.span.start)
         and m.geo_precision == 1
-        and rank(m.place) >= _SPECIFICITY["admin3"]
+        and rank(place_of(m)) >= _SPECIFICITY["admin3"]
     ]
     # "حي الحسينية شمالي بغداد": the city is where the quarter is, not a second protest
     towns = [
         m
         for m in towns
-        if rank(m.place) > _SPECIFICITY["city"]
+        if rank(place_of(m)) > _SPECIFICITY["city"]
         or not any(
-            rank(o.place) > rank(m.place) and km_between(o.place, m.place) < _S.quarter_of_city_km
+            rank(place_of(o)) > rank(place_of(m))
+            and km_between(place_of(o), place_of(m)) < _S.quarter_of_city_km
             for o in towns
         )
     ]
@@ -115,14 +117,14 @@ def most_specific(
     def score(m: PlaceMention) -> int:
         # a place the event is in ("في جبل الزاوية") beats one it is only told relative to
         # ("جنوبي إدلب"), unless that is all there is
-        return rank(m.place) - _relative_penalty(m)
+        return rank(place_of(m)) - _relative_penalty(m)
 
     top = max(score(m) for m in mentions)
     best = [m for m in mentions if score(m) == top]
     if near is not None:  # of equals, the one nearest the trigger, after it rather than before
         best.sort(key=lambda m: (m.span.start < near, abs(m.span.start - near)))
     listed = _listed(
-        sentence, [m for m in mentions if rank(m.place) >= _SPECIFICITY["city"]], best[0]
+        sentence, [m for m in mentions if rank(place_of(m)) >= _SPECIFICITY["city"]], best[0]
     )
     return listed if len(listed) > 1 else [best[0]]
 
@@ -134,24 +136,21 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     another place only when named alike or for a headline ("a blast in Damascus" and the
     body's quarter of Damascus): two such villages of one list are two places."""
     reach = _S.headline_km if loose else _S.same_place_km
-    if a.place.id == b.place.id:
+    p, q = place_of(a), place_of(b)
+    if p.id == q.id:
         return True
-    if (
-        is_unlisted(a.place)
-        and is_unlisted(b.place)
-        and name_key(a.place.name) == name_key(b.place.name)
-    ):
+    if is_unlisted(p) and is_unlisted(q) and name_key(p.name) == name_key(q.name):
         return True  # one village named twice, whichever unit each sentence put it in
-    if (is_unlisted(a.place) or is_unlisted(b.place)) and not loose:
+    if (is_unlisted(p) or is_unlisted(q)) and not loose:
         return False
-    if not loose and a.place.kind in SETTLEMENT_KINDS and b.place.kind in SETTLEMENT_KINDS:
+    if not loose and p.kind in SETTLEMENT_KINDS and q.kind in SETTLEMENT_KINDS:
         # two towns named apart are two places, unless one lies within the other
-        return km_between(a.place, b.place) <= max(a.place.radius_km, b.place.radius_km)
-    if km_between(a.place, b.place) <= reach:
+        return km_between(p, q) <= max(p.radius_km, q.radius_km)
+    if km_between(p, q) <= reach:
         return True
-    for wide, point in ((a, b), (b, a)):
-        if rank(wide.place) <= _SPECIFICITY["admin1"] or wide.geo_precision == 3:
-            if wide.place.admin1 and wide.place.admin1 == point.place.admin1:
+    for (wide, point), precision in (((p, q), a.geo_precision), ((q, p), b.geo_precision)):
+        if rank(wide) <= _SPECIFICITY["admin1"] or precision == 3:
+            if wide.admin1 and wide.admin1 == point.admin1:
                 return True
     return False
 
@@ -159,7 +158,7 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
 def homonym(mention: PlaceMention, country: str | None) -> bool:
     """ "حي الرميلة" in a Raqqa report read as Iraq's Rumaila oil field: a place in another
     country than the article's, of another kind than its cue word announces."""
-    place = mention.place
+    place = place_of(mention)
     if country is None or place.country in (None, country) or not mention.cue:
         return False
     return not fits_cue(mention.cue, place.kind)
@@ -169,8 +168,8 @@ def unspoken(mention: PlaceMention, focus: Focus) -> bool:
     """ "صلاح الدين", a quarter of Tripoli, read as Iraq's governorate: a place without a cue
     word (or a frequent word after one) in another country than the article's, which nothing
     else in the article (no other place, no actor, no dateline) speaks of."""
-    place = mention.place
-    if focus.country is None or place.country in (None, focus.country):
+    place = place_of(mention)
+    if focus.country is None or place.country is None or place.country == focus.country:
         return False
     if mention.cue and not mention.guarded:
         return False  # a frequent word ("مدن الساحل") is a name abroad only if more says so
@@ -182,10 +181,10 @@ def stray(cand: Candidate, countries: Counter[str | None]) -> bool:
     article's places (``countries``: how often each is named): most likely a homonym
     ("الرميلة", a Raqqa quarter, read as Iraq's oil field)."""
     mention = cand.place
-    if mention is None or mention.cue or mention.place.country is None:
+    if mention is None or mention.cue or place_of(mention).country is None:
         return False
     main = max(sorted(countries, key=str), key=countries.__getitem__)  # ties: by name
-    mine = mention.place.country
+    mine = place_of(mention).country
     return (
         mine != main
         and countries[main] >= SETTINGS.merging.stray_main_mentions
@@ -241,7 +240,7 @@ def _distinct(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Mentions of different places (a second name for the same spot does not count)."""
     out: list[PlaceMention] = []
     for m in mentions:
-        if all(_apart(m.place, o.place) for o in out):
+        if all(_apart(place_of(m), place_of(o)) for o in out):
             out.append(m)
     return out
 

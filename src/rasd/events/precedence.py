@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rasd.annotate.mentions import Clause, SentenceMentions
-from rasd.events.roles import Mention, is_civilian, is_crowd, named_sides
+from rasd.events.roles import named_sides
+from rasd.events.sides import Mention, is_civilian, is_crowd
 from rasd.knowledge.lexicon import Cue, Trigger
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
@@ -122,7 +123,7 @@ def clash_with_civilians_is_a_riot(
         by_type[EventType.RIOTS] = riot
 
 
-def _beside(sentence: SentenceMentions, actor: Mention, clash: PhraseMatch[str]) -> bool:
+def _beside(sentence: SentenceMentions, actor: Mention, clash: PhraseMatch[Cue]) -> bool:
     """Right before the clash word ("youths clashed"), or a few words after it ("اشتبك عشرات
     الشبان", "clashed with youths")."""
     if actor.span.end <= clash.start:

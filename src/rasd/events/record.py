@@ -9,7 +9,7 @@ from functools import cache
 
 from rasd.annotate.geocode import to_location
 from rasd.events.candidate import Candidate
-from rasd.events.roles import Mention, is_armed
+from rasd.events.sides import Mention, is_armed
 from rasd.knowledge.actor_entries import COUNTRY, ActorEntry
 from rasd.knowledge.actors import ActorDictionary, ActorMention, Via
 from rasd.knowledge.files import data_file, read_data
@@ -25,8 +25,9 @@ def to_event(
     """The finished event. Words several actors share ("المقاومة الإسلامية") name the one of
     the event's country, else of the article's (``article_country``: Hezbollah's strike on
     a post in Israel, told by a Lebanese outlet)."""
-    place = cand.place_choice
-    location = to_location(cand.place)
+    place, mention = cand.place_choice, cand.place
+    assert place is not None and mention is not None, "only placed candidates are recorded"
+    location = to_location(mention)
     date = cand.date
     of_day = (actors, doc.published.date() if doc.published else None, article_country)
     actor1 = _crowd_actor(cand, place, actors) or _actor(cand.actor1, place.country, *of_day)
@@ -131,7 +132,7 @@ def _actor(
     own entry of the day."""
     if mention is None:
         return None
-    if mention.others:
+    if isinstance(mention, ActorMention) and mention.others:
         for where in (country, article_country):
             own = mention.in_country(where)
             if where and own is not mention.entry:

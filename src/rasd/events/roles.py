@@ -8,20 +8,30 @@ sides of "between", claims ("تبنى"), denials ("نفى"), reporters ("accordi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
-from rasd.knowledge.actors import ActorEntry, ActorMention, Via, plain_actor
+from rasd.events.sides import (
+    Mention,
+    NamedActor,
+    is_armed,
+    is_civilian,
+    is_crowd,
+    is_state_force,
+    same_actor,
+)
+from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.gazetteer_files import data_path, read_cues
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, ActorKind, EventType, SubEventType
-from rasd.model import Actor, Span
+from rasd.model import Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, is_arabic
+from rasd.text.tokens import Token
 
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
@@ -34,22 +44,6 @@ _CAUSE_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class NamedActor:
-    """An actor the dictionary does not know, in actor position ("نفذته ميليشيا عراقية")."""
-
-    span: Span
-    entry: None = None
-    via: Via = Via.WORDS
-    others: tuple[ActorEntry, ...] = ()  # no other actor the words may name
-
-    def to_actor(self, country: str | None = None) -> Actor:
-        return plain_actor(self.span.text, self.span)
-
-
-Mention = ActorMention | NamedActor
-
-
 class Roles(NamedTuple):
     """What a clause says about who did it: the event's actors, and who claimed or denied it."""
 
@@ -57,33 +51,6 @@ class Roles(NamedTuple):
     actor2: Mention | None
     claimed_by: ActorMention | None
     denied_by: ActorMention | None
-
-
-def _state_force(mention: Mention | None) -> bool:
-    return (
-        mention is not None
-        and mention.entry is not None
-        and TAXONOMY.kinds[mention.entry.kind].state
-    )
-
-
-def is_armed(mention: Mention | None) -> bool:
-    """A named armed actor, not a crowd, civilians or a generic class."""
-    return (
-        mention is not None
-        and mention.entry is not None
-        and not mention.entry.generic
-        and TAXONOMY.kinds[mention.entry.kind].armed
-    )
-
-
-def strikes_from_afar(mention: Mention | None) -> bool:
-    """Armies and air forces, and armed groups whose attacks across a front are rockets and
-    missiles (the actor dictionary says so): their unnamed "attacks" stay explosions."""
-    if mention is None or mention.entry is None:
-        return False
-    own = mention.entry.strikes_from_afar
-    return own if own is not None else TAXONOMY.kinds[mention.entry.kind].strikes_from_afar
 
 
 def assign_roles(
@@ -114,6 +81,7 @@ def assign_roles(
     if voice != Voice.PASSIVE and _passive_marker_before(sentence, clause, head):
         voice = Voice.PASSIVE
     actor1: Mention | None
+    actor2: Mention | None
     if sub_event_type == SubEventType.DISRUPTED:
         actor1 = _interceptor(sentence, pool) or (before[-1] if before else None)
         rest = [a for a in pool if a is not actor1 and a.entry and not a.entry.generic]
@@ -166,7 +134,8 @@ def assign_roles(
             follows = [a for a in follows if not is_civilian(a)]
             further = [a for a in further if not is_civilian(a)]
         order = [before[-1:], follows] if subject_first else [follows, before[-1:]]
-        actor1 = (order[0] or order[1] or further or [agent])[0]
+        choices: Sequence[Mention | None] = order[0] or order[1] or further or [agent]
+        actor1 = choices[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
     if head.payload.voice == Voice.DEFENCE:
@@ -179,7 +148,9 @@ def assign_roles(
     if actor1 is None and claimant is not None:
         actor1 = claimant
     if is_civilian(actor1) and event_type not in (EventType.PROTESTS, EventType.RIOTS):
-        actor1, actor2 = None, actor2 or actor1  # civilians are the victims, not the attackers
+        # civilians are the victims, not the attackers
+        actor2 = actor2 or actor1
+        actor1 = None
     if actor2 is None:  # the victims: named after a casualty word, or civilians
         victims = [
             a for a in pool if a is not actor1 and (named_as_victim(sentence, a) or is_civilian(a))
@@ -195,7 +166,7 @@ def assign_roles(
             if is_armed(a) or (a.entry is not None and a.entry.kind == ActorKind.POLICE)
         ]
         actor2 = force[0] if force and sub_event_type != SubEventType.PEACEFUL_PROTEST else None
-    if event_type == EventType.RIOTS and _state_force(actor1):
+    if event_type == EventType.RIOTS and is_state_force(actor1):
         # "police clashed with demonstrators (youths)": the crowd riots, the force is the
         # target (not civilians a force burnt out: that is no riot of theirs)
         clash = head.payload.event_type != EventType.RIOTS
@@ -208,7 +179,7 @@ def assign_roles(
 
 def named_sides(
     sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]
-) -> list[Mention]:
+) -> list[ActorMention]:
     """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides."""
     for cue in sentence.cue(Cue.BETWEEN):
         if clause.holds(cue.start):
@@ -266,33 +237,6 @@ def _reduced_passive_victim(sentence: SentenceMentions, actor: Mention) -> bool:
     )
 
 
-def same_actor(a: Mention | None, b: Mention | None) -> bool:
-    return (
-        a is not None
-        and b is not None
-        and a.entry is not None
-        and b.entry is not None
-        and a.entry.id == b.entry.id
-    )
-
-
-def is_crowd(mention: Mention | None) -> bool:
-    """Protesters or rioters."""
-    return (
-        mention is not None
-        and mention.entry is not None
-        and (TAXONOMY.kinds[mention.entry.kind].crowd)
-    )
-
-
-def is_civilian(mention: Mention | None) -> bool:
-    return (
-        mention is not None
-        and mention.entry is not None
-        and mention.entry.kind == ActorKind.CIVILIANS
-    )
-
-
 def _passive_marker_before(
     sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger]
 ) -> bool:
@@ -327,7 +271,8 @@ def _object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
         return False
     first = sentence.tokens[i].start
     after = sentence.tokens[i + 1].start if i + 1 < len(sentence.tokens) else first
-    return any(m.span.start in (first, after) for m in [*sentence.places, *sentence.actors]) or any(
+    named = [p.span.start for p in sentence.places] + [a.span.start for a in sentence.actors]
+    return any(start in (first, after) for start in named) or any(
         c.start == first for c in sentence.cue(Cue.CIVILIAN_TARGET)
     )
 
@@ -438,7 +383,7 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
         )
         for c in sentence.cue(name)
     }
-    taken = []
+    taken: list[Token] = []
     for token in sentence.tokens[sentence.token_index(offset) :]:
         if not token.norm[0].isalnum() or token.start in stops or len(taken) == limit:
             break
@@ -491,10 +436,3 @@ def _interceptor(sentence: SentenceMentions, actors: list[ActorMention]) -> Acto
         if near:
             return min(near, key=lambda a: abs(a.span.start - cue.start))
     return None
-
-
-def strength(mention: Mention | None) -> int:
-    """How much an actor mention says: 2 a named actor, 1 a generic class, 0 bare words."""
-    if mention is None or mention.entry is None:
-        return 0
-    return 1 if mention.entry.generic else 2

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rasd.annotate.mentions import DocumentContext, SentenceMentions
 from rasd.events.candidate import Candidate
-from rasd.events.roles import strength
+from rasd.events.sides import strength
 from rasd.knowledge.files import data_file, read_data
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import AREA_KINDS

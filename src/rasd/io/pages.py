@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rasd.io.cleaning import clean_lines
 from rasd.io.datelines import to_datetime
@@ -89,7 +89,8 @@ def document_from_html(
         tree = lxml.html.document_fromstring(html, parser=_parser())
     except (etree.ParserError, ValueError):
         tree = None
-    extracted = trafilatura.bare_extraction(
+    # a trafilatura Document (a dict only when asked for with as_dict=True)
+    extracted: Any = trafilatura.bare_extraction(
         html, url=url, favor_recall=True, with_metadata=True, include_comments=False
     )
     text = extracted.text if extracted is not None and extracted.text else ""

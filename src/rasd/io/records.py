@@ -57,6 +57,8 @@ def document_from_record(record: object, default_id: str, where: str) -> Documen
     if isinstance(body["text"], str) and body["text"].strip():
         document = document_from_text(body["text"], doc_id, published, url, language)
     else:
-        document = document_from_html(body["html"], doc_id, url, published, language)
+        html = body["html"]
+        assert isinstance(html, str)  # no text, so an html (checked above)
+        document = document_from_html(html, doc_id, url, published, language)
     document.source = where
     return document

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -274,9 +275,14 @@ def _spellings(phrase: str, words: ActorWords) -> list[str]:
                 pattern = re.escape(old)
                 if whole_word:
                     pattern = rf"\b{pattern}\b"
-                changed = [re.sub(pattern, lambda _, new=new: new, form) for form in forms]
+                changed = [re.sub(pattern, _literal(new), form) for form in forms]
                 forms = list(dict.fromkeys(forms + changed))
     return forms
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for ``re.sub`` that puts ``text`` in as it is (no escapes read)."""
+    return lambda _: text
 
 
 def _nisba(adjective: str) -> list[str]:

@@ -20,6 +20,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
+from mypy_extensions import mypyc_attr
+
 from rasd.knowledge.actor_entries import (
     COUNTRY,
     NO_WORDS,
@@ -108,6 +110,11 @@ ACTOR_NAMES = "actor names"
 ACTOR_ADJECTIVES = "actor adjectives"
 
 
+# Pickled into the compiled knowledge (rasd.knowledge.compiled). When mypyc compiles this
+# module, only a "serializable" class unpickles without calling __init__ (which here takes
+# arguments or reads files), and mypyc 2.4 runs such a class's __init__ when Python calls
+# it only if it also allows interpreted subclasses. Pure Python ignores the decorator.
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class ActorDictionary:
     def __init__(self, entries: Iterable[ActorEntry], words: ActorWords | None = None) -> None:
         """``words`` defaults to the packaged ``actor_words.yaml``."""
@@ -198,10 +205,10 @@ class ActorDictionary:
         for match in adjectives:
             if taken.intersection(range(match.first, match.last)):
                 continue
-            bounds = _adjective_phrase(tokens, match.first, match.last, taken, self.words)
-            if bounds:
+            around = _adjective_phrase(tokens, match.first, match.last, taken, self.words)
+            if around:
                 entry, via = self._choose(match.payload, day, country)
-                mentions.append(self._mention(tokens, *bounds, entry, via, day, country))
+                mentions.append(self._mention(tokens, *around, entry, via, day, country))
         return sorted(mentions, key=lambda m: m.span.start)
 
     def _mention(

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from rasd import compiled_modules
 from rasd.knowledge.files import data_file
 from rasd.knowledge.gazetteer_files import user_dir
 
@@ -42,10 +43,11 @@ def cache_dir() -> Path | None:
 
 def source_files() -> list[Path]:
     """Every file the knowledge is built from: rasd's data and the user's own, and rasd's
-    code (the compiled objects are instances of its classes)."""
+    code (the compiled objects are instances of its classes), compiled modules included."""
     packaged = Path(str(data_file()))
     files = [p for p in packaged.rglob("*") if p.is_file() and "bench" not in p.parts]
     files += list(packaged.parent.rglob("*.py"))
+    files += list(compiled_modules().values())  # a compiled build pickles its own classes
     home = os.environ.get("RASD_HOME")
     if home:
         files += [p for p in Path(home).rglob("*") if p.is_file()]

@@ -18,6 +18,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from rasd.knowledge.gazetteer_files import (
     COLUMNS,
     data_path,
@@ -41,14 +43,19 @@ from rasd.knowledge.place_kinds import (
     matched_when_common,
     prior,
 )
-from rasd.knowledge.place_names import latin_word, may_be_skipped, name_key, skippable
+from rasd.knowledge.place_names import (
+    latin_word,
+    may_be_skipped,
+    name_key,
+    skippable,
+    unit_keys,
+)
 from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
 from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import (
     PerForm,
     Token,
-    entry_key,
     is_definite,
     norms_of,
     past_clitics,
@@ -123,6 +130,11 @@ def _own_keys(place: Place) -> set[str]:
     return {name_key(n) for n in (place.name, place.name_ar) if n}
 
 
+# Pickled into the compiled knowledge (rasd.knowledge.compiled). When mypyc compiles this
+# module, only a "serializable" class unpickles without calling __init__ (which here takes
+# arguments or reads files), and mypyc 2.4 runs such a class's __init__ when Python calls
+# it only if it also allows interpreted subclasses. Pure Python ignores the decorator.
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class Gazetteer:
     """Places and a name index over them (Arabic and English names and variants)."""
 
@@ -350,7 +362,7 @@ class Gazetteer:
     def _word_form(self, norm: str) -> _Unit:
         """(may the token be left out of a name, its keys, the names that may begin with
         it)."""
-        keys = _unit_keys(norm, self._common, self._capitals)
+        keys = unit_keys(norm, self._common, self._capitals)
         if not keys:  # a Latin word
             keys = (latin_word(norm),)
         heads = [(key, self._names[key]) for key in keys if key in self._names]
@@ -481,16 +493,3 @@ def _joined(tokens: list[Token]) -> str:
 
 def _ranked(places: list[Place]) -> list[Place]:
     return sorted(places, key=lambda p: (-prior(p), p.id))
-
-
-def _unit_keys(norm: str, common: set[str], capitals: set[str]) -> tuple[str, ...]:
-    """An Arabic word's keys, most specific first; () for a Latin word. A frequent word is
-    read whole, or as clitics and a country, a governorate or a city as it is written
-    ("بصنعاء", "واليمن")."""
-    if not is_arabic_word(norm):
-        return ()
-    keys: Iterable[str] = token_keys(norm)
-    if entry_key(norm) in common:
-        named = {k for k in keys if k in capitals}
-        keys = {norm, entry_key(norm)} | named | {entry_key(k) for k in named}
-    return tuple(sorted(keys, key=lambda k: (-len(k), k)))

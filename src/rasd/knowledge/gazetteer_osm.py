@@ -74,10 +74,8 @@ def import_osm_places(
         point = _point(feature.get("geometry"))
         name_en = str(props.get("name:en") or props.get("name") or "").strip()
         name_ar = str(props.get("name:ar") or "").strip()
-        why = "kind" if kind is None else "coordinates" if point is None else None
-        if why is None and not (name_en or name_ar):
-            why = "name"
-        if why is not None:
+        if kind is None or point is None or not (name_en or name_ar):
+            why = "kind" if kind is None else "coordinates" if point is None else "name"
             report.skipped[why] = report.skipped.get(why, 0) + 1
             continue
         lat, lon = point
@@ -130,7 +128,7 @@ def _point(geometry: Any) -> tuple[float, float] | None:
     """(lat, lon) of a Point, or the mean of a polygon's ring (an area drawn as a shape)."""
     if not isinstance(geometry, dict):
         return None
-    coords = geometry.get("coordinates")
+    coords: Any = geometry.get("coordinates")
     try:
         if geometry.get("type") == "Point":
             return float(coords[1]), float(coords[0])

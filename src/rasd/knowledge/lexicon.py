@@ -173,9 +173,9 @@ class Lexicon:
         ):
             for phrase, payload in matcher.phrases:
                 tables.add(table, phrase, payload)
-        for name, matcher in self.cues.items():
-            for phrase, payload in matcher.phrases:
-                tables.add(name, phrase, payload)
+        for name, cues in self.cues.items():
+            for phrase, cue in cues.phrases:
+                tables.add(name, phrase, cue)
 
     def _add_gapped(self, phrase: str, trigger: Trigger, source: str, where: str) -> None:
         head, _, tail = (part.strip() for part in phrase.partition(GAP))

@@ -1,15 +1,17 @@
 """Place names as the gazetteer keys them: folded Latin words, the Latin articles and hyphens
-a key leaves out, and :func:`name_key`, the matching form of a whole Arabic or English name."""
+a key leaves out, :func:`name_key`, the matching form of a whole Arabic or English name, and
+:func:`unit_keys`, the keys one Arabic word of a text may stand for."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from rasd.knowledge.files import DataSource, data_file, read_data
 from rasd.knowledge.places import GazetteerError
 from rasd.text.normalize import is_arabic_word
-from rasd.text.tokens import Token, entry_key, tokenize
+from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
 
 def read_latin_articles(source: DataSource) -> dict[str, str]:
@@ -77,3 +79,16 @@ def name_key(name: str) -> str:
         elif not skippable(tokens, i):
             words.append(latin_word(tok.norm))
     return " ".join(w for w in words if w)
+
+
+def unit_keys(norm: str, common: set[str], capitals: set[str]) -> tuple[str, ...]:
+    """An Arabic word's keys, most specific first; () for a Latin word. A frequent word is
+    read whole, or as clitics and a country, a governorate or a city as it is written
+    ("بصنعاء", "واليمن")."""
+    if not is_arabic_word(norm):
+        return ()
+    keys: Iterable[str] = token_keys(norm)
+    if entry_key(norm) in common:
+        named = {k for k in keys if k in capitals}
+        keys = {norm, entry_key(norm)} | named | {entry_key(k) for k in named}
+    return tuple(sorted(keys, key=lambda k: (-len(k), k)))

@@ -92,6 +92,13 @@ class PlaceMention:
     last: int = field(default=0, repr=False)
 
 
+def place_of(mention: PlaceMention) -> Place:
+    """The place a resolved mention stands for (the event stages work on resolved ones)."""
+    place = mention.place
+    assert place is not None, mention
+    return place
+
+
 def km_between(a: Place, b: Place) -> float:
     """The great-circle distance between two places' points."""
     return haversine_km(a.lat, a.lon, b.lat, b.lon)

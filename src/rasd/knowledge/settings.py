@@ -164,7 +164,7 @@ def _section(cls: type, raw: Any, where: str) -> Any:
     values = {}
     for name in fields:
         kind, value = hints[name], raw[name]
-        if dataclasses.is_dataclass(kind):
+        if isinstance(kind, type) and dataclasses.is_dataclass(kind):
             values[name] = _section(kind, value, f"{where}: {name}")
         elif kind is float and isinstance(value, int | float) and not isinstance(value, bool):
             values[name] = float(value)

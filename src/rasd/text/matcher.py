@@ -40,8 +40,8 @@ class PhraseMatch(NamedTuple, Generic[T]):
 # by its first two letters), then by the order the phrases were added.
 _Order = tuple[int, str, int]
 # What a word form starts: (table, order, payload) of each table's best one-word phrase, and
-# the trie nodes from which longer phrases go on; () when it starts nothing.
-_Start = tuple[tuple[tuple[Hashable, _Order, Any], ...], tuple["_Node", ...]] | tuple[()]
+# the trie nodes from which longer phrases go on; None when it starts nothing.
+_Start = tuple[tuple[tuple[Hashable, _Order, Any], ...], tuple["_Node", ...]]
 
 
 class _Node:
@@ -96,7 +96,7 @@ class PhraseTables:
     def __init__(self) -> None:
         self._root = _Node()
         self._added = 0
-        self._starts: PerForm[_Start] = PerForm(self._start, 1 << 18)
+        self._starts: PerForm[_Start | None] = PerForm(self._start, 1 << 18)
         # (a form that goes on, the next form) -> the nodes the two reach: most such pairs
         # reach none, and a document asks about the same pairs again and again
         self._pairs: dict[tuple[str, str], tuple[_Node, ...]] = {}
@@ -123,7 +123,7 @@ class PhraseTables:
         self._starts.clear()
         self._pairs.clear()
 
-    def _start(self, norm: str) -> _Start:
+    def _start(self, norm: str) -> _Start | None:
         """What a word form starts: the best one-word phrase of each table, and the nodes
         from which longer phrases go on (remembered per form)."""
         nodes = self._root.step(*_forms(norm))
@@ -134,7 +134,7 @@ class PhraseTables:
                     single[table] = (order, payload)
         going_on = tuple(node for node in nodes if node.exact or node.stems)
         if not single and not going_on:
-            return ()  # most forms start nothing: falsy, so that ``scan`` passes them over
+            return None  # most forms start nothing: falsy, so that ``scan`` passes them over
         return (tuple((t, o, p) for t, (o, p) in single.items()), going_on)
 
     def _second(self, norm: str, following: str, going_on: tuple[_Node, ...]) -> tuple[_Node, ...]:
@@ -165,8 +165,11 @@ class PhraseTables:
             for k in range(bisect.bisect_left(active, lo), bisect.bisect_left(active, hi)):
                 i = active[k]
                 token = tokens[i]
-                single, going_on = begun[i]
-                second: tuple[_Node, ...] = ()  # the nodes reached with the next token
+                start = begun[i]
+                if start is None:  # never: only the tokens that start something are active
+                    continue
+                single, going_on = start
+                second: tuple[_Node, ...] | None = ()  # the nodes reached with the next token
                 if going_on and i + 1 < hi:
                     following = tokens[i + 1].norm
                     second = pairs.get((token.norm, following))

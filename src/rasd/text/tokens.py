@@ -10,6 +10,8 @@ from itertools import accumulate, compress, count, repeat
 from operator import add, is_not, itemgetter
 from typing import NamedTuple, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 from rasd.knowledge.language import language_profile
 from rasd.model import Span
 from rasd.text.normalize import fold, fold_word, is_arabic
@@ -51,6 +53,7 @@ _NORM = itemgetter(3)  # Token.norm, read without the attribute look-up
 _START = itemgetter(0)  # Token.start
 
 
+@mypyc_attr(native_class=False)  # mypyc compiles no subclass of list
 class Tokens(list[Token]):
     """The tokens of a text as :func:`tokenize` gives them, with their folded forms in order
     (``norms``), gathered once, and where they start (``starts``, see :func:`starts_of`).
@@ -123,7 +126,7 @@ def _tokens_at(piece: str, begin: int, found: str | _PieceTokens | None) -> list
             return out
         found = _piece_tokens(piece)
     make = tuple.__new__
-    if found.__class__ is str:
+    if isinstance(found, str):
         return [make(Token, (begin, begin + len(piece), piece, found))]
     return [make(Token, (begin + a, begin + b, word, norm)) for a, b, word, norm in found]
 

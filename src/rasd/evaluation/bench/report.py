@@ -72,6 +72,7 @@ def run_bench(
     return {
         "rasd_version": rasd.__version__,
         "python": platform.python_version(),
+        "compiled_modules": len(rasd.compiled_modules()),  # by mypyc (RASD_COMPILE=1)
         "platform": platform.platform(),
         "documents": documents,
         "words": words,
@@ -143,7 +144,12 @@ def format_report(report: dict[str, Any]) -> str:
             f"rasd bench: {report['documents']} synthetic articles per path, {report['words']}+"
             f" words each (mean {ar_text['article_words'] / ar_text['documents']:.0f} in ar),"
             f" seed {report['seed']}",
-            f"one process, one core; rasd {report['rasd_version']}, Python {report['python']}",
+            f"one process, one core; rasd {report['rasd_version']}, Python {report['python']}"
+            + (
+                f", {report['compiled_modules']} modules compiled by mypyc"
+                if report.get("compiled_modules")
+                else ""
+            ),
             "",
             *speed,
             "",
