@@ -974,6 +974,15 @@ def test_a_capital_after_from_is_where_from_not_a_party():
     assert "Saudi Arabia" not in {event.actor1.name, event.actor2.name}
 
 
+def test_a_lead_naming_the_governorate_and_the_body_naming_an_unlisted_village_are_one_event():
+    text = (
+        "قتل خمسة من عناصر قسد في هجوم لتنظيم داعش في محافظة دير الزور أمس. "
+        "وهاجم عناصر التنظيم نقطة لقسد في قرية الزهيرات الغربية شرقي دير الزور أمس."
+    )
+    (event,) = events(text)
+    assert event.location.name == "الزهيرات"
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2

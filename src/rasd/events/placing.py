@@ -134,25 +134,24 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     mention ("ريف حلب") holding the other. Two towns named apart are two places unless one
     lies within the other. A village the gazetteer lacks, placed at its unit, is the same as
     another place only when named alike or for a headline ("a blast in Damascus" and the
-    body's quarter of Damascus): two such villages of one list are two places."""
+    body's quarter of Damascus) or when the other is governorate-wide ("محافظة دير الزور"):
+    two such villages of one list are two places."""
     reach = _S.headline_km if loose else _S.same_place_km
     p, q = place_of(a), place_of(b)
     if p.id == q.id:
         return True
     if is_unlisted(p) and is_unlisted(q) and name_key(p.name) == name_key(q.name):
         return True  # one village named twice, whichever unit each sentence put it in
+    wide_p = rank(p) <= _SPECIFICITY["admin1"] or a.geo_precision == 3
+    wide_q = rank(q) <= _SPECIFICITY["admin1"] or b.geo_precision == 3
+    holds = bool(p.admin1 and p.admin1 == q.admin1)  # a governorate-wide one holds the other
     if (is_unlisted(p) or is_unlisted(q)) and not loose:
-        return False
+        # only a governorate-wide mention holds a village the gazetteer lacks
+        return holds and ((wide_p and not is_unlisted(p)) or (wide_q and not is_unlisted(q)))
     if not loose and p.kind in SETTLEMENT_KINDS and q.kind in SETTLEMENT_KINDS:
         # two towns named apart are two places, unless one lies within the other
         return km_between(p, q) <= max(p.radius_km, q.radius_km)
-    if km_between(p, q) <= reach:
-        return True
-    for (wide, point), precision in (((p, q), a.geo_precision), ((q, p), b.geo_precision)):
-        if rank(wide) <= _SPECIFICITY["admin1"] or precision == 3:
-            if wide.admin1 and wide.admin1 == point.admin1:
-                return True
-    return False
+    return km_between(p, q) <= reach or (holds and (wide_p or wide_q))
 
 
 def homonym(mention: PlaceMention, country: str | None) -> bool:
