@@ -983,6 +983,18 @@ def test_a_lead_naming_the_governorate_and_the_body_naming_an_unlisted_village_a
     assert event.location.name == "الزهيرات"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعتقلت الشرطة شخصين بتهمة تنفيذ هجوم على حاجز في بغداد أمس.",
+        "اعتقلت القوات الأمنية عددا من المتورطين في اقتحام السفارة في بغداد أمس.",
+        "Police arrested two men suspected of attacking a checkpoint in Baghdad on Monday.",
+    ],
+)
+def test_the_act_an_arrest_is_for_is_referred_to_not_told_again(text):
+    assert [e.sub_event_type for e in events(text)] == ["Arrests"]
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2
