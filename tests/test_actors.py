@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+import rasd
 from rasd.knowledge.actors import ActorDictionary, ActorEntry, plain_actor, unidentified
 from rasd.text.normalize import is_arabic
 from rasd.text.tokens import tokenize
@@ -475,3 +476,9 @@ def test_the_army_unnamed_is_the_army_of_the_events_country(actors):
 def test_a_nisba_joined_by_and_is_a_second_actor_not_an_adjective(actors):
     found = actors.find(tokenize("دارت مواجهات بين الجيش والحوثيين"))
     assert [m.entry.id for m in found] == ["army", "houthis"]
+
+
+def test_armed_after_a_group_describes_it_and_names_no_one_else():
+    text = "هاجم مستوطنون مسلحون بلدة قصرة جنوب نابلس أمس."
+    (event,) = rasd.extract(text, published="2024-03-11T10:00:00+03:00")
+    assert event.actor1.name == "Settlers (Israel)" and event.actor2 is None

@@ -42,7 +42,7 @@ from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import ActorKind
 from rasd.model import DateRange, Document, Span, date_span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold
+from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import PerForm, Token, norms_of, starts_of, tokenize
 
@@ -377,10 +377,21 @@ _OF = frozenset(
 
 def _partitives(sentence: SentenceMentions, actors: list[ActorMention]) -> list[ActorMention]:
     """ "مسلحون من حركة الشباب", "gunmen of the RSF": unnamed gunmen of a named group are
-    that group."""
+    that group; and "مستوطنون مسلحون": "armed" after a group describes it, it is no one."""
     out: list[ActorMention] = []
     for actor in actors:
         last = out[-1] if out else None
+        if (
+            last is not None
+            and actor.entry.kind == ActorKind.UNIDENTIFIED
+            and last.entry.kind != ActorKind.UNIDENTIFIED
+            and " " not in actor.span.text
+            and is_arabic_word(actor.span.text)
+            and not fold(actor.span.text).startswith(_CONJUNCTIONS)
+            and sentence.words_between(last.span.end, actor.span.start) == 0
+            and not _between(sentence, last.span.end, actor.span.start)
+        ):
+            continue
         if (
             last is not None
             and last.entry.kind == ActorKind.UNIDENTIFIED
@@ -423,6 +434,7 @@ def _in_capital(norm: str, actor: ActorMention) -> bool:
     return any(norm.startswith(c) and norm[len(c) :] in capitals for c in _LOCATIVE_CLITICS)
 
 
+_CONJUNCTIONS = tuple(fold(c) for c in language_profile("ar").clitics.conjunctions)
 _FROM = frozenset(fold(w) for code in ("ar", "en") for w in language_profile(code).words("from"))
 _LOCATIVE_CLITICS = tuple(fold(w) for w in language_profile("ar").words("locative_clitics"))
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
