@@ -995,6 +995,16 @@ def test_the_act_an_arrest_is_for_is_referred_to_not_told_again(text):
     assert [e.sub_event_type for e in events(text)] == ["Arrests"]
 
 
+def test_two_car_bombs_in_the_dual_are_an_explosion():
+    event = only_event("انفجرت سيارتان مفخختان قرب سوق شعبي في مقديشو أمس.")
+    assert event.sub_event_type == IED
+
+
+def test_rockets_that_fell_with_their_number_between_are_a_shelling():
+    text = "سقطت تسعة صواريخ كاتيوشا على المنطقة الخضراء وسط بغداد أمس."
+    assert only_event(text).sub_event_type == SHELLING
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2
