@@ -362,6 +362,14 @@ def test_police_clashing_with_demonstrators_who_throw_stones_is_their_riot():
     )
 
 
+def test_the_force_that_dispersed_protesters_is_the_target_not_the_crowd():
+    event = only_event("فرقت قوات الأمن السودانية متظاهرين في الخرطوم أمس.")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Protesters (Sudan)",
+        "Military Forces of Sudan (2019-)",
+    )
+
+
 def test_dispersing_a_demonstration_is_an_intervention_even_with_no_crowd_named():
     event = only_event("فضت القوات الأمنية تظاهرة في ساحة التحرير ببغداد أمس.")
     assert types(event) == ("Protests", "Protest with intervention")

@@ -166,6 +166,8 @@ def assign_roles(
             if is_armed(a) or (a.entry is not None and a.entry.kind == ActorKind.POLICE)
         ]
         actor2 = force[0] if force and sub_event_type != SubEventType.PEACEFUL_PROTEST else None
+        if actor1 is not None and actor1 is actor2:  # "فرقت قوات الأمن متظاهرين"
+            actor1 = next((a for a in pool if is_crowd(a)), None)
     if event_type == EventType.RIOTS and is_state_force(actor1):
         # "police clashed with demonstrators (youths)": the crowd riots, the force is the
         # target (not civilians a force burnt out: that is no riot of theirs)
