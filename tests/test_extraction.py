@@ -1013,6 +1013,12 @@ def test_rockets_that_fell_with_their_number_between_are_a_shelling():
     assert only_event(text).sub_event_type == SHELLING
 
 
+def test_an_english_drone_launched_at_a_ship_is_a_drone_strike():
+    text = "Houthi rebels launched a drone at a commercial vessel in the Red Sea on Monday."
+    event = only_event(text)
+    assert (event.sub_event_type, event.actor1.name) == (STRIKE, HOUTHIS)
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2
