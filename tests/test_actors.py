@@ -482,3 +482,8 @@ def test_armed_after_a_group_describes_it_and_names_no_one_else():
     text = "هاجم مستوطنون مسلحون بلدة قصرة جنوب نابلس أمس."
     (event,) = rasd.extract(text, published="2024-03-11T10:00:00+03:00")
     assert event.actor1.name == "Settlers (Israel)" and event.actor2 is None
+
+
+def test_a_generic_force_with_a_nationality_is_that_countrys(actors):
+    (police,) = actors.find(tokenize("الشرطة السودانية"))
+    assert police.to_actor(police.country).name == "Police Forces of Sudan"

@@ -193,9 +193,11 @@ class ActorDictionary:
         # "الجيش والحوثيين": a conjunction makes the next word a second actor, not an
         # adjective of the first
         qualified = {m.first for m in adjectives if not tokens[m.first].norm.startswith(_AND_THE)}
+        generic_before: dict[int, tuple[int, ActorEntry]] = {}  # adjective's first -> name
         for match in names:
             entry, via = self._choose(match.payload, day, country)
             if entry.generic and match.last in qualified:
+                generic_before[match.last] = match.first, entry
                 continue  # "جنود إسرائيليين": the adjective says whose soldiers
             bounds = match.first, match.last
             mention = self._mention(tokens, *bounds, entry, via, day, country)
@@ -206,9 +208,16 @@ class ActorDictionary:
             if taken.intersection(range(match.first, match.last)):
                 continue
             around = _adjective_phrase(tokens, match.first, match.last, taken, self.words)
+            entry, via = self._choose(match.payload, day, country)
             if around:
-                entry, via = self._choose(match.payload, day, country)
                 mentions.append(self._mention(tokens, *around, entry, via, day, country))
+            elif match.first in generic_before and entry.country:
+                # "الشرطة السودانية": a generic class the nationality makes that country's
+                first, generic = generic_before[match.first]
+                own = self.of_country(generic, entry.country, day)
+                resolved = entry.country if own.generic else None
+                span = _span(tokens, first, match.last)
+                mentions.append(ActorMention(span, own, Via.ALIAS, resolved))
         return sorted(mentions, key=lambda m: m.span.start)
 
     def _mention(
