@@ -1,9 +1,10 @@
 """Roles: who acted on whom in a clause, who claimed it and who denied it.
 
 Actor1 and actor2 are read from the sentence's structure around the trigger: its voice (active,
-passive, verbal noun), passive markers ("تعرضت ... لهجوم"), agents ("نفذته", "by"), the two
-sides of "between", claims ("تبنى"), denials ("نفى"), reporters ("according to") and backers
-("المدعومة من") set aside, victims named after casualty words, and the language's word order.
+passive, verbal noun, a quoted first person), passive markers ("تعرضت ... لهجوم"), agents
+("نفذته", "by"), the two sides of "between", claims ("تبنى"), denials ("نفى"), reporters
+("according to") and backers ("المدعومة من") set aside, victims named after casualty words,
+and the language's word order.
 """
 
 from __future__ import annotations
