@@ -26,7 +26,6 @@ from rasd.annotate.places import find_places
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
-from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import (
     GAP_HEADS,
     GAP_TAILS,
@@ -42,9 +41,9 @@ from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import ActorKind
 from rasd.model import DateRange, Document, Span, date_span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold, is_arabic_word
+from rasd.text.normalize import fold, folded_words, is_arabic_word
 from rasd.text.sentences import split_sentences
-from rasd.text.tokens import PerForm, Token, norms_of, starts_of, tokenize
+from rasd.text.tokens import CONJUNCTIONS, PerForm, Token, norms_of, starts_of, tokenize
 
 _NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never written to
 _Derived = TypeVar("_Derived")
@@ -370,9 +369,7 @@ class _Positions:
         )
 
 
-_OF = frozenset(
-    fold(w) for w in (*language_profile("ar").words("from"), *language_profile("en").words("of"))
-)
+_OF = folded_words("from", "ar") | folded_words("of", "en")
 
 
 def _partitives(sentence: SentenceMentions, actors: list[ActorMention]) -> list[ActorMention]:
@@ -387,7 +384,7 @@ def _partitives(sentence: SentenceMentions, actors: list[ActorMention]) -> list[
             and last.entry.kind != ActorKind.UNIDENTIFIED
             and " " not in actor.span.text
             and is_arabic_word(actor.span.text)
-            and not fold(actor.span.text).startswith(_CONJUNCTIONS)
+            and not fold(actor.span.text).startswith(CONJUNCTIONS)
             and sentence.words_between(last.span.end, actor.span.start) == 0
             and not _between(sentence, last.span.end, actor.span.start)
         ):
@@ -434,9 +431,8 @@ def _in_capital(norm: str, actor: ActorMention) -> bool:
     return any(norm.startswith(c) and norm[len(c) :] in capitals for c in _LOCATIVE_CLITICS)
 
 
-_CONJUNCTIONS = tuple(fold(c) for c in language_profile("ar").clitics.conjunctions)
-_FROM = frozenset(fold(w) for code in ("ar", "en") for w in language_profile(code).words("from"))
-_LOCATIVE_CLITICS = tuple(fold(w) for w in language_profile("ar").words("locative_clitics"))
+_FROM = folded_words("from")
+_LOCATIVE_CLITICS = tuple(folded_words("locative_clitics", "ar"))
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
 _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at most
 

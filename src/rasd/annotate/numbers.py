@@ -17,7 +17,7 @@ from typing import Generic, NamedTuple, TypeVar
 from rasd.knowledge.files import data_file, read_yaml
 from rasd.knowledge.language import language_profile
 from rasd.model import Span
-from rasd.text.normalize import fold, is_arabic_word
+from rasd.text.normalize import fold, folded_words, is_arabic_word
 from rasd.text.tokens import PerForm, Token, norms_of, tokenize
 
 _SECTIONS = ("numbers", "teen_ones", "scales", "vague")
@@ -118,7 +118,7 @@ class PhraseTable(Generic[T]):
 
 
 _CLITICS = language_profile("ar").clitics
-_AND = frozenset(fold(w) for w in language_profile("ar").words("and"))
+_AND = folded_words("and", "ar")
 _CONJUNCTIONS = ("", *(fold(c) for c in _CLITICS.conjunctions))
 _PREPOSITIONS = tuple(fold(p) for p in _CLITICS.number_prepositions)
 _ARTICLE = fold(_CLITICS.article)
@@ -223,9 +223,7 @@ def parse_number(word: str) -> int | None:
 _CLITIC_DIGITS = re.compile(
     "([" + "".join(fold(c) for c in _CLITICS.conjunctions + _CLITICS.prepositions) + "]+)([0-9]+)"
 )
-_JOINERS = frozenset(
-    {"-", *(fold(w) for code in ("ar", "en") for w in language_profile(code).words("and"))}
-)
+_JOINERS = frozenset({"-", *folded_words("and")})
 
 
 def _may_begin(norm: str) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.places import Relation, RelationKind
-from rasd.text.normalize import fold, is_arabic_word
+from rasd.text.normalize import fold, folded_words, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
 
 _AR = language_profile("ar")
@@ -38,7 +38,7 @@ _EN_RURAL = _EN.words("rural")
 _EN_OF = _EN.words("of")
 _EN_BETWEEN = _EN.words("between")
 _EN_NAME_ARTICLES = _EN.words("name_articles")
-_AND = frozenset(fold(w) for code in ("ar", "en") for w in language_profile(code).words("and"))
+_AND = folded_words("and")
 _ROAD = Relation(RelationKind.ROAD_BETWEEN)
 _NEAR = Relation(RelationKind.NEAR)
 _COUNTRYSIDE = Relation(RelationKind.COUNTRYSIDE_OF)

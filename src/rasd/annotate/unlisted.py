@@ -20,16 +20,14 @@ from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind
 from rasd.model import Span
-from rasd.text.normalize import COMMAS, fold, is_arabic_word
+from rasd.text.normalize import COMMAS, folded_words, is_arabic_word
 from rasd.text.tokens import Token, norms_of, token_keys
 
 _AR = language_profile("ar")
-_AND = tuple(fold(w) for w in _AR.words("and"))
-_LIST_OPENERS = frozenset(fold(w) for w in _AR.words("list_openers"))
-_FROM = frozenset(fold(w) for w in _AR.words("from"))
-_PLURALS = frozenset(
-    fold(w) for code in ("ar", "en") for w in language_profile(code).words("plural_place_words")
-)
+_AND = tuple(folded_words("and", "ar"))
+_LIST_OPENERS = folded_words("list_openers", "ar")
+_FROM = folded_words("from", "ar")
+_PLURALS = folded_words("plural_place_words")
 # the kinds a place word announces before a village's name: a settlement, a quarter or a camp
 _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here

@@ -23,25 +23,20 @@ from rasd.events.precedence import announced_type, group_by_type, impact
 from rasd.events.roles import assign_roles
 from rasd.events.sides import Mention, is_armed, is_civilian, is_crowd, strength, strikes_from_afar
 from rasd.knowledge.actors import ActorKind, ActorMention
-from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import Document, Span, date_span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import COMMAS, fold, is_arabic_word
+from rasd.text.normalize import COMMAS, folded_words, is_arabic_word
 
 _HYPOTHETICAL = tuple(
     (Cue(name), reach) for name, reach in SETTINGS.events.hypothetical_reach.items()
 )
 _REFERRED = tuple((Cue(name), reach) for name, reach in SETTINGS.events.referred_reach.items())
-_PLUPERFECT_PARTICLES = frozenset(
-    fold(w) for w in language_profile("ar").words("pluperfect_particles")
-)
+_PLUPERFECT_PARTICLES = folded_words("pluperfect_particles", "ar")
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
-_RELATIVE_PRONOUNS = frozenset(
-    fold(w) for code in ("ar", "en") for w in language_profile(code).words("relative_pronouns")
-)
+_RELATIVE_PRONOUNS = folded_words("relative_pronouns")
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)

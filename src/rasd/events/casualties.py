@@ -18,7 +18,7 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.resources import default_resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import COMMAS, fold, is_arabic
+from rasd.text.normalize import COMMAS, fold, folded_words, is_arabic
 from rasd.text.tokens import token_keys
 
 _REACH = SETTINGS.casualties
@@ -28,22 +28,22 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w for code in LANGUAGES for w in language_profile(code).words(name))
 
 
-_AND = frozenset(fold(w) for w in _words("and"))
-_FROM = frozenset(fold(w) for w in _words("from"))
-_AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))  # وخمسة
+_AND = folded_words("and")
+_FROM = folded_words("from")
+_AND_CLITIC = tuple(folded_words("and", "ar"))  # وخمسة
 _ARTICLES = _words("articles")
 _AUXILIARIES = _words("passive_auxiliaries")
 # Compared with the folded word as written in the profile (so "على", whose folded form is
 # "علي", does not take part).
 _NOT_VICTIMS = _words("not_victims")
-_SUBSET_WORDS = frozenset(fold(w) for w in _words("subset_words"))
+_SUBSET_WORDS = folded_words("subset_words")
 _PLURAL_ENDINGS = tuple(sorted(_words("plural_endings")))
 _DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
-_BROKEN_PLURALS = frozenset(fold(w) for w in _words("broken_plurals"))
+_BROKEN_PLURALS = folded_words("broken_plurals")
 
 
 # The possessive endings a person word may carry: "طفلها" (her child)
-_POSSESSIVES = tuple(sorted((fold(w) for w in _words("possessive_endings")), key=len, reverse=True))
+_POSSESSIVES = tuple(sorted(folded_words("possessive_endings"), key=len, reverse=True))
 # "زوجته": before a pronoun the feminine ending is written as another letter
 (_FREE_FEMININE,) = (fold(w) for w in language_profile("ar").words("feminine_ending"))
 (_BOUND_FEMININE,) = (fold(w) for w in language_profile("ar").words("feminine_bound_ending"))

@@ -17,22 +17,21 @@ from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
 from rasd.knowledge.gazetteer import Place
-from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold
+from rasd.text.normalize import folded_words
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
 
 _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
-_AND_CLITIC = tuple(fold(w) for w in language_profile("ar").words("and"))
-_AND_WORDS = frozenset(fold(w) for w in language_profile("en").words("and"))
+_AND_CLITIC = tuple(folded_words("and", "ar"))
+_AND_WORDS = folded_words("and", "en")
 _LIST_MARKS = ("\u060c", ",", ":", "(")  # Arabic and Latin commas, a colon, a bracket
 
 

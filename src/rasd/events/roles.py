@@ -24,25 +24,22 @@ from rasd.events.sides import (
 )
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.gazetteer_files import data_path, read_cues
-from rasd.knowledge.language import language_profile
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, ActorKind, EventType, SubEventType
 from rasd.model import Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold, is_arabic
+from rasd.text.normalize import fold, folded_words, is_arabic
 from rasd.text.tokens import Token
 
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
-_NOT_NAMES = frozenset(fold(w) for w in language_profile("en").words("not_names"))
-_DEATH_NOUNS = tuple(fold(w) for w in language_profile("ar").words("death_nouns"))
-_OBJECT_CLITICS = tuple(fold(w) for w in language_profile("ar").words("object_clitics"))
-_AUXILIARIES = frozenset(fold(w) for w in language_profile("en").words("auxiliaries"))
-_CAUSE_WORDS = frozenset(
-    fold(w) for language in ("ar", "en") for w in language_profile(language).words("cause_words")
-)
+_NOT_NAMES = folded_words("not_names", "en")
+_DEATH_NOUNS = tuple(folded_words("death_nouns", "ar"))
+_OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
+_AUXILIARIES = folded_words("auxiliaries", "en")
+_CAUSE_WORDS = folded_words("cause_words")
 
 
 class Roles(NamedTuple):

@@ -39,13 +39,10 @@ from rasd.knowledge.taxonomy import ActorKind
 from rasd.model import Actor, Span
 from rasd.text.matcher import PhraseMatch, PhraseMatcher, PhraseTables
 from rasd.text.normalize import fold, is_arabic
-from rasd.text.tokens import Token, entry_key, token_keys, tokenize
+from rasd.text.tokens import CONJUNCTIONS, Token, entry_key, token_keys, tokenize
 
 _REACH = SETTINGS.actors.adjective_reach  # head and modifiers an adjective may stand beside
-_AR = language_profile("ar")
-_AND_THE = tuple(
-    fold(c) + fold(_AR.clitics.article) for c in _AR.clitics.conjunctions
-)  # "وال", "فال"
+_AND_THE = tuple(c + fold(language_profile("ar").clitics.article) for c in CONJUNCTIONS)  # وال
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")  # ACLED's "(2020-2022)", "(2022-)"
 
 

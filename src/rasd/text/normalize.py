@@ -61,3 +61,10 @@ def is_arabic(text: str) -> bool:
 
 is_arabic_word = lru_cache(maxsize=1 << 18)(is_arabic)
 is_arabic_word.__doc__ = "is_arabic() of one word, remembered."
+
+
+def folded_words(name: str, *languages: str) -> frozenset[str]:
+    """A closed word class of the language profiles (of every language unless some are
+    named), folded as the text is: ``folded_words("and", "ar")``."""
+    codes = languages or LANGUAGES
+    return frozenset(fold(w) for code in codes for w in language_profile(code).words(name))

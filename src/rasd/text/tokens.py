@@ -156,7 +156,7 @@ def _piece_tokens(piece: str) -> str | _PieceTokens:
 
 
 _AR = language_profile("ar").clitics
-_CONJUNCTIONS = tuple(fold(c) for c in _AR.conjunctions)
+CONJUNCTIONS = tuple(fold(c) for c in _AR.conjunctions)  # the clitics "و", "ف"
 _PREPOSITIONS = tuple(fold(p) for p in _AR.prepositions)
 _ARTICLE = fold(_AR.article)
 _LAM_ARTICLE = fold(_AR.lam_article)
@@ -173,7 +173,7 @@ def token_keys(norm: str) -> frozenset[str]:
             keys.add(norm[: -len(_POSSESSIVE)])
         return frozenset(keys)
     stems = {norm}
-    if norm[0] in _CONJUNCTIONS and len(norm) > 3:
+    if norm[0] in CONJUNCTIONS and len(norm) > 3:
         stems.add(norm[1:])
     for stem in list(stems):
         if stem[0] in _PREPOSITIONS and len(stem) > 3:
@@ -192,7 +192,7 @@ def past_clitics(norm: str) -> frozenset[str]:
     وبتل -> {بتل, تل}, بام -> {ام} (``token_keys`` keeps three letters at least)."""
     out = set()
     stem = norm
-    if stem[:1] in _CONJUNCTIONS and len(stem) > 2:
+    if stem[:1] in CONJUNCTIONS and len(stem) > 2:
         stem = stem[1:]
         out.add(stem)
     if stem[:1] in _PREPOSITIONS and len(stem) > 2:
@@ -203,7 +203,7 @@ def past_clitics(norm: str) -> frozenset[str]:
 def is_definite(norm: str) -> bool:
     """Does a folded Arabic word carry the article, past a conjunction and a preposition:
     المدينة, والمدينة, بالمدينة, للمدينة."""
-    stem = norm[1:] if norm[:1] in _CONJUNCTIONS and len(norm) > 3 else norm
+    stem = norm[1:] if norm[:1] in CONJUNCTIONS and len(norm) > 3 else norm
     if stem.startswith(_LAM_ARTICLE) and len(stem) > 4:
         return True
     if stem[:1] in _PREPOSITIONS and stem[1:].startswith(_ARTICLE) and len(stem) > 4:
