@@ -1019,6 +1019,16 @@ def test_an_english_drone_launched_at_a_ship_is_a_drone_strike():
     assert (event.sub_event_type, event.actor1.name) == (STRIKE, HOUTHIS)
 
 
+def test_a_suicide_attack_in_the_accusative_claimed_by_al_shabaab():
+    text = "أدى هجوما انتحاريا تبنته جماعة الشباب الصومالية إلى مقتل سبعة أشخاص في مقديشو أمس."
+    event = only_event(text)
+    assert (event.sub_event_type, event.actor1.name, event.fatalities) == (
+        "Suicide bomb",
+        "Al Shabaab",
+        7,
+    )
+
+
 def test_a_civilian_and_a_fighter_killed_are_two_deaths():
     text = "قصفت الطائرات الروسية أطراف مدينة إدلب أمس، ما تسبب بمقتل مدني ومقاتل."
     assert only_event(text).fatalities == 2
