@@ -1370,3 +1370,16 @@ def test_a_camp_named_in_darfur_is_the_camp_not_the_city_nearby():
 )
 def test_the_genitive_after_a_verbal_noun_with_its_object_after_li_is_the_agent(text, actor1):
     assert only_event(text).actor1.name == actor1
+
+
+def test_a_hedge_on_who_attacked_keeps_the_attacker_as_the_subject():
+    event = only_event(
+        "قال الجيش إن ستة جنود قتلوا أمس بعد أن هاجم من يعتقد أنهم مسلحون حاجزا في شمال سيناء."
+    )
+    assert event.actor1.name == "Unidentified Armed Group (Egypt)"
+
+
+def test_militants_unnamed_attacking_a_checkpoint_fight_a_battle():
+    event = only_event("هاجم متشددون أمس نقطة تفتيش للجيش في شمال سيناء وقتلوا جنديين.")
+    assert types(event) == ("Battles", "Armed clash")
+    assert event.actor1.name == "Unidentified Armed Group (Egypt)"

@@ -68,10 +68,18 @@ def assign_roles(
     before = [a for a in pool if a.span.end <= head.start and not named_as_victim(sentence, a)]
     after = [a for a in pool if a.span.end > head.start]
 
+    hedges = [c for c in sentence.cue(Cue.HEDGE) if clause.holds(c.start)]
+
     def gap(a: Mention) -> int:
         if a.span.end <= head.start:
             return sentence.words_between(a.span.end, head.start)
-        return max(0, sentence.words_between(head.end, a.span.start))
+        # "هاجم من يشتبه في أنهم متشددون": a hedge on who it was is no distance
+        hedged = sum(
+            sentence.words_between(c.start, c.end)
+            for c in hedges
+            if head.end <= c.start and c.end <= a.span.start
+        )
+        return max(0, sentence.words_between(head.end, a.span.start) - hedged)
 
     agent = _agent(sentence, clause, pool)
     claimant = _next_to_cue(sentence, Cue.CLAIM, [a for a in sentence.actors if a not in excluded])

@@ -95,6 +95,7 @@ class Cue(StrEnum):
     CLASH = "clash"
     PROTEST = "protest"
     MILITARY_TARGET = "military_target"
+    HEDGE = "hedge"
 
 
 CUE_NAMES = tuple(Cue)
