@@ -65,6 +65,7 @@ def test_every_stage_reads_only_what_an_earlier_stage_wrote():
         "candidates",
         "discourse",
         "screening",
+        "attribution",
         "record",
     ]
     _check_order(STAGES)

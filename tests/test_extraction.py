@@ -1383,3 +1383,30 @@ def test_militants_unnamed_attacking_a_checkpoint_fight_a_battle():
     event = only_event("هاجم متشددون أمس نقطة تفتيش للجيش في شمال سيناء وقتلوا جنديين.")
     assert types(event) == ("Battles", "Armed clash")
     assert event.actor1.name == "Unidentified Armed Group (Egypt)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سقطت قذائف على مستشفى في الفاشر أمس وقتل ثلاثة مدنيين. واتهم الجيش قوات الدعم السريع"
+        " بتنفيذ الهجوم.",
+        "سقطت قذائف على مستشفى في الفاشر أمس وقتل ثلاثة مدنيين. والدعم السريع متهمة بالهجوم.",
+        "Shells hit a hospital in El Fasher yesterday, killing three civilians. The army accused"
+        " the RSF of the attack.",
+    ],
+)
+def test_an_attack_told_without_its_attacker_is_the_one_the_article_accuses(text):
+    assert only_event(text).actor1.name == "Rapid Support Forces"
+
+
+def test_an_attack_told_without_its_attacker_is_the_one_that_claims_it_later():
+    event = only_event(
+        "انفجرت سيارة مفخخة أمس قرب مطعم في مقديشو وقتل خمسة مدنيين. وتبنت حركة الشباب الهجوم"
+        " في بيان."
+    )
+    assert event.actor1.name == "Al Shabaab"
+
+
+def test_an_accuser_named_first_is_not_the_accused():
+    event = only_event("سقطت قذائف على سوق في الفاشر أمس. واتهم الجيش الدعم السريع بالقصف.")
+    assert event.actor1.name == "Rapid Support Forces"

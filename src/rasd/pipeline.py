@@ -10,6 +10,7 @@ wrote.
     candidates  document, context, sentences -> candidates       (rasd.events.candidates)
     discourse   candidates, context, sentences -> candidates     (rasd.events.discourse)
     screening   candidates, sentences, context -> candidates     (rasd.events.screening)
+    attribution candidates, sentences         -> candidates      (rasd.events.attribution)
     record      document, context, candidates -> events          (rasd.events.record)
 """
 
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rasd.annotate.mentions import DocumentContext, SentenceMentions, find_mentions
+from rasd.events.attribution import attribute_attackers
 from rasd.events.candidate import Candidate
 from rasd.events.candidates import find_candidates
 from rasd.events.discourse import reported_events
@@ -79,6 +81,10 @@ def _screening(analysis: Analysis, resources: Resources) -> None:
     analysis.candidates = screened(analysis.candidates, analysis.sentences, _context(analysis))
 
 
+def _attribution(analysis: Analysis, resources: Resources) -> None:
+    analysis.candidates = attribute_attackers(analysis.candidates, analysis.sentences)
+
+
 def _record(analysis: Analysis, resources: Resources) -> None:
     country = _context(analysis).country
     analysis.events = [
@@ -91,6 +97,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("candidates", _candidates, ("document", "context", "sentences"), ("candidates",)),
     Stage("discourse", _discourse, ("candidates", "context", "sentences"), ("candidates",)),
     Stage("screening", _screening, ("candidates", "sentences", "context"), ("candidates",)),
+    Stage("attribution", _attribution, ("candidates", "sentences"), ("candidates",)),
     Stage("record", _record, ("document", "context", "candidates"), ("events",)),
 )
 

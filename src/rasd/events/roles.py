@@ -438,6 +438,33 @@ def _next_to_cue(
     return None
 
 
+def accused(sentence: SentenceMentions) -> ActorMention | None:
+    """Who is blamed for it: the object of an accusing verb, past the accuser in Arabic
+    ("اتهم الجيش الدعم السريع بقصف ...") and before the act it is blamed for, or the subject
+    of a passive ("الدعم السريع متهمة بالهجوم", "the RSF, accused of")."""
+    for cue in sentence.cue(Cue.ACCUSATION):
+        act = next((t.start for t in sentence.triggers if t.start >= cue.end), sentence.end)
+        after = [
+            a
+            for a in sentence.actors
+            if cue.end <= a.span.start < act
+            and a.via != Via.ADJECTIVE
+            and sentence.words_between(cue.end, a.span.start) <= _REACH.accused_reach
+        ]
+        if after:
+            arabic = is_arabic(sentence.tokens[sentence.token_index(cue.start)].norm)
+            return after[1] if arabic and len(after) > 1 else after[0]
+        before = [a for a in sentence.actors if a.span.end <= cue.start]
+        if before and sentence.words_between(before[-1].span.end, cue.start) == 0:
+            return before[-1]
+    return None
+
+
+def claimant(sentence: SentenceMentions) -> ActorMention | None:
+    """Who claims it ("تبنت X", "X claimed responsibility")."""
+    return _next_to_cue(sentence, Cue.CLAIM, sentence.actors)
+
+
 def _interceptor(sentence: SentenceMentions, actors: list[ActorMention]) -> ActorMention | None:
     for cue in sentence.cue(Cue.INTERCEPT):
         near = [a for a in actors if abs(a.span.start - cue.start) < _REACH.interceptor_characters]

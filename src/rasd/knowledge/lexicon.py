@@ -96,6 +96,7 @@ class Cue(StrEnum):
     PROTEST = "protest"
     MILITARY_TARGET = "military_target"
     HEDGE = "hedge"
+    ACCUSATION = "accusation"
 
 
 CUE_NAMES = tuple(Cue)

@@ -98,6 +98,7 @@ class RoleSettings:
     agent_words: int
     claim_after_reach: int
     claim_before_reach: int
+    accused_reach: int
     interceptor_characters: int
 
 
