@@ -118,6 +118,20 @@ def test_strikes_from_afar_must_be_true_or_false(tmp_path):
         ActorDictionary.load(path, extra=[])
 
 
+def test_a_force_standing_in_is_what_the_generic_class_means_there(tmp_path):
+    path = write(
+        tmp_path,
+        "- id: army\n  name: Military Forces of {country}\n  kind: state forces\n"
+        "  aliases: {en: [troops]}\n- id: garrison\n  name: Garrison of Eastland\n"
+        "  country: Eastland\n  kind: state forces\n  stands_in: [Westbank]\n"
+        "  aliases: {en: [Eastland army]}\n",
+    )
+    actors = ActorDictionary.load(path, extra=[])
+    generic = actors.by_id("army")
+    assert actors.of_country(generic, "Westbank", None).id == "garrison"
+    assert actors.of_country(generic, "Northland", None).id == "army"
+
+
 def test_user_file_adds_and_replaces_entries(tmp_path):
     user = write(
         tmp_path,

@@ -1410,3 +1410,8 @@ def test_an_attack_told_without_its_attacker_is_the_one_that_claims_it_later():
 def test_an_accuser_named_first_is_not_the_accused():
     event = only_event("سقطت قذائف على سوق في الفاشر أمس. واتهم الجيش الدعم السريع بالقصف.")
     assert event.actor1.name == "Rapid Support Forces"
+
+
+def test_troops_unnamed_in_the_west_bank_are_israels():
+    event = only_event("Troops exchanged fire with gunmen in Jenin yesterday, killing two gunmen.")
+    assert event.actor1.name == ISRAEL

@@ -33,6 +33,7 @@ _FIELDS = {
     "adjectives",
     "states",
     "theatres",
+    "stands_in",
     "strikes_from_afar",
 }
 _REQUIRED = ("id", "name", "kind", "aliases")
@@ -86,6 +87,7 @@ class ActorEntry:
     states: tuple[str, ...] = ()
     active: tuple[dt.date | None, dt.date | None] | None = None
     theatres: tuple[str, ...] = ()  # where it fights abroad: shared words name it there
+    stands_in: tuple[str, ...] = ()  # where it is the force an unnamed "army" means
     # whether its unnamed "attacks" are strikes from afar, where not as its kind's are
     strikes_from_afar: bool | None = None
 
@@ -216,7 +218,8 @@ def _entry(raw: Any, words: ActorWords) -> ActorEntry:
         adjectives=tuple(dict.fromkeys(form for a in adjectives for form in _nisba(a))),
         states=_phrases(raw.get("states"), "states", words),
         active=_period(raw.get("active")),
-        theatres=_theatres(raw.get("theatres")),
+        theatres=_countries(raw.get("theatres"), "theatres"),
+        stands_in=_countries(raw.get("stands_in"), "stands_in"),
         strikes_from_afar=_flag(raw.get("strikes_from_afar"), "strikes_from_afar"),
     )
 
@@ -227,11 +230,11 @@ def _flag(raw: Any, name: str) -> bool | None:
     return raw
 
 
-def _theatres(raw: Any) -> tuple[str, ...]:
+def _countries(raw: Any, field: str) -> tuple[str, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(c, str) for c in raw):
-        raise ValueError("theatres must be a list of country names")
+        raise ValueError(f"{field} must be a list of country names")
     return tuple(raw)
 
 

@@ -121,6 +121,11 @@ class ActorDictionary:
         self._by_plain_name: dict[str, list[ActorEntry]] = {}  # the name without its period
         for entry in self.entries:
             self._by_plain_name.setdefault(_PERIOD.sub("", entry.name), []).append(entry)
+        for entry in self.entries:  # "troops" in the West Bank: Israel's, standing in
+            for country in entry.stands_in:
+                for generic in self.entries:
+                    if generic.generic and generic.kind == entry.kind:
+                        self._by_plain_name.setdefault(generic.name_for(country), []).append(entry)
         self._names: PhraseMatcher[list[_Candidate]] = PhraseMatcher()
         self._adjectives: PhraseMatcher[list[_Candidate]] = PhraseMatcher()
         names: dict[tuple[str, ...], list[_Candidate]] = {}
