@@ -1415,3 +1415,12 @@ def test_an_accuser_named_first_is_not_the_accused():
 def test_troops_unnamed_in_the_west_bank_are_israels():
     event = only_event("Troops exchanged fire with gunmen in Jenin yesterday, killing two gunmen.")
     assert event.actor1.name == ISRAEL
+
+
+def test_a_subheading_is_dated_by_the_paragraph_below_it():
+    found = events(
+        "قصف على الفاشر\n\nقصفت طائرة مسيرة سوقا شعبيا في مدينة الفاشر صباح اليوم وألحقت به"
+        " أضرارا كبيرة.\n\nمعارك عنيفة في الخرطوم\n\n"
+        "وفي الخرطوم، قال الجيش أمس الأول السبت إن قواته تقدمت في حي الصحافة."
+    )
+    assert {e.date_from for e in found if e.event_type == "Battles"} == {dt.date(2024, 3, 9)}

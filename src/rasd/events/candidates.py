@@ -26,9 +26,10 @@ from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
-from rasd.model import Document, Span, date_span
+from rasd.model import DateRange, Document, Span, date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import COMMAS, folded_words, is_arabic_word
+from rasd.text.sentences import STOPS
 
 _HYPOTHETICAL = tuple(
     (Cue(name), reach) for name, reach in SETTINGS.events.hypothetical_reach.items()
@@ -47,10 +48,26 @@ def find_candidates(
 ) -> list[Candidate]:
     """Every sentence's candidates, read in order, the focus following the text."""
     candidates: list[Candidate] = []
-    for sentence in sentences:
+    for k, sentence in enumerate(sentences):
+        focus.ahead = _date_below(doc, sentences, k)
         candidates.extend(sentence_candidates(doc, sentence, focus))
         focus.update(sentence)
     return candidates
+
+
+def _date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> DateRange | None:
+    """ "التحام القوات في الخرطوم" on a line of its own inside the body: a subheading, which
+    announces the paragraph below it and is dated by that paragraph's first day."""
+    sentence = sentences[k]
+    if sentence.dates or sentence.is_title or k + 1 >= len(sentences) or not sentence.triggers:
+        return None
+    text = sentence.text.rstrip()
+    if text.endswith(tuple(STOPS)) or len(text.split()) > SETTINGS.text.subheading_words:
+        return None
+    if "\n" not in doc.text[sentence.end : sentences[k + 1].start]:
+        return None
+    days = [d for d in sentences[k + 1].dates if d.precision == 1]
+    return days[0] if days else None
 
 
 def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus) -> list[Candidate]:

@@ -36,6 +36,7 @@ class Focus:
         self.country = country  # where most of the article's places are
         self.spoken = spoken or Counter()  # what speaks of each country (DocumentContext)
         self.explosives = explosives  # the article names an explosive weapon somewhere
+        self.ahead: DateRange | None = None  # a subheading's: the date of the lines below it
         self.date: DateRange | None = None
         self.report_date: DateRange | None = None  # the day the article reports on
         self._placed: list[SentenceMentions] = []  # the sentences taken in that name places
@@ -58,7 +59,10 @@ class Focus:
             self._placed.append(sentence)
 
     def fallback_date(self, sentence: SentenceMentions) -> DateRange | None:
-        """A new item of a round-up ("محافظة إدلب: ...", "- ...") is dated by the report."""
+        """A subheading is dated by the paragraph below it; a new item of a round-up
+        ("محافظة إدلب: ...", "- ...") by the report."""
+        if self.ahead is not None:
+            return self.ahead
         if sentence.is_bullet or sentence.is_section:
             return self.report_date or self.date
         return self.date

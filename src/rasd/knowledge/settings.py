@@ -22,6 +22,7 @@ class SettingsError(ValueError):
 class TextSettings:
     longest_sentence_tokens: int
     heading_words: int
+    subheading_words: int
     gap_words: int
 
 

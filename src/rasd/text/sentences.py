@@ -12,7 +12,7 @@ from rasd.model import Span
 # stop itself (the sentence keeps it) and is written as one character class, stops and line
 # end, then what follows the one or the other, so that the engine tries a match only at
 # those characters.
-_STOPS = ".!?\u061f"
+STOPS = ".!?\u061f"
 _SENTENCE_END = re.compile(
     r"[.!?\u061f\n](?:(?<=\n)(?:\s*\n|(?=\s*[-\u2013\u2022*\u00b7])|)|[\"'\u201d\u00bb)]*\s+)"
 )
@@ -27,7 +27,7 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.start() + 1 if text[m.start()] in _STOPS else m.start()
+        end = m.start() + 1 if text[m.start()] in STOPS else m.start()
         gap = text[end : m.end()]
         if gap.strip() == "" and "\n" not in gap:
             before = text[pos:end].rstrip(".").rsplit(None, 1)  # [-1]: the last word
