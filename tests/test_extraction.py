@@ -1424,3 +1424,17 @@ def test_a_subheading_is_dated_by_the_paragraph_below_it():
         "وفي الخرطوم، قال الجيش أمس الأول السبت إن قواته تقدمت في حي الصحافة."
     )
     assert {e.date_from for e in found if e.event_type == "Battles"} == {dt.date(2024, 3, 9)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل شخصان أمس بعد أن أقدم مسلحون مجهولون على إطلاق النار عليهما في مدينة درعا.",
+        "أطلق مسلحون النار عليه في مدينة درعا أمس فأردوه قتيلا.",
+        "قتل شاب أمس جراء استهدافه بإطلاق نار من قبل مجهولين في مدينة درعا.",
+    ],
+)
+def test_fire_opened_on_a_pronoun_or_a_targeting_by_gunfire_is_an_attack(text):
+    event = only_event(text)
+    assert types(event) == ("Violence against civilians", "Attack")
+    assert event.actor1.name == "Unidentified Armed Group (Syria)"
