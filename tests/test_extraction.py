@@ -1438,3 +1438,8 @@ def test_fire_opened_on_a_pronoun_or_a_targeting_by_gunfire_is_an_attack(text):
     event = only_event(text)
     assert types(event) == ("Violence against civilians", "Attack")
     assert event.actor1.name == "Unidentified Armed Group (Syria)"
+
+
+def test_a_plural_subject_after_a_bare_verb_is_the_attacker_not_the_target():
+    event = only_event("قصف الحوثيون مدينة مأرب بالصواريخ أمس.")
+    assert (event.actor1.name, event.actor2) == (HOUTHIS, None)

@@ -40,6 +40,7 @@ _DEATH_NOUNS = tuple(folded_words("death_nouns", "ar"))
 _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _AUXILIARIES = folded_words("auxiliaries", "en")
 _CAUSE_WORDS = folded_words("cause_words")
+_NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 
 
 class Roles(NamedTuple):
@@ -115,6 +116,7 @@ def assign_roles(
             if a.via == Via.ADJECTIVE
             or _target_follows(sentence, a)
             or _object_follows(sentence, a)
+            or _nominative_plural(sentence, a)
         ]
         actor1 = agent or (agentive[0] if agentive else None)
         if actor1 is None and before and gap(before[-1]) <= _REACH.noun_agent_before:
@@ -283,6 +285,15 @@ def _object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     return any(start in (first, after) for start in named) or any(
         c.start == first for c in sentence.cue(Cue.CIVILIAN_TARGET)
     )
+
+
+def _nominative_plural(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قصف الحوثيون المديرية": a plural in -ون after the word is its subject (the genitive
+    would be -ين), so the word is the verb, not the verbal noun, and the actor did it."""
+    if actor.via == Via.ADJECTIVE:
+        return False
+    first = sentence.tokens[sentence.token_index(actor.span.start)].norm
+    return is_arabic(first) and first.endswith(_NOMINATIVE_PLURAL)
 
 
 def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:

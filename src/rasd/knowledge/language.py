@@ -21,6 +21,7 @@ WORD_CLASSES: dict[str, str] = {
     "and": "the word for 'and' (in Arabic also its clitic)",
     "not_victims": "words right after a casualty word that name no victim",
     "plural_endings": "endings of plural nouns: no single victim",
+    "nominative_plural_endings": "the ending of a plural as a subject (Arabic -uuna)",
     "dual_endings": "endings of dual nouns: two victims",
     "articles": "articles before a noun",
     "passive_auxiliaries": "the auxiliary of a passive before a casualty word",
