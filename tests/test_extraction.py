@@ -1443,3 +1443,15 @@ def test_fire_opened_on_a_pronoun_or_a_targeting_by_gunfire_is_an_attack(text):
 def test_a_plural_subject_after_a_bare_verb_is_the_attacker_not_the_target():
     event = only_event("قصف الحوثيون مدينة مأرب بالصواريخ أمس.")
     assert (event.actor1.name, event.actor2) == (HOUTHIS, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("انفجرت سيارة مفخخة في شارع بغداد وسط دمشق أمس وقتل شخصان.", "Damascus"),
+        ("تظاهر محتجون عند جسر النبي إبراهيم الخليل في الناصرية أمس.", "Nasiriyah"),
+        ("A car bomb exploded on Baghdad Street in Damascus yesterday, killing two.", "Damascus"),
+    ],
+)
+def test_a_street_or_bridge_named_after_a_place_is_not_that_place(text, place):
+    assert only_event(text).location.name == place

@@ -38,6 +38,9 @@ _EN_RURAL = _EN.words("rural")
 _EN_OF = _EN.words("of")
 _EN_BETWEEN = _EN.words("between")
 _EN_NAME_ARTICLES = _EN.words("name_articles")
+_AR_SITE_WORDS = _AR.words("site_words")
+_EN_SITE_WORDS = _EN.words("site_words")
+_AR_SITE_TITLES = _AR.words("site_name_titles")
 _AND = folded_words("and")
 _ROAD = Relation(RelationKind.ROAD_BETWEEN)
 _NEAR = Relation(RelationKind.NEAR)
@@ -66,11 +69,28 @@ def find_places(
     ``tokens``, when given, are that stretch's tokens (a document is tokenised once)."""
     if tokens is None:
         tokens = tokenize(text, start, end)
-    mentions = gazetteer.find(tokens, text)
+    mentions = [m for m in gazetteer.find(tokens, text) if not _named_after(tokens, m)]
     for k, m in enumerate(mentions):
         _read_relation(tokens, m, mentions[k - 1] if k else None, gazetteer)
         _extend_cue(tokens, m, gazetteer)
     return mentions
+
+
+def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
+    """ "شارع عمر المختار", "جسر النبي إبراهيم الخليل", "Baghdad Street": the name of a
+    street, a bridge or a square, which stands elsewhere than the place it is named after."""
+    if m.cue is not None:
+        return False
+    before = [tokens[i] for i in range(max(m.first - 2, 0), m.first)]
+    if any(_keys(t) & _AR_SITE_WORDS for t in before[-1:]):
+        return True
+    if (
+        len(before) == 2
+        and _keys(before[0]) & _AR_SITE_WORDS
+        and _keys(before[1]) & _AR_SITE_TITLES
+    ):
+        return True
+    return m.last < len(tokens) and tokens[m.last].norm in _EN_SITE_WORDS
 
 
 def _keys(tok: Token) -> frozenset[str]:

@@ -32,6 +32,8 @@ WORD_CLASSES: dict[str, str] = {
     "area_nouns": "nouns of an area around a place, before 'of'",
     "rural": "an adjective before a place: its countryside",
     "road": "words for a road, before the places it joins",
+    "site_words": "a street, bridge or square named after a person or a place (not there)",
+    "site_name_titles": "a title between a site word and the name it is named after",
     "road_fillers": "words between a road word and the places it joins",
     "from": "the preposition after a compass word: to the east of",
     "of": "the preposition after a compass word or an area noun",
