@@ -1455,3 +1455,26 @@ def test_a_plural_subject_after_a_bare_verb_is_the_attacker_not_the_target():
 )
 def test_a_street_or_bridge_named_after_a_place_is_not_that_place(text, place):
     assert only_event(text).location.name == place
+
+
+def test_a_victim_in_quotation_marks_is_counted():
+    event = only_event('قتل "إرهابيان" أمس في اشتباك مع الشرطة في محافظة الجيزة.')
+    assert event.fatalities == 2
+
+
+def test_at_least_before_the_number_of_the_killed_keeps_the_killing():
+    event = only_event("Gunmen killed at least three villagers in Sabha yesterday.")
+    assert (types(event), event.fatalities) == (("Violence against civilians", "Attack"), 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces killed at least one protester in Baghdad yesterday.",
+        "قتلت قوات الأمن متظاهرين اثنين في الناصرية أمس.",
+    ],
+)
+def test_protesters_killed_by_a_force_are_a_protest_met_with_excessive_force(text):
+    event = only_event(text)
+    assert types(event) == ("Protests", "Excessive force against protesters")
+    assert event.actor1.name.startswith("Protesters")

@@ -51,6 +51,14 @@ class Candidate:
         and a Candidate compiled by mypyc has no ``__dict__`` to copy."""
         return Candidate(*_FIELD_VALUES(self))
 
+    def swap_actors(self) -> None:
+        """Actor1 becomes actor2 and actor2 actor1, with their evidence."""
+        self.actor1, self.actor2 = self.actor2, self.actor1
+        spans = {role: self.evidence.pop(role, None) for role in ("actor1", "actor2")}
+        for role, other in (("actor1", "actor2"), ("actor2", "actor1")):
+            if (span := spans[other]) is not None:
+                self.evidence[role] = span
+
     def at(self, mention: PlaceMention | None, explicit: bool) -> Candidate:
         """A copy of the candidate placed at ``mention`` (``explicit``: its own sentence
         names the place)."""

@@ -21,7 +21,15 @@ from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
 from rasd.events.roles import assign_roles
-from rasd.events.sides import Mention, is_armed, is_civilian, is_crowd, strength, strikes_from_afar
+from rasd.events.sides import (
+    Mention,
+    is_armed,
+    is_civilian,
+    is_crowd,
+    is_state_force,
+    strength,
+    strikes_from_afar,
+)
 from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
@@ -39,6 +47,7 @@ _PLUPERFECT_PARTICLES = folded_words("pluperfect_particles", "ar")
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _RELATIVE_PRONOUNS = folded_words("relative_pronouns")
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
+_APPROXIMATOR = 2  # words an approximator before a number may have ("at least", "more than")
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 
@@ -143,11 +152,12 @@ def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
 
 
 def _killed_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
-    """ "killed three soldiers", "killed a police officer": the killed follow the verb, a
-    number or a person named within a word or two (so "soldiers killed in a blast" is no
-    killing by soldiers)."""
+    """ "killed three soldiers", "killed at least two", "killed a police officer": the killed
+    follow the verb, a number (past its approximator) or a person named within a word or
+    two (so "soldiers killed in a blast" is no killing by soldiers)."""
     return any(
-        n.span.start >= cue.end and sentence.words_between(cue.end, n.span.start) == 0
+        n.span.start >= cue.end
+        and sentence.words_between(cue.end, n.span.start) <= (_APPROXIMATOR if n.approximate else 0)
         for n in sentence.numbers
     ) or any(
         a.span.start >= cue.end
@@ -363,6 +373,19 @@ def _recode_by_actors(
         cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
         cand.sub_event_type = SubEventType.ATTACK
         cand.plover = TAXONOMY.plover[EventType.VIOLENCE_AGAINST_CIVILIANS]
+    elif (
+        cand.event_type == EventType.VIOLENCE_AGAINST_CIVILIANS
+        and is_state_force(cand.actor1)
+        and cand.actor2 is not None
+        and cand.actor2.entry is not None
+        and cand.actor2.entry.kind == ActorKind.PROTESTERS
+    ):
+        # "security forces killed two protesters": deadly force on a protest, which ACLED
+        # codes as a protest met with excessive force, the crowd as actor1
+        cand.event_type = EventType.PROTESTS
+        cand.sub_event_type = SubEventType.EXCESSIVE_FORCE
+        cand.plover = TAXONOMY.plover[EventType.PROTESTS]
+        cand.swap_actors()
     elif (
         cand.event_type == EventType.VIOLENCE_AGAINST_CIVILIANS
         and not civilian_target

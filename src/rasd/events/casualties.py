@@ -18,7 +18,7 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.resources import default_resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import COMMAS, fold, folded_words, is_arabic
+from rasd.text.normalize import COMMAS, QUOTES, fold, folded_words, is_arabic
 from rasd.text.tokens import token_keys
 
 _REACH = SETTINGS.casualties
@@ -203,7 +203,7 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     first = sentence.token_index(cue.start)
     if first > 0 and sentence.tokens[first - 1].norm in _AUXILIARIES:
         return True  # "a journalist was killed"
-    index = sentence.token_index(cue.end - 1) + 1
+    index = _word_after(sentence, cue)
     if index >= len(sentence.tokens):
         return False
     if sentence.tokens[index].norm in _ARTICLES and index + 1 < len(sentence.tokens):
@@ -312,11 +312,19 @@ def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     ("قتل حارسان", "مقتل شابين"), or before a word that is itself one victim ("سقوط
     شخصين ضحية")."""
     first = sentence.token_index(cue.start)
-    after = sentence.token_index(cue.end - 1) + 1
+    after = _word_after(sentence, cue)
     before = first - 1 if first > 0 and _one_victim(sentence, cue) else None
     return any(
         _is_dual(sentence, index) for index in (after - 1, after, before) if index is not None
     )
+
+
+def _word_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
+    """The index of the word after a casualty word, past a quotation mark ('قتل "إرهابيان"')."""
+    index = sentence.token_index(cue.end - 1) + 1
+    while index < len(sentence.tokens) and sentence.tokens[index].text in QUOTES:
+        index += 1
+    return index
 
 
 def _is_dual(sentence: SentenceMentions, index: int) -> bool:

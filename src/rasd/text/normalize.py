@@ -20,6 +20,8 @@ _DROP = re.compile(
 )
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 COMMAS = frozenset({"\u060c", ","})  # the Arabic and the Latin comma, as tokens
+# Quotation marks a name or a word may stand in: «...», "...", “...”.
+QUOTES = frozenset("\"'«»“”„")
 
 
 def _folding() -> dict[int, str]:
