@@ -186,10 +186,6 @@ def test_hijri_date():
     assert day("15 رجب 1445 هـ") == D(2024, 1, 27)
 
 
-def test_a_year_alone_is_not_a_date():
-    assert find_dates("منذ عام 2023 والأزمة مستمرة", MONDAY) == []
-
-
 def test_english_written_dates():
     for expression in ("15 January 2024", "January 15, 2024", "Jan. 15", "the 15th of January"):
         assert day(expression) == D(2024, 1, 15)
@@ -249,3 +245,16 @@ def test_the_same_day_is_no_date_of_its_own():
     published = dt.datetime(2024, 3, 11, 10, tzinfo=dt.UTC)
     assert find_dates("وفي اليوم ذاته قصفت الطائرات القرية", published) == []
     assert find_dates("وفي ذات اليوم قصفت الطائرات القرية", published) == []
+
+
+@pytest.mark.parametrize("expression", ["عام 2018", "العام 2018", "سنة 2018", "in 2018"])
+def test_a_year_alone_is_the_whole_year(expression):
+    assert days(expression) == (D(2018, 1, 1), D(2018, 12, 31), 3)
+
+
+def test_the_publication_year_alone_runs_to_the_publication_day():
+    assert days("in 2024") == (D(2024, 1, 1), D(2024, 1, 15), 3)
+
+
+def test_a_number_after_a_year_word_out_of_range_is_no_year():
+    assert resolve_date("عام 500", MONDAY) is None

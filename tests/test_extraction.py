@@ -1478,3 +1478,7 @@ def test_protesters_killed_by_a_force_are_a_protest_met_with_excessive_force(tex
     event = only_event(text)
     assert types(event) == ("Protests", "Excessive force against protesters")
     assert event.actor1.name.startswith("Protesters")
+
+
+def test_a_takeover_dated_only_by_its_year_is_background():
+    assert events("سيطرت قوات الأسد على كامل محافظة درعا في العام 2018.") == []

@@ -47,6 +47,7 @@ _WEEKDAY_FIRST = frozenset({"shift", "night", "part", "day_word", "weekday"})
 _WRITTEN_FIRST = frozenset({"day_word", "weekday", "ordinal", "month_word", "month", "hijri_month"})
 _PERIOD_FIRST = frozenset({"shift", "period"})
 _AGO_FIRST = frozenset({"recent", "ago_before", "unit"})
+_YEAR_FIRST = frozenset({"year_word", "period"})
 
 
 class DateGrammar:
@@ -236,6 +237,19 @@ class DateGrammar:
             first, last = dt.date(today.year + shift, 1, 1), dt.date(today.year + shift, 12, 31)
         return i + 2, (first, today if shift == 0 else last, 3)
 
+    def year_alone(self, i: int) -> _Found | None:
+        """عام 2018، العام 2018، in 2018: the whole year (a day of it is a written date)."""
+        if self.tag(i, "year_word"):
+            j = i
+        elif self.tag(i, "period") == "year":
+            j = i + 1  # "العام 2018"
+        else:
+            return None
+        year, k = self.year(j, False)
+        if year is None:
+            return None
+        return k, (dt.date(year, 1, 1), min(dt.date(year, 12, 31), self.today), 3)
+
     def ago(self, i: int) -> _Found | None:
         """منذ ثلاثة أيام، قبل يومين، قبل أيام، قبل ساعات, three days ago, days ago,
         and the recent-days phrases."""
@@ -288,6 +302,7 @@ _RULES = (
     (DateGrammar.written, _WRITTEN_FIRST, True),
     (DateGrammar.period, _PERIOD_FIRST, False),
     (DateGrammar.ago, _AGO_FIRST, True),
+    (DateGrammar.year_alone, _YEAR_FIRST, False),
 )
 
 

@@ -306,7 +306,7 @@ _BARRIER = DateItem(-1, -1, "")
 
 
 # Tags no expression begins with: "على" between two days, "of", "للميلاد", "ago".
-_NEVER_FIRST = frozenset({"joiner", "hijri_era", "gregorian_era", "year_word", "of", "ago_after"})
+_NEVER_FIRST = frozenset({"joiner", "hijri_era", "gregorian_era", "of", "ago_after"})
 
 
 def _may_begin(norm: str) -> bool:
