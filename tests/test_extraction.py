@@ -1482,3 +1482,8 @@ def test_protesters_killed_by_a_force_are_a_protest_met_with_excessive_force(tex
 
 def test_a_takeover_dated_only_by_its_year_is_background():
     assert events("سيطرت قوات الأسد على كامل محافظة درعا في العام 2018.") == []
+
+
+def test_outlaw_groups_are_an_unidentified_armed_group():
+    event = only_event("استهدفت مجموعات خارجة عن القانون أمس بلدة عريقة بقذائف الهاون.")
+    assert event.actor1.name == "Unidentified Armed Group (Syria)"

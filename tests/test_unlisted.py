@@ -76,3 +76,11 @@ def test_a_village_named_twice_is_one_place_whatever_unit_each_sentence_gives():
         published=PUBLISHED,
     )
     assert [e.location.name for e in found].count("عزقول") == 1
+
+
+def test_the_first_name_of_a_list_keeps_its_initial_waw():
+    assert names("قصفت القوات بلدات وزهرون وبريتان في ريف إدلب") == ["وزهرون", "بريتان"]
+
+
+def test_a_short_conjoined_word_that_begins_names_joins_the_list():
+    assert names("قصفت القوات بلدات عزقول وتل زهرون في ريف إدلب") == ["عزقول", "تل زهرون"]

@@ -45,9 +45,9 @@ def unlisted_places(
     for i, cue, listing in _openings(tokens, gazetteer):
         if i < done:
             continue
-        j = i + (2 if cue == "list" else 1)
+        j = first = i + (2 if cue == "list" else 1)
         while j < len(tokens):
-            found, after = _name_at(text, tokens, j, covered, gazetteer)
+            found, after = _name_at(text, tokens, j, covered, gazetteer, j > first)
             if found is None and j not in covered:
                 break
             if listing and cue != "list" and j in starting and starting[j].cue is None:
@@ -56,7 +56,7 @@ def unlisted_places(
                 out.append(replace(found, cue=None if cue == "list" else cue))
             if not listing:
                 break
-            following = _next_item(tokens, after)
+            following = _next_item(tokens, after, gazetteer)
             if following is None:
                 j = i + 1
                 break
@@ -83,10 +83,16 @@ def _openings(tokens: list[Token], gazetteer: Gazetteer) -> list[tuple[int, str,
 
 
 def _name_at(
-    text: str, tokens: list[Token], j: int, covered: set[int], gazetteer: Gazetteer
+    text: str,
+    tokens: list[Token],
+    j: int,
+    covered: set[int],
+    gazetteer: Gazetteer,
+    joined: bool,
 ) -> tuple[PlaceMention | None, int]:
-    """The unknown name at token ``j`` (with a leading conjunction taken off), and the index
-    after it."""
+    """The unknown name at token ``j`` (with a leading conjunction taken off, when
+    ``joined``: not the list's first name, "بلدات ولغا وتل الأقرع"), and the index after
+    it."""
     if j in covered:
         end = j
         while end in covered:
@@ -94,7 +100,7 @@ def _name_at(
         return None, end
     first = tokens[j]
     word = first.norm
-    skip = 1 if word.startswith(_AND) and len(word) > 3 else 0
+    skip = 1 if joined and _conjoined(word, gazetteer) else 0
     word = word[skip:]
     following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
     if gazetteer.begins_names(word) and _may_be_name(following, gazetteer, after_head=True):
@@ -119,7 +125,7 @@ def _may_be_name(word: str, gazetteer: Gazetteer, after_head: bool = False) -> b
     )
 
 
-def _next_item(tokens: list[Token], after: int) -> int | None:
+def _next_item(tokens: list[Token], after: int, gazetteer: Gazetteer) -> int | None:
     """Where the next item of a list begins: after a comma or a lone "و", or at a word that
     carries the conjunction; None where the list ends."""
     if after >= len(tokens):
@@ -127,9 +133,15 @@ def _next_item(tokens: list[Token], after: int) -> int | None:
     tok = tokens[after]
     if tok.text in COMMAS or tok.norm in _AND:
         return after + 1
-    if tok.norm.startswith(_AND) and len(tok.norm) > 3:
+    if _conjoined(tok.norm, gazetteer):
         return after
     return None
+
+
+def _conjoined(word: str, gazetteer: Gazetteer) -> bool:
+    """Does a word carry the conjunction: "وكفرنبل", or "وتل" before the rest of a name
+    (a short word is otherwise read whole: "وسط" is not "and سط")?"""
+    return word.startswith(_AND) and (len(word) > 3 or gazetteer.begins_names(word[1:]))
 
 
 def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
