@@ -1487,3 +1487,14 @@ def test_a_takeover_dated_only_by_its_year_is_background():
 def test_outlaw_groups_are_an_unidentified_armed_group():
     event = only_event("استهدفت مجموعات خارجة عن القانون أمس بلدة عريقة بقذائف الهاون.")
     assert event.actor1.name == "Unidentified Armed Group (Syria)"
+
+
+def test_two_streets_named_after_people_are_not_villages():
+    event = only_event(
+        "تشهد شارعي عمر المختار وجمال عبد الناصر في بنغازي أمس اشتباكات متقطعة بين مسلحين."
+    )
+    assert event.location.name == "Benghazi"
+
+
+def test_what_a_group_has_since_done_is_background():
+    assert events("The RSF has since taken over the capital Khartoum, the army said.") == []
