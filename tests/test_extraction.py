@@ -1498,3 +1498,16 @@ def test_two_streets_named_after_people_are_not_villages():
 
 def test_what_a_group_has_since_done_is_background():
     assert events("The RSF has since taken over the capital Khartoum, the army said.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes in Tripoli\n\nTRIPOLI, March 11 (Reuters) - Clashes between two armed groups"
+        " in Tripoli killed five people, officials said. The fighting broke out on Sunday night.",
+        "اشتباكات في طرابلس\n\nطرابلس 11 مارس / قتل خمسة أشخاص في اشتباكات بين مجموعتين"
+        " مسلحتين في طرابلس، وفق مسؤولين. واندلعت الاشتباكات مساء الأحد.",
+    ],
+)
+def test_the_date_of_a_dateline_dates_the_page_not_the_event(text):
+    assert [e.date_from for e in events(text)] == [YESTERDAY]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rasd.annotate.mentions import Clause, SentenceMentions
@@ -13,12 +14,16 @@ from rasd.model import DateRange, date_span
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
 
+# What follows the date of a dateline: the outlet in brackets, then a dash or a slash.
+_DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014/]")
+
 
 def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focus: Focus) -> None:
     """Give ``cand`` the date its clause (or else its sentence) names, nearest the trigger;
     else the date the text so far is about; else the publication day (none without one)."""
-    in_clause = [d for d in sentence.dates if d.span and clause.holds(d.span.start)]
-    own = in_clause or sentence.dates
+    dates = [d for d in sentence.dates if not is_date_line(sentence, d)]
+    in_clause = [d for d in dates if d.span and clause.holds(d.span.start)]
+    own = in_clause or dates
     if own:
         # a day the event happened on beats a day something has gone on since
         best = min(
@@ -38,9 +43,17 @@ def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focu
 
 
 def is_date_line(sentence: SentenceMentions, date: DateRange) -> bool:
-    """A line that is nothing but a date ("ديسمبر 26, 2023") dates the page, not an event."""
-    share = SETTINGS.events.date_line_share
-    return date.span is not None and len(date.span.text) >= share * len(sentence.text.strip())
+    """A line that is nothing but a date ("ديسمبر 26, 2023"), or the date of a dateline
+    ("TRIPOLI, Aug 16 (Reuters) —", "القاهرة 8 يوليو 2017 /"): it dates the page, not an
+    event."""
+    if date.span is None:
+        return False
+    if len(date.span.text) >= SETTINGS.events.date_line_share * len(sentence.text.strip()):
+        return True
+    head = sentence.text[: date.span.start - sentence.start]
+    # (a written date may have taken the outlet's opening bracket: "Aug 16 (")
+    tail = sentence.text[date.span.end - sentence.start - date.span.text.endswith("(") :]
+    return len(head.split()) <= SETTINGS.events.dateline_words and bool(_DATELINE_END.match(tail))
 
 
 def since(sentence: SentenceMentions, date: DateRange) -> bool:

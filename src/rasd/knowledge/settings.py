@@ -52,6 +52,7 @@ class EventSettings:
     widest_range_days: int
     lead_sentences: int
     date_line_share: float
+    dateline_words: int
     notes_characters: int
     hypothetical_reach: dict[str, int]
     background_reach: int
