@@ -1511,3 +1511,24 @@ def test_what_a_group_has_since_done_is_background():
 )
 def test_the_date_of_a_dateline_dates_the_page_not_the_event(text):
     assert [e.date_from for e in events(text)] == [YESTERDAY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli forces raided three towns in the northern West Bank yesterday, killing five,"
+        " in an escalation of the war in Gaza.",
+        "قتل خمسة أمس في اقتحام القوات الإسرائيلية ثلاث بلدات في شمال الضفة الغربية، في تصعيد"
+        " للحرب على غزة.",
+    ],
+)
+def test_the_place_of_a_war_is_not_where_the_event_happened(text):
+    assert only_event(text).location.name == "West Bank"
+
+
+def test_an_event_placed_only_by_its_war_is_not_moved_to_the_last_place():
+    event = only_event(
+        "An Israeli air strike hit a building in Mezzeh in Damascus yesterday, killing five."
+        " Militias fired rockets at US forces yesterday in response to the Gaza war."
+    )
+    assert (event.location.name, event.actor2.name) == ("Mezzeh", "Civilians (Syria)")

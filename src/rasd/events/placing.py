@@ -23,7 +23,7 @@ from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import folded_words
+from rasd.text.normalize import folded_words, is_arabic
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
@@ -53,6 +53,8 @@ def places_for(
             return most_specific(sentence, usable, near), True
     if any(unspoken(m, focus) for m in named):
         return [None], False  # its only place is a homonym abroad: not moved elsewhere
+    if any(m.place is not None and _names_a_war(sentence, m) for m in sentence.places):
+        return [None], False  # "attacks since the Gaza war began": not moved elsewhere
     fallback = focus.fallback_place(sentence)
     if fallback is None:  # "shot down before reaching the base": the destination is all there is
         usable = [p for p in sentence.places if p.place is not None and p.place.kind != "country"]
@@ -105,6 +107,7 @@ def event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> li
         and m.place.kind != "country"
         and not _after_destination(sentence, m)
         and not _part_of_next(sentence, m)
+        and not _names_a_war(sentence, m)
     ]
 
 
@@ -271,6 +274,20 @@ def _after_destination(sentence: SentenceMentions, place: PlaceMention) -> bool:
         and sentence.words_between(cue.end, place.span.start) <= _S.destination_reach
         and not _launched_at(sentence, cue)
         for cue in sentence.cue(Cue.DESTINATION)
+    )
+
+
+def _names_a_war(sentence: SentenceMentions, place: PlaceMention) -> bool:
+    """ "escalation of the war in Gaza", "since the Gaza war began", "حرب اليمن": the war's
+    place, not where the event happened."""
+    return any(
+        (cue.end <= place.span.start and sentence.words_between(cue.end, place.span.start) == 0)
+        or (
+            place.span.end <= cue.start
+            and sentence.words_between(place.span.end, cue.start) == 0
+            and not is_arabic(sentence.tokens[sentence.token_index(cue.start)].norm)
+        )
+        for cue in sentence.cue(Cue.WAR)
     )
 
 

@@ -97,6 +97,7 @@ class Cue(StrEnum):
     MILITARY_TARGET = "military_target"
     HEDGE = "hedge"
     ACCUSATION = "accusation"
+    WAR = "war"
 
 
 CUE_NAMES = tuple(Cue)
