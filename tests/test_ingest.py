@@ -139,6 +139,18 @@ def test_scraped_furniture_lines_are_dropped():
     assert "بحسب مصدر محلي." in doc.text
 
 
+def test_headlines_after_the_last_sentence_of_the_body_are_links_not_text():
+    body = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم ما أدى إلى أضرار كبيرة في المنازل."
+    links = "\nانفجار عبوة ناسفة بسيارة عسكرية في درعا\nاشتباكات بين فصيلين في ريف حلب"
+    doc = document_from_text(body + links, "tail")
+    assert doc.text.endswith("في المنازل.")
+
+
+def test_a_body_ending_without_a_stop_keeps_its_last_line():
+    text = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم.\nوأصيب ثلاثة مدنيين بجروح"
+    assert document_from_text(text, "open").text.endswith("بجروح")
+
+
 def test_scraped_headline_is_the_title_and_stays_in_the_text():
     doc = document_from_text(SCRAPED, "market")
     assert doc.title == "قذيفة تصيب سوق المدينة وتجرح ثلاثة مدنيين"

@@ -18,6 +18,8 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]")
 _SPACES = re.compile(" {2,}")
 _BULLET = re.compile(r"^[-–—*•·]\s")
 _RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this long
+# A line that ends a sentence: a stop, and maybe a closing quote or bracket after it.
+_ENDS_SENTENCE = re.compile(r"[.!?\u061f][\"'\u201d\u00bb)]*$")
 
 
 @dataclass(frozen=True)
@@ -93,4 +95,15 @@ def clean_lines(text: str) -> list[str]:
             kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
-    return kept
+    return _without_trailing_links(kept)
+
+
+def _without_trailing_links(lines: list[str]) -> list[str]:
+    """The lines without a run of headlines after the last sentence of the body: links to
+    other articles ("most read", tags) that no marker announced. Two short lines at least,
+    none of which ends a sentence, after a line that does."""
+    last = max((k for k, line in enumerate(lines) if _ENDS_SENTENCE.search(line)), default=-1)
+    tail = [line for line in lines[last + 1 :] if line]
+    if last < 0 or len(tail) < 2 or not all(_is_related_item(line) for line in tail):
+        return lines
+    return lines[: last + 1]
