@@ -1532,3 +1532,13 @@ def test_an_event_placed_only_by_its_war_is_not_moved_to_the_last_place():
         " Militias fired rockets at US forces yesterday in response to the Gaza war."
     )
     assert (event.location.name, event.actor2.name) == ("Mezzeh", "Civilians (Syria)")
+
+
+def test_youths_clashing_with_forces_riot_against_those_forces():
+    event = only_event("اندلعت مواجهات عنيفة بين الشبان وقوات الاحتلال في مخيم جنين أمس.")
+    assert (event.actor1.name, event.actor2.name) == ("Rioters (Palestine)", ISRAEL)
+
+
+def test_resistance_fighters_in_the_genitive_are_a_side():
+    event = only_event("اندلعت اشتباكات مسلحة بين مقاومين وقوات الاحتلال في مخيم جنين أمس.")
+    assert event.actor1.name == "Militia (Palestine)"

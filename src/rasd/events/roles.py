@@ -150,7 +150,8 @@ def assign_roles(
         # "صد الجيش هجوما لداعش": who repelled is the target, the attacker (named after the
         # attack word, or unknown) is actor1
         actor1, actor2 = (actor2 if actor2 is not None else agent), actor1
-    sides = named_sides(sentence, clause, pool) if event_type == EventType.BATTLES else []
+    two_sided = event_type in (EventType.BATTLES, EventType.RIOTS)
+    sides = named_sides(sentence, clause, pool) if two_sided else []
     if len(sides) == 2:
         actor1, actor2 = sides
     if actor1 is None and claimant is not None:
