@@ -1542,3 +1542,21 @@ def test_youths_clashing_with_forces_riot_against_those_forces():
 def test_resistance_fighters_in_the_genitive_are_a_side():
     event = only_event("اندلعت اشتباكات مسلحة بين مقاومين وقوات الاحتلال في مخيم جنين أمس.")
     assert event.actor1.name == "Militia (Palestine)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اندلعت مواجهات عنيفة مع قوات الاحتلال في مخيم جنين أمس أصيب خلالها ثلاثة شبان.",
+        "اقتحمت قوات الاحتلال مخيم جنين أمس واندلعت مواجهات عنيفة.",
+    ],
+)
+def test_confrontations_with_the_forces_in_the_west_bank_are_a_riot(text):
+    event = only_event(text)
+    assert types(event) == ("Riots", "Violent demonstration")
+    assert (event.actor1.name, event.actor2.name) == ("Rioters (Palestine)", ISRAEL)
+
+
+def test_confrontations_with_the_forces_elsewhere_stay_a_battle():
+    event = only_event("اندلعت مواجهات عنيفة مع قوات النظام في ريف إدلب أمس.")
+    assert types(event) == ("Battles", "Armed clash")

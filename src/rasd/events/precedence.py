@@ -106,21 +106,42 @@ def clash_with_civilians_is_a_riot(
     if not battles or EventType.RIOTS in by_type:
         return
     clashes = [c for c in sentence.cue(Cue.CLASH) if clause.holds(c.start)]
-    if not clashes or not all(
-        t.payload.event_type == EventType.RIOTS or any(c.start <= t.start < c.end for c in clashes)
+    parties = [a for a in sentence.actors if clause.holds(a.span.start)]
+    kinds = [TAXONOMY.kinds[a.entry.kind] for a in parties if a.entry is not None]
+    if (
+        not clashes
+        or not any(k.state for k in kinds)
+        or any(k.armed and not k.state for k in kinds)
+    ):
+        return
+    confronting = _confronting_crowd(sentence, clause)
+    if not all(
+        t.payload.event_type == EventType.RIOTS
+        or any(c.start <= t.start < c.end for c in clashes)
+        or (confronting and t.payload.weak)  # "اقتحمت القوات المخيم واندلعت مواجهات"
         for t in battles
     ):
         return  # a battle word other than a clash word (stones thrown join a clash)
-    parties = [a for a in sentence.actors if clause.holds(a.span.start)]
-    kinds = [TAXONOMY.kinds[a.entry.kind] for a in parties if a.entry is not None]
-    if not any(k.state for k in kinds) or any(k.armed and not k.state for k in kinds):
-        return
     sides = named_sides(sentence, clause, parties) or [
         a for a in parties if any(_beside(sentence, a, c) for c in clashes)
     ]
-    if any(is_civilian(a) or is_crowd(a) for a in sides):
+    if confronting or any(is_civilian(a) or is_crowd(a) for a in sides):
         riot = by_type.pop(EventType.BATTLES) + by_type.pop(EventType.PROTESTS, [])
         by_type[EventType.RIOTS] = riot
+
+
+def _confronting_crowd(sentence: SentenceMentions, clause: Clause) -> bool:
+    """ "اندلعت مواجهات مع قوات الاحتلال في مخيم جنين": confrontations with a state force and
+    no armed side named, where such confrontations are unarmed crowds' (``settings:
+    events.crowd_confrontation_countries``: the West Bank's stone-throwing youths)."""
+    if not any(clause.holds(c.start) for c in sentence.cue(Cue.CONFRONTATION)):
+        return False
+    return any(
+        clause.holds(p.span.start)
+        and p.place is not None
+        and p.place.country in SETTINGS.events.crowd_confrontation_countries
+        for p in sentence.places
+    )
 
 
 def _beside(sentence: SentenceMentions, actor: Mention, clash: PhraseMatch[Cue]) -> bool:

@@ -178,10 +178,11 @@ def assign_roles(
         if actor1 is not None and actor1 is actor2:  # "فرقت قوات الأمن متظاهرين"
             actor1 = next((a for a in pool if is_crowd(a)), None)
     if event_type == EventType.RIOTS and is_state_force(actor1):
-        # "police clashed with demonstrators (youths)": the crowd riots, the force is the
-        # target (not civilians a force burnt out: that is no riot of theirs)
+        # "police clashed with demonstrators (youths)", "confrontations with the forces": the
+        # crowd, named or not, riots, the force is the target (not civilians a force burnt
+        # out: that is no riot of theirs)
         clash = head.payload.event_type != EventType.RIOTS
-        if is_crowd(actor2) or (clash and is_civilian(actor2)):
+        if is_crowd(actor2) or (clash and (actor2 is None or is_civilian(actor2))):
             actor1, actor2 = actor2, actor1
     if sub_event_type in TAXONOMY.untargeted:
         actor2 = None

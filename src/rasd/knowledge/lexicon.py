@@ -98,6 +98,7 @@ class Cue(StrEnum):
     HEDGE = "hedge"
     ACCUSATION = "accusation"
     WAR = "war"
+    CONFRONTATION = "confrontation"
 
 
 CUE_NAMES = tuple(Cue)

@@ -61,6 +61,7 @@ class EventSettings:
     killed_object_reach: int
     impact_negation_reach: int
     struck_from_afar: list[str]
+    crowd_confrontation_countries: list[str]
 
 
 @dataclass(frozen=True)
