@@ -1560,3 +1560,17 @@ def test_confrontations_with_the_forces_in_the_west_bank_are_a_riot(text):
 def test_confrontations_with_the_forces_elsewhere_stay_a_battle():
     event = only_event("اندلعت مواجهات عنيفة مع قوات النظام في ريف إدلب أمس.")
     assert types(event) == ("Battles", "Armed clash")
+
+
+def test_explosives_seized_are_no_explosion():
+    assert events("ضبطت قوات الأمن عبوات ناسفة في مدينة كركوك أمس.") == []
+
+
+def test_an_officer_involved_in_suppressing_protests_is_no_protest():
+    event = only_event("اعتقلت قوات الأمن الضابط المتورط في قمع التظاهرات في الناصرية أمس.")
+    assert types(event) == (STRATEGIC, "Arrests")
+
+
+def test_fighters_neutralised_are_killed():
+    event = only_event("حيدت قوات الجيش 70 عنصرا من الدعم السريع في الفاشر أمس.")
+    assert event.fatalities == 70
