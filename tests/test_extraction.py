@@ -1574,3 +1574,8 @@ def test_an_officer_involved_in_suppressing_protests_is_no_protest():
 def test_fighters_neutralised_are_killed():
     event = only_event("حيدت قوات الجيش 70 عنصرا من الدعم السريع في الفاشر أمس.")
     assert event.fatalities == 70
+
+
+def test_places_listed_between_dashes_are_one_event_each():
+    found = events("اعتقلت قوات الأمن أمس أربعة مطلوبين في مناطق الطارمية - أبو غريب.")
+    assert [e.location.name for e in found] == ["Aţ Ţārmīyah", "Abū Ghurayb"]

@@ -32,7 +32,7 @@ _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
 _AND_CLITIC = tuple(folded_words("and", "ar"))
 _AND_WORDS = folded_words("and", "en")
-_LIST_MARKS = ("\u060c", ",", ":", "(")  # Arabic and Latin commas, a colon, a bracket
+_LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
 
 
 def rank(place: Place) -> int:
