@@ -1579,3 +1579,9 @@ def test_fighters_neutralised_are_killed():
 def test_places_listed_between_dashes_are_one_event_each():
     found = events("اعتقلت قوات الأمن أمس أربعة مطلوبين في مناطق الطارمية - أبو غريب.")
     assert [e.location.name for e in found] == ["Aţ Ţārmīyah", "Abū Ghurayb"]
+
+
+def test_attacks_repelled_are_a_battle_with_the_attacker_first():
+    event = only_event("تمكن الجيش من صد هجمات حوثية في جبهة مأرب أمس.")
+    assert types(event) == ("Battles", "Armed clash")
+    assert event.actor1.name == HOUTHIS

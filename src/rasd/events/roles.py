@@ -141,6 +141,8 @@ def assign_roles(
             # civilians are not the subject: "اقتحمت القوات البلدة واعتقلت خمسة شبان"
             follows = [a for a in follows if not is_civilian(a)]
             further = [a for a in further if not is_civilian(a)]
+        if voice == Voice.DEFENCE:  # "صد الجيش هجمات حوثية": the adjective names the attacker
+            follows = [a for a in follows if a.via != Via.ADJECTIVE]
         order = [before[-1:], follows] if subject_first else [follows, before[-1:]]
         choices: Sequence[Mention | None] = order[0] or order[1] or further or [agent]
         actor1 = choices[0]
