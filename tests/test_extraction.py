@@ -1585,3 +1585,8 @@ def test_attacks_repelled_are_a_battle_with_the_attacker_first():
     event = only_event("تمكن الجيش من صد هجمات حوثية في جبهة مأرب أمس.")
     assert types(event) == ("Battles", "Armed clash")
     assert event.actor1.name == HOUTHIS
+
+
+def test_where_a_victim_is_from_is_not_where_he_was_killed():
+    event = only_event("قتل شاب من بلدة طفس برصاص مجهولين في ريف درعا الغربي أمس.")
+    assert event.location.name != "Ţafas"

@@ -32,6 +32,7 @@ _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
 _AND_CLITIC = tuple(folded_words("and", "ar"))
 _AND_WORDS = folded_words("and", "en")
+_FROM = folded_words("from")
 _LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
 
 
@@ -108,6 +109,7 @@ def event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> li
         and not _after_destination(sentence, m)
         and not _part_of_next(sentence, m)
         and not _names_a_war(sentence, m)
+        and not _home_of(sentence, m)
     ]
 
 
@@ -288,6 +290,20 @@ def _names_a_war(sentence: SentenceMentions, place: PlaceMention) -> bool:
             and not is_arabic(sentence.tokens[sentence.token_index(cue.start)].norm)
         )
         for cue in sentence.cue(Cue.WAR)
+    )
+
+
+def _home_of(sentence: SentenceMentions, place: PlaceMention) -> bool:
+    """ "مقتل شاب من بلدة مجدل سلم", "a man from Nabatieh": where a person is from, not
+    where the event happened."""
+    k = sentence.token_index(place.span.start) - (1 if place.cue else 0)
+    if k < 2 or sentence.tokens[k - 1].norm not in _FROM:
+        return False
+    person = sentence.tokens[k - 2].start
+    return any(
+        c.start <= person < c.end
+        for name in (Cue.PERSON, Cue.ONE_VICTIM)
+        for c in sentence.cue(name)
     )
 
 
