@@ -1590,3 +1590,13 @@ def test_attacks_repelled_are_a_battle_with_the_attacker_first():
 def test_where_a_victim_is_from_is_not_where_he_was_killed():
     event = only_event("قتل شاب من بلدة طفس برصاص مجهولين في ريف درعا الغربي أمس.")
     assert event.location.name != "Ţafas"
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_state_named_before():
+    found = events(
+        "تشهد ولاية الجزيرة تصعيدا كبيرا. وهاجم مسلحون من الدعم السريع قرية ودالهبيل أمس"
+        " وقتلوا ثلاثة مواطنين."
+    )
+    assert [(e.location.name, e.location.admin1, e.location.geo_precision) for e in found] == [
+        ("ودالهبيل", "Al Jazirah", 3)
+    ]

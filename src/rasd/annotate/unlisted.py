@@ -31,6 +31,7 @@ _PLURALS = folded_words("plural_place_words")
 # the kinds a place word announces before a village's name: a settlement, a quarter or a camp
 _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here
+_UNITS = frozenset({"admin1", "admin2", "admin3"})  # what holds a village told elsewhere
 
 
 def unlisted_places(
@@ -146,11 +147,16 @@ def _conjoined(word: str, gazetteer: Gazetteer) -> bool:
 
 def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
     """Give every unlisted mention a place: the unit the next resolved name of its sentence
-    stands for (else the one before it), under the mention's own name, geo_precision 2."""
+    stands for (else the one before it), under the mention's own name, geo_precision 2; with
+    none in its sentence, the last administrative unit the text named before it (a state, a
+    district), geo_precision 3: the event is kept where the text puts it, never dropped."""
     for k, m in enumerate(mentions):
         if m.candidates or m.place is not None:
             continue
         container = _container(mentions, k, text)
+        precision = 2
+        if container is None:
+            container, precision = _unit_told_before(mentions, k), 3
         if container is None:
             continue
         m.place = Place(
@@ -167,7 +173,7 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
             radius_km=container.radius_km,
             source=SOURCE,
         )
-        m.geo_precision = 2
+        m.geo_precision = precision
 
 
 def _container(mentions: list[PlaceMention], k: int, text: str) -> Place | None:
@@ -184,6 +190,14 @@ def _container(mentions: list[PlaceMention], k: int, text: str) -> Place | None:
         if any(c in text[other.span.end : m.span.start] for c in stops):
             break
         if _may_hold(other):
+            return other.place
+    return None
+
+
+def _unit_told_before(mentions: list[PlaceMention], k: int) -> Place | None:
+    """The administrative unit (a governorate, a district) named last before mention ``k``."""
+    for other in reversed(mentions[:k]):
+        if _may_hold(other) and other.place is not None and other.place.kind in _UNITS:
             return other.place
     return None
 
