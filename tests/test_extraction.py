@@ -1600,3 +1600,16 @@ def test_a_village_the_gazetteer_lacks_is_placed_in_the_state_named_before():
     assert [(e.location.name, e.location.admin1, e.location.geo_precision) for e in found] == [
         ("ودالهبيل", "Al Jazirah", 3)
     ]
+
+
+def test_a_compass_reference_in_another_governorate_is_not_the_place():
+    event = only_event("قصفت قوات النظام مواقع للفصائل في محافظة حماة، جنوب بلدة سراقب أمس.")
+    assert event.location.admin1 == "Hama"
+
+
+def test_the_word_capital_between_a_compass_word_and_a_city_keeps_the_bearing():
+    from rasd.annotate.places import find_places
+    from rasd.knowledge.resources import default_resources
+
+    found = find_places("في محافظة كركوك، شمال العاصمة بغداد", default_resources().gazetteer)
+    assert [m.relation is not None for m in found] == [False, True]

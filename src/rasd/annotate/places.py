@@ -41,6 +41,7 @@ _EN_NAME_ARTICLES = _EN.words("name_articles")
 _AR_SITE_WORDS = _AR.words("site_words")
 _EN_SITE_WORDS = _EN.words("site_words")
 _AR_SITE_TITLES = _AR.words("site_name_titles")
+_AR_CAPITAL = _AR.words("capital_words")
 _AND = folded_words("and")
 _ROAD = Relation(RelationKind.ROAD_BETWEEN)
 _NEAR = Relation(RelationKind.NEAR)
@@ -117,8 +118,8 @@ def _read_relation(
     tokens: list[Token], m: PlaceMention, prev: PlaceMention | None, gazetteer: Gazetteer
 ) -> None:
     i = m.first - 1
-    if i >= 0 and gazetteer.cue_of(tokens[i]):
-        i -= 1  # "غربي مدينة القامشلي": the cue stands between relation and name
+    if i >= 0 and (gazetteer.cue_of(tokens[i]) or _keys(tokens[i]) & _AR_CAPITAL):
+        i -= 1  # "غربي مدينة القامشلي", "شمال العاصمة بغداد": between relation and name
     if i >= 0 and _keys(tokens[i]) & _AR_FROM:
         i -= 1  # "إلى الشرق من"
     before = tokens[i] if i >= 0 else None

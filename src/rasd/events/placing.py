@@ -123,6 +123,7 @@ def most_specific(
         # ("جنوبي إدلب"), unless that is all there is
         return rank(place_of(m)) - _relative_penalty(m)
 
+    mentions = _outside_reference_points(mentions)
     top = max(score(m) for m in mentions)
     best = [m for m in mentions if score(m) == top]
     if near is not None:  # of equals, the one nearest the trigger, after it rather than before
@@ -258,12 +259,27 @@ def _apart(a: Place, b: Place) -> bool:
     return km_between(a, b) > (_S.other_place_km if town_level else _S.same_place_km)
 
 
+def _outside_reference_points(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "في محافظة كركوك، شمال العاصمة بغداد": a place told only as a compass reference,
+    in another governorate than a place the event is said to be in, is no place of the
+    event."""
+    placed = {place_of(m).admin1 for m in mentions if not _compass(m)}
+    kept = [m for m in mentions if not _compass(m) or place_of(m).admin1 in placed]
+    return kept if placed and kept else mentions
+
+
+def _compass(mention: PlaceMention) -> bool:
+    relation = mention.relation
+    return (
+        relation is not None and relation.compass and relation.kind != RelationKind.COUNTRYSIDE_OF
+    )
+
+
 def _relative_penalty(mention: PlaceMention) -> int:
     """How far a mention stands from where the event was: "west of X" names a reference point
     (direction_penalty), "the countryside of X" a wide area (countryside_penalty); "near X"
     and X itself name the place (0)."""
-    relation = mention.relation
-    if relation is not None and relation.compass and relation.kind != RelationKind.COUNTRYSIDE_OF:
+    if _compass(mention):
         return _S.direction_penalty
     return _S.countryside_penalty if mention.geo_precision == 3 else 0
 
