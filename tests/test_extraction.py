@@ -1613,3 +1613,15 @@ def test_the_word_capital_between_a_compass_word_and_a_city_keeps_the_bearing():
 
     found = find_places("في محافظة كركوك، شمال العاصمة بغداد", default_resources().gazetteer)
     assert [m.relation is not None for m in found] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab fighters armed with machine-guns and rocket-propelled grenades attacked an"
+        " army base near Afgoye yesterday, killing five soldiers.",
+        "هاجم مسلحون بقذائف آر بي جي حاجزا للجيش في درعا أمس وقتلوا جنديين.",
+    ],
+)
+def test_a_ground_attack_with_rocket_propelled_grenades_is_a_battle(text):
+    assert types(only_event(text)) == ("Battles", "Armed clash")
