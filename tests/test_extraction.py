@@ -1625,3 +1625,11 @@ def test_the_word_capital_between_a_compass_word_and_a_city_keeps_the_bearing():
 )
 def test_a_ground_attack_with_rocket_propelled_grenades_is_a_battle(text):
     assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
+def test_shooting_down_a_drone_is_disrupted_weapons_use_not_a_shooting():
+    event = only_event(
+        "Army forces succeeded in shooting down a drone launched by the Houthis near Marib"
+        " yesterday."
+    )
+    assert types(event) == (STRATEGIC, "Disrupted weapons use")
