@@ -1633,3 +1633,8 @@ def test_shooting_down_a_drone_is_disrupted_weapons_use_not_a_shooting():
         " yesterday."
     )
     assert types(event) == (STRATEGIC, "Disrupted weapons use")
+
+
+def test_an_attack_by_members_of_a_group_in_quotes_is_that_groups():
+    event = only_event('قتل جنديان مساء أمس إثر هجوم عناصر من "داعش" على نقطة أمنية جنوبي كركوك.')
+    assert event.actor1.name == "Islamic State (Iraq)"

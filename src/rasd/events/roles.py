@@ -30,7 +30,7 @@ from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, ActorKind, EventType, SubEventType
 from rasd.model import Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold, folded_words, is_arabic
+from rasd.text.normalize import QUOTES, fold, folded_words, is_arabic
 from rasd.text.tokens import Token
 
 _REACH = SETTINGS.roles
@@ -74,13 +74,16 @@ def assign_roles(
     def gap(a: Mention) -> int:
         if a.span.end <= head.start:
             return sentence.words_between(a.span.end, head.start)
-        # "هاجم من يشتبه في أنهم متشددون": a hedge on who it was is no distance
+        # "هاجم من يشتبه في أنهم متشددون", 'هجوم عناصر من "داعش"': words that name no one
+        # (a hedge, the members of, a quotation mark) are no distance
         hedged = sum(
             sentence.words_between(c.start, c.end)
             for c in hedges
             if head.end <= c.start and c.end <= a.span.start
         )
-        return max(0, sentence.words_between(head.end, a.span.start) - hedged)
+        first, last = sentence.token_index(head.end), sentence.token_index(a.span.start)
+        quotes = sum(t.text in QUOTES for t in sentence.tokens[first:last])
+        return max(0, sentence.words_between(head.end, a.span.start) - hedged - quotes)
 
     agent = _agent(sentence, clause, pool)
     claimant = _next_to_cue(sentence, Cue.CLAIM, [a for a in sentence.actors if a not in excluded])
