@@ -1638,3 +1638,11 @@ def test_shooting_down_a_drone_is_disrupted_weapons_use_not_a_shooting():
 def test_an_attack_by_members_of_a_group_in_quotes_is_that_groups():
     event = only_event('قتل جنديان مساء أمس إثر هجوم عناصر من "داعش" على نقطة أمنية جنوبي كركوك.')
     assert event.actor1.name == "Islamic State (Iraq)"
+
+
+def test_where_reinforcements_were_brought_from_is_not_where_the_fighting_was():
+    found = events(
+        "تشهد محافظة مأرب معارك. وصدت القوات هجمات حوثية في أطراف وادي بقثة أمس، مشيرة إلى أن"
+        " الميليشيات دفعت بتعزيزات تم حشدها من ذمار وإب وحجة."
+    )
+    assert "Dhamār" not in {e.location.name for e in found}

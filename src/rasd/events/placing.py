@@ -23,7 +23,7 @@ from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import folded_words, is_arabic
+from rasd.text.normalize import COMMAS, folded_words, is_arabic
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
@@ -33,6 +33,8 @@ _SPECIFICITY = _S.specificity
 _AND_CLITIC = tuple(folded_words("and", "ar"))
 _AND_WORDS = folded_words("and", "en")
 _FROM = folded_words("from")
+_AND = folded_words("and")
+_PEOPLE = folded_words("people_nouns")
 _LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
 
 
@@ -110,6 +112,7 @@ def event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> li
         and not _part_of_next(sentence, m)
         and not _names_a_war(sentence, m)
         and not _home_of(sentence, m)
+        and not _came_from(sentence, m)
     ]
 
 
@@ -315,12 +318,27 @@ def _home_of(sentence: SentenceMentions, place: PlaceMention) -> bool:
     k = sentence.token_index(place.span.start) - (1 if place.cue else 0)
     if k < 2 or sentence.tokens[k - 1].norm not in _FROM:
         return False
-    person = sentence.tokens[k - 2].start
-    return any(
-        c.start <= person < c.end
+    person = sentence.tokens[k - 2]
+    return person.norm in _PEOPLE or any(
+        c.start <= person.start < c.end
         for name in (Cue.PERSON, Cue.ONE_VICTIM)
         for c in sentence.cue(name)
     )
+
+
+def _came_from(sentence: SentenceMentions, place: PlaceMention) -> bool:
+    """ "تعزيزات تم حشدها من ذمار وإب وحجة": where forces came from, the whole list, not
+    where the event happened."""
+    for cue in sentence.cue(Cue.ORIGIN):
+        if cue.end > place.span.start:
+            continue
+        between = sentence.text[cue.end - sentence.start : place.span.start - sentence.start]
+        for other in sentence.places:
+            if cue.end <= other.span.start and other.span.end <= place.span.start:
+                between = between.replace(other.span.text, " ")
+        if all(w in _AND or w in COMMAS for w in between.split()):
+            return True
+    return False
 
 
 def _launched_at(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:

@@ -35,6 +35,7 @@ WORD_CLASSES: dict[str, str] = {
     "site_words": "a street, bridge or square named after a person or a place (not there)",
     "site_name_titles": "a title between a site word and the name it is named after",
     "capital_words": "the word 'capital' between a compass word and a city's name",
+    "people_nouns": "nouns for people whose home town may follow ('a man from X')",
     "road_fillers": "words between a road word and the places it joins",
     "from": "the preposition after a compass word: to the east of",
     "of": "the preposition after a compass word or an area noun",

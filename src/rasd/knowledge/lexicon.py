@@ -99,6 +99,7 @@ class Cue(StrEnum):
     ACCUSATION = "accusation"
     WAR = "war"
     CONFRONTATION = "confrontation"
+    ORIGIN = "origin"
 
 
 CUE_NAMES = tuple(Cue)
