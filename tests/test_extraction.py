@@ -1646,3 +1646,8 @@ def test_where_reinforcements_were_brought_from_is_not_where_the_fighting_was():
         " الميليشيات دفعت بتعزيزات تم حشدها من ذمار وإب وحجة."
     )
     assert "Dhamār" not in {e.location.name for e in found}
+
+
+def test_a_strike_on_camps_with_no_victims_named_targets_civilians():
+    event = only_event("قصفت قوات النظام بالصواريخ مخيمات النازحين في ريف إدلب أمس.")
+    assert event.actor2.name == "Civilians (Syria)"

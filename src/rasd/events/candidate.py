@@ -43,6 +43,7 @@ class Candidate:
     fatalities: int | None = None
     injuries: int | None = None
     weapons: list[str] = field(default_factory=list)
+    civilian_target: bool = False  # its clause names a home, a market, a camp ... struck
     evidence: dict[str, Span] = field(default_factory=dict)
     confidence: float = 0.5  # how likely it reports a new happening (events.screening)
 

@@ -323,6 +323,7 @@ def _build(
         if mention is not None:
             cand.evidence[role] = mention.span
     civilian_target = any(clause.holds(c.start) for c in sentence.cue(Cue.CIVILIAN_TARGET))
+    cand.civilian_target = civilian_target
     ground = _fought_on_the_ground(sentence, clause)
     _recode_by_actors(cand, weapons, civilian_target, ground, focus.explosives)
     if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):

@@ -104,6 +104,7 @@ def absorb(kept: Candidate, other: Candidate) -> None:
         if values:
             setattr(kept, attr, max(values))
     kept.weapons = sorted(set(kept.weapons) | set(other.weapons))
+    kept.civilian_target = kept.civilian_target or other.civilian_target
 
 
 def _severity(cand: Candidate) -> int:

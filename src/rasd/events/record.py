@@ -97,10 +97,10 @@ _HURTING = (EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS)
 
 
 def _hurt_unnamed(cand: Candidate, place: Place, actors: ActorDictionary) -> Actor | None:
-    """A strike or an attack that killed or wounded people it does not name: ACLED codes
-    them as civilians (taxonomy: hurt_actor)."""
+    """A strike or an attack that killed or wounded people it does not name, or that hit a
+    home, a market or a camp: ACLED codes them as civilians (taxonomy: hurt_actor)."""
     hurt = (cand.fatalities or 0) + (cand.injuries or 0) + (cand.headline_toll or 0)
-    if not hurt or cand.event_type not in _HURTING:
+    if not (hurt or cand.civilian_target) or cand.event_type not in _HURTING:
         return None
     return _implied(actors.by_id(TAXONOMY.hurt_actor), place.country)
 
