@@ -258,3 +258,8 @@ def test_the_publication_year_alone_runs_to_the_publication_day():
 
 def test_a_number_after_a_year_word_out_of_range_is_no_year():
     assert resolve_date("عام 500", MONDAY) is None
+
+
+def test_a_date_expression_ends_with_its_line():
+    found = find_dates("Death toll rises to 16\nJuly 23, 2024", MONDAY)
+    assert [(d.date_from, d.span.text) for d in found] == [(D(2024, 7, 23), "July 23, 2024")]

@@ -281,6 +281,10 @@ class _ItemReader:
         while self.next < len(tokens):
             i = self.next
             tok = tokens[i]
+            if not first and "\n" in text[tokens[i - 1].end : tok.start]:
+                # an expression ends with its line: "... Rises to 16" / "July 23, 2022"
+                self.items.append(_BARRIER)
+                return
             number = self.number_at.get(i)
             hit = self.tables["ar" if is_arabic_word(tok.norm) else "en"].match(text, tokens, i)
             if number is not None and (hit is None or number.span.end >= tokens[hit.last - 1].end):
