@@ -58,9 +58,15 @@ class _Node:
         return _node, (self.exact, self.stems, self.ends)
 
     def step(self, keys: frozenset[str], prefixes: frozenset[str]) -> list[_Node]:
-        out = [self.exact[k] for k in keys if k in self.exact]
-        if self.stems:
-            out += [node for stem, node in self.stems.items() if stem in prefixes]
+        exact, stems = self.exact, self.stems
+        out = [exact[k] for k in keys if k in exact]
+        if not stems:
+            return out
+        # the nodes are the same either way (their order decides nothing): walk the shorter
+        if len(stems) <= len(prefixes):
+            out += [node for stem, node in stems.items() if stem in prefixes]
+        else:
+            out += [stems[p] for p in prefixes if p in stems]
         return out
 
 
