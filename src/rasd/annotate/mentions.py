@@ -46,6 +46,8 @@ from rasd.text.sentences import split_sentences
 from rasd.text.tokens import CONJUNCTIONS, PerForm, Token, norms_of, starts_of, tokenize
 
 _NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never written to
+# (Enum members are read once, here: in Python 3.11 each ``Via.X`` in a loop is a slow look-up)
+_NAMED_VIA = (Via.STATE, Via.ALIAS, Via.ADJECTIVE)  # actors named by words a place may share
 _Derived = TypeVar("_Derived")
 _UNREAD = object()  # what the sentence has not yet had read from it
 
@@ -224,7 +226,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         sentence.weapons = found.get(WEAPONS, [])
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
-        named = [a.span for a in sentence.actors if a.via in (Via.STATE, Via.ALIAS, Via.ADJECTIVE)]
+        named = [a.span for a in sentence.actors if a.via in _NAMED_VIA]
         opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
         sentence.places = [
             p

@@ -48,6 +48,7 @@ _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _RELATIVE_PRONOUNS = folded_words("relative_pronouns")
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 _APPROXIMATOR = 2  # words an approximator before a number may have ("at least", "more than")
+_VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 
@@ -359,8 +360,7 @@ def _recode_by_actors(
     """Who did it to whom decides between types the trigger leaves open
     (``article_explosives``: the article names an explosive weapon somewhere)."""
     explosive = any(w.payload.explosive for w in weapons)
-    violent = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
-    if cand.event_type in violent and is_crowd(cand.actor1):
+    if cand.event_type in _VIOLENT and is_crowd(cand.actor1):
         # a crowd storming, burning or beating is a riot, not a battle; a crowd falling on
         # civilians is mob violence
         cand.event_type = EventType.RIOTS

@@ -41,6 +41,8 @@ _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _AUXILIARIES = folded_words("auxiliaries", "en")
 _CAUSE_WORDS = folded_words("cause_words")
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
+_CROWD_TYPES = (EventType.PROTESTS, EventType.RIOTS)
+_CASUALTY_CUES = (Cue.KILLED, Cue.INJURED)
 
 
 class Roles(NamedTuple):
@@ -140,7 +142,7 @@ def assign_roles(
         ]
         # a headline puts the subject first in Arabic too: "داعش يهاجم الشرطة"
         subject_first = english or (sentence.is_title and bool(before) and gap(before[-1]) == 0)
-        if event_type not in (EventType.PROTESTS, EventType.RIOTS):
+        if event_type not in _CROWD_TYPES:
             # civilians are not the subject: "اقتحمت القوات البلدة واعتقلت خمسة شبان"
             follows = [a for a in follows if not is_civilian(a)]
             further = [a for a in further if not is_civilian(a)]
@@ -161,7 +163,7 @@ def assign_roles(
         actor1, actor2 = sides
     if actor1 is None and claimant is not None:
         actor1 = claimant
-    if is_civilian(actor1) and event_type not in (EventType.PROTESTS, EventType.RIOTS):
+    if is_civilian(actor1) and event_type not in _CROWD_TYPES:
         # civilians are the victims, not the attackers
         actor2 = actor2 or actor1
         actor1 = None
@@ -224,7 +226,7 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
                 c.end <= t.start < actor.span.start and t.norm in _CAUSE_WORDS
                 for t in sentence.tokens
             )
-            for name in (Cue.KILLED, Cue.INJURED)
+            for name in _CASUALTY_CUES
             for c in sentence.cue(name)
         )
         or any(
@@ -248,9 +250,7 @@ def _reduced_passive_victim(sentence: SentenceMentions, actor: Mention) -> bool:
         k + 1 < len(tokens)
         and not is_arabic(tokens[k].norm)
         and tokens[k + 1].norm in _CAUSE_WORDS
-        and any(
-            c.start == tokens[k].start for n in (Cue.KILLED, Cue.INJURED) for c in sentence.cue(n)
-        )
+        and any(c.start == tokens[k].start for n in _CASUALTY_CUES for c in sentence.cue(n))
     )
 
 

@@ -51,6 +51,7 @@ class RelationKind(StrEnum):
 
 
 _COMPASS = ("north", "south", "east", "west")
+_REGIONAL = (RelationKind.COUNTRYSIDE_OF, RelationKind.PART_OF)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class Relation:
     @property
     def regional(self) -> bool:
         """The countryside or a part of the place: an area, not a point."""
-        return self.kind in (RelationKind.COUNTRYSIDE_OF, RelationKind.PART_OF)
+        return self.kind in _REGIONAL
 
     @property
     def compass(self) -> bool:

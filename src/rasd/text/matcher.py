@@ -58,9 +58,15 @@ class _Node:
         return _node, (self.exact, self.stems, self.ends)
 
     def step(self, keys: frozenset[str], prefixes: frozenset[str]) -> list[_Node]:
-        out = [self.exact[k] for k in keys if k in self.exact]
-        if self.stems:
-            out += [node for stem, node in self.stems.items() if stem in prefixes]
+        exact, stems = self.exact, self.stems
+        out = [exact[k] for k in keys if k in exact]
+        if not stems:
+            return out
+        # the nodes are the same either way (their order decides nothing): walk the shorter
+        if len(stems) <= len(prefixes):
+            out += [node for stem, node in stems.items() if stem in prefixes]
+        else:
+            out += [stems[p] for p in prefixes if p in stems]
         return out
 
 
@@ -157,32 +163,36 @@ class PhraseTables:
         pairs = self._pairs
         make = tuple.__new__  # a PhraseMatch without NamedTuple's argument handling
         # what each token starts; only tokens that start something are visited below
-        begun = list(map(self._starts.__getitem__, norms_of(tokens)))
+        norms = norms_of(tokens)
+        begun = list(map(self._starts.__getitem__, norms))
         active = list(compress(count(), begun))
         for lo, hi in ranges:
             found: dict[Hashable, list[PhraseMatch[Any]]] = {}
             free: dict[Hashable, int] = {}  # table -> first token a new match may start at
-            for k in range(bisect.bisect_left(active, lo), bisect.bisect_left(active, hi)):
-                i = active[k]
-                token = tokens[i]
+            for i in active[bisect.bisect_left(active, lo) : bisect.bisect_left(active, hi)]:
                 start = begun[i]
                 if start is None:  # never: only the tokens that start something are active
                     continue
                 single, going_on = start
                 second: tuple[_Node, ...] | None = ()  # the nodes reached with the next token
                 if going_on and i + 1 < hi:
-                    following = tokens[i + 1].norm
-                    second = pairs.get((token.norm, following))
+                    norm, following = norms[i], norms[i + 1]
+                    second = pairs.get((norm, following))
                     if second is None:
-                        second = self._second(token.norm, following, going_on)
+                        second = self._second(norm, following, going_on)
+                token = tokens[i]
                 if not second:  # one-word phrases only
                     for table, _, payload in single:
-                        if table in free and free[table] > i:
+                        if free.get(table, 0) > i:
                             continue
                         match = make(
                             PhraseMatch, (i - lo, i + 1 - lo, token.start, token.end, payload)
                         )
-                        found.setdefault(table, []).append(match)
+                        listed = found.get(table)
+                        if listed is None:
+                            found[table] = [match]
+                        else:
+                            listed.append(match)
                         free[table] = i + 1
                     continue
                 best: dict[Hashable, tuple[int, _Order, Any]] = {
@@ -195,7 +205,7 @@ class PhraseTables:
                 while True:
                     for node in nodes:
                         for table, order, payload in node.ends:
-                            if table in free and free[table] > i:
+                            if free.get(table, 0) > i:
                                 continue
                             held = best.get(table)
                             if held is None or j > held[0] or (j == held[0] and order < held[1]):
@@ -203,7 +213,7 @@ class PhraseTables:
                     nodes = [node for node in nodes if node.exact or node.stems]
                     if not nodes or j >= hi:
                         break
-                    keys, prefixes = _forms(tokens[j].norm)
+                    keys, prefixes = _forms(norms[j])
                     nodes = [child for node in nodes for child in node.step(keys, prefixes)]
                     if not nodes:
                         break
