@@ -82,16 +82,17 @@ def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
     street, a bridge or a square, which stands elsewhere than the place it is named after."""
     if m.cue is not None:
         return False
-    before = [tokens[i] for i in range(max(m.first - 2, 0), m.first)]
-    if any(_keys(t) & _AR_SITE_WORDS for t in before[-1:]):
+    if m.last < len(tokens) and tokens[m.last].norm in _EN_SITE_WORDS:
         return True
-    if (
-        len(before) == 2
-        and _keys(before[0]) & _AR_SITE_WORDS
-        and _keys(before[1]) & _AR_SITE_TITLES
-    ):
-        return True
-    return m.last < len(tokens) and tokens[m.last].norm in _EN_SITE_WORDS
+    if m.first == 0 or not is_arabic_word(tokens[m.first - 1].norm):
+        return False
+    if _keys(tokens[m.first - 1]) & _AR_SITE_WORDS:
+        return True  # "شارع بغداد"
+    return (  # "جسر النبي إبراهيم الخليل"
+        m.first >= 2
+        and bool(_keys(tokens[m.first - 1]) & _AR_SITE_TITLES)
+        and bool(_keys(tokens[m.first - 2]) & _AR_SITE_WORDS)
+    )
 
 
 def _keys(tok: Token) -> frozenset[str]:

@@ -29,6 +29,9 @@ def attribute_attackers(
 ) -> list[Candidate]:
     """The events, those of an attack with no attacker given the nearest one blamed for or
     claiming an attack in the article."""
+    unnamed = [c for c in candidates if c.actor1 is None and c.event_type in _ATTRIBUTED]
+    if not unnamed:
+        return candidates
     blamed: list[tuple[int, ActorMention]] = [
         (s.index, actor)
         for s in sentences
@@ -37,9 +40,8 @@ def attribute_attackers(
     ]
     if not blamed:
         return candidates
-    for cand in candidates:
-        if cand.actor1 is None and cand.event_type in _ATTRIBUTED:
-            attacker = min(blamed, key=lambda b: abs(b[0] - cand.sentence))[1]
-            if not same_actor(attacker, cand.actor2):
-                cand.actor1 = attacker
+    for cand in unnamed:
+        attacker = min(blamed, key=lambda b: abs(b[0] - cand.sentence))[1]
+        if not same_actor(attacker, cand.actor2):
+            cand.actor1 = attacker
     return candidates

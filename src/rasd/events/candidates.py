@@ -69,7 +69,7 @@ def _date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> Dat
     """ "التحام القوات في الخرطوم" on a line of its own inside the body: a subheading, which
     announces the paragraph below it and is dated by that paragraph's first day."""
     sentence = sentences[k]
-    if sentence.dates or sentence.is_title or k + 1 >= len(sentences) or not sentence.triggers:
+    if not sentence.triggers or sentence.dates or sentence.is_title or k + 1 >= len(sentences):
         return None
     text = sentence.text.rstrip()
     if text.endswith(tuple(STOPS)) or len(text.split()) > SETTINGS.text.subheading_words:

@@ -266,6 +266,8 @@ def _outside_reference_points(mentions: list[PlaceMention]) -> list[PlaceMention
     """ "في محافظة كركوك، شمال العاصمة بغداد": a place told only as a compass reference,
     in another governorate than a place the event is said to be in, is no place of the
     event."""
+    if len(mentions) < 2 or not any(_compass(m) for m in mentions):
+        return mentions
     placed = {place_of(m).admin1 for m in mentions if not _compass(m)}
     kept = [m for m in mentions if not _compass(m) or place_of(m).admin1 in placed]
     return kept if placed and kept else mentions

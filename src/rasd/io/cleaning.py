@@ -102,7 +102,7 @@ def _without_trailing_links(lines: list[str]) -> list[str]:
     """The lines without a run of headlines after the last sentence of the body: links to
     other articles ("most read", tags) that no marker announced. Two short lines at least,
     none of which ends a sentence, after a line that does."""
-    last = max((k for k, line in enumerate(lines) if _ENDS_SENTENCE.search(line)), default=-1)
+    last = next((k for k in range(len(lines) - 1, -1, -1) if _ENDS_SENTENCE.search(lines[k])), -1)
     tail = [line for line in lines[last + 1 :] if line]
     if last < 0 or len(tail) < 2 or not all(_is_related_item(line) for line in tail):
         return lines
