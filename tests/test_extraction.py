@@ -1651,3 +1651,10 @@ def test_where_reinforcements_were_brought_from_is_not_where_the_fighting_was():
 def test_a_strike_on_camps_with_no_victims_named_targets_civilians():
     event = only_event("قصفت قوات النظام بالصواريخ مخيمات النازحين في ريف إدلب أمس.")
     assert event.actor2.name == "Civilians (Syria)"
+
+
+def test_missiles_that_landed_and_killed_are_a_missile_attack_not_an_attack_on_civilians():
+    event = only_event(
+        "Two missiles landed in a neighbourhood of Marib city yesterday, killing three."
+    )
+    assert types(event) == (REMOTE, SHELLING)
