@@ -1658,3 +1658,11 @@ def test_missiles_that_landed_and_killed_are_a_missile_attack_not_an_attack_on_c
         "Two missiles landed in a neighbourhood of Marib city yesterday, killing three."
     )
     assert types(event) == (REMOTE, SHELLING)
+
+
+def test_a_name_after_a_persons_title_is_no_place():
+    found = events(
+        "Five people were killed nationwide yesterday in clashes between demonstrators and"
+        " security forces, in anger at Prime Minister Adel Abdul Mahdi's government."
+    )
+    assert [e.location.name for e in found if e.location] == []

@@ -42,6 +42,7 @@ _AR_SITE_WORDS = _AR.words("site_words")
 _EN_SITE_WORDS = _EN.words("site_words")
 _AR_SITE_TITLES = _AR.words("site_name_titles")
 _AR_CAPITAL = _AR.words("capital_words")
+_EN_TITLES = _EN.words("person_titles")
 _AND = folded_words("and")
 _ROAD = Relation(RelationKind.ROAD_BETWEEN)
 _NEAR = Relation(RelationKind.NEAR)
@@ -70,7 +71,11 @@ def find_places(
     ``tokens``, when given, are that stretch's tokens (a document is tokenised once)."""
     if tokens is None:
         tokens = tokenize(text, start, end)
-    mentions = [m for m in gazetteer.find(tokens, text) if not _named_after(tokens, m)]
+    mentions = [
+        m
+        for m in gazetteer.find(tokens, text)
+        if not _named_after(tokens, m) and not _after_title(tokens, m)
+    ]
     for k, m in enumerate(mentions):
         _read_relation(tokens, m, mentions[k - 1] if k else None, gazetteer)
         _extend_cue(tokens, m, gazetteer)
@@ -93,6 +98,12 @@ def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
         and bool(_keys(tokens[m.first - 1]) & _AR_SITE_TITLES)
         and bool(_keys(tokens[m.first - 2]) & _AR_SITE_WORDS)
     )
+
+
+def _after_title(tokens: list[Token], m: PlaceMention) -> bool:
+    """ "Prime Minister Adel Abdul Mahdi": a name right after a person's title is the
+    person's."""
+    return m.first > 0 and tokens[m.first - 1].norm in _EN_TITLES
 
 
 def _keys(tok: Token) -> frozenset[str]:

@@ -36,6 +36,7 @@ WORD_CLASSES: dict[str, str] = {
     "site_name_titles": "a title between a site word and the name it is named after",
     "capital_words": "the word 'capital' between a compass word and a city's name",
     "people_nouns": "nouns for people whose home town may follow ('a man from X')",
+    "person_titles": "titles before a person's name, which is then no place",
     "road_fillers": "words between a road word and the places it joins",
     "from": "the preposition after a compass word: to the east of",
     "of": "the preposition after a compass word or an area noun",
