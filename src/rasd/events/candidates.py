@@ -37,7 +37,7 @@ from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import DateRange, Document, Span, date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import COMMAS, folded_words, is_arabic_word
-from rasd.text.sentences import STOPS
+from rasd.text.sentences import ends_sentence
 
 _HYPOTHETICAL = tuple(
     (Cue(name), reach) for name, reach in SETTINGS.events.hypothetical_reach.items()
@@ -71,8 +71,7 @@ def _date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> Dat
     sentence = sentences[k]
     if not sentence.triggers or sentence.dates or sentence.is_title or k + 1 >= len(sentences):
         return None
-    text = sentence.text.rstrip()
-    if text.endswith(tuple(STOPS)) or len(text.split()) > SETTINGS.text.subheading_words:
+    if ends_sentence(sentence.text) or len(sentence.text.split()) > SETTINGS.text.subheading_words:
         return None
     if "\n" not in doc.text[sentence.end : sentences[k + 1].start]:
         return None

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.knowledge.files import data_file, read_yaml
+from rasd.text.sentences import ends_sentence
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]")
 _SPACES = re.compile(" {2,}")
 _BULLET = re.compile(r"^[-–—*•·]\s")
 _RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this long
-# A line that ends a sentence: a stop, and maybe a closing quote or bracket after it.
-_ENDS_SENTENCE = re.compile(r"[.!?\u061f][\"'\u201d\u00bb)]*$")
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def _without_trailing_links(lines: list[str]) -> list[str]:
     """The lines without a run of headlines after the last sentence of the body: links to
     other articles ("most read", tags) that no marker announced. Two short lines at least,
     none of which ends a sentence, after a line that does."""
-    last = next((k for k in range(len(lines) - 1, -1, -1) if _ENDS_SENTENCE.search(lines[k])), -1)
+    last = next((k for k in range(len(lines) - 1, -1, -1) if ends_sentence(lines[k])), -1)
     tail = [line for line in lines[last + 1 :] if line]
     if last < 0 or len(tail) < 2 or not all(_is_related_item(line) for line in tail):
         return lines

@@ -12,10 +12,12 @@ from rasd.model import Span
 # stop itself (the sentence keeps it) and is written as one character class, stops and line
 # end, then what follows the one or the other, so that the engine tries a match only at
 # those characters.
-STOPS = ".!?\u061f"
+_STOPS = ".!?\u061f"
 _SENTENCE_END = re.compile(
     r"[.!?\u061f\n](?:(?<=\n)(?:\s*\n|(?=\s*[-\u2013\u2022*\u00b7])|)|[\"'\u201d\u00bb)]*\s+)"
 )
+# A line that ends with a sentence: a stop, and the quotes or brackets that close after it.
+_ENDS_WITH_STOP = re.compile(r"[.!?\u061f][\"'\u201d\u00bb)]*$")
 # Abbreviations whose stop ends no sentence ("U.S. forces", "Gen. Smith"), from the profiles.
 _ABBREVIATIONS = frozenset(
     word.lower() for code in LANGUAGES for word in language_profile(code).words("abbreviations")
@@ -27,7 +29,7 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.start() + 1 if text[m.start()] in STOPS else m.start()
+        end = m.start() + 1 if text[m.start()] in _STOPS else m.start()
         gap = text[end : m.end()]
         if gap.strip() == "" and "\n" not in gap:
             before = text[pos:end].rstrip(".").rsplit(None, 1)  # [-1]: the last word
@@ -48,3 +50,9 @@ def _add_sentence(text: str, start: int, end: int, spans: list[Span]) -> None:
         end -= 1
     if end > start:
         spans.append(Span(start, end, text[start:end]))
+
+
+def ends_sentence(line: str) -> bool:
+    """Does a line end with a sentence (a stop, maybe a closing quote after it), rather than
+    break off like a headline or a link?"""
+    return _ENDS_WITH_STOP.search(line.rstrip()) is not None
