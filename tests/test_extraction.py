@@ -684,6 +684,21 @@ def test_groups_of_victims_listed_together_are_summed():
     assert event.fatalities == 8
 
 
+def test_a_dual_of_a_person_word_in_a_list_of_victims_counts_two():
+    event = only_event("قتل ثلاثة مدنيين وجنديان أمس بقصف مدفعي على بلدة كفرنبل.")
+    assert event.fatalities == 5
+
+
+def test_a_victim_told_before_the_casualty_word_is_counted():
+    text = "قصفت قوات النظام بلدة كفرنبل أمس، وامرأة قُتلت وأصيب طفلان."
+    assert (only_event(text).fatalities, only_event(text).injuries) == (1, 2)
+
+
+def test_two_victims_told_in_the_dual_before_the_casualty_word_count_two():
+    event = only_event("قصفت قوات النظام بلدة كفرنبل أمس، وطفلان قتلا وأصيبت امرأة.")
+    assert (event.fatalities, event.injuries) == (2, 1)
+
+
 def test_two_women_wounded_are_no_deaths():
     event = only_event("أصيبت امرأتان أمس بقصف مدفعي على بلدة كفرنبل.")
     assert (event.fatalities, event.injuries) == (0, 2)

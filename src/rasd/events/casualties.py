@@ -110,8 +110,10 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
             values = [2]
         elif not values and _one_victim(sentence, cue):
             values = [1]
+        elif not values and _singular_victim(sentence, cue):
+            values = [1 + _more_victims(sentence, cue)]
         elif not values:
-            values = [1 + _more_victims(sentence, cue)] if _singular_victim(sentence, cue) else []
+            values = [before] if (before := _victims_before(sentence, cue)) else []
         known = [v for v in values if v is not None]
         if known:
             totals[attr] = max(totals.get(attr) or 0, *known)
@@ -128,10 +130,13 @@ def told_joined_toll(sentence: SentenceMentions, clause: Clause) -> bool:
 
 def _joined_tolls(sentence: SentenceMentions, cues: list[PhraseMatch[Cue]]) -> set[int]:
     """Casualty words of both kinds side by side ("قتل وأصيب 10", "killed and wounded ten"):
-    one figure counts both, so it tells neither. The ids of such cues."""
+    one figure counts both, so it tells neither. The ids of such cues. (With the victim
+    told before them, each word has its own: "وامرأة قُتلت وأصيب طفلان".)"""
     joined: set[int] = set()
     for a, b in zip(cues, cues[1:]):
         if {a.payload, b.payload} != {Cue.KILLED, Cue.INJURED} or b.start < a.end:
+            continue
+        if _victims_before(sentence, a):
             continue
         between = [t.norm for t in sentence.tokens if a.end <= t.start < b.start]
         if not between or (len(between) == 1 and between[0] in _AND):
@@ -210,8 +215,9 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
         index += 1  # "shot dead a farmer"
     token = sentence.tokens[index]
     marks: list[PhraseMatch[Any]] = [*sentence.triggers, *sentence.weapons]
+    marks += sentence.cue(Cue.KILLED) + sentence.cue(Cue.INJURED)
     if any(t.start == token.start for t in marks):
-        return False  # "والجرحى بقصف": the next word is the attack, not a victim
+        return False  # "والجرحى بقصف", "قتلا وأصيب": the next word is no victim
     word = token.norm
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
@@ -268,6 +274,19 @@ def _victim_groups(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int | N
     return total if groups >= 2 else None
 
 
+def _victims_before(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
+    """ "وامرأة قُتلت", "وطفلان أصيبا": one person (two for a dual of a person word) told
+    right before the casualty word, which then reads as a passive; 0 for any other word."""
+    index = sentence.token_index(cue.start) - 1
+    if index < 0:
+        return 0
+    token = sentence.tokens[index]
+    if any(p.start == token.start for p in sentence.cue(Cue.PERSON)):
+        return 1
+    word = token.norm[len(_AND_CLITIC[0]) :] if token.text.startswith(_AND_CLITIC) else token.norm
+    return 2 if _dual_of_person(word) else 0
+
+
 def _person_starts(sentence: SentenceMentions) -> set[int]:
     return {p.start for p in sentence.cue(Cue.PERSON)} | {
         a.span.start for a in sentence.actors if a.entry.kind == ActorKind.CIVILIANS
@@ -275,9 +294,11 @@ def _person_starts(sentence: SentenceMentions) -> set[int]:
 
 
 def _is_person(word: str, starts: set[int], start: int) -> bool:
-    """A word for one person or a group of them (a person word or a civilians' name), or one
-    with a possessive ending: "طفلها" (her child)."""
+    """A word for one person or a group of them (a person word or a civilians' name), one
+    with a possessive ending ("طفلها", her child), or the dual of a person word ("جنديان")."""
     if start in starts:
+        return True
+    if _dual_of_person(word):
         return True
     words = _person_words()
     for end in _POSSESSIVES:
@@ -289,6 +310,11 @@ def _is_person(word: str, starts: set[int], start: int) -> bool:
             ):
                 return True
     return False
+
+
+def _dual_of_person(word: str) -> bool:
+    """ "جنديان": a person word with the dual ending."""
+    return any(word.endswith(end) and word[: -len(end)] in _person_words() for end in _DUAL_ENDINGS)
 
 
 @cache
