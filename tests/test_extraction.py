@@ -1472,6 +1472,23 @@ def test_a_street_or_bridge_named_after_a_place_is_not_that_place(text, place):
     assert only_event(text).location.name == place
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مصدر عسكري لقناة الميادين إن طائرة مسيرة قصفت موقعا قرب مدينة الحسكة أمس.",
+        'وقال مصدر محلي لـ"تلفزيون الميادين" إن طائرة مسيرة قصفت موقعا في الحسكة أمس.',
+        "A source told Mayadin TV that a drone struck a position near Hasakah yesterday.",
+    ],
+)
+def test_a_news_outlet_named_after_a_place_is_not_that_place(text):
+    assert only_event(text).location.name == "Al Ḩasakah"
+
+
+def test_today_in_a_news_outlets_name_is_no_date():
+    text = "ذكرت وكالة بغداد اليوم أن عبوة ناسفة انفجرت بدورية للجيش في قضاء الطارمية أمس."
+    assert only_event(text).date_from == dt.date(2024, 3, 10)
+
+
 def test_a_victim_in_quotation_marks_is_counted():
     event = only_event('قتل "إرهابيان" أمس في اشتباك مع الشرطة في محافظة الجيزة.')
     assert event.fatalities == 2

@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 
 import rasd
+from rasd.annotate.places import find_places
 from rasd.knowledge.files import data_file
 from rasd.knowledge.gazetteer import Gazetteer, GazetteerError, gazetteer_info, name_key
 from rasd.knowledge.gazetteer_build import import_geonames, import_ocha_places
@@ -509,3 +510,8 @@ def test_past_a_clitic_a_word_that_begins_names_is_no_place_alone(gaz):
 def test_an_english_state_word_after_a_name_asks_for_the_state_not_its_city():
     (event,) = rasd.extract("The RSF shelled villages in Sennar state on Monday.")
     assert (event.location.name, event.location.kind) == ("Sennar", "admin1")
+
+
+def test_the_suez_canal_is_a_place_of_its_own_not_a_channel_named_after_suez(gaz):
+    [mention] = find_places("تعرضت سفينة لهجوم قرب قناة السويس أمس.", gaz)
+    assert mention.candidates[0].name == "Suez Canal"

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 from rasd.annotate.dates import find_dates
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
-from rasd.annotate.places import find_places
+from rasd.annotate.places import ends_outlet_name, find_places
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
@@ -183,10 +183,12 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     offsets = TokenOffsets.of(tokens)
     spans, ranges = _sentences(text, tokens)
     all_numbers = find_numbers(text, tokens=tokens)
+    token_starts = starts_of(tokens)
     all_dates = [
         d
         for d in _dates(text, published, tokens, all_numbers)
-        if published is None or d.date_from <= published.date()
+        if (published is None or d.date_from <= published.date())
+        and not _names_outlet(d, tokens, token_starts, resources)
     ]
     places = find_places(text, resources.gazetteer, tokens=tokens)
     places += unlisted_places(text, tokens, places, resources.gazetteer)
@@ -252,6 +254,18 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         any(w.payload.explosive for s in sentences for w in s.weapons),
     )
     return Mentions(sentences, context)
+
+
+def _names_outlet(
+    date: DateRange, tokens: list[Token], token_starts: list[int], resources: Resources
+) -> bool:
+    """ "وكالة بغداد اليوم": a one-word date that ends an outlet's name."""
+    span = date.span
+    if span is None:
+        return False
+    index = bisect.bisect_left(token_starts, span.start)
+    one_word = index < len(tokens) and tokens[index].end == span.end
+    return one_word and ends_outlet_name(tokens, index, resources.gazetteer)
 
 
 # Two publication times far apart: a date read the same against both does not depend on

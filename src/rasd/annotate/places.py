@@ -14,7 +14,7 @@ from functools import lru_cache
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.places import Relation, RelationKind
-from rasd.text.normalize import fold, folded_words, is_arabic_word
+from rasd.text.normalize import OPENERS, fold, folded_words, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
 
 _AR = language_profile("ar")
@@ -41,6 +41,8 @@ _EN_NAME_ARTICLES = _EN.words("name_articles")
 _AR_SITE_WORDS = _AR.words("site_words")
 _EN_SITE_WORDS = _EN.words("site_words")
 _AR_SITE_TITLES = _AR.words("site_name_titles")
+_AR_MEDIA_WORDS = _AR.words("media_words")
+_EN_NAMED_AFTER = _EN.words("site_words") | _EN.words("media_words")
 _AR_CAPITAL = _AR.words("capital_words")
 _EN_TITLES = _EN.words("person_titles")
 _AND = folded_words("and")
@@ -87,8 +89,10 @@ def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
     street, a bridge or a square, which stands elsewhere than the place it is named after."""
     if m.cue is not None:
         return False
-    if m.last < len(tokens) and tokens[m.last].norm in _EN_SITE_WORDS:
-        return True
+    if m.last < len(tokens) and tokens[m.last].norm in _EN_NAMED_AFTER:
+        return True  # "Baghdad Street", "Syria TV"
+    if after_media_word(tokens, m.first):
+        return True  # "لقناة الميادين"
     if m.first == 0 or not is_arabic_word(tokens[m.first - 1].norm):
         return False
     if _keys(tokens[m.first - 1]) & _AR_SITE_WORDS:
@@ -97,6 +101,25 @@ def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
         m.first >= 2
         and bool(_keys(tokens[m.first - 1]) & _AR_SITE_TITLES)
         and bool(_keys(tokens[m.first - 2]) & _AR_SITE_WORDS)
+    )
+
+
+def after_media_word(tokens: list[Token], index: int) -> bool:
+    """Does token ``index`` follow a word for a news outlet, past an opening quote or
+    bracket ("لقناة (الميادين)", "وكالة بغداد اليوم")? A name there is the outlet's."""
+    at = index - 1
+    while at >= 0 and tokens[at].text in OPENERS:
+        at -= 1
+    return at >= 0 and is_arabic_word(tokens[at].norm) and bool(_keys(tokens[at]) & _AR_MEDIA_WORDS)
+
+
+def ends_outlet_name(tokens: list[Token], index: int, gazetteer: Gazetteer) -> bool:
+    """Does token ``index`` end a news outlet's name made of a place name and a word after a
+    word for an outlet: "اليوم" in "وكالة بغداد اليوم" is no date."""
+    return (
+        index >= 2
+        and after_media_word(tokens, index - 1)
+        and bool(gazetteer.matches(tokens[index - 1 : index]))
     )
 
 

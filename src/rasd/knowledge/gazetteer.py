@@ -52,7 +52,7 @@ from rasd.knowledge.place_names import (
 )
 from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
-from rasd.text.normalize import fold, is_arabic_word
+from rasd.text.normalize import OPENERS, fold, is_arabic_word
 from rasd.text.tokens import (
     PerForm,
     Token,
@@ -100,7 +100,6 @@ class NameMatch(NamedTuple):
 
 
 _FORMS_REMEMBERED = 1 << 18  # word forms remembered, at most (then memory starts again)
-_OPENERS = {'"', "«", "“", "(", "'", "„"}
 
 
 # Compass words are never names by themselves (Iraq's Al-Shamal is "the north" in any text)
@@ -404,7 +403,7 @@ class Gazetteer:
     def _cue_before(self, tokens: list[Token], first: int) -> str | None:
         """The cue word before a name, past an opening quote or bracket: قاعدة "تقدم"."""
         at = first - 1
-        while at >= 0 and tokens[at].text in _OPENERS:
+        while at >= 0 and tokens[at].text in OPENERS:
             at -= 1
         return self.cue_of(tokens[at]) if at >= 0 else None
 

@@ -22,6 +22,8 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 COMMAS = frozenset({"\u060c", ","})  # the Arabic and the Latin comma, as tokens
 # Quotation marks a name or a word may stand in: «...», "...", “...”.
 QUOTES = frozenset("\"'«»“”„")
+# Marks that open a quotation or a bracket before a name: قاعدة "تقدم", قناة (الميادين)
+OPENERS = frozenset("\"«“('„")
 
 
 def _folding() -> dict[int, str]:
