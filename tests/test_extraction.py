@@ -827,6 +827,16 @@ def test_undated_background_is_no_event():
     assert events(text) == []
 
 
+def test_earlier_today_dates_a_recent_event_rather_than_making_it_background():
+    text = "وفي وقت سابق من اليوم، قصفت طائرة مسيرة سيارة في مدينة مأرب ما أدى إلى مقتل شخصين."
+    assert only_event(text).date_from == dt.date(2024, 3, 11)
+
+
+def test_earlier_with_no_day_told_stays_background():
+    text = "وفي وقت سابق، قصفت طائرة مسيرة سيارة في مدينة مأرب ما أدى إلى مقتل شخصين."
+    assert events(text) == []
+
+
 def test_a_threat_is_no_event():
     assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
 
