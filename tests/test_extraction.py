@@ -442,6 +442,19 @@ def test_an_interception_and_a_landing_in_two_clauses_are_one_attack():
     assert types(only_event(text)) == (REMOTE, SHELLING)
 
 
+def test_an_interception_of_other_drones_in_another_clause_leaves_the_strike_a_strike():
+    text = (
+        "قتلت امرأة اليوم بغارة إسرائيلية على منزل في بلدة عيترون، "
+        "فيما أعلن الجيش الإسرائيلي اعتراض ثلاث مسيرات أطلقت من لبنان."
+    )
+    assert (REMOTE, "Air/drone strike") in [types(e) for e in events(text)]
+
+
+def test_an_attack_intercepted_in_a_clause_that_refers_back_to_it_is_an_interception():
+    text = "أطلق الحوثيون صاروخا باليستيا على مدينة مأرب أمس، فيما تصدت له الدفاعات الجوية."
+    assert types(only_event(text)) == (STRATEGIC, "Disrupted weapons use")
+
+
 def test_forces_withdrawing_from_a_base_is_a_change_to_group_activity():
     event = only_event("انسحبت القوات الأميركية من قاعدة خراب الجير أمس.")
     assert types(event) == (STRATEGIC, "Change to group/activity")

@@ -251,7 +251,7 @@ def _referred_to(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
 def _one_act(sentence: SentenceMentions, a: PhraseMatch[Trigger], b: PhraseMatch[Trigger]) -> bool:
     """Two triggers of one type a few words apart name one act ("استعادة الجيش السيطرة")."""
     return (
-        announced_type(a.payload, sentence) == announced_type(b.payload, sentence)
+        announced_type(a, sentence) == announced_type(b, sentence)
         and sentence.words_between(a.end, b.start) <= SETTINGS.events.one_act_reach
     )
 
@@ -299,7 +299,7 @@ def _build(
     triggers: list[PhraseMatch[Trigger]],
     focus: Focus,
 ) -> list[Candidate]:
-    own = [t for t in triggers if announced_type(t.payload, sentence) == event_type] or triggers
+    own = [t for t in triggers if announced_type(t, sentence) == event_type] or triggers
     head = next((t for t in own if not t.payload.weak), own[0])  # names the type
     first = triggers[0]  # the verb nearest the subject: roles are read around it
     trig = head.payload

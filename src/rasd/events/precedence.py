@@ -30,19 +30,30 @@ VIOLENT_PRECEDENCE = (
 CROWD_PRECEDENCE = (EventType.RIOTS, EventType.PROTESTS)
 
 
-def announced_type(trigger: Trigger, sentence: SentenceMentions) -> EventType:
+def announced_type(trigger: PhraseMatch[Trigger], sentence: SentenceMentions) -> EventType:
     """The type a trigger announces in its sentence: an interception where munitions landed
     is the attack; an attack whose munitions were all stopped is an interception."""
-    if trigger.sub_event_type == SubEventType.DISRUPTED and impact(sentence):
+    payload = trigger.payload
+    if payload.sub_event_type == SubEventType.DISRUPTED and impact(sentence):
         return EventType.EXPLOSIONS
-    if trigger.event_type == EventType.EXPLOSIONS and intercepted(sentence):
+    if payload.event_type == EventType.EXPLOSIONS and intercepted(sentence, trigger.start):
         return EventType.STRATEGIC
-    return trigger.event_type
+    return payload.event_type
 
 
-def intercepted(sentence: SentenceMentions) -> bool:
-    """Munitions stopped by air defences, none said to have landed."""
-    return bool(sentence.cue(Cue.INTERCEPT)) and not impact(sentence)
+def intercepted(sentence: SentenceMentions, at: int) -> bool:
+    """Munitions stopped by air defences, none said to have landed: told in the clause at
+    ``at``, or in another that names no munitions of its own ("..., فيما تصدت لها الدفاعات
+    الجوية"; not "..., فيما أعلن الجيش اعتراض ثلاث مسيرات": other drones)."""
+    clause = sentence.clause_of(at)
+    return not impact(sentence) and any(
+        clause.holds(c.start) or not _names_munitions(sentence, sentence.clause_of(c.start))
+        for c in sentence.cue(Cue.INTERCEPT)
+    )
+
+
+def _names_munitions(sentence: SentenceMentions, clause: Clause) -> bool:
+    return any(clause.holds(w.start) for w in sentence.weapons)
 
 
 def impact(sentence: SentenceMentions) -> bool:
@@ -68,7 +79,7 @@ def group_by_type(
     types first appear, each group in text order."""
     by_type: ByType = {}
     for trigger in triggers:
-        by_type.setdefault(announced_type(trigger.payload, sentence), []).append(trigger)
+        by_type.setdefault(announced_type(trigger, sentence), []).append(trigger)
     for _, policy in TYPE_POLICIES:
         policy(by_type, sentence, clause)
     return [(kind, sorted(group, key=lambda t: t.start)) for kind, group in by_type.items()]
