@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import TextIO
@@ -88,13 +88,19 @@ def _documents(
 
 
 def _results(
-    inputs: list[str], published: dt.datetime | None, report: _Reporter
+    inputs: list[str],
+    published: dt.datetime | None,
+    report: _Reporter,
+    skip: Callable[[Document], bool] | None = None,
 ) -> Iterator[Result]:
+    """The result of each input document, but those ``skip`` says need no extraction."""
     from rasd.pipeline import process
 
     for doc in _documents(inputs, published, report):
         if doc.published is None and published is not None:
             doc = published_at(doc, published)
+        if skip is not None and skip(doc):
+            continue
         for warning in doc.warnings:
             report.warn(f"{doc.source or doc.doc_id}: {warning}")
         try:
@@ -135,18 +141,35 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_USAGE
     with store:
-        added = 0
-        for result in _results(args.inputs, args.published, report):
-            try:
-                store.add(result)  # one transaction: a failure leaves the store as it was
-            except sqlite3.Error as err:
-                report.error(f"{args.db}: cannot store {result.document.doc_id} ({err})")
-                return EXIT_USAGE
-            added += 1
+        added = updated = unchanged = 0
+
+        def stored_already(doc: Document) -> bool:
+            """The same document with the same text: ingesting it again adds nothing."""
+            nonlocal unchanged
+            if not store.holds(doc):
+                return False
+            unchanged += 1
             if not args.quiet:
-                print(f"{result.document.doc_id}: {len(result.events)} events", file=sys.stderr)
+                print(f"{doc.doc_id}: already stored as {doc.identity}, skipped", file=sys.stderr)
+            return True
+
+        for result in _results(args.inputs, args.published, report, skip=stored_already):
+            doc = result.document
+            try:
+                new = store.add(result)  # one transaction: a failure leaves the store as it was
+            except sqlite3.Error as err:
+                report.error(f"{args.db}: cannot store {doc.source or doc.doc_id} ({err})")
+                return EXIT_USAGE
+            added += new
+            updated += not new
+            if not args.quiet:
+                what = "" if new else f" (replacing the stored {doc.identity})"
+                print(f"{doc.doc_id}: {len(result.events)} events{what}", file=sys.stderr)
         docs, events = store.count()
-    print(f"stored {added} documents; {args.db} now holds {docs} documents, {events} events")
+    print(
+        f"stored {added} new documents, updated {updated}, skipped {unchanged} already stored;"
+        f" {args.db} now holds {docs} documents, {events} events"
+    )
     return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
 
 
@@ -183,8 +206,10 @@ def cmd_events(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_USAGE
     with store:
-        for doc_id, record in store.event_records():
-            print(json.dumps({"doc_id": doc_id, **record}, ensure_ascii=False))
+        for doc_id, identity, record in store.event_records():
+            print(
+                json.dumps({"doc_id": doc_id, "identity": identity, **record}, ensure_ascii=False)
+            )
     return EXIT_OK
 
 

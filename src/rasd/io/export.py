@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
+from rasd.io.identity import identity_key
 from rasd.model import Document, Event
 
 
@@ -22,6 +23,7 @@ class Result:
         doc = self.document
         return {
             "doc_id": doc.doc_id,
+            "identity": doc.identity,
             "title": doc.title,
             "published": doc.published.isoformat() if doc.published else None,
             "language": doc.language,
@@ -82,7 +84,7 @@ def acled_row(event: Event, document: Document, number: int) -> dict[str, object
     day = event.date_from.isoformat() if event.date_from else ""
     civilian = bool(event.actor2 and event.actor2.name.startswith("Civilians"))
     return {
-        "event_id_cnty": f"{iso}-{document.doc_id}-{number}",
+        "event_id_cnty": f"{iso}-{identity_key(document.identity)}-{number}",
         "event_date": day,
         "year": event.date_from.year if event.date_from else "",
         "time_precision": event.time_precision,
@@ -139,6 +141,7 @@ def write_geojson(results: Iterable[Result], out: TextIO) -> None:
                 continue
             properties = event.to_dict()
             properties["doc_id"] = result.document.doc_id
+            properties["identity"] = result.document.identity
             features.append(
                 {
                     "type": "Feature",
