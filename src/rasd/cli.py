@@ -16,7 +16,7 @@ from rasd import __version__
 from rasd.evaluation.bench import BenchError, format_report, run_bench
 from rasd.evaluation.bench import add_arguments as add_bench_arguments
 from rasd.io.documents import published_at
-from rasd.io.export import FORMATS, Result, format_table
+from rasd.io.export import FORMATS, Result, format_table, write_csv
 from rasd.io.ingest import IngestError, read_path, read_records
 from rasd.io.store import Store, StoreError
 from rasd.model import Document
@@ -35,6 +35,7 @@ examples:
   rasd demo
   rasd extract --published 2024-01-15T15:45:00+03:00 article.txt
   rasd extract --format csv pages/*.html > events.csv
+  rasd extract --format csv --bom pages/*.html > for-excel.csv
   cat records.jsonl | rasd extract -
   rasd ingest --db events.sqlite pages/*.html
   rasd eval ../shared/eval/dev
@@ -113,9 +114,11 @@ def _results(
         yield result
 
 
-def _write(results: Iterator[Result], fmt: str, out: TextIO) -> None:
+def _write(results: Iterator[Result], fmt: str, out: TextIO, bom: bool = False) -> None:
     if fmt == "table":
         out.write(format_table(results) + "\n")
+    elif fmt == "csv":
+        write_csv(results, out, bom=bom)
     else:
         FORMATS[fmt](results, out)
 
@@ -131,7 +134,7 @@ def _open_store(path: str) -> Store | None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     report = _Reporter(args.quiet)
-    _write(_results(args.inputs, args.published, report), args.format, sys.stdout)
+    _write(_results(args.inputs, args.published, report), args.format, sys.stdout, args.bom)
     return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
 
 
@@ -388,6 +391,12 @@ def parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="print the events of each input")
     inputs(ex)
     ex.add_argument("--format", choices=["jsonl", "csv", "geojson", "table"], default="jsonl")
+    ex.add_argument(
+        "--bom",
+        action="store_true",
+        help="with --format csv: begin with a UTF-8 byte-order mark, by which Excel shows the"
+        " Arabic (default: plain UTF-8)",
+    )
     ex.set_defaults(func=cmd_extract)
 
     ing = sub.add_parser("ingest", help="extract events into a SQLite store")
@@ -441,7 +450,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    arguments = parser()
+    args = arguments.parse_args(argv)
+    if getattr(args, "bom", False) and args.format != "csv":
+        arguments.error("--bom: only a CSV has a byte-order mark (add --format csv)")
     try:
         return args.func(args)
     except KeyboardInterrupt:
