@@ -106,6 +106,11 @@ def test_a_listed_outlet_named_by_a_record_finds_its_scale():
     assert (record["source"], record["source_scale"]) == ("Reuters", "International")
 
 
+def test_a_listed_outlet_that_names_itself_in_arabic_is_written_by_its_english_name():
+    record = row(event(), outlet="عنب بلدي")
+    assert (record["source"], record["source_scale"]) == ("Enab Baladi", "National")
+
+
 def test_a_text_with_no_url_and_no_outlet_has_no_source_not_its_file_name():
     assert row(event())["source"] == ""
 

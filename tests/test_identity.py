@@ -98,6 +98,12 @@ def test_a_page_without_a_canonical_link_falls_back_to_its_open_graph_url(tmp_pa
     assert doc.url == "https://news.example/og"
 
 
+def test_a_canonical_link_to_the_sites_home_page_does_not_identify_an_article(tmp_path):
+    tag = '<link rel="canonical" href="https://news.example/">'
+    (doc,) = read_path(write(tmp_path / "saved.html", page(tag)))
+    assert doc.url is None and doc.identity.startswith("sha256:")
+
+
 def test_a_page_names_its_outlet(tmp_path):
     tag = '<meta property="og:site_name" content="The Example Post">'
     (doc,) = read_path(write(tmp_path / "saved.html", page(tag)))

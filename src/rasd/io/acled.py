@@ -83,7 +83,7 @@ class AcledTables:
     region: dict[str, str]  # alpha-2 -> ACLED's region
     abroad: tuple[int, int]  # (the code of a state's forces, their code abroad)
     by_host: dict[str, Outlet]
-    by_name: dict[str, Outlet]  # folded name -> outlet
+    by_name: dict[str, Outlet]  # folded name or other name (outlets.yaml: also) -> outlet
 
 
 @cache
@@ -106,13 +106,17 @@ def tables() -> AcledTables:
         region = {iso: name for name, codes in rules["regions"].items() for iso in codes}
         abroad = (int(rules["abroad"]["inter"]), int(rules["abroad"]["becomes"]))
         outlets = [
-            (Outlet(str(entry["name"]), str(entry.get("scale") or "")), entry["hosts"])
+            (
+                Outlet(str(entry["name"]), str(entry.get("scale") or "")),
+                [str(host) for host in entry["hosts"]],
+                [str(entry["name"]), *map(str, entry.get("also") or [])],
+            )
             for entry in listed["outlets"]
         ]
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ExportDataError(f"export/acled.yaml or outlets.yaml: malformed ({err})") from None
-    by_host = {host.lower(): outlet for outlet, hosts in outlets for host in hosts}
-    by_name = {_folded(outlet.name): outlet for outlet, _ in outlets}
+    by_host = {host.lower(): outlet for outlet, hosts, _ in outlets for host in hosts}
+    by_name = {_folded(name): outlet for outlet, _, names in outlets for name in names}
     return AcledTables(alpha3, numeric, region, abroad, by_host, by_name)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from rasd.io.cleaning import clean_lines
 from rasd.io.datelines import to_datetime
@@ -66,10 +67,13 @@ def _published_in_page(tree: lxml.html.HtmlElement) -> dt.datetime | None:
 
 
 def _url_in_page(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's own absolute address; not a site's home page, which some sites give as
+    the canonical link of every page (it would make all their articles one document)."""
     for xpath in _URL_XPATHS:
         for value in tree.xpath(xpath):
             url = str(value).strip()
-            if url.lower().startswith(("http://", "https://")):
+            parts = urlsplit(url)
+            if parts.scheme.lower() in ("http", "https") and parts.path.strip("/"):
                 return url
     return None
 

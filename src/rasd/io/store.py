@@ -69,6 +69,9 @@ class Store:
         self.path = Path(path)
         try:
             self._db = sqlite3.connect(self.path)
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot open ({err})") from err
+        try:
             self._db.execute("PRAGMA foreign_keys = ON")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version > VERSION:
@@ -76,12 +79,17 @@ class Store:
                     f"{self.path}: written by a newer rasd (store version {version}, this rasd"
                     f" reads up to {VERSION})"
                 )
-            self._in_one_transaction(self._create_or_upgrade)
-        except sqlite3.DatabaseError as err:
+            if version < VERSION:  # a new file, or one written before identities
+                self._in_one_transaction(self._create_or_upgrade)
+        except (sqlite3.DatabaseError, StoreError) as err:
+            self._db.close()
+            if isinstance(err, StoreError):
+                raise
             raise StoreError(f"{self.path}: not a usable rasd store ({err})") from err
 
     def _in_one_transaction(self, work: Callable[[sqlite3.Connection], None]) -> None:
         """Run ``work(connection)`` in one transaction, DDL included: all of it or none."""
+        previous = self._db.isolation_level
         self._db.isolation_level = None  # BEGIN and COMMIT by hand: DDL is transactional
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -92,7 +100,7 @@ class Store:
                 raise
             self._db.execute("COMMIT")
         finally:
-            self._db.isolation_level = ""
+            self._db.isolation_level = previous
 
     def _create_or_upgrade(self, db: sqlite3.Connection) -> None:
         columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
