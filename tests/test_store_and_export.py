@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -130,3 +131,10 @@ def test_a_store_holds_a_document_only_with_the_same_text(tmp_path, shelling_res
         store.add(Result(doc, shelling_result.events))
         assert store.holds(doc)
         assert not store.holds(replace(doc, text=doc.text + " More."))
+
+
+def test_a_document_given_another_publication_time_is_not_held(tmp_path, shelling_result):
+    doc = shelling_result.document
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add(shelling_result)
+        assert not store.holds(replace(doc, published=doc.published + dt.timedelta(days=1)))

@@ -124,10 +124,12 @@ class Store:
         self._db.close()
 
     def holds(self, document: Document) -> bool:
-        """Whether the store holds this document with this very text (nothing to redo)."""
+        """Whether the store holds this document with this very text and publication time
+        (nothing to redo)."""
+        published = document.published.isoformat() if document.published else None
         row = self._db.execute(
-            "SELECT 1 FROM documents WHERE identity = ? AND text_sha256 = ?",
-            (_identity(document), text_digest(document.text)),
+            "SELECT 1 FROM documents WHERE identity = ? AND text_sha256 = ? AND published IS ?",
+            (_identity(document), text_digest(document.text), published),
         ).fetchone()
         return row is not None
 
