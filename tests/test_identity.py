@@ -104,6 +104,13 @@ def test_a_canonical_link_to_the_sites_home_page_does_not_identify_an_article(tm
     assert doc.url is None and doc.identity.startswith("sha256:")
 
 
+def test_two_pages_with_no_article_text_are_two_documents(tmp_path):
+    empty = "<html><head><title>{}</title></head><body><div></div></body></html>"
+    (a,) = read_path(write(tmp_path / "a.html", empty.format("Home")))
+    (b,) = read_path(write(tmp_path / "b.html", empty.format("About")))
+    assert a.identity != b.identity
+
+
 def test_a_page_names_its_outlet(tmp_path):
     tag = '<meta property="og:site_name" content="The Example Post">'
     (doc,) = read_path(write(tmp_path / "saved.html", page(tag)))

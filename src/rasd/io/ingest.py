@@ -19,6 +19,7 @@ from pathlib import Path
 from rasd.io.decoding import decode
 from rasd.io.documents import document_from_text, published_at
 from rasd.io.errors import IngestError
+from rasd.io.identity import document_identity
 from rasd.io.language import LANGUAGES, identify_language
 from rasd.io.pages import document_from_html
 from rasd.io.records import document_from_record, read_records
@@ -98,5 +99,8 @@ def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterato
         document = document_from_html(text, doc_id, published=published)
     else:
         document = document_from_text(text, doc_id, published)
+    if not document.text and suffix != ".json":
+        # no article text: told apart from other such files by what the file holds
+        document.identity = document_identity(text, document.url)
     document.source = source
     yield document

@@ -67,7 +67,9 @@ def document_from_record(record: object, where: str, name: str | None = None) ->
         html = body["html"]
         assert isinstance(html, str)  # no text, so an html (checked above)
         document = document_from_html(html, "", url, published, language)
-    document.identity = document_identity(document.text, document.url, own_id)
+    # a page with no article text is told apart from other such pages by its markup
+    content = document.text or str(body["text"] or body["html"])
+    document.identity = document_identity(content, document.url, own_id)
     document.doc_id = own_id or name or identity_key(document.identity)
     document.outlet = record.get("outlet") or document.outlet
     document.source = where
