@@ -8,8 +8,6 @@ import sqlite3
 import sys
 from pathlib import Path
 
-import pytest
-
 from rasd.cli import main
 from rasd.io.identity import document_identity, identity_key
 from rasd.io.ingest import IngestError, read_path, read_records
@@ -156,14 +154,20 @@ def test_a_page_at_the_same_url_replaces_the_stored_one(tmp_path, monkeypatch, c
     assert [identity for _, identity in stored(db)] == ["url:https://news.example/1"]
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_extract_tells_two_files_of_one_name_apart(tmp_path, capsys, fmt):
+def extract_two_files_of_one_name(tmp_path, capsys, fmt: str) -> str:
     a = write(tmp_path / "a" / "article.txt", SHELLING)
     b = write(tmp_path / "b" / "article.txt", SHELLING.replace("three", "four"))
     main(["extract", "--format", fmt, "--published", PUBLISHED, str(a), str(b)])
-    out = capsys.readouterr().out
-    if fmt == "jsonl":
-        ids = [json.loads(line)["identity"] for line in out.splitlines()]
-    else:
-        ids = [line.split(",")[0] for line in out.splitlines()[1:]]
-    assert len(ids) == 2 and ids[0] != ids[1]
+    return capsys.readouterr().out
+
+
+def test_extract_gives_two_files_of_one_name_two_identities(tmp_path, capsys):
+    out = extract_two_files_of_one_name(tmp_path, capsys, "jsonl")
+    first, second = (json.loads(line)["identity"] for line in out.splitlines())
+    assert first != second
+
+
+def test_csv_gives_the_events_of_two_files_of_one_name_two_ids(tmp_path, capsys):
+    out = extract_two_files_of_one_name(tmp_path, capsys, "csv")
+    first, second = (line.split(",")[0] for line in out.splitlines()[1:])
+    assert first != second
