@@ -8,6 +8,7 @@ import pytest
 
 from rasd.io import language
 from rasd.io.documents import NO_PUBLICATION_DATE
+from rasd.io.identity import identity_key
 from rasd.io.ingest import (
     IngestError,
     decode,
@@ -221,7 +222,7 @@ def test_jsonl_records_good_and_bad_lines():
     assert items[0].doc_id == "one" and items[0].language == "ar"
     assert str(items[1]).startswith("feed.jsonl:2: not JSON")
     assert "published" in str(items[2]) and items[2].source == "feed.jsonl:3"
-    assert items[3].doc_id == "feed.jsonl-4" and items[3].language == "en"
+    assert items[3].doc_id == identity_key(items[3].identity) and items[3].language == "en"
 
 
 def test_read_path_names_documents_after_the_file(tmp_path: Path):

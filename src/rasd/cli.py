@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import TextIO
@@ -16,7 +16,7 @@ from rasd import __version__
 from rasd.evaluation.bench import BenchError, format_report, run_bench
 from rasd.evaluation.bench import add_arguments as add_bench_arguments
 from rasd.io.documents import published_at
-from rasd.io.export import FORMATS, Result, format_table
+from rasd.io.export import FORMATS, Result, format_table, write_csv
 from rasd.io.ingest import IngestError, read_path, read_records
 from rasd.io.store import Store, StoreError
 from rasd.model import Document
@@ -35,6 +35,7 @@ examples:
   rasd demo
   rasd extract --published 2024-01-15T15:45:00+03:00 article.txt
   rasd extract --format csv pages/*.html > events.csv
+  rasd extract --format csv --bom pages/*.html > for-excel.csv
   cat records.jsonl | rasd extract -
   rasd ingest --db events.sqlite pages/*.html
   rasd eval ../shared/eval/dev
@@ -88,13 +89,19 @@ def _documents(
 
 
 def _results(
-    inputs: list[str], published: dt.datetime | None, report: _Reporter
+    inputs: list[str],
+    published: dt.datetime | None,
+    report: _Reporter,
+    skip: Callable[[Document], bool] | None = None,
 ) -> Iterator[Result]:
+    """The result of each input document, but those ``skip`` says need no extraction."""
     from rasd.pipeline import process
 
     for doc in _documents(inputs, published, report):
         if doc.published is None and published is not None:
             doc = published_at(doc, published)
+        if skip is not None and skip(doc):
+            continue
         for warning in doc.warnings:
             report.warn(f"{doc.source or doc.doc_id}: {warning}")
         try:
@@ -107,9 +114,11 @@ def _results(
         yield result
 
 
-def _write(results: Iterator[Result], fmt: str, out: TextIO) -> None:
+def _write(results: Iterator[Result], fmt: str, out: TextIO, bom: bool = False) -> None:
     if fmt == "table":
         out.write(format_table(results) + "\n")
+    elif fmt == "csv":
+        write_csv(results, out, bom=bom)
     else:
         FORMATS[fmt](results, out)
 
@@ -125,7 +134,7 @@ def _open_store(path: str) -> Store | None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     report = _Reporter(args.quiet)
-    _write(_results(args.inputs, args.published, report), args.format, sys.stdout)
+    _write(_results(args.inputs, args.published, report), args.format, sys.stdout, args.bom)
     return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
 
 
@@ -135,18 +144,35 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_USAGE
     with store:
-        added = 0
-        for result in _results(args.inputs, args.published, report):
-            try:
-                store.add(result)  # one transaction: a failure leaves the store as it was
-            except sqlite3.Error as err:
-                report.error(f"{args.db}: cannot store {result.document.doc_id} ({err})")
-                return EXIT_USAGE
-            added += 1
+        added = updated = unchanged = 0
+
+        def stored_already(doc: Document) -> bool:
+            """The same document with the same text: ingesting it again adds nothing."""
+            nonlocal unchanged
+            if not store.holds(doc):
+                return False
+            unchanged += 1
             if not args.quiet:
-                print(f"{result.document.doc_id}: {len(result.events)} events", file=sys.stderr)
+                print(f"{doc.doc_id}: already stored as {doc.identity}, skipped", file=sys.stderr)
+            return True
+
+        for result in _results(args.inputs, args.published, report, skip=stored_already):
+            doc = result.document
+            try:
+                new = store.add(result)  # one transaction: a failure leaves the store as it was
+            except sqlite3.Error as err:
+                report.error(f"{args.db}: cannot store {doc.source or doc.doc_id} ({err})")
+                return EXIT_USAGE
+            added += new
+            updated += not new
+            if not args.quiet:
+                what = "" if new else f" (replacing the stored {doc.identity})"
+                print(f"{doc.doc_id}: {len(result.events)} events{what}", file=sys.stderr)
         docs, events = store.count()
-    print(f"stored {added} documents; {args.db} now holds {docs} documents, {events} events")
+    print(
+        f"stored {added} new documents, updated {updated}, skipped {unchanged} already stored;"
+        f" {args.db} now holds {docs} documents, {events} events"
+    )
     return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
 
 
@@ -183,8 +209,10 @@ def cmd_events(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_USAGE
     with store:
-        for doc_id, record in store.event_records():
-            print(json.dumps({"doc_id": doc_id, **record}, ensure_ascii=False))
+        for doc_id, identity, record in store.event_records():
+            print(
+                json.dumps({"doc_id": doc_id, "identity": identity, **record}, ensure_ascii=False)
+            )
     return EXIT_OK
 
 
@@ -363,6 +391,12 @@ def parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="print the events of each input")
     inputs(ex)
     ex.add_argument("--format", choices=["jsonl", "csv", "geojson", "table"], default="jsonl")
+    ex.add_argument(
+        "--bom",
+        action="store_true",
+        help="with --format csv: begin with a UTF-8 byte-order mark, by which Excel shows the"
+        " Arabic (default: plain UTF-8)",
+    )
     ex.set_defaults(func=cmd_extract)
 
     ing = sub.add_parser("ingest", help="extract events into a SQLite store")
@@ -416,7 +450,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    arguments = parser()
+    args = arguments.parse_args(argv)
+    if getattr(args, "bom", False) and args.format != "csv":
+        arguments.error("--bom: only a CSV has a byte-order mark (add --format csv)")
     try:
         return args.func(args)
     except KeyboardInterrupt:

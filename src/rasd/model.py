@@ -35,6 +35,10 @@ class Document:
     url: str | None = None
     source: str | None = None  # where it was read from: a path, "stdin:3", ...
     warnings: list[str] = field(default_factory=list)
+    # what makes it the same document as another (rasd.io.identity): "url:...", "id:..." or
+    # "sha256:..." of the text; ``doc_id`` is its name (a file's, a record's), not its identity
+    identity: str = ""
+    outlet: str | None = None  # the outlet that published it, as the page or record names it
 
 
 class DateRange(NamedTuple):

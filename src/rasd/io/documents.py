@@ -12,6 +12,7 @@ import re
 
 from rasd.io.cleaning import clean_lines
 from rasd.io.datelines import HEADER_LINES, DateLine, find_date_line, zone_in
+from rasd.io.identity import document_identity
 from rasd.io.language import identify_language
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Document
@@ -73,7 +74,8 @@ def build_document(
     warnings: list[str],
 ) -> Document:
     """The Document of clean ``lines``; the publication time from a date line unless
-    ``published``, the language identified unless ``language`` is given."""
+    ``published``, the language identified unless ``language`` is given; its identity from
+    ``url``, else from the text."""
     text = "\n".join(lines)
     if published is None:
         date_line = find_date_line(lines)
@@ -92,6 +94,7 @@ def build_document(
         url=url,
         language=language,
         warnings=warnings,
+        identity=document_identity(text, url),
     )
 
 

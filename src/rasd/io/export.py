@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
+from rasd.io.acled import ACLED_COLUMNS, acled_row
 from rasd.model import Document, Event
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "FORMATS",
+    "Result",
+    "acled_row",
+    "format_table",
+    "write_csv",
+    "write_geojson",
+    "write_jsonl",
+]
 
 
 @dataclass
@@ -17,11 +30,13 @@ class Result:
 
     document: Document
     events: list[Event]
+    extracted_at: int = field(default_factory=lambda: int(time.time()))  # Unix time
 
     def to_dict(self) -> dict:
         doc = self.document
         return {
             "doc_id": doc.doc_id,
+            "identity": doc.identity,
             "title": doc.title,
             "published": doc.published.isoformat() if doc.published else None,
             "language": doc.language,
@@ -31,103 +46,22 @@ class Result:
         }
 
 
-# ACLED's export columns, in ACLED's order.
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-]
-
-_DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
-
-
-def acled_row(event: Event, document: Document, number: int) -> dict[str, object]:
-    loc = event.location
-    iso = loc.iso if loc and loc.iso else "XX"
-    day = event.date_from.isoformat() if event.date_from else ""
-    civilian = bool(event.actor2 and event.actor2.name.startswith("Civilians"))
-    return {
-        "event_id_cnty": f"{iso}-{document.doc_id}-{number}",
-        "event_date": day,
-        "year": event.date_from.year if event.date_from else "",
-        "time_precision": event.time_precision,
-        "disorder_type": _DISORDER.get(event.event_type, ""),
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1.name if event.actor1 else "",
-        "assoc_actor_1": "",
-        "inter1": "",
-        "actor2": event.actor2.name if event.actor2 else "",
-        "assoc_actor_2": "",
-        "inter2": "",
-        "interaction": "",
-        "civilian_targeting": "Civilian targeting" if civilian else "",
-        "iso": loc.iso if loc else "",
-        "region": "Middle East",
-        "country": loc.country if loc else "",
-        "admin1": loc.admin1 if loc else "",
-        "admin2": loc.admin2 if loc else "",
-        "admin3": "",
-        "location": loc.name if loc else "",
-        "latitude": loc.lat if loc else "",
-        "longitude": loc.lon if loc else "",
-        "geo_precision": loc.geo_precision if loc else "",
-        "source": document.url or document.doc_id,
-        "source_scale": "",
-        "notes": event.notes,
-        "fatalities": event.fatalities,
-        "tags": "",
-        "timestamp": "",
-    }
-
-
 def write_jsonl(results: Iterable[Result], out: TextIO) -> None:
     for result in results:
         out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         out.flush()
 
 
-def write_csv(results: Iterable[Result], out: TextIO) -> None:
+def write_csv(results: Iterable[Result], out: TextIO, bom: bool = False) -> None:
+    """ACLED's columns, one row per event; ``bom`` writes a UTF-8 byte-order mark first, by
+    which Excel knows the file is UTF-8 (without it, it shows the Arabic as garbage)."""
+    if bom:
+        out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     for result in results:
         for number, event in enumerate(result.events, 1):
-            writer.writerow(acled_row(event, result.document, number))
+            writer.writerow(acled_row(event, result.document, number, result.extracted_at))
 
 
 def write_geojson(results: Iterable[Result], out: TextIO) -> None:
@@ -139,6 +73,7 @@ def write_geojson(results: Iterable[Result], out: TextIO) -> None:
                 continue
             properties = event.to_dict()
             properties["doc_id"] = result.document.doc_id
+            properties["identity"] = result.document.identity
             features.append(
                 {
                     "type": "Feature",

@@ -19,6 +19,7 @@ from pathlib import Path
 from rasd.io.decoding import decode
 from rasd.io.documents import document_from_text, published_at
 from rasd.io.errors import IngestError
+from rasd.io.identity import document_identity
 from rasd.io.language import LANGUAGES, identify_language
 from rasd.io.pages import document_from_html
 from rasd.io.records import document_from_record, read_records
@@ -65,7 +66,10 @@ def _read_bytes(path: Path) -> bytes:
 def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterator[Document]:
     """Documents from a file: HTML (.html/.htm or content that starts like HTML), JSON Lines
     (.jsonl; after the good records, an IngestError names the first bad one), one JSON
-    record (.json), else plain text. ``published`` overrides what the documents say."""
+    record (.json), else plain text. ``published`` overrides what the documents say. A
+    document is named by the file (its ``doc_id`` is the file name without folder and
+    extension) but identified by its URL or its text (rasd.io.identity), so that two files of
+    one name in two folders stay two documents."""
     path = Path(path)
     source = str(path)
     text = decode(_read_bytes(path), source)
@@ -88,12 +92,15 @@ def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterato
             record = json.loads(text)
         except json.JSONDecodeError as e:
             raise IngestError(source, f"not JSON ({e.msg}, line {e.lineno})") from None
-        document = document_from_record(record, doc_id, source)
+        document = document_from_record(record, source, name=doc_id)
         if published is not None:
             document = published_at(document, published)
     elif suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype|html)", text, re.IGNORECASE):
         document = document_from_html(text, doc_id, published=published)
     else:
         document = document_from_text(text, doc_id, published)
+    if not document.text and suffix != ".json":
+        # no article text: told apart from other such files by what the file holds
+        document.identity = document_identity(text, document.url)
     document.source = source
     yield document

@@ -1,5 +1,5 @@
-"""HTML pages to Documents: the main text by trafilatura, the title and publication time from
-the page's markup.
+"""HTML pages to Documents: the main text by trafilatura, the title, publication time,
+canonical URL and outlet name from the page's markup.
 
 trafilatura and lxml are imported on the first page parsed, so that ``import rasd`` and the
 plain-text path do not pay for them (trafilatura, with numpy and py3langid, takes about
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from rasd.io.cleaning import clean_lines
 from rasd.io.datelines import to_datetime
@@ -29,6 +30,13 @@ _PUBLISHED_XPATHS = (
     "//*[@itemprop='datePublished']/@datetime",
     "//time[@datetime][1]/@datetime",
 )
+# Where a page says its own address (the first absolute http(s) URL found wins) and the name
+# of the site that published it.
+_URL_XPATHS = (
+    "//link[@rel='canonical']/@href",
+    "//meta[@property='og:url' or @name='og:url']/@content",
+)
+_OUTLET_XPATH = "//meta[@property='og:site_name' or @name='og:site_name']/@content"
 # The headline and the standfirst under it: trafilatura drops them from some pages and keeps
 # them on others; they lead the text on every page, as on plain-text pages (events in
 # headlines count).
@@ -58,6 +66,23 @@ def _published_in_page(tree: lxml.html.HtmlElement) -> dt.datetime | None:
     return None
 
 
+def _url_in_page(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's own absolute address; not a site's home page, which some sites give as
+    the canonical link of every page (it would make all their articles one document)."""
+    for xpath in _URL_XPATHS:
+        for value in tree.xpath(xpath):
+            url = str(value).strip()
+            parts = urlsplit(url)
+            if parts.scheme.lower() in ("http", "https") and parts.path.strip("/"):
+                return url
+    return None
+
+
+def _outlet_in_page(tree: lxml.html.HtmlElement) -> str | None:
+    names = (" ".join(str(value).split()) for value in tree.xpath(_OUTLET_XPATH))
+    return next((name for name in names if name), None)
+
+
 def _visible_text(tree: lxml.html.HtmlElement) -> str:
     for element in tree.xpath("//script|//style|//nav|//noscript|//template|//head"):
         element.drop_tree()
@@ -76,7 +101,8 @@ def document_from_html(
     """A Document from an HTML page: the main text by trafilatura (or the page's visible text
     when trafilatura finds none), the title, and the publication time from the page's metadata,
     else from a date line in its text, unless ``published`` is given; the language identified
-    unless ``language`` is given."""
+    unless ``language`` is given; the URL, unless given, and the outlet from the page's
+    canonical link and Open Graph tags."""
     import lxml.html
     import trafilatura
     from lxml import etree
@@ -89,6 +115,9 @@ def document_from_html(
         tree = lxml.html.document_fromstring(html, parser=_parser())
     except (etree.ParserError, ValueError):
         tree = None
+    # read before the visible text is taken, which drops the page's head
+    page_url = _url_in_page(tree) if tree is not None else None
+    outlet = _outlet_in_page(tree) if tree is not None else None
     # a trafilatura Document (a dict only when asked for with as_dict=True)
     extracted: Any = trafilatura.bare_extraction(
         html, url=url, favor_recall=True, with_metadata=True, include_comments=False
@@ -113,4 +142,6 @@ def document_from_html(
         title = next(
             (t.strip() for t in tree.xpath("//h1//text()|//title/text()") if t.strip()), None
         )
-    return build_document(doc_id, lines, title, published, url, language, warnings)
+    document = build_document(doc_id, lines, title, published, url or page_url, language, warnings)
+    document.outlet = outlet
+    return document
