@@ -712,6 +712,11 @@ def test_two_victims_told_in_the_dual_before_the_casualty_word_count_two():
     assert (event.fatalities, event.injuries) == (2, 1)
 
 
+def test_militants_eliminated_in_an_operation_are_its_dead():
+    text = "شن الجيش العراقي عملية عسكرية في قضاء الطارمية اليوم أسفرت عن القضاء على ثلاثة مسلحين."
+    assert only_event(text).fatalities == 3
+
+
 def test_two_women_wounded_are_no_deaths():
     event = only_event("أصيبت امرأتان أمس بقصف مدفعي على بلدة كفرنبل.")
     assert (event.fatalities, event.injuries) == (0, 2)
