@@ -855,6 +855,11 @@ def test_earlier_with_no_day_told_stays_background():
     assert events(text) == []
 
 
+def test_tear_gas_grenades_are_no_grenade_attack():
+    text = "Riot police fired tear gas grenades across the bridge in Nasiriyah on Sunday."
+    assert "Grenade" not in [e.sub_event_type for e in events(text)]
+
+
 def test_a_threat_is_no_event():
     assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
 

@@ -188,7 +188,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         d
         for d in _dates(text, published, tokens, all_numbers)
         if (published is None or d.date_from <= published.date())
-        and not _names_outlet(d, tokens, token_starts, resources)
+        and not (d.span and ends_outlet_name(d.span, tokens, token_starts, resources.gazetteer))
     ]
     places = find_places(text, resources.gazetteer, tokens=tokens)
     places += unlisted_places(text, tokens, places, resources.gazetteer)
@@ -223,9 +223,9 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             )
             actors = [a for a in actors if not _named_as_place(sentence, a)]
             sentence.actors = _partitives(sentence, actors)
-        if TRIGGERS in found:
-            sentence.triggers = _outside(found[TRIGGERS], sentence.actors)
         sentence.weapons = found.get(WEAPONS, [])
+        if TRIGGERS in found:
+            sentence.triggers = _outside(found[TRIGGERS], sentence.actors, sentence.weapons)
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
         named = [a.span for a in sentence.actors if a.via in _NAMED_VIA]
@@ -254,18 +254,6 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         any(w.payload.explosive for s in sentences for w in s.weapons),
     )
     return Mentions(sentences, context)
-
-
-def _names_outlet(
-    date: DateRange, tokens: list[Token], token_starts: list[int], resources: Resources
-) -> bool:
-    """ "وكالة بغداد اليوم": a one-word date that ends an outlet's name."""
-    span = date.span
-    if span is None:
-        return False
-    index = bisect.bisect_left(token_starts, span.start)
-    one_word = index < len(tokens) and tokens[index].end == span.end
-    return one_word and ends_outlet_name(tokens, index, resources.gazetteer)
 
 
 # Two publication times far apart: a date read the same against both does not depend on
@@ -483,10 +471,20 @@ def _clauses(sentence: SentenceMentions) -> list[Clause]:
 
 
 def _outside(
-    triggers: list[PhraseMatch[Trigger]], actors: list[ActorMention]
+    triggers: list[PhraseMatch[Trigger]],
+    actors: list[ActorMention],
+    weapons: list[PhraseMatch[Weapon]],
 ) -> list[PhraseMatch[Trigger]]:
-    """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces")."""
+    """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces") nor
+    a shorter part of the name of a weapon that does not explode ("tear gas grenades")."""
     names = [a.span for a in actors if a.via != Via.ADJECTIVE]
-    if not names:
-        return list(triggers)
-    return [t for t in triggers if not any(n.start <= t.start and t.end <= n.end for n in names)]
+    harmless = [w for w in weapons if not w.payload.explosive]
+    return [
+        t
+        for t in triggers
+        if not any(n.start <= t.start and t.end <= n.end for n in names)
+        and not any(
+            w.start <= t.start and t.end <= w.end and w.end - w.start > t.end - t.start
+            for w in harmless
+        )
+    ]

@@ -9,11 +9,13 @@ makes it 3 for a governorate or a region). The relation words are in the languag
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.places import Relation, RelationKind
+from rasd.model import Span
 from rasd.text.normalize import OPENERS, fold, folded_words, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
 
@@ -113,11 +115,15 @@ def after_media_word(tokens: list[Token], index: int) -> bool:
     return at >= 0 and is_arabic_word(tokens[at].norm) and bool(_keys(tokens[at]) & _AR_MEDIA_WORDS)
 
 
-def ends_outlet_name(tokens: list[Token], index: int, gazetteer: Gazetteer) -> bool:
-    """Does token ``index`` end a news outlet's name made of a place name and a word after a
-    word for an outlet: "اليوم" in "وكالة بغداد اليوم" is no date."""
+def ends_outlet_name(
+    span: Span, tokens: list[Token], token_starts: list[int], gazetteer: Gazetteer
+) -> bool:
+    """Is ``span`` one word that ends a news outlet's name made of a place name and that
+    word, after a word for an outlet: "اليوم" in "وكالة بغداد اليوم" is no date."""
+    index = bisect.bisect_left(token_starts, span.start)
     return (
-        index >= 2
+        2 <= index < len(tokens)
+        and tokens[index].end == span.end
         and after_media_word(tokens, index - 1)
         and bool(gazetteer.matches(tokens[index - 1 : index]))
     )
