@@ -515,3 +515,15 @@ def test_an_english_state_word_after_a_name_asks_for_the_state_not_its_city():
 def test_the_suez_canal_is_a_place_of_its_own_not_a_channel_named_after_suez(gaz):
     [mention] = find_places("تعرضت سفينة لهجوم قرب قناة السويس أمس.", gaz)
     assert mention.candidates[0].name == "Suez Canal"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("كوستي", "Kosti"), ("بابنوسة", "Babanūsah"), ("الدلنج", "Dilling"), ("كيسمايو", "Kismayo")],
+)
+def test_towns_of_sudan_and_somalia_are_found_by_their_arabic_news_spelling(gaz, name, place):
+    assert gaz.lookup(name)[0].name == place
+
+
+def test_a_distant_city_keeps_an_arabic_name_a_nearer_village_also_bears(gaz):
+    assert {p.country for p in gaz.lookup("القصرين")} == {"Tunisia", "Israel"}
