@@ -1522,6 +1522,16 @@ def test_today_in_a_news_outlets_name_is_no_date():
     assert only_event(text).date_from == dt.date(2024, 3, 10)
 
 
+def test_a_date_that_names_a_news_outlet_is_no_date():
+    text = "قالت صحيفة 26 سبتمبر إن الحوثيين قصفوا مواقع الجيش في حيس أمس."
+    assert only_event(text).date_from == dt.date(2024, 3, 10)
+
+
+def test_soldiers_who_died_killed_no_one():
+    text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
+    assert "Violence against civilians" not in [e.event_type for e in events(text)]
+
+
 def test_a_victim_in_quotation_marks_is_counted():
     event = only_event('قتل "إرهابيان" أمس في اشتباك مع الشرطة في محافظة الجيزة.')
     assert event.fatalities == 2

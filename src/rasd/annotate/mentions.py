@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 from rasd.annotate.dates import find_dates
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
-from rasd.annotate.places import ends_outlet_name, find_places
+from rasd.annotate.places import find_places, in_outlet_name
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
@@ -188,7 +188,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         d
         for d in _dates(text, published, tokens, all_numbers)
         if (published is None or d.date_from <= published.date())
-        and not (d.span and ends_outlet_name(d.span, tokens, token_starts, resources.gazetteer))
+        and not (d.span and in_outlet_name(d.span, tokens, token_starts, resources.gazetteer))
     ]
     places = find_places(text, resources.gazetteer, tokens=tokens)
     places += unlisted_places(text, tokens, places, resources.gazetteer)

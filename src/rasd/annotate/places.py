@@ -115,14 +115,19 @@ def after_media_word(tokens: list[Token], index: int) -> bool:
     return at >= 0 and is_arabic_word(tokens[at].norm) and bool(_keys(tokens[at]) & _AR_MEDIA_WORDS)
 
 
-def ends_outlet_name(
+def in_outlet_name(
     span: Span, tokens: list[Token], token_starts: list[int], gazetteer: Gazetteer
 ) -> bool:
-    """Is ``span`` one word that ends a news outlet's name made of a place name and that
-    word, after a word for an outlet: "اليوم" in "وكالة بغداد اليوم" is no date."""
+    """Is a date at ``span`` part of a news outlet's name: right after a word for an outlet
+    ("وكالة 2 ديسمبر", "صحيفة 26 سبتمبر"), or one word ending a name made of a place name
+    and that word ("اليوم" in "وكالة بغداد اليوم")?"""
     index = bisect.bisect_left(token_starts, span.start)
+    if index >= len(tokens):
+        return False
+    if after_media_word(tokens, index):
+        return True
     return (
-        2 <= index < len(tokens)
+        index >= 2
         and tokens[index].end == span.end
         and after_media_word(tokens, index - 1)
         and bool(gazetteer.matches(tokens[index - 1 : index]))

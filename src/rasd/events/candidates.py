@@ -125,7 +125,10 @@ def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Tri
     """ "قتل مسلحون مجهولون ثلاثة مدنيين", "gunmen killed three soldiers": a killing word with
     the killers right after it (Arabic) or right before it with the killed after it (English)
     is an attack even when no trigger phrase spans both."""
+    died = sentence.cue(Cue.DIED)
     for cue in sentence.cue(Cue.KILLED):
+        if any(d.start <= cue.start < d.end for d in died):
+            continue  # "استشهد جنديان": the soldiers died, they killed no one
         if clause.holds(cue.start) and _killers_named(sentence, cue):
             trigger = Trigger(
                 cue.payload,

@@ -100,6 +100,7 @@ class Cue(StrEnum):
     WAR = "war"
     CONFRONTATION = "confrontation"
     ORIGIN = "origin"
+    DIED = "died"
 
 
 CUE_NAMES = tuple(Cue)
