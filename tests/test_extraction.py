@@ -1488,6 +1488,11 @@ def test_fire_opened_on_a_pronoun_or_a_targeting_by_gunfire_is_an_attack(text):
     assert event.actor1.name == "Unidentified Armed Group (Syria)"
 
 
+def test_the_owner_of_the_positions_shelled_is_the_target_not_the_subject():
+    event = only_event("قال مصدر إن الحوثيين قصفوا مواقع الجيش في مديرية حيس أمس.")
+    assert (event.actor1.name, event.actor2.name) == (HOUTHIS, "Military Forces of Yemen (2022-)")
+
+
 def test_a_plural_subject_after_a_bare_verb_is_the_attacker_not_the_target():
     event = only_event("قصف الحوثيون مدينة مأرب بالصواريخ أمس.")
     assert (event.actor1.name, event.actor2) == (HOUTHIS, None)

@@ -20,7 +20,7 @@ from rasd.events.dating import date_event
 from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
-from rasd.events.roles import assign_roles
+from rasd.events.roles import assign_roles, owns_target
 from rasd.events.sides import (
     Mention,
     is_armed,
@@ -353,7 +353,9 @@ def _build(
             cand.headline_toll, cand.fatalities, cand.injuries = cand.fatalities, None, None
     hurt = told_joined_toll(sentence, clause)
     raid = trig.event_type == EventType.BATTLES  # a weak battle word: "اقتحم", "stormed"
-    if cand.weak and not _confirmed(cand, hurt, raid):
+    # "هاجم عناصر التنظيم نقطة لقسد": a site of a named side is struck
+    site = cand.actor2 is not None and owns_target(sentence, first.end, cand.actor2)
+    if cand.weak and not _confirmed(cand, hurt or site, raid):
         return []
     mentions, explicit = places_for(sentence, clause, focus, head.start)
     if event_type == EventType.PROTESTS:
@@ -461,8 +463,9 @@ def _on_the_ground(mention: Mention | None, afar: bool = False) -> TypeGuard[Act
 def _confirmed(cand: Candidate, hurt: bool, raid: bool) -> bool:
     """A weak trigger ("attack", "targeted") makes an event only with something to back it:
     a weapon, a casualty (counted, or ``hurt``: "قتل وأصيب 29", dead and wounded told
-    together), or a known actor; a weak battle word (``raid``: "stormed", "a military
-    operation") also needs a fight: an armed side facing it, a weapon or a casualty."""
+    together, or a site of a named side struck), or a known actor; a weak battle word
+    (``raid``: "stormed", "a military operation") also needs a fight: an armed side facing
+    it, a weapon or a casualty."""
     if cand.event_type == EventType.STRATEGIC and cand.sub_event_type != SubEventType.DISRUPTED:
         return strength(cand.actor1) == 2  # "forces withdrew": which forces?
     known = cand.actor1 is not None and cand.actor1.entry is not None

@@ -304,7 +304,11 @@ def _nominative_plural(sentence: SentenceMentions, actor: Mention) -> bool:
 
 
 def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:
-    return any(head.end <= c.start < actor.span.start for c in sentence.cue(Cue.TARGET))
+    """A target word ("على") or a site struck whose owner is named ("قصفوا مواقع الجيش")
+    stands between the verb and the actor: the actor is on the receiving end."""
+    return any(
+        head.end <= c.start < actor.span.start for c in sentence.cue(Cue.TARGET)
+    ) or owns_target(sentence, head.end, actor)
 
 
 def _denier(sentence: SentenceMentions) -> ActorMention | None:
@@ -374,7 +378,7 @@ def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
             if (
                 actor.span.start >= cue.start
                 and sentence.words_between(cue.end, actor.span.start) <= _REACH.agent_reach
-                and not _owns_target(sentence, cue.end, actor)
+                and not owns_target(sentence, cue.end, actor)
             ):  # "بغارة إسرائيلية": the agent may begin at the cue word itself
                 return actor
         words = _words_after(sentence, cue.end, limit=_REACH.agent_words)
@@ -383,7 +387,7 @@ def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
     return None
 
 
-def _owns_target(sentence: SentenceMentions, after: int, actor: Mention) -> bool:
+def owns_target(sentence: SentenceMentions, after: int, actor: Mention) -> bool:
     """ "بقصف معسكرات داعش": a site or gear struck stands between, whose owner is named."""
     return any(
         after <= c.start and c.end <= actor.span.start for c in sentence.cue(Cue.MILITARY_TARGET)
