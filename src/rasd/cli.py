@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
+import io
 import os
 import sqlite3
 import sys
@@ -415,7 +417,21 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _write_utf8() -> None:
+    """Standard output in UTF-8 whatever the locale says (Windows gives a redirected
+    ``> events.csv`` its ANSI code page, which has no Arabic letters); standard error keeps its
+    encoding, with what it cannot show escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # replaced by the caller (a test's capture, an embedding program)
+        if stream is sys.stdout and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+        elif stream is sys.stderr:
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _write_utf8()
     args = parser().parse_args(argv)
     try:
         return args.func(args)
