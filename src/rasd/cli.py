@@ -69,9 +69,7 @@ def _published(value: str) -> dt.datetime:
     return published
 
 
-def _documents(
-    inputs: list[str], published: dt.datetime | None, report: _Reporter
-) -> Iterator[Document]:
+def _documents(inputs: list[str], report: _Reporter) -> Iterator[Document]:
     for name in inputs:
         if name == "-":
             try:
@@ -84,7 +82,7 @@ def _documents(
                 report.error(f"stdin: cannot read ({err})")
             continue
         try:
-            yield from read_path(name, published=published)
+            yield from read_path(name)
         except IngestError as err:
             report.error(str(err))
 
@@ -94,7 +92,8 @@ def _results(
 ) -> Iterator[Result]:
     from rasd.pipeline import process
 
-    for doc in _documents(inputs, published, report):
+    for doc in _documents(inputs, report):
+        # --published is for the inputs that carry no date: it never overrides one
         if doc.published is None and published is not None:
             doc = published_at(doc, published)
         for warning in doc.warnings:
