@@ -345,7 +345,8 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"rasd {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.set_defaults(func=None, show_help=p.print_help)
 
     def inputs(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
@@ -363,7 +364,13 @@ def parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="print the events of each input")
     inputs(ex)
-    ex.add_argument("--format", choices=["jsonl", "csv", "geojson", "table"], default="jsonl")
+    ex.add_argument(
+        "--format",
+        choices=["jsonl", "csv", "geojson", "table"],
+        default="jsonl",
+        help="jsonl: one JSON record per document (default); csv: one row per event in ACLED's"
+        " columns; geojson: the events as points; table: for reading in a terminal",
+    )
     ex.set_defaults(func=cmd_extract)
 
     ing = sub.add_parser("ingest", help="extract events into a SQLite store")
@@ -372,7 +379,7 @@ def parser() -> argparse.ArgumentParser:
     ing.set_defaults(func=cmd_ingest)
 
     ev = sub.add_parser("events", help="print the stored events as JSON Lines")
-    ev.add_argument("--db", default="rasd.sqlite")
+    ev.add_argument("--db", default="rasd.sqlite", help="store file (default: rasd.sqlite)")
     ev.set_defaults(func=cmd_events)
 
     demo = sub.add_parser("demo", help="extract the bundled sample articles and show the events")
@@ -380,7 +387,12 @@ def parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
 
     sc = sub.add_parser("eval", help="score extraction against a folder of gold files")
-    sc.add_argument("gold", metavar="GOLD_DIR")
+    sc.add_argument(
+        "gold",
+        metavar="GOLD_DIR",
+        help="folder of gold files: JSON with doc_id, events and the article's file name"
+        " (document), e.g. ../shared/eval/dev",
+    )
     sc.add_argument("--scorer", help="score.py to use (default: GOLD_DIR/../score.py if present)")
     sc.add_argument("--predictions", metavar="FILE", help="also write the predictions here")
     sc.add_argument("-v", "--verbose", action="store_true", help="list missed/spurious events")
@@ -396,7 +408,7 @@ def parser() -> argparse.ArgumentParser:
     bench.set_defaults(func=cmd_bench)
 
     gz = sub.add_parser("gazetteer", help="build, extend or describe the gazetteer")
-    gz_sub = gz.add_subparsers(dest="action", required=True)
+    gz_sub = gz.add_subparsers(dest="action", metavar="ACTION")
     gz_sub.add_parser("info", help="sources, attribution and size")
     build = gz_sub.add_parser("build", help="rebuild the shipped gazetteer from open data")
     build.add_argument("shared_data", metavar="DATA_DIR", help="folder with the open data")
@@ -404,15 +416,21 @@ def parser() -> argparse.ArgumentParser:
     imp = gz_sub.add_parser(
         "import", help="add a GeoNames dump, an OCHA places CSV or an OSM places GeoJSON"
     )
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--kind", choices=["auto", "geonames", "ocha", "osm"], default="auto")
+    imp.add_argument("file", metavar="FILE", help="the file to import")
+    imp.add_argument(
+        "--kind",
+        choices=["auto", "geonames", "ocha", "osm"],
+        default="auto",
+        help="what the file holds: a GeoNames dump, OCHA populated places or OSM places"
+        " (default auto: told by the file's extension, .zip/.txt, .csv or .geojson/.json)",
+    )
     imp.add_argument("--country", metavar="ISO", help="the country of an OSM export (ISO code)")
     imp.add_argument(
         "--country-name", help="its English name, for a country rasd does not know yet"
     )
     rm = gz_sub.add_parser("remove", help="take an imported file out again")
     rm.add_argument("name", metavar="NAME", help="the imported file's name (see gazetteer info)")
-    gz.set_defaults(func=cmd_gazetteer)
+    gz.set_defaults(func=cmd_gazetteer, show_help=gz.print_help)
     return p
 
 
@@ -432,6 +450,9 @@ def _write_utf8() -> None:
 def main(argv: list[str] | None = None) -> int:
     _write_utf8()
     args = parser().parse_args(argv)
+    if args.func is None or getattr(args, "action", "") is None:
+        args.show_help()  # `rasd` or `rasd gazetteer` alone: what can be done
+        return EXIT_OK
     try:
         return args.func(args)
     except KeyboardInterrupt:
