@@ -32,7 +32,8 @@ EPILOG = """exit codes:
   0  every input was read (documents with no events included; warnings may be printed)
   1  one or more inputs could not be read or processed (one line each on stderr,
      "rasd: error: INPUT: why"); the other inputs were processed and their results written
-  2  bad usage, or nothing could be done (unusable store, gold folder or gazetteer file)
+  2  bad usage, or nothing could be done (unusable store, gold folder, gazetteer file, or
+     a bad data file of your own in $RASD_HOME: reported once, naming the file)
 
 examples:
   rasd demo
@@ -50,6 +51,7 @@ class _Reporter:
     def __init__(self, quiet: bool = False) -> None:
         self.failures = 0
         self.quiet = quiet
+        self.unusable = False  # rasd's own knowledge could not be loaded: nothing can be done
 
     def error(self, message: str) -> None:
         self.failures += 1
@@ -88,12 +90,34 @@ def _documents(inputs: list[str], report: _Reporter) -> Iterator[Document]:
             report.error(str(err))
 
 
+def _knowledge_loads(report: _Reporter) -> bool:
+    """Whether rasd's knowledge loads (the packaged data files and the user's in $RASD_HOME
+    and the gazetteer folder); if not, one error naming the bad file, blamed on no input."""
+    from rasd.knowledge.places import GazetteerError
+    from rasd.knowledge.resources import default_resources
+
+    try:
+        default_resources()
+    except (ValueError, GazetteerError) as err:  # their messages start with the file's name
+        report.error(str(err))
+    except OSError as err:
+        report.error(f"{err.filename or 'knowledge'}: cannot read ({err.strerror or err})")
+    except Exception as err:  # a bug: still one line, and nothing else to do
+        report.error(f"cannot load rasd's knowledge ({type(err).__name__}: {err})")
+    else:
+        return True
+    report.unusable = True
+    return False
+
+
 def _results(
     inputs: list[str], published: dt.datetime | None, report: _Reporter
 ) -> Iterator[Result]:
     from rasd.pipeline import process
 
-    for doc in _documents(inputs, report):
+    for number, doc in enumerate(_documents(inputs, report)):
+        if number == 0 and not _knowledge_loads(report):
+            return  # loaded once, on the first document: a run of bad inputs never pays
         # --published is for the inputs that carry no date: it never overrides one
         if doc.published is None and published is not None:
             doc = published_at(doc, published)
@@ -128,6 +152,12 @@ def _open_store(path: str) -> Store | None:
 def cmd_extract(args: argparse.Namespace) -> int:
     report = _Reporter(args.quiet)
     _write(_results(args.inputs, args.published, report), args.format, sys.stdout)
+    return _exit_code(report)
+
+
+def _exit_code(report: _Reporter) -> int:
+    if report.unusable:
+        return EXIT_USAGE
     return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
 
 
@@ -148,8 +178,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             if not args.quiet:
                 print(f"{result.document.doc_id}: {len(result.events)} events", file=sys.stderr)
         docs, events = store.count()
+    if report.unusable:
+        return EXIT_USAGE
     print(f"stored {added} documents; {args.db} now holds {docs} documents, {events} events")
-    return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
+    return _exit_code(report)
 
 
 def sample_paths() -> list[Path]:
@@ -170,9 +202,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
             store.add(result)
             results.append(result)
         docs, events = store.count()
+    if report.unusable:
+        return EXIT_USAGE
     print(format_table(results))
     print(f"\n{len(results)} sample articles -> {args.db} ({docs} documents, {events} events)")
-    return EXIT_OK if not report.failures else EXIT_SOME_INPUTS_FAILED
+    return _exit_code(report)
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -193,6 +227,8 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from rasd.evaluation.evaluate import EvaluationError, evaluate
 
+    if not _knowledge_loads(_Reporter()):
+        return EXIT_USAGE
     try:
         report = evaluate(Path(args.gold), scorer=args.scorer, verbose=args.verbose)
     except EvaluationError as err:
