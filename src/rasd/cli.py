@@ -20,7 +20,7 @@ from rasd.evaluation.bench import add_arguments as add_bench_arguments
 from rasd.gazetteer_command import add_gazetteer_command
 from rasd.io.documents import published_at
 from rasd.io.export import FORMATS, Result, format_table
-from rasd.io.ingest import IngestError, read_path, read_records
+from rasd.io.ingest import IngestError, read_path, read_stream
 from rasd.io.store import Store, StoreError
 from rasd.model import Document
 
@@ -76,7 +76,9 @@ def _documents(inputs: list[str], report: _Reporter) -> Iterator[Document]:
     for name in inputs:
         if name == "-":
             try:
-                for item in read_records(sys.stdin, "stdin"):
+                # bytes where it can: the encoding of piped text is told as a file's is
+                stream = getattr(sys.stdin, "buffer", sys.stdin)
+                for item in read_stream(stream, "stdin"):
                     if isinstance(item, IngestError):
                         report.error(str(item))
                     else:
@@ -285,7 +287,8 @@ def parser() -> argparse.ArgumentParser:
             "inputs",
             nargs="+",
             metavar="FILE",
-            help="HTML, text, .json or .jsonl files; - reads JSON Lines records from stdin",
+            help="HTML, text, .json (a record or an array of records) or .jsonl files; - reads"
+            " standard input: JSON Lines records, a JSON array of records, or one article",
         )
         sp.add_argument(
             "--published",
