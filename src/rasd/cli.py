@@ -23,6 +23,7 @@ from rasd.io.export import FORMATS, Result, format_table
 from rasd.io.ingest import IngestError, read_path, read_stream
 from rasd.io.store import Store, StoreError
 from rasd.model import Document
+from rasd.run_report import RunReport, counted, expected_documents
 
 EXIT_OK = 0
 EXIT_SOME_INPUTS_FAILED = 1
@@ -45,23 +46,6 @@ examples:
 """
 
 
-class _Reporter:
-    """Writes one-line warnings and errors to standard error and counts failures."""
-
-    def __init__(self, quiet: bool = False) -> None:
-        self.failures = 0
-        self.quiet = quiet
-        self.unusable = False  # rasd's own knowledge could not be loaded: nothing can be done
-
-    def error(self, message: str) -> None:
-        self.failures += 1
-        print(f"rasd: error: {message}", file=sys.stderr)
-
-    def warn(self, message: str) -> None:
-        if not self.quiet:
-            print(f"rasd: warning: {message}", file=sys.stderr)
-
-
 def _published(value: str) -> dt.datetime:
     try:
         published = dt.datetime.fromisoformat(value)
@@ -72,7 +56,7 @@ def _published(value: str) -> dt.datetime:
     return published
 
 
-def _documents(inputs: list[str], report: _Reporter) -> Iterator[Document]:
+def _documents(inputs: list[str], report: RunReport) -> Iterator[Document]:
     for name in inputs:
         if name == "-":
             try:
@@ -89,10 +73,10 @@ def _documents(inputs: list[str], report: _Reporter) -> Iterator[Document]:
         try:
             yield from read_path(name)
         except IngestError as err:
-            report.error(str(err))
+            report.error(str(err), failed=err.records)
 
 
-def _knowledge_loads(report: _Reporter) -> bool:
+def _knowledge_loads(report: RunReport) -> bool:
     """Whether rasd's knowledge loads (the packaged data files and the user's in $RASD_HOME
     and the gazetteer folder); if not, one error naming the bad file, blamed on no input."""
     from rasd.knowledge.places import GazetteerError
@@ -113,10 +97,11 @@ def _knowledge_loads(report: _Reporter) -> bool:
 
 
 def _results(
-    inputs: list[str], published: dt.datetime | None, report: _Reporter
+    inputs: list[str], published: dt.datetime | None, report: RunReport
 ) -> Iterator[Result]:
     from rasd.pipeline import process
 
+    report.start(expected_documents(inputs) if report.shows_progress else None)
     for number, doc in enumerate(_documents(inputs, report)):
         if number == 0 and not _knowledge_loads(report):
             return  # loaded once, on the first document: a run of bad inputs never pays
@@ -131,7 +116,9 @@ def _results(
             report.error(
                 f"{doc.source or doc.doc_id}: extraction failed ({type(err).__name__}: {err})"
             )
+            report.done(None)
             continue
+        report.done(result)
         yield result
 
 
@@ -147,42 +134,49 @@ def _open_store(path: str) -> Store | None:
     try:
         return Store(path)
     except StoreError as err:
-        _Reporter().error(str(err))
+        RunReport().error(str(err))
         return None
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    report = _Reporter(args.quiet)
-    _write(_results(args.inputs, args.published, report), args.format, sys.stdout)
+    report = RunReport(args.quiet)
+    try:
+        _write(_results(args.inputs, args.published, report), args.format, sys.stdout)
+    finally:
+        report.finish()
     return _exit_code(report)
 
 
-def _exit_code(report: _Reporter) -> int:
+def _exit_code(report: RunReport) -> int:
     if report.unusable:
         return EXIT_USAGE
     return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    report = _Reporter(args.quiet)
+    report = RunReport(args.quiet)
     store = _open_store(args.db)
     if store is None:
         return EXIT_USAGE
     with store:
         added = 0
-        for result in _results(args.inputs, args.published, report):
-            try:
-                store.add(result)  # one transaction: a failure leaves the store as it was
-            except sqlite3.Error as err:
-                report.error(f"{args.db}: cannot store {result.document.doc_id} ({err})")
-                return EXIT_USAGE
-            added += 1
-            if not args.quiet:
-                print(f"{result.document.doc_id}: {len(result.events)} events", file=sys.stderr)
+        try:
+            for result in _results(args.inputs, args.published, report):
+                try:
+                    store.add(result)  # one transaction: a failure leaves the store as it was
+                except sqlite3.Error as err:
+                    report.error(f"{args.db}: cannot store {result.document.doc_id} ({err})")
+                    return EXIT_USAGE
+                added += 1
+        finally:
+            report.finish()
         docs, events = store.count()
     if report.unusable:
         return EXIT_USAGE
-    print(f"stored {added} documents; {args.db} now holds {docs} documents, {events} events")
+    print(
+        f"stored {counted(added, 'document')}; {args.db} now holds"
+        f" {counted(docs, 'document')}, {counted(events, 'event')}"
+    )
     return _exit_code(report)
 
 
@@ -193,7 +187,7 @@ def sample_paths() -> list[Path]:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Extract the bundled sample articles into a SQLite store and print their events."""
-    report = _Reporter(quiet=True)
+    report = RunReport(quiet=True)
     paths = [str(p) for p in sample_paths()]
     results = []
     store = _open_store(args.db)
@@ -213,7 +207,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
-        _Reporter().error(f"{args.db}: no such store (create it with `rasd ingest`)")
+        RunReport().error(f"{args.db}: no such store (create it with `rasd ingest`)")
         return EXIT_USAGE
     import json
 
@@ -229,18 +223,18 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from rasd.evaluation.evaluate import EvaluationError, evaluate
 
-    if not _knowledge_loads(_Reporter()):
+    if not _knowledge_loads(RunReport()):
         return EXIT_USAGE
     try:
         report = evaluate(Path(args.gold), scorer=args.scorer, verbose=args.verbose)
     except EvaluationError as err:
-        _Reporter().error(str(err))
+        RunReport().error(str(err))
         return EXIT_USAGE
     if args.predictions:
         try:
             Path(args.predictions).write_text(report.predictions, encoding="utf-8")
         except OSError as err:
-            _Reporter().error(f"{args.predictions}: cannot write ({err.strerror or err})")
+            RunReport().error(f"{args.predictions}: cannot write ({err.strerror or err})")
             return EXIT_USAGE
     print(report.text, end="" if report.text.endswith("\n") else "\n")
     if args.by_type:
@@ -265,7 +259,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     try:
         report = run_bench(args.documents, args.words, args.seed, progress if show else None)
     except BenchError as err:
-        _Reporter().error(str(err))
+        RunReport().error(str(err))
         return EXIT_USAGE
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
     return EXIT_OK
@@ -295,7 +289,12 @@ def parser() -> argparse.ArgumentParser:
             type=_published,
             help="publication time for inputs that do not carry one (ISO 8601, with offset)",
         )
-        sp.add_argument("-q", "--quiet", action="store_true", help="no warnings")
+        sp.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="no warnings, progress bar or closing summary: errors only",
+        )
 
     ex = sub.add_parser("extract", help="print the events of each input")
     inputs(ex)

@@ -9,12 +9,14 @@ MAX_BYTES = 20_000_000
 
 
 class IngestError(Exception):
-    """An input that cannot become a Document; ``str()`` is "SOURCE: reason"."""
+    """An input that cannot become a Document; ``str()`` is "SOURCE: reason". ``records``: how
+    many bad records of a file it stands for."""
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, source: str, reason: str, records: int = 1) -> None:
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+        self.records = records
 
 
 def check_size(source: str, size: int, what: str = "file") -> None:

@@ -177,7 +177,7 @@ def _feed(
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""
-        raise IngestError(first.source, first.reason + more)
+        raise IngestError(first.source, first.reason + more, len(errors))
 
 
 def _feed_file(path: Path) -> Iterator[Document | IngestError]:
