@@ -134,3 +134,14 @@ def test_ingest_says_one_line_at_the_end_not_one_per_document(tmp_path, articles
     assert out == f"stored 1 document; {db} now holds 1 document, 1 event\n"
     [said] = [line for line in err.splitlines() if not line.startswith("rasd: warning:")]
     assert said.startswith("rasd: 1 document read")
+
+
+def test_a_reader_that_stops_early_gets_no_error():
+    proc = subprocess.run(
+        f"{sys.executable} -m rasd.cli gazetteer info | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.stdout.startswith("# rasd gazetteer") and proc.stderr == ""

@@ -141,6 +141,8 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     except gazetteer.GazetteerError as err:
         _error(str(err))
         return _EXIT_USAGE
+    except BrokenPipeError:
+        raise  # the reader went away (`rasd gazetteer info | head`): not an error of rasd's
     except OSError as err:
         _error(f"{err.filename or 'gazetteer'}: {err.strerror or err}")
         return _EXIT_USAGE
