@@ -201,7 +201,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if report.unusable:
         return EXIT_USAGE
     print(format_table(results))
-    print(f"\n{len(results)} sample articles -> {args.db} ({docs} documents, {events} events)")
+    print(
+        f"\n{counted(len(results), 'sample article')} -> {args.db}"
+        f" ({counted(docs, 'document')}, {counted(events, 'event')})"
+    )
     return _exit_code(report)
 
 
