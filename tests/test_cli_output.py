@@ -89,7 +89,7 @@ def articles(tmp_path):
 
 def test_a_terminal_sees_a_progress_bar(articles):
     seen = at_a_terminal("extract", *articles)
-    assert "0/3" in seen and "documents/s" in seen  # of 3 documents, redrawn as they go
+    assert "0/3" in seen and "doc/s" in seen  # of 3 documents, redrawn as they go
 
 
 def test_quiet_silences_the_progress_bar_and_the_summary(articles):
@@ -98,7 +98,7 @@ def test_quiet_silences_the_progress_bar_and_the_summary(articles):
 
 def test_no_progress_bar_when_standard_error_is_not_a_terminal(articles):
     code, _, err = rasd("extract", *articles)
-    assert code == 0 and "\r" not in err and "documents/s" not in err
+    assert code == 0 and "\r" not in err and "doc/s" not in err
     assert err.splitlines()[-1].startswith("rasd: 3 documents read")
 
 

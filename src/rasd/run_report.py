@@ -92,7 +92,7 @@ class RunReport:
             from tqdm import tqdm
 
             self._bar = tqdm(
-                total=total, unit=" documents", file=sys.stderr, leave=False, dynamic_ncols=True
+                total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True
             )
 
     def done(self, result: Result | None) -> None:
