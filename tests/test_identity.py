@@ -133,7 +133,7 @@ def test_ingesting_the_same_files_twice_adds_nothing(tmp_path, capsys):
     assert main(args) == 0
     out, err = capsys.readouterr()
     assert stored(db) == before
-    assert "skipped 1 already stored" in out and "already stored" in err
+    assert "skipped 1 already stored" in out and "1 skipped" in err
 
 
 def test_a_second_stdin_batch_without_ids_adds_to_the_first(tmp_path, monkeypatch, capsys):

@@ -47,7 +47,7 @@ def test_geojson_places_events_as_points(shelling_result):
 def test_table_shows_one_line_per_event(shelling_result):
     table = format_table([shelling_result])
     assert "Kafr Nabl" in table
-    assert table.endswith("1 events")
+    assert table.endswith("1 event")
 
 
 def test_reingesting_a_document_replaces_its_events(tmp_path, shelling_result):

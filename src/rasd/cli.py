@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
+import io
 import os
 import sqlite3
 import sys
@@ -15,11 +17,13 @@ from typing import TextIO
 from rasd import __version__
 from rasd.evaluation.bench import BenchError, format_report, run_bench
 from rasd.evaluation.bench import add_arguments as add_bench_arguments
+from rasd.gazetteer_command import add_gazetteer_command
 from rasd.io.documents import published_at
 from rasd.io.export import FORMATS, Result, format_table, write_csv
-from rasd.io.ingest import IngestError, read_path, read_records
+from rasd.io.ingest import IngestError, read_path, read_stream
 from rasd.io.store import Store, StoreError
 from rasd.model import Document
+from rasd.run_report import RunReport, counted, expected_documents
 
 EXIT_OK = 0
 EXIT_SOME_INPUTS_FAILED = 1
@@ -29,7 +33,8 @@ EPILOG = """exit codes:
   0  every input was read (documents with no events included; warnings may be printed)
   1  one or more inputs could not be read or processed (one line each on stderr,
      "rasd: error: INPUT: why"); the other inputs were processed and their results written
-  2  bad usage, or nothing could be done (unusable store, gold folder or gazetteer file)
+  2  bad usage, or nothing could be done (unusable store, gold folder, gazetteer file, or
+     a bad data file of your own in $RASD_HOME: reported once, naming the file)
 
 examples:
   rasd demo
@@ -42,22 +47,6 @@ examples:
 """
 
 
-class _Reporter:
-    """Writes one-line warnings and errors to standard error and counts failures."""
-
-    def __init__(self, quiet: bool = False) -> None:
-        self.failures = 0
-        self.quiet = quiet
-
-    def error(self, message: str) -> None:
-        self.failures += 1
-        print(f"rasd: error: {message}", file=sys.stderr)
-
-    def warn(self, message: str) -> None:
-        if not self.quiet:
-            print(f"rasd: warning: {message}", file=sys.stderr)
-
-
 def _published(value: str) -> dt.datetime:
     try:
         published = dt.datetime.fromisoformat(value)
@@ -68,13 +57,13 @@ def _published(value: str) -> dt.datetime:
     return published
 
 
-def _documents(
-    inputs: list[str], published: dt.datetime | None, report: _Reporter
-) -> Iterator[Document]:
+def _documents(inputs: list[str], report: RunReport) -> Iterator[Document]:
     for name in inputs:
         if name == "-":
             try:
-                for item in read_records(sys.stdin, "stdin"):
+                # bytes where it can: the encoding of piped text is told as a file's is
+                stream = getattr(sys.stdin, "buffer", sys.stdin)
+                for item in read_stream(stream, "stdin"):
                     if isinstance(item, IngestError):
                         report.error(str(item))
                     else:
@@ -83,21 +72,45 @@ def _documents(
                 report.error(f"stdin: cannot read ({err})")
             continue
         try:
-            yield from read_path(name, published=published)
+            yield from read_path(name)
         except IngestError as err:
-            report.error(str(err))
+            report.error(str(err), failed=err.records)
+
+
+def _knowledge_loads(report: RunReport) -> bool:
+    """Whether rasd's knowledge loads (the packaged data files and the user's in $RASD_HOME
+    and the gazetteer folder); if not, one error naming the bad file, blamed on no input."""
+    from rasd.knowledge.places import GazetteerError
+    from rasd.knowledge.resources import default_resources
+
+    try:
+        default_resources()
+    except (ValueError, GazetteerError) as err:  # their messages start with the file's name
+        report.error(str(err))
+    except OSError as err:
+        report.error(f"{err.filename or 'knowledge'}: cannot read ({err.strerror or err})")
+    except Exception as err:  # a bug: still one line, and nothing else to do
+        report.error(f"cannot load rasd's knowledge ({type(err).__name__}: {err})")
+    else:
+        return True
+    report.unusable = True
+    return False
 
 
 def _results(
     inputs: list[str],
     published: dt.datetime | None,
-    report: _Reporter,
+    report: RunReport,
     skip: Callable[[Document], bool] | None = None,
 ) -> Iterator[Result]:
     """The result of each input document, but those ``skip`` says need no extraction."""
     from rasd.pipeline import process
 
-    for doc in _documents(inputs, published, report):
+    report.start(expected_documents(inputs) if report.shows_progress else None)
+    for number, doc in enumerate(_documents(inputs, report)):
+        if number == 0 and not _knowledge_loads(report):
+            return  # loaded once, on the first document: a run of bad inputs never pays
+        # --published is for the inputs that carry no date: it never overrides one
         if doc.published is None and published is not None:
             doc = published_at(doc, published)
         if skip is not None and skip(doc):
@@ -110,7 +123,9 @@ def _results(
             report.error(
                 f"{doc.source or doc.doc_id}: extraction failed ({type(err).__name__}: {err})"
             )
+            report.done(None)
             continue
+        report.done(result)
         yield result
 
 
@@ -128,52 +143,61 @@ def _open_store(path: str) -> Store | None:
     try:
         return Store(path)
     except StoreError as err:
-        _Reporter().error(str(err))
+        RunReport().error(str(err))
         return None
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    report = _Reporter(args.quiet)
-    _write(_results(args.inputs, args.published, report), args.format, sys.stdout, args.bom)
+    report = RunReport(args.quiet)
+    try:
+        _write(_results(args.inputs, args.published, report), args.format, sys.stdout, args.bom)
+    finally:
+        report.finish()
+    return _exit_code(report)
+
+
+def _exit_code(report: RunReport) -> int:
+    if report.unusable:
+        return EXIT_USAGE
     return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    report = _Reporter(args.quiet)
+    report = RunReport(args.quiet)
     store = _open_store(args.db)
     if store is None:
         return EXIT_USAGE
     with store:
-        added = updated = unchanged = 0
+        added = updated = 0
 
         def stored_already(doc: Document) -> bool:
             """The same document with the same text: ingesting it again adds nothing."""
-            nonlocal unchanged
             if not store.holds(doc):
                 return False
-            unchanged += 1
-            if not args.quiet:
-                print(f"{doc.doc_id}: already stored as {doc.identity}, skipped", file=sys.stderr)
+            report.passed_over()
             return True
 
-        for result in _results(args.inputs, args.published, report, skip=stored_already):
-            doc = result.document
-            try:
-                new = store.add(result)  # one transaction: a failure leaves the store as it was
-            except sqlite3.Error as err:
-                report.error(f"{args.db}: cannot store {doc.source or doc.doc_id} ({err})")
-                return EXIT_USAGE
-            added += new
-            updated += not new
-            if not args.quiet:
-                what = "" if new else f" (replacing the stored {doc.identity})"
-                print(f"{doc.doc_id}: {len(result.events)} events{what}", file=sys.stderr)
+        try:
+            for result in _results(args.inputs, args.published, report, skip=stored_already):
+                doc = result.document
+                try:
+                    new = store.add(result)  # one transaction: a failure leaves it as it was
+                except sqlite3.Error as err:
+                    report.error(f"{args.db}: cannot store {doc.source or doc.doc_id} ({err})")
+                    return EXIT_USAGE
+                added += new
+                updated += not new
+        finally:
+            report.finish()
         docs, events = store.count()
+    if report.unusable:
+        return EXIT_USAGE
     print(
-        f"stored {added} new documents, updated {updated}, skipped {unchanged} already stored;"
-        f" {args.db} now holds {docs} documents, {events} events"
+        f"stored {counted(added, 'new document')}, updated {updated}, skipped"
+        f" {report.already_stored} already stored; {args.db} now holds"
+        f" {counted(docs, 'document')}, {counted(events, 'event')}"
     )
-    return EXIT_SOME_INPUTS_FAILED if report.failures else EXIT_OK
+    return _exit_code(report)
 
 
 def sample_paths() -> list[Path]:
@@ -183,7 +207,7 @@ def sample_paths() -> list[Path]:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Extract the bundled sample articles into a SQLite store and print their events."""
-    report = _Reporter(quiet=True)
+    report = RunReport(quiet=True)
     paths = [str(p) for p in sample_paths()]
     results = []
     store = _open_store(args.db)
@@ -194,14 +218,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
             store.add(result)
             results.append(result)
         docs, events = store.count()
+    if report.unusable:
+        return EXIT_USAGE
     print(format_table(results))
-    print(f"\n{len(results)} sample articles -> {args.db} ({docs} documents, {events} events)")
-    return EXIT_OK if not report.failures else EXIT_SOME_INPUTS_FAILED
+    print(
+        f"\n{counted(len(results), 'sample article')} -> {args.db}"
+        f" ({counted(docs, 'document')}, {counted(events, 'event')})"
+    )
+    return _exit_code(report)
 
 
 def cmd_events(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
-        _Reporter().error(f"{args.db}: no such store (create it with `rasd ingest`)")
+        RunReport().error(f"{args.db}: no such store (create it with `rasd ingest`)")
         return EXIT_USAGE
     import json
 
@@ -219,16 +248,18 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from rasd.evaluation.evaluate import EvaluationError, evaluate
 
+    if not _knowledge_loads(RunReport()):
+        return EXIT_USAGE
     try:
         report = evaluate(Path(args.gold), scorer=args.scorer, verbose=args.verbose)
     except EvaluationError as err:
-        _Reporter().error(str(err))
+        RunReport().error(str(err))
         return EXIT_USAGE
     if args.predictions:
         try:
             Path(args.predictions).write_text(report.predictions, encoding="utf-8")
         except OSError as err:
-            _Reporter().error(f"{args.predictions}: cannot write ({err.strerror or err})")
+            RunReport().error(f"{args.predictions}: cannot write ({err.strerror or err})")
             return EXIT_USAGE
     print(report.text, end="" if report.text.endswith("\n") else "\n")
     if args.by_type:
@@ -253,114 +284,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     try:
         report = run_bench(args.documents, args.words, args.seed, progress if show else None)
     except BenchError as err:
-        _Reporter().error(str(err))
+        RunReport().error(str(err))
         return EXIT_USAGE
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
-    return EXIT_OK
-
-
-def _gazetteer_report(report: object) -> str:
-    from rasd.knowledge.gazetteer_build import BuildReport
-
-    if isinstance(report, BuildReport):
-        sources = ", ".join(f"{k} {v}" for k, v in sorted(report.by_source.items()))
-        return (
-            f"wrote {report.out}: {report.places} places ({sources}),"
-            f" {report.merged} merged, {report.guarded} guarded names,"
-            f" {report.size_bytes / 1e6:.1f} MB"
-        )
-    skipped = ", ".join(f"{v} {k}" for k, v in sorted(report.skipped.items())) or "none"
-    return (
-        f"imported {report.source}: {report.read} read, {report.kept} kept"
-        f" ({report.with_arabic} with an Arabic name), skipped: {skipped}\n"
-        f"wrote {report.out} (read with the shipped gazetteer from now on)"
-    )
-
-
-_IMPORT_KINDS = {
-    ".zip": "geonames",
-    ".txt": "geonames",
-    ".csv": "ocha",
-    ".geojson": "osm",
-    ".json": "osm",
-}
-
-
-def _remove_import(name: str, folder: Path) -> int:
-    """Take an imported file out of the user's gazetteer folder, by its file name or stem."""
-    found = [p for p in folder.glob("*.tsv*") if name in (p.name, p.name.split(".")[0])]
-    if not found:
-        known = ", ".join(sorted(p.name for p in folder.glob("*.tsv*"))) or "none"
-        _Reporter().error(f"gazetteer remove: no import called {name!r} (imported: {known})")
-        return EXIT_USAGE
-    for path in found:
-        path.unlink()
-        print(f"removed {path}")
-    return EXIT_OK
-
-
-def cmd_gazetteer(args: argparse.Namespace) -> int:
-    from rasd.knowledge import gazetteer, gazetteer_build
-
-    def progress(message: str) -> None:
-        print(message, file=sys.stderr)
-
-    try:
-        if args.action == "info":
-            print(gazetteer.gazetteer_info().rstrip("\n"))
-            shipped = gazetteer.shipped_path()
-            if shipped.exists():
-                print(f"\nshipped: {shipped} ({shipped.stat().st_size / 1e6:.1f} MB)")
-            imported = sorted(gazetteer.user_dir().glob("*.tsv*"))
-            print(f"imported: {', '.join(map(str, imported)) or 'none'}")
-            loaded = gazetteer.Gazetteer.load()
-            print("\nplaces by country, and by source:")
-            for name, count in loaded.count_by_country().items():
-                print(f"  {name:<24} {count:>6}")
-            for name, count in loaded.count_by_source().items():
-                print(f"  {name:<24} {count:>6}")
-            return EXIT_OK
-        if args.action == "remove":
-            return _remove_import(args.name, gazetteer.user_dir())
-        if args.action == "build":
-            out = Path(args.out) if args.out else None
-            report = gazetteer_build.build_gazetteer(Path(args.shared_data), out, progress=progress)
-        else:
-            path = Path(args.file)
-            kind = args.kind
-            if kind == "auto":
-                kind = _IMPORT_KINDS.get(path.suffix.lower())
-                if kind is None:
-                    raise gazetteer.GazetteerError(
-                        f"{path}: cannot tell the kind from the name (.zip/.txt for a GeoNames"
-                        " dump, .csv for OCHA places, .geojson/.json for OSM places); use"
-                        " --kind geonames, ocha or osm"
-                    )
-            if not path.is_file():
-                why = "is a directory, not a file" if path.is_dir() else "no such file"
-                raise gazetteer.GazetteerError(f"{path}: {why}")
-            if kind == "osm":
-                from rasd.knowledge.gazetteer_osm import import_osm_places
-
-                if not args.country:
-                    raise gazetteer.GazetteerError(
-                        f"{path}: an OSM export names no country; give --country ISO"
-                    )
-                report = import_osm_places(path, args.country, args.country_name, progress=progress)
-            else:
-                importer = (
-                    gazetteer_build.import_geonames
-                    if kind == "geonames"
-                    else gazetteer_build.import_ocha_places
-                )
-                report = importer(path, progress=progress)
-    except gazetteer.GazetteerError as err:
-        _Reporter().error(str(err))
-        return EXIT_USAGE
-    except OSError as err:
-        _Reporter().error(f"{err.filename or 'gazetteer'}: {err.strerror or err}")
-        return EXIT_USAGE
-    print(_gazetteer_report(report))
     return EXIT_OK
 
 
@@ -372,25 +298,38 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"rasd {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.set_defaults(func=None, show_help=p.print_help)
 
     def inputs(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
             "inputs",
             nargs="+",
             metavar="FILE",
-            help="HTML, text, .json or .jsonl files; - reads JSON Lines records from stdin",
+            help="HTML, text, .json (a record or an array of records) or .jsonl files; - reads"
+            " standard input: JSON Lines records, a JSON array of records, or one article",
         )
         sp.add_argument(
             "--published",
             type=_published,
             help="publication time for inputs that do not carry one (ISO 8601, with offset)",
         )
-        sp.add_argument("-q", "--quiet", action="store_true", help="no warnings")
+        sp.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="no warnings, progress bar or closing summary: errors only",
+        )
 
     ex = sub.add_parser("extract", help="print the events of each input")
     inputs(ex)
-    ex.add_argument("--format", choices=["jsonl", "csv", "geojson", "table"], default="jsonl")
+    ex.add_argument(
+        "--format",
+        choices=["jsonl", "csv", "geojson", "table"],
+        default="jsonl",
+        help="jsonl: one JSON record per document (default); csv: one row per event in ACLED's"
+        " columns; geojson: the events as points; table: for reading in a terminal",
+    )
     ex.add_argument(
         "--bom",
         action="store_true",
@@ -405,7 +344,7 @@ def parser() -> argparse.ArgumentParser:
     ing.set_defaults(func=cmd_ingest)
 
     ev = sub.add_parser("events", help="print the stored events as JSON Lines")
-    ev.add_argument("--db", default="rasd.sqlite")
+    ev.add_argument("--db", default="rasd.sqlite", help="store file (default: rasd.sqlite)")
     ev.set_defaults(func=cmd_events)
 
     demo = sub.add_parser("demo", help="extract the bundled sample articles and show the events")
@@ -413,7 +352,12 @@ def parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=cmd_demo)
 
     sc = sub.add_parser("eval", help="score extraction against a folder of gold files")
-    sc.add_argument("gold", metavar="GOLD_DIR")
+    sc.add_argument(
+        "gold",
+        metavar="GOLD_DIR",
+        help="folder of gold files: JSON with doc_id, events and the article's file name"
+        " (document), e.g. ../shared/eval/dev",
+    )
     sc.add_argument("--scorer", help="score.py to use (default: GOLD_DIR/../score.py if present)")
     sc.add_argument("--predictions", metavar="FILE", help="also write the predictions here")
     sc.add_argument("-v", "--verbose", action="store_true", help="list missed/spurious events")
@@ -428,30 +372,30 @@ def parser() -> argparse.ArgumentParser:
     add_bench_arguments(bench)
     bench.set_defaults(func=cmd_bench)
 
-    gz = sub.add_parser("gazetteer", help="build, extend or describe the gazetteer")
-    gz_sub = gz.add_subparsers(dest="action", required=True)
-    gz_sub.add_parser("info", help="sources, attribution and size")
-    build = gz_sub.add_parser("build", help="rebuild the shipped gazetteer from open data")
-    build.add_argument("shared_data", metavar="DATA_DIR", help="folder with the open data")
-    build.add_argument("--out", help="where to write (default: the package's data file)")
-    imp = gz_sub.add_parser(
-        "import", help="add a GeoNames dump, an OCHA places CSV or an OSM places GeoJSON"
-    )
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--kind", choices=["auto", "geonames", "ocha", "osm"], default="auto")
-    imp.add_argument("--country", metavar="ISO", help="the country of an OSM export (ISO code)")
-    imp.add_argument(
-        "--country-name", help="its English name, for a country rasd does not know yet"
-    )
-    rm = gz_sub.add_parser("remove", help="take an imported file out again")
-    rm.add_argument("name", metavar="NAME", help="the imported file's name (see gazetteer info)")
-    gz.set_defaults(func=cmd_gazetteer)
+    add_gazetteer_command(sub)
     return p
 
 
+def _write_utf8() -> None:
+    """Standard output in UTF-8 whatever the locale says (Windows gives a redirected
+    ``> events.csv`` its ANSI code page, which has no Arabic letters); standard error keeps its
+    encoding, with what it cannot show escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # replaced by the caller (a test's capture, an embedding program)
+        if stream is sys.stdout and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+        elif stream is sys.stderr:
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _write_utf8()
     arguments = parser()
     args = arguments.parse_args(argv)
+    if args.func is None or getattr(args, "action", "") is None:
+        args.show_help()  # `rasd` or `rasd gazetteer` alone: what can be done
+        return EXIT_OK
     if getattr(args, "bom", False) and args.format != "csv":
         arguments.error("--bom: only a CSV has a byte-order mark (add --format csv)")
     try:

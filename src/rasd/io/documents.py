@@ -13,7 +13,7 @@ import re
 from rasd.io.cleaning import clean_lines
 from rasd.io.datelines import HEADER_LINES, DateLine, find_date_line, zone_in
 from rasd.io.identity import document_identity
-from rasd.io.language import identify_language
+from rasd.io.language import identify_language, unsupported_language
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Document
 
@@ -85,7 +85,7 @@ def build_document(
     if language is None:
         language = identify_language(text)
         if language == "other" and text:
-            warnings.append("language not identified")
+            warnings.append(unsupported_language(text))
     return Document(
         doc_id=doc_id,
         text=text,

@@ -131,7 +131,7 @@ def format_table(results: Iterable[Result]) -> str:
     for row in rows:
         cells = [_fit(cell, width).ljust(width) for cell, (_, width) in zip(row, _TABLE_COLUMNS)]
         lines.append("  ".join(cells).rstrip())
-    lines.append(f"{len(rows)} events")
+    lines.append(f"{len(rows)} event{'' if len(rows) == 1 else 's'}")
     return "\n".join(lines)
 
 

@@ -1,7 +1,8 @@
 """Ingestion entry points: files, HTML pages, scraped text and JSON Lines records in; clean
 Documents out.
 
-``read_path`` reads one file and picks its reader; the other public names are kept here for
+``read_path`` reads one file and picks its reader, ``read_stream`` standard input (records
+or one article, told by how it starts); the other public names are kept here for
 the callers of ``rasd.io.ingest`` and live in the module that does their job: ``decode``
 (rasd.io.decoding), ``identify_language`` (rasd.io.language), ``document_from_text``
 (rasd.io.documents), ``document_from_html`` (rasd.io.pages), ``read_records``
@@ -13,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from rasd.io.decoding import decode
 from rasd.io.documents import document_from_text, published_at
-from rasd.io.errors import IngestError
+from rasd.io.errors import MAX_BYTES, IngestError, check_size, text_size
 from rasd.io.identity import document_identity
 from rasd.io.language import LANGUAGES, identify_language
 from rasd.io.pages import document_from_html
@@ -35,25 +37,35 @@ __all__ = [
     "identify_language",
     "read_path",
     "read_records",
+    "read_stream",
 ]
 
-MAX_BYTES = 20_000_000
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SNIFFED_LINES = 5  # a stream is JSON Lines when one of these first lines starts with "{"
+_HTML_START = re.compile(r"\s*<(?:!doctype|html)", re.IGNORECASE)
 
 
-def _read_bytes(path: Path) -> bytes:
-    source = str(path)
+def _file_size(path: Path) -> int:
+    """The size of a readable file; an IngestError for a missing path, a folder and the like."""
     try:
-        size = path.stat().st_size
         if path.is_dir():
-            raise IngestError(source, "is a directory, not a file")
-        if size > MAX_BYTES:
-            raise IngestError(
-                source,
-                f"file is {size / 1e6:.1f} MB, larger than the {MAX_BYTES // 1_000_000} MB limit",
-            )
-        data = path.read_bytes()
+            raise IngestError(str(path), "is a directory, not a file")
+        return path.stat().st_size
     except FileNotFoundError:
-        raise IngestError(source, "no such file") from None
+        raise IngestError(str(path), "no such file") from None
+    except PermissionError:
+        raise IngestError(str(path), "permission denied") from None
+    except OSError as e:
+        raise IngestError(str(path), f"cannot read ({e.strerror or e})") from None
+
+
+def _read_bytes(path: Path, one_document: bool = True) -> bytes:
+    source = str(path)
+    size = _file_size(path)
+    if one_document:
+        check_size(source, size)
+    try:
+        data = path.read_bytes()
     except PermissionError:
         raise IngestError(source, "permission denied") from None
     except OSError as e:
@@ -63,39 +75,162 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+def _text_lines(lines: Iterable[bytes] | Iterable[str], source: str) -> Iterator[str]:
+    """Lines of text from lines of bytes (UTF-8, or a single-byte Arabic encoding told line by
+    line); an IngestError for "SOURCE:LINE" when a line is not text."""
+    for number, line in enumerate(lines, start=1):
+        if isinstance(line, str):
+            yield line
+            continue
+        try:
+            yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield decode(line, f"{source}:{number}")
+
+
+def _records(
+    lines: Iterable[bytes] | Iterable[str], source: str
+) -> Iterator[Document | IngestError]:
+    """read_records over lines of bytes or text, a line that is not text ending the feed with
+    an IngestError."""
+    try:
+        yield from read_records(_text_lines(lines, source), source)
+    except IngestError as e:
+        yield e
+
+
+def _array(records: list, source: str) -> Iterator[Document | IngestError]:
+    """The records of a JSON array, numbered as the lines of a feed are (SOURCE:N)."""
+    yield from read_records((json.dumps(item, ensure_ascii=False) for item in records), source)
+
+
+def _whole_text(lines: list[bytes] | list[str], source: str) -> str:
+    """The text of a stream read to its end, as one document (so within its size limit)."""
+    if lines and isinstance(lines[0], bytes):
+        data = b"".join(lines)
+        check_size(source, len(data), "the text")
+        return decode(data, source)
+    text = "".join(lines)
+    check_size(source, text_size(text), "the text")
+    return text
+
+
+def read_stream(
+    lines: Iterable[bytes] | Iterable[str], source: str
+) -> Iterator[Document | IngestError]:
+    """Documents from a stream such as standard input, told by how it starts: JSON Lines
+    records when one of its first lines starts with "{" (a bad line yields an IngestError
+    for "SOURCE:LINE" and reading goes on), a JSON array of records when it starts with "[",
+    else one article, HTML or plain text, named ``source``."""
+    lines = iter(lines)
+    head: list = []
+    starts = []  # the first character of each of the first non-blank lines
+    for line in lines:
+        head.append(line)
+        text = line if isinstance(line, str) else line[:8].decode("utf-8", "replace")
+        if text := text.lstrip("\ufeff \t\r\n"):
+            starts.append(text[0])
+            if len(starts) == _SNIFFED_LINES:
+                break
+    if not starts:
+        yield IngestError(source, "no input")
+        return
+    start = "{" if "{" in starts else starts[0]
+    if start == "{":
+        yield from _records(chain(head, lines), source)
+        return
+    try:
+        text = _whole_text([*head, *lines], source)
+        if start != "[":
+            yield _article(text, source, source)
+            return
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise IngestError(source, f"not JSON ({e.msg}, line {e.lineno})") from None
+    except IngestError as e:
+        yield e
+        return
+    yield from _array(records, source)
+
+
+def _article(text: str, doc_id: str, source: str) -> Document:
+    """The one Document of an HTML page or a plain text."""
+    if _HTML_START.match(text):
+        document = document_from_html(text, doc_id)
+    else:
+        document = document_from_text(text, doc_id)
+    document.source = source
+    return document
+
+
+def _feed(
+    items: Iterable[Document | IngestError], published: dt.datetime | None
+) -> Iterator[Document]:
+    """The documents of a collection of records; after them, an IngestError naming the first
+    bad record and how many more there were."""
+    errors = []
+    for item in items:
+        if isinstance(item, IngestError):
+            errors.append(item)
+            continue
+        yield item if published is None else published_at(item, published)
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""
+        raise IngestError(first.source, first.reason + more, len(errors))
+
+
+def _feed_file(path: Path) -> Iterator[Document | IngestError]:
+    """The records of a JSON Lines file, read line by line: no limit on the file's size."""
+    source = str(path)
+    _file_size(path)
+    try:
+        with path.open("rb") as fh:
+            if fh.read(2) in _UTF16_BOMS:  # not line by line: the whole file decoded at once
+                yield from read_records(decode(_read_bytes(path), source).splitlines(), source)
+                return
+            fh.seek(0)
+            empty = True
+            for item in _records(fh, source):
+                empty = False
+                yield item
+    except PermissionError:
+        raise IngestError(source, "permission denied") from None
+    except OSError as e:
+        raise IngestError(source, f"cannot read ({e.strerror or e})") from None
+    if empty:
+        raise IngestError(source, "empty file")
+
+
 def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterator[Document]:
     """Documents from a file: HTML (.html/.htm or content that starts like HTML), JSON Lines
     (.jsonl; after the good records, an IngestError names the first bad one), one JSON
-    record (.json), else plain text. ``published`` overrides what the documents say. A
+    record or an array of records (.json), else plain text. ``published`` overrides what the
+    documents say. The 20 MB limit is one document's: a file of records may be larger. A
     document is named by the file (its ``doc_id`` is the file name without folder and
     extension) but identified by its URL or its text (rasd.io.identity), so that two files of
     one name in two folders stay two documents."""
     path = Path(path)
     source = str(path)
-    text = decode(_read_bytes(path), source)
     suffix = path.suffix.lower()
     doc_id = path.stem
     if suffix == ".jsonl":
-        errors = []
-        for item in read_records(text.splitlines(), source):
-            if isinstance(item, IngestError):
-                errors.append(item)
-                continue
-            yield item if published is None else published_at(item, published)
-        if errors:
-            first = errors[0]
-            more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""
-            raise IngestError(first.source, first.reason + more)
+        yield from _feed(_feed_file(path), published)
         return
+    text = decode(_read_bytes(path, one_document=suffix != ".json"), source)
     if suffix == ".json":
         try:
             record = json.loads(text)
         except json.JSONDecodeError as e:
             raise IngestError(source, f"not JSON ({e.msg}, line {e.lineno})") from None
+        if isinstance(record, list):
+            yield from _feed(_array(record, source), published)
+            return
         document = document_from_record(record, source, name=doc_id)
         if published is not None:
             document = published_at(document, published)
-    elif suffix in (".html", ".htm") or re.match(r"\s*<(?:!doctype|html)", text, re.IGNORECASE):
+    elif suffix in (".html", ".htm") or _HTML_START.match(text):
         document = document_from_html(text, doc_id, published=published)
     else:
         document = document_from_text(text, doc_id, published)

@@ -85,6 +85,27 @@ def identify_language(text: str) -> str:
     return language if language in LANGUAGES else "other"
 
 
+@cache
+def _language_names() -> tuple[float, dict[str, str]]:
+    data = read_yaml(data_file("ingest", "languages.yaml"))
+    return float(data["least_confidence"]), {str(k): str(v) for k, v in data["names"].items()}
+
+
+def unsupported_language(text: str) -> str:
+    """Why a text ``identify_language`` calls "other" has no events, as a warning: it has too
+    few letters to be an article, or its language is one rasd does not read (named when the
+    identifier is sure of it, data/ingest/languages.yaml), or none could be told."""
+    text = beginning(text)
+    if _letters(text) < _MIN_LETTERS:
+        return "no article text found (too little text to tell its language)"
+    least_confidence, names = _language_names()
+    language, confidence = _language_identifier().classify(text)
+    if language in names and confidence >= least_confidence:
+        name = f"{names[language]} ({language})"
+        return f"language {name} is not supported: rasd reads Arabic and English"
+    return "language not identified: rasd reads Arabic and English"
+
+
 def _letters(text: str) -> int:
     not_letters = len(_NOT_WORD_NOR_SPACE.findall(text)) + len(_DIGIT_OR_UNDERSCORE.findall(text))
     return len(text) - text.count(" ") - not_letters

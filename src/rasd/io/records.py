@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from rasd.io.datelines import to_datetime
 from rasd.io.documents import document_from_text
-from rasd.io.errors import IngestError
+from rasd.io.errors import IngestError, check_size, text_size
 from rasd.io.identity import document_identity, identity_key
 from rasd.io.language import LANGUAGES
 from rasd.io.pages import document_from_html
@@ -46,6 +46,9 @@ def document_from_record(record: object, where: str, name: str | None = None) ->
     body = {key: record.get(key) for key in ("text", "html")}
     if not any(isinstance(v, str) and v.strip() for v in body.values()):
         raise IngestError(where, 'a record needs a non-empty "text" or "html"')
+    for key, value in body.items():
+        if isinstance(value, str):
+            check_size(where, text_size(value), f'the record\'s "{key}"')
     published = record.get("published")
     if published is not None:
         published = to_datetime(published) if isinstance(published, str) else None
