@@ -860,6 +860,15 @@ def test_tear_gas_grenades_are_no_grenade_attack():
     assert "Grenade" not in [e.sub_event_type for e in events(text)]
 
 
+def test_an_attack_by_no_one_named_is_a_battle_when_only_a_distant_sentence_names_a_bomb():
+    text = (
+        "انفجرت عبوة ناسفة بدورية للجيش في قضاء الطارمية في أيار الماضي. "
+        "وتشهد المنطقة توترا منذ سنوات. ويقول سكان إن الأوضاع تحسنت. "
+        "استهدف هجوم نقطة للجيش في قضاء الطارمية اليوم ما أدى إلى مقتل جنديين."
+    )
+    assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
 def test_a_threat_is_no_event():
     assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
 

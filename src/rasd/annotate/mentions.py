@@ -156,7 +156,8 @@ class DocumentContext:
     actor_countries: set[str]  # the countries of the actors it names
     # what speaks of each country: its distinct places named, its actors, the dateline
     spoken: Counter[str] = field(default_factory=Counter)
-    explosives: bool = False  # it names an explosive weapon (mortars, missiles, a drone ...)
+    # the sentences that name an explosive weapon (mortars, missiles, a drone ...)
+    explosives: frozenset[int] = frozenset()
 
     @property
     def day(self) -> dt.date | None:
@@ -251,7 +252,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         _main_country(sentences),
         countries,
         _spoken(sentences, countries, filed_at),
-        any(w.payload.explosive for s in sentences for w in s.weapons),
+        frozenset(s.index for s in sentences if any(w.payload.explosive for w in s.weapons)),
     )
     return Mentions(sentences, context)
 

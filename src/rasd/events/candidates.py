@@ -340,7 +340,9 @@ def _build(
     civilian_target = any(clause.holds(c.start) for c in sentence.cue(Cue.CIVILIAN_TARGET))
     cand.civilian_target = civilian_target
     ground = _fought_on_the_ground(sentence, clause)
-    _recode_by_actors(cand, weapons, civilian_target, ground, focus.explosives)
+    reach = SETTINGS.events.explosives_reach
+    near = any(abs(k - sentence.index) <= reach for k in focus.explosives)
+    _recode_by_actors(cand, weapons, civilian_target, ground, near)
     if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):
         # "entered the town without resistance": it changed hands, no battle was fought
         cand.event_type = EventType.STRATEGIC
@@ -371,10 +373,10 @@ def _recode_by_actors(
     weapons: list[PhraseMatch[Weapon]],
     civilian_target: bool,
     ground: bool,
-    article_explosives: bool,
+    explosives_near: bool,
 ) -> None:
     """Who did it to whom decides between types the trigger leaves open
-    (``article_explosives``: the article names an explosive weapon somewhere)."""
+    (``explosives_near``: the sentences around name an explosive weapon)."""
     explosive = any(w.payload.explosive for w in weapons)
     if cand.event_type in _VIOLENT and is_crowd(cand.actor1):
         # a crowd storming, burning or beating is a riot, not a battle; a crowd falling on
@@ -425,11 +427,11 @@ def _recode_by_actors(
         and cand.weak
         and not explosive
         and cand.sub_event_type != SubEventType.REMOTE_EXPLOSIVE  # "blast": an explosion
-        and (_on_the_ground(cand.actor1) or (cand.actor1 is None and not article_explosives))
+        and (_on_the_ground(cand.actor1) or (cand.actor1 is None and not explosives_near))
     ):
         # "an attack" with no explosive named, by gunmen or a militia on the ground (armies
         # and air forces strike from afar: their "attacks" stay explosions), or by no one
-        # named in an article that names no explosive at all: on civilians it is violence
+        # named where the sentences around name no explosive: on civilians it is violence
         # against them; on an armed side's post, a battle
         if is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target):
             cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS

@@ -30,12 +30,12 @@ class Focus:
         published: dt.date | None,
         country: str | None,
         spoken: Counter[str] | None = None,
-        explosives: bool = False,
+        explosives: frozenset[int] = frozenset(),
     ) -> None:
         self.published = published
         self.country = country  # where most of the article's places are
         self.spoken = spoken or Counter()  # what speaks of each country (DocumentContext)
-        self.explosives = explosives  # the article names an explosive weapon somewhere
+        self.explosives = explosives  # the sentences that name an explosive weapon
         self.ahead: DateRange | None = None  # a subheading's: the date of the lines below it
         self.date: DateRange | None = None
         self.report_date: DateRange | None = None  # the day the article reports on

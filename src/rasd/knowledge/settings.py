@@ -56,6 +56,7 @@ class EventSettings:
     notes_characters: int
     hypothetical_reach: dict[str, int]
     background_reach: int
+    explosives_reach: int
     referred_reach: dict[str, int]
     one_act_reach: int
     killed_object_reach: int
