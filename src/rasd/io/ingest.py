@@ -75,7 +75,7 @@ def _read_bytes(path: Path, one_document: bool = True) -> bytes:
     return data
 
 
-def _text_lines(lines: Iterable[bytes] | Iterable[str], source: str) -> Iterator[str]:
+def _text_lines(lines: Iterable[bytes | str], source: str) -> Iterator[str]:
     """Lines of text from lines of bytes (UTF-8, or a single-byte Arabic encoding told line by
     line); an IngestError for "SOURCE:LINE" when a line is not text."""
     for number, line in enumerate(lines, start=1):
@@ -88,9 +88,7 @@ def _text_lines(lines: Iterable[bytes] | Iterable[str], source: str) -> Iterator
             yield decode(line, f"{source}:{number}")
 
 
-def _records(
-    lines: Iterable[bytes] | Iterable[str], source: str
-) -> Iterator[Document | IngestError]:
+def _records(lines: Iterable[bytes | str], source: str) -> Iterator[Document | IngestError]:
     """read_records over lines of bytes or text, a line that is not text ending the feed with
     an IngestError."""
     try:
@@ -104,28 +102,26 @@ def _array(records: list, source: str) -> Iterator[Document | IngestError]:
     yield from read_records((json.dumps(item, ensure_ascii=False) for item in records), source)
 
 
-def _whole_text(lines: list[bytes] | list[str], source: str) -> str:
+def _whole_text(lines: list[bytes | str], source: str) -> str:
     """The text of a stream read to its end, as one document (so within its size limit)."""
     if lines and isinstance(lines[0], bytes):
-        data = b"".join(lines)
+        data = b"".join(line for line in lines if isinstance(line, bytes))
         check_size(source, len(data), "the text")
         return decode(data, source)
-    text = "".join(lines)
+    text = "".join(line for line in lines if isinstance(line, str))
     check_size(source, text_size(text), "the text")
     return text
 
 
-def read_stream(
-    lines: Iterable[bytes] | Iterable[str], source: str
-) -> Iterator[Document | IngestError]:
+def read_stream(lines: Iterable[bytes | str], source: str) -> Iterator[Document | IngestError]:
     """Documents from a stream such as standard input, told by how it starts: JSON Lines
     records when one of its first lines starts with "{" (a bad line yields an IngestError
     for "SOURCE:LINE" and reading goes on), a JSON array of records when it starts with "[",
     else one article, HTML or plain text, named ``source``."""
-    lines = iter(lines)
-    head: list = []
+    stream = iter(lines)
+    head: list[bytes | str] = []
     starts = []  # the first character of each of the first non-blank lines
-    for line in lines:
+    for line in stream:
         head.append(line)
         text = line if isinstance(line, str) else line[:8].decode("utf-8", "replace")
         if text := text.lstrip("\ufeff \t\r\n"):
@@ -137,10 +133,10 @@ def read_stream(
         return
     start = "{" if "{" in starts else starts[0]
     if start == "{":
-        yield from _records(chain(head, lines), source)
+        yield from _records(chain(head, stream), source)
         return
     try:
-        text = _whole_text([*head, *lines], source)
+        text = _whole_text([*head, *stream], source)
         if start != "[":
             yield _article(text, source, source)
             return
