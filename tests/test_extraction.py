@@ -717,6 +717,12 @@ def test_militants_eliminated_in_an_operation_are_its_dead():
     assert only_event(text).fatalities == 3
 
 
+@pytest.mark.parametrize(("ending", "dead"), [("مقتلهما", 2), ("مقتله", 1), ("مقتلهم", 0)])
+def test_a_pronoun_on_the_casualty_word_counts_its_victims(ending, dead):
+    text = f"أطلق مسلحون مجهولون النار على سيارة في مدينة الصنمين أمس، ما أدى إلى {ending}."
+    assert only_event(text).fatalities == dead
+
+
 def test_two_women_wounded_are_no_deaths():
     event = only_event("أصيبت امرأتان أمس بقصف مدفعي على بلدة كفرنبل.")
     assert (event.fatalities, event.injuries) == (0, 2)

@@ -40,6 +40,9 @@ _SUBSET_WORDS = folded_words("subset_words")
 _PLURAL_ENDINGS = tuple(sorted(_words("plural_endings")))
 _DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
 _BROKEN_PLURALS = folded_words("broken_plurals")
+_ONE_VICTIM_ENDINGS = tuple(language_profile("ar").words("one_victim_endings"))
+_TWO_VICTIM_ENDINGS = tuple(language_profile("ar").words("two_victim_endings"))
+_FEMININE_AS_WRITTEN = language_profile("ar").words("feminine_ending")
 
 
 # The possessive endings a person word may carry: "طفلها" (her child)
@@ -108,6 +111,8 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
             values = [listed]
         elif not values and _dual_victims(sentence, cue):
             values = [2]
+        elif not values and (told := _pronoun_victims(sentence, cue)):
+            values = [told]
         elif not values and _one_victim(sentence, cue):
             values = [1]
         elif not values and _singular_victim(sentence, cue):
@@ -323,6 +328,18 @@ def _person_words() -> frozenset[str]:
     from the knowledge already loaded, not from the data files again)."""
     lexicons = default_resources().lexicons.values()
     return frozenset(fold(p) for lexicon in lexicons for p, _ in lexicon.cue(Cue.PERSON).phrases)
+
+
+def _pronoun_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
+    """ "ما أدى إلى مقتلهما" two, "أدى إلى مقتله" one: the victims a pronoun ending on the
+    casualty word stands for (0 for none, or for "مقتلهم", a number not told)."""
+    token = sentence.tokens[sentence.token_index(cue.end - 1)]
+    letters = [c for c in token.text if c.isalpha()]  # diacritics are no letters
+    if not letters or letters[-1] in _FEMININE_AS_WRITTEN:
+        return 0  # "إصابة": the feminine ending, no pronoun
+    if token.norm.endswith(_TWO_VICTIM_ENDINGS):
+        return 2
+    return 1 if token.norm.endswith(_ONE_VICTIM_ENDINGS) else 0
 
 
 def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:

@@ -47,6 +47,8 @@ WORD_CLASSES: dict[str, str] = {
     "subset_words": "words before a part of a toll ('including two officers'): not the toll",
     "cause_words": "words after a casualty word that open its cause: no victim is named past them",
     "possessive_endings": "pronoun endings of a noun: 'her child' is a person word",
+    "one_victim_endings": "pronoun endings of a casualty word for one victim ('his killing')",
+    "two_victim_endings": "pronoun endings of a casualty word for two victims",
     "feminine_ending": "the feminine ending of a noun standing alone (ta marbuta)",
     "feminine_bound_ending": "the feminine ending as written before a pronoun ending",
     "pluperfect_particles": "the particle between 'had' and the verb of a past perfect",
