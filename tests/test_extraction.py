@@ -875,6 +875,11 @@ def test_an_attack_by_no_one_named_is_a_battle_when_only_a_distant_sentence_name
     assert types(only_event(text)) == ("Battles", "Armed clash")
 
 
+def test_freeing_captives_is_no_town_retaken():
+    text = "نفذت قوى الأمن عملية خاصة في ريف السويداء أمس حررت خلالها ثلاثة مخطوفين."
+    assert "Government regains territory" not in [e.sub_event_type for e in events(text)]
+
+
 def test_a_threat_is_no_event():
     assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
 

@@ -343,6 +343,8 @@ def _build(
     reach = SETTINGS.events.explosives_reach
     near = any(abs(k - sentence.index) <= reach for k in focus.explosives)
     _recode_by_actors(cand, weapons, civilian_target, ground, near)
+    if cand.sub_event_type in _TERRITORY and _frees_captives(sentence, head):
+        return []  # "حررت خلالها ثلاثة مخطوفين": people freed, no place taken
     if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):
         # "entered the town without resistance": it changed hands, no battle was fought
         cand.event_type = EventType.STRATEGIC
@@ -440,6 +442,15 @@ def _recode_by_actors(
             cand.event_type = EventType.BATTLES
             cand.sub_event_type = SubEventType.ARMED_CLASH
             cand.plover = TAXONOMY.plover[EventType.BATTLES]
+
+
+def _frees_captives(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """Captives named within a few words after a word of freeing ("حرر", "freed")."""
+    return any(
+        c.start >= trigger.end
+        and sentence.words_between(trigger.end, c.start) <= SETTINGS.events.captives_reach
+        for c in sentence.cue(Cue.CAPTIVES)
+    )
 
 
 def _fought_on_the_ground(sentence: SentenceMentions, clause: Clause) -> bool:

@@ -101,6 +101,7 @@ class Cue(StrEnum):
     CONFRONTATION = "confrontation"
     ORIGIN = "origin"
     DIED = "died"
+    CAPTIVES = "captives"
 
 
 CUE_NAMES = tuple(Cue)

@@ -57,6 +57,7 @@ class EventSettings:
     hypothetical_reach: dict[str, int]
     background_reach: int
     explosives_reach: int
+    captives_reach: int
     referred_reach: dict[str, int]
     one_act_reach: int
     killed_object_reach: int
