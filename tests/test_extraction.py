@@ -880,6 +880,17 @@ def test_freeing_captives_is_no_town_retaken():
     assert "Government regains territory" not in [e.sub_event_type for e in events(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("شنت قوات النظام قصفا مكثفا على بلدة كفرنبل بريف إدلب أمس.", SHELLING),
+        ("عاود الطيران الروسي غاراته على بلدة كفرنبل بريف إدلب أمس.", "Air/drone strike"),
+    ],
+)
+def test_a_strike_word_in_the_accusative_or_with_a_pronoun_is_a_trigger(text, sub_type):
+    assert only_event(text).sub_event_type == sub_type
+
+
 def test_a_threat_is_no_event():
     assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
 
