@@ -723,6 +723,15 @@ def test_a_pronoun_on_the_casualty_word_counts_its_victims(ending, dead):
     assert only_event(text).fatalities == dead
 
 
+def test_the_one_killed_named_after_the_killers_is_counted():
+    assert only_event("قتل مسلحون مجهولون شابا في مدينة درعا أمس.").fatalities == 1
+
+
+def test_a_leader_assassinated_by_no_one_named_is_an_attack_with_one_death():
+    event = only_event("اغتيل قيادي في مدينة درعا أمس.")
+    assert (types(event), event.fatalities) == (("Violence against civilians", "Attack"), 1)
+
+
 def test_two_women_wounded_are_no_deaths():
     event = only_event("أصيبت امرأتان أمس بقصف مدفعي على بلدة كفرنبل.")
     assert (event.fatalities, event.injuries) == (0, 2)

@@ -216,6 +216,15 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     index = _word_after(sentence, cue)
     if index >= len(sentence.tokens):
         return False
+    killers = [
+        a
+        for a in sentence.actors
+        if a.span.start == sentence.tokens[index].start and a.entry.kind != ActorKind.CIVILIANS
+    ]
+    if killers:  # "قتل مسلحون مجهولون شابا": the killers, then the one they killed
+        index = sentence.token_index(killers[0].span.end - 1) + 1
+        if index >= len(sentence.tokens):
+            return False
     if sentence.tokens[index].norm in _ARTICLES and index + 1 < len(sentence.tokens):
         index += 1  # "shot dead a farmer"
     token = sentence.tokens[index]
