@@ -1562,6 +1562,11 @@ def test_a_news_outlet_named_after_a_place_is_not_that_place(text):
     assert only_event(text).location.name == "Al Ḩasakah"
 
 
+def test_a_town_in_the_name_of_a_resistance_committee_is_not_where_it_happened():
+    text = "قالت لجان مقاومة الحصاحيصا إن الدعم السريع قصفت مدينة سنار أمس."
+    assert only_event(text).location.name == "Sennar"
+
+
 def test_today_in_a_news_outlets_name_is_no_date():
     text = "ذكرت وكالة بغداد اليوم أن عبوة ناسفة انفجرت بدورية للجيش في قضاء الطارمية أمس."
     assert only_event(text).date_from == dt.date(2024, 3, 10)
