@@ -900,6 +900,11 @@ def test_a_strike_word_in_the_accusative_or_with_a_pronoun_is_a_trigger(text, su
     assert only_event(text).sub_event_type == sub_type
 
 
+def test_gunmen_looting_a_market_and_burning_shops_is_looting_not_a_riot():
+    event = only_event("نهب مسلحون السوق الرئيسي في مدينة النهود أمس وأحرقوا عددا من المحال.")
+    assert types(event) == (STRATEGIC, "Looting/property destruction")
+
+
 def test_a_threat_is_no_event():
     assert events("هددت تركيا بقصف مواقع قوات سوريا الديمقراطية في منبج.") == []
 

@@ -220,11 +220,17 @@ def protest_needs_a_crowd(by_type: ByType, sentence: SentenceMentions, clause: C
 
 
 def violence_absorbs_looting(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
-    """ "Attacked and burned homes": the burning is part of the attack."""
-    violent = next((by_type[t] for t in VIOLENT_PRECEDENCE if t in by_type), None)
+    """ "Attacked and burned homes": the burning is part of the attack. But burning by no
+    crowd is no riot: "نهب مسلحون السوق وأحرقوا المحال" is looting, the burning part of it."""
+    kind = next((t for t in VIOLENT_PRECEDENCE if t in by_type), None)
     strategic = by_type.get(EventType.STRATEGIC, [])
-    if violent is not None and strategic and _all_sub(strategic, SubEventType.LOOTING):
-        violent.extend(by_type.pop(EventType.STRATEGIC))
+    if kind is None or not strategic or not _all_sub(strategic, SubEventType.LOOTING):
+        return
+    crowd = any(clause.holds(a.span.start) and is_crowd(a) for a in sentence.actors)
+    if kind == EventType.RIOTS and not crowd:
+        strategic.extend(by_type.pop(EventType.RIOTS))
+    else:
+        by_type[kind].extend(by_type.pop(EventType.STRATEGIC))
 
 
 def agreement_in_passing(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
