@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rasd import __version__
+from rasd.batch_command import add_batch_command
 from rasd.evaluation.bench import BenchError, format_report, run_bench
 from rasd.evaluation.bench import add_arguments as add_bench_arguments
 from rasd.gazetteer_command import add_gazetteer_command
@@ -45,6 +46,7 @@ examples:
   cat records.jsonl | rasd extract -
   rasd ingest --db events.sqlite pages/*.html
   rasd extract --workers 2 records.jsonl > events.jsonl
+  rasd batch --out events/ shards/
   rasd eval ../shared/eval/dev
 """
 
@@ -398,6 +400,7 @@ def parser() -> argparse.ArgumentParser:
     add_bench_arguments(bench)
     bench.set_defaults(func=cmd_bench)
 
+    add_batch_command(sub)
     add_gazetteer_command(sub)
     return p
 

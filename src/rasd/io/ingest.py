@@ -35,6 +35,7 @@ __all__ = [
     "document_from_html",
     "document_from_text",
     "identify_language",
+    "read_feed",
     "read_path",
     "read_records",
     "read_stream",
@@ -201,6 +202,13 @@ def _feed_file(path: Path) -> Iterator[Document | IngestError]:
         raise IngestError(source, f"cannot read ({e.strerror or e})") from None
     if empty:
         raise IngestError(source, "empty file")
+
+
+def read_feed(path: str | Path) -> Iterator[Document | IngestError]:
+    """The records of a JSON Lines file one by one, read line by line, a bad record yielded
+    as an IngestError for "SOURCE:LINE" among them; an IngestError raised for a file that
+    cannot be read or is empty."""
+    return _feed_file(Path(path))
 
 
 def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterator[Document]:
