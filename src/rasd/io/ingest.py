@@ -76,7 +76,7 @@ def _read_bytes(path: Path, one_document: bool = True) -> bytes:
     return data
 
 
-def _text_lines(lines: Iterable[bytes] | Iterable[str], source: str) -> Iterator[str]:
+def _text_lines(lines: Iterable[bytes | str], source: str) -> Iterator[str]:
     """Lines of text from lines of bytes (UTF-8, or a single-byte Arabic encoding told line by
     line); an IngestError for "SOURCE:LINE" when a line is not text."""
     for number, line in enumerate(lines, start=1):
@@ -89,9 +89,7 @@ def _text_lines(lines: Iterable[bytes] | Iterable[str], source: str) -> Iterator
             yield decode(line, f"{source}:{number}")
 
 
-def _records(
-    lines: Iterable[bytes] | Iterable[str], source: str
-) -> Iterator[Document | IngestError]:
+def _records(lines: Iterable[bytes | str], source: str) -> Iterator[Document | IngestError]:
     """read_records over lines of bytes or text, a line that is not text ending the feed with
     an IngestError."""
     try:
@@ -105,20 +103,19 @@ def _array(records: list, source: str) -> Iterator[Document | IngestError]:
     yield from read_records((json.dumps(item, ensure_ascii=False) for item in records), source)
 
 
-def _whole_text(lines: list[bytes] | list[str], source: str) -> str:
-    """The text of a stream read to its end, as one document (so within its size limit)."""
+def _whole_text(lines: list[bytes | str], source: str) -> str:
+    """The text of a stream read to its end (all bytes or all text), as one document (so
+    within its size limit)."""
     if lines and isinstance(lines[0], bytes):
-        data = b"".join(lines)
+        data = b"".join(line for line in lines if isinstance(line, bytes))
         check_size(source, len(data), "the text")
         return decode(data, source)
-    text = "".join(lines)
+    text = "".join(line for line in lines if isinstance(line, str))
     check_size(source, text_size(text), "the text")
     return text
 
 
-def read_stream(
-    lines: Iterable[bytes] | Iterable[str], source: str
-) -> Iterator[Document | IngestError]:
+def read_stream(lines: Iterable[bytes | str], source: str) -> Iterator[Document | IngestError]:
     """Documents from a stream such as standard input, told by how it starts: JSON Lines
     records when one of its first lines starts with "{" (a bad line yields an IngestError
     for "SOURCE:LINE" and reading goes on), a JSON array of records when it starts with "[",
@@ -204,13 +201,6 @@ def _feed_file(path: Path) -> Iterator[Document | IngestError]:
         raise IngestError(source, "empty file")
 
 
-def read_feed(path: str | Path) -> Iterator[Document | IngestError]:
-    """The records of a JSON Lines file one by one, read line by line, a bad record yielded
-    as an IngestError for "SOURCE:LINE" among them; an IngestError raised for a file that
-    cannot be read or is empty."""
-    return _feed_file(Path(path))
-
-
 def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterator[Document]:
     """Documents from a file: HTML (.html/.htm or content that starts like HTML), JSON Lines
     (.jsonl; after the good records, an IngestError names the first bad one), one JSON
@@ -247,3 +237,10 @@ def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterato
         document.identity = document_identity(text, document.url)
     document.source = source
     yield document
+
+
+def read_feed(path: str) -> Iterator[Document | IngestError]:
+    """The records of a JSON Lines file one by one, read line by line, a bad record yielded
+    as an IngestError for "SOURCE:LINE" among them; an IngestError raised for a file that
+    cannot be read or is empty."""
+    return _feed_file(Path(path))
