@@ -2,11 +2,12 @@
 Documents out.
 
 ``read_path`` reads one file and picks its reader, ``read_stream`` standard input (records
-or one article, told by how it starts); the other public names are kept here for
-the callers of ``rasd.io.ingest`` and live in the module that does their job: ``decode``
-(rasd.io.decoding), ``identify_language`` (rasd.io.language), ``document_from_text``
-(rasd.io.documents), ``document_from_html`` (rasd.io.pages), ``read_records``
-(rasd.io.records) and ``IngestError`` (rasd.io.errors).
+or one article, told by how it starts), ``read_feed`` the records of a JSON Lines file one by
+one, a bad record among them as an IngestError (for `rasd batch`); the other public names are
+kept here for the callers of ``rasd.io.ingest`` and live in the module that does their job:
+``decode`` (rasd.io.decoding), ``identify_language`` (rasd.io.language),
+``document_from_text`` (rasd.io.documents), ``document_from_html`` (rasd.io.pages),
+``read_records`` (rasd.io.records) and ``IngestError`` (rasd.io.errors).
 """
 
 from __future__ import annotations
