@@ -198,21 +198,23 @@ def _client(scheduler: str | None, workers: int | None) -> Client:
     processes (default: one a core), one thread each: extraction is pure Python."""
     import logging
 
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     try:
         if scheduler:
             return Client(scheduler, timeout="20s")
-        cluster = LocalCluster(
+        # the client starts the LocalCluster, and closes it when it is closed
+        return Client(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
-        return Client(cluster)
     except OSError as err:  # distributed's connection timeouts are OSErrors
         raise BatchError(f"{scheduler or 'LocalCluster'}: cannot connect ({err})") from None
+    except RuntimeError as err:  # "Nanny failed to start": a worker process did not start
+        raise BatchError(f"LocalCluster: cannot start ({err})") from None
 
 
 def run_batch(
