@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rasd import __version__
+from rasd.batch_command import add_batch_command
 from rasd.evaluation.bench import BenchError, format_report, run_bench
 from rasd.evaluation.bench import add_arguments as add_bench_arguments
 from rasd.gazetteer_command import add_gazetteer_command
@@ -24,6 +25,7 @@ from rasd.io.ingest import IngestError, read_path, read_stream
 from rasd.io.store import Store, StoreError
 from rasd.model import Document
 from rasd.run_report import RunReport, counted, expected_documents
+from rasd.workers import Failure, extract_here, extract_in_workers, worker_count
 
 EXIT_OK = 0
 EXIT_SOME_INPUTS_FAILED = 1
@@ -43,6 +45,8 @@ examples:
   rasd extract --format csv --bom pages/*.html > for-excel.csv
   cat records.jsonl | rasd extract -
   rasd ingest --db events.sqlite pages/*.html
+  rasd extract --workers 2 records.jsonl > events.jsonl
+  rasd batch --out events/ shards/
   rasd eval ../shared/eval/dev
 """
 
@@ -102,11 +106,33 @@ def _results(
     published: dt.datetime | None,
     report: RunReport,
     skip: Callable[[Document], bool] | None = None,
+    workers: int = 1,
 ) -> Iterator[Result]:
-    """The result of each input document, but those ``skip`` says need no extraction."""
-    from rasd.pipeline import process
-
+    """The result of each input document, but those ``skip`` says need no extraction;
+    extracted by ``workers`` processes (rasd.workers) when more than one, in input order."""
     report.start(expected_documents(inputs) if report.shows_progress else None)
+    documents = _to_extract(inputs, published, report, skip)
+    if workers > 1:
+        outcomes = extract_in_workers(documents, workers)
+    else:
+        outcomes = (extract_here(doc) for doc in documents)
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):  # one bad document never stops the others
+            doc = outcome.document
+            report.error(f"{doc.source or doc.doc_id}: {outcome.reason}")
+            report.done(None)
+            continue
+        report.done(outcome)
+        yield outcome
+
+
+def _to_extract(
+    inputs: list[str],
+    published: dt.datetime | None,
+    report: RunReport,
+    skip: Callable[[Document], bool] | None,
+) -> Iterator[Document]:
+    """The input documents to extract, their warnings told."""
     for number, doc in enumerate(_documents(inputs, report)):
         if number == 0 and not _knowledge_loads(report):
             return  # loaded once, on the first document: a run of bad inputs never pays
@@ -117,16 +143,7 @@ def _results(
             continue
         for warning in doc.warnings:
             report.warn(f"{doc.source or doc.doc_id}: {warning}")
-        try:
-            result = process(doc)
-        except Exception as err:  # a bug on one document must not stop the others
-            report.error(
-                f"{doc.source or doc.doc_id}: extraction failed ({type(err).__name__}: {err})"
-            )
-            report.done(None)
-            continue
-        report.done(result)
-        yield result
+        yield doc
 
 
 def _write(results: Iterator[Result], fmt: str, out: TextIO, bom: bool = False) -> None:
@@ -150,7 +167,8 @@ def _open_store(path: str) -> Store | None:
 def cmd_extract(args: argparse.Namespace) -> int:
     report = RunReport(args.quiet)
     try:
-        _write(_results(args.inputs, args.published, report), args.format, sys.stdout, args.bom)
+        results = _results(args.inputs, args.published, report, workers=args.workers)
+        _write(results, args.format, sys.stdout, args.bom)
     finally:
         report.finish()
     return _exit_code(report)
@@ -178,7 +196,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             return True
 
         try:
-            for result in _results(args.inputs, args.published, report, skip=stored_already):
+            for result in _results(
+                args.inputs, args.published, report, stored_already, args.workers
+            ):
                 doc = result.document
                 try:
                     new = store.add(result)  # one transaction: a failure leaves it as it was
@@ -320,6 +340,14 @@ def parser() -> argparse.ArgumentParser:
             action="store_true",
             help="no warnings, progress bar or closing summary: errors only",
         )
+        sp.add_argument(
+            "--workers",
+            type=worker_count,
+            default=1,
+            metavar="N",
+            help="extract in N worker processes (default 1: in this one); the output keeps"
+            " the order of the inputs",
+        )
 
     ex = sub.add_parser("extract", help="print the events of each input")
     inputs(ex)
@@ -372,6 +400,7 @@ def parser() -> argparse.ArgumentParser:
     add_bench_arguments(bench)
     bench.set_defaults(func=cmd_bench)
 
+    add_batch_command(sub)
     add_gazetteer_command(sub)
     return p
 

@@ -2,11 +2,12 @@
 Documents out.
 
 ``read_path`` reads one file and picks its reader, ``read_stream`` standard input (records
-or one article, told by how it starts); the other public names are kept here for
-the callers of ``rasd.io.ingest`` and live in the module that does their job: ``decode``
-(rasd.io.decoding), ``identify_language`` (rasd.io.language), ``document_from_text``
-(rasd.io.documents), ``document_from_html`` (rasd.io.pages), ``read_records``
-(rasd.io.records) and ``IngestError`` (rasd.io.errors).
+or one article, told by how it starts), ``read_feed`` the records of a JSON Lines file one by
+one, a bad record among them as an IngestError (for `rasd batch`); the other public names are
+kept here for the callers of ``rasd.io.ingest`` and live in the module that does their job:
+``decode`` (rasd.io.decoding), ``identify_language`` (rasd.io.language),
+``document_from_text`` (rasd.io.documents), ``document_from_html`` (rasd.io.pages),
+``read_records`` (rasd.io.records) and ``IngestError`` (rasd.io.errors).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ __all__ = [
     "document_from_html",
     "document_from_text",
     "identify_language",
+    "read_feed",
     "read_path",
     "read_records",
     "read_stream",
@@ -103,7 +105,8 @@ def _array(records: list, source: str) -> Iterator[Document | IngestError]:
 
 
 def _whole_text(lines: list[bytes | str], source: str) -> str:
-    """The text of a stream read to its end, as one document (so within its size limit)."""
+    """The text of a stream read to its end (all bytes or all text), as one document (so
+    within its size limit)."""
     if lines and isinstance(lines[0], bytes):
         data = b"".join(line for line in lines if isinstance(line, bytes))
         check_size(source, len(data), "the text")
@@ -235,3 +238,10 @@ def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterato
         document.identity = document_identity(text, document.url)
     document.source = source
     yield document
+
+
+def read_feed(path: str) -> Iterator[Document | IngestError]:
+    """The records of a JSON Lines file one by one, read line by line, a bad record yielded
+    as an IngestError for "SOURCE:LINE" among them; an IngestError raised for a file that
+    cannot be read or is empty."""
+    return _feed_file(Path(path))

@@ -194,7 +194,7 @@ class Store:
             doc_id=row[0],
             text=row[1],
             title=row[2],
-            language=row[3],
+            language=row[3] or "other",  # a store written before languages has none
             url=row[4],
             source=row[5],
             outlet=row[6],
