@@ -19,7 +19,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
-from rasd.annotate.dates import find_dates
+from rasd.annotate.dates import find_dates_against
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
 from rasd.annotate.places import find_places
@@ -265,8 +265,8 @@ def _dates(
     """The text's dates resolved against its publication time; without one, only the dates
     that need none (a date is never taken from the clock)."""
     if published is not None:
-        return find_dates(text, published, tokens=tokens, numbers=numbers)
-    early, late = (find_dates(text, a, tokens=tokens, numbers=numbers) for a in _ANCHORS)
+        return find_dates_against(text, (published,), tokens=tokens, numbers=numbers)[0]
+    early, late = find_dates_against(text, _ANCHORS, tokens=tokens, numbers=numbers)
     return [d for d in early if d in late]
 
 
