@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from rasd.knowledge.frozen import by_fields
 from rasd.model import Span
 
 
@@ -31,13 +32,11 @@ class Place:
     radius_km: float = 2.0
     source: str = ""
 
-    def __reduce__(self) -> tuple[type[Place], tuple[object, ...]]:
-        # Unpickled by calling the class on the field values: twice as fast as the frozen
-        # dataclass's own __setstate__, and the compiled knowledge holds thousands of places.
-        return Place, tuple(getattr(self, name) for name in _PLACE_FIELDS)
-
-
-_PLACE_FIELDS = tuple(Place.__slots__)
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Unpickled by calling the class on the field values (see rasd.knowledge.frozen):
+        # twice as fast as the frozen dataclass's own __setstate__, and the compiled
+        # knowledge holds thousands of places.
+        return by_fields(self)
 
 
 class RelationKind(StrEnum):
@@ -75,6 +74,9 @@ class Relation:
         if self.kind == RelationKind.DIRECTION_OF:
             return f"{self.direction} of"
         return f"{self.direction} {self.kind}" if self.direction else str(self.kind)
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # see rasd.knowledge.frozen
 
 
 @dataclass(eq=False)  # one mention is one place in the text: compared by identity
