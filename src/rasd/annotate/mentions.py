@@ -81,7 +81,9 @@ class TokenOffsets(NamedTuple):
         return cls(ends, list(compress(ends, map(_IS_WORD.__getitem__, norms_of(tokens)))))
 
     def from_token(self, first: int) -> TokenOffsets:
-        return TokenOffsets(self.token_ends, self.word_ends, first)
+        # tuple.__new__: without NamedTuple's own __new__, a Python function, which compiled
+        # code calls slowly (once per sentence)
+        return tuple.__new__(TokenOffsets, (self.token_ends, self.word_ends, first))
 
 
 @dataclass(eq=False, slots=True)

@@ -304,7 +304,9 @@ def _span(tokens: list[Token], first: int, last: int) -> Span:
     text = tokens[first].text
     for prev, tok in zip(tokens[first : last - 1], tokens[first + 1 : last], strict=True):
         text += " " * (tok.start - prev.end) + tok.text
-    return Span(tokens[first].start, tokens[last - 1].end, text)
+    # tuple.__new__: a Span without NamedTuple's own __new__, a Python function, which
+    # compiled code calls slowly (rasd.model.Span)
+    return tuple.__new__(Span, (tokens[first].start, tokens[last - 1].end, text))
 
 
 # ---------------------------------------------------------------- loading
