@@ -59,6 +59,9 @@ class Clause:
     start: int
     end: int
 
+    def __init__(self, start: int, end: int) -> None:  # see SentenceMentions.__init__
+        self.start, self.end = start, end
+
     def holds(self, offset: int) -> bool:
         return self.start <= offset < self.end
 
@@ -81,8 +84,7 @@ class TokenOffsets(NamedTuple):
         return cls(ends, list(compress(ends, map(_IS_WORD.__getitem__, norms_of(tokens)))))
 
     def from_token(self, first: int) -> TokenOffsets:
-        # tuple.__new__: without NamedTuple's own __new__, a Python function, which compiled
-        # code calls slowly (once per sentence)
+        # tuple.__new__: not NamedTuple's own __new__, Python code slow to call when compiled
         return tuple.__new__(TokenOffsets, (self.token_ends, self.word_ends, first))
 
 
@@ -106,6 +108,24 @@ class SentenceMentions:
     numbers: list[NumberMention] = field(default_factory=list)
     # what the event stages read from the sentence alone, by the function that reads it
     _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False)
+
+    # __init__ written out (and Clause's): dataclass's own runs interpreted even when compiled
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        is_title: bool,
+        tokens: list[Token],
+        clauses: list[Clause],
+        offsets: TokenOffsets,
+    ) -> None:
+        self.index, self.start, self.end, self.text = index, start, end, text
+        self.is_title, self.tokens, self.clauses, self.offsets = is_title, tokens, clauses, offsets
+        self.triggers, self.weapons, self.matches = [], [], {}
+        self.actors, self.places, self.dates, self.numbers = [], [], [], []
+        self._derived = {}
 
     def derived(self, read: Callable[[SentenceMentions], _Derived]) -> _Derived:
         """``read(self)``, read once: what an event stage reads from the whole sentence (not

@@ -94,6 +94,32 @@ class PlaceMention:
     first: int = field(default=0, repr=False)  # token indices of the name
     last: int = field(default=0, repr=False)
 
+    # __init__ written out: the one dataclass writes is Python code, which runs interpreted
+    # even when mypyc compiles the class (once per place name)
+    def __init__(
+        self,
+        span: Span,
+        candidates: list[Place],
+        place: Place | None = None,
+        geo_precision: int = 1,
+        relation: Relation | None = None,
+        text: str = "",
+        cue: str | None = None,
+        guarded: bool = False,
+        first: int = 0,
+        last: int = 0,
+    ) -> None:
+        self.span = span
+        self.candidates = candidates
+        self.place = place
+        self.geo_precision = geo_precision
+        self.relation = relation
+        self.text = text
+        self.cue = cue
+        self.guarded = guarded
+        self.first = first
+        self.last = last
+
 
 def place_of(mention: PlaceMention) -> Place:
     """The place a resolved mention stands for (the event stages work on resolved ones)."""
