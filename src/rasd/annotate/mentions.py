@@ -19,6 +19,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
+from rasd.annotate import positions
 from rasd.annotate.dates import find_dates_against
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
@@ -39,7 +40,7 @@ from rasd.knowledge.lexicon import (
 from rasd.knowledge.resources import Resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import ActorKind
-from rasd.model import DateRange, Document, Span, date_span
+from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, folded_words, is_arabic_word
 from rasd.text.sentences import split_sentences
@@ -214,7 +215,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     places += unlisted_places(text, tokens, places, resources.gazetteer)
     places.sort(key=lambda m: m.span.start)
     matches = resources.tables_for(doc.language).scan(tokens, ranges)
-    by_start = _Positions(all_dates, all_numbers, places)
+    by_start = positions.Positions(all_dates, all_numbers, places)
     title = _title_stretch(text, doc.title)
     sentences = []
     for index, (span, (lo, hi), found) in enumerate(zip(spans, ranges, matches)):
@@ -366,31 +367,6 @@ def _spoken(
     if dateline is not None and dateline.country:
         spoken[dateline.country] += 1
     return spoken
-
-
-class _Positions:
-    """Dates, numbers and places of a document, handed out by the stretch they start in."""
-
-    def __init__(
-        self, dates: list[DateRange], numbers: list[NumberMention], places: list[PlaceMention]
-    ) -> None:
-        self._lists = (dates, numbers, places)
-        self._starts = (
-            [date_span(d).start for d in dates],
-            [n.span.start for n in numbers],
-            [p.span.start for p in places],
-        )
-
-    def within(
-        self, start: int, end: int
-    ) -> tuple[list[DateRange], list[NumberMention], list[PlaceMention]]:
-        (dates, numbers, places), (at_date, at_number, at_place) = self._lists, self._starts
-        left, right = bisect.bisect_left, bisect.bisect_left
-        return (
-            dates[left(at_date, start) : right(at_date, end)],
-            numbers[left(at_number, start) : right(at_number, end)],
-            places[left(at_place, start) : right(at_place, end)],
-        )
 
 
 _OF = folded_words("from", "ar") | folded_words("of", "en")
