@@ -2,6 +2,7 @@
 size."""
 
 import ast
+import dataclasses
 import re
 from pathlib import Path
 
@@ -99,3 +100,34 @@ def test_a_setting_of_the_wrong_type_is_named():
     raw["placing"]["same_place_km"] = "twelve"
     with pytest.raises(SettingsError, match="same_place_km"):
         load_settings(raw)
+
+
+def _records_with_init_written_out() -> list[object]:
+    from rasd.annotate.mentions import Clause, SentenceMentions, TokenOffsets
+    from rasd.knowledge.actor_entries import ActorEntry
+    from rasd.knowledge.actors import ActorMention, Via
+    from rasd.knowledge.places import PlaceMention
+    from rasd.knowledge.taxonomy import ActorKind
+    from rasd.model import Span
+
+    span = Span(0, 4, "Homs")
+    entry = ActorEntry("x", "X", None, ActorKind.REBEL_GROUP, ("X",))
+    return [
+        Clause(0, 4),
+        SentenceMentions(0, 0, 4, "Homs", False, [], [Clause(0, 4)], TokenOffsets([], [])),
+        PlaceMention(span, []),
+        ActorMention(span, entry, Via.ALIAS),
+    ]
+
+
+def test_a_record_whose_init_is_written_out_sets_every_field():
+    # The mention records write out their __init__ (a dataclass's own runs interpreted when
+    # compiled): a field added to one must be set there too.
+    for record in _records_with_init_written_out():
+        own = vars(record) if hasattr(record, "__dict__") else None  # compiled: no __dict__
+        unset = [
+            f.name
+            for f in dataclasses.fields(record)
+            if (f.name not in own if own is not None else not hasattr(record, f.name))
+        ]
+        assert unset == [], type(record).__name__

@@ -93,3 +93,19 @@ def test_knowledge_read_back_from_the_cache_finds_the_same_events(cache):
     read_back = load_compiled(Resources.load, "resources")
     assert read_back is not built
     assert events(read_back) == events(built) != []
+
+
+def test_all_of_the_knowledge_is_read_back_rather_than_built_again(cache):
+    # A class of the knowledge that cannot be unpickled (a frozen dataclass compiled by mypyc
+    # without its __reduce__) would have it built afresh, silently, in every process.
+    from rasd.knowledge.resources import Resources
+
+    builds = []
+
+    def build() -> Resources:
+        builds.append(1)
+        return Resources.load()
+
+    load_compiled(build, "resources")
+    load_compiled(build, "resources")
+    assert len(builds) == 1

@@ -1,8 +1,11 @@
+import dataclasses
+
 import pytest
 
-from rasd.annotate.geocode import PlaceContext, geocode, resolve_places, to_location
+from rasd.annotate.geocode import PlaceContext, _Nearness, geocode, resolve_places, to_location
 from rasd.annotate.places import find_places
-from rasd.knowledge.gazetteer import Gazetteer
+from rasd.knowledge.gazetteer import Gazetteer, Place
+from rasd.knowledge.settings import SETTINGS
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +135,13 @@ def test_a_frequent_word_of_a_clitic_and_a_capital_is_that_capital(gaz):
 def test_a_frequent_word_listed_as_not_a_clitic_and_a_name_stays_a_word(gaz):
     assert find_places("اعتقلوه بحجة التخابر", gaz) == []
     assert find_places("نشر الناشطون المقطع بالصور", gaz) == []
+
+
+def test_a_remembered_distance_serves_only_the_places_it_was_measured_between():
+    # distances are remembered across articles under the places' ids: a place of the same id
+    # somewhere else (another gazetteer's) is measured afresh
+    town = Place("t", "Town", None, "town", 35.0, 36.0, "Syria", "SY")
+    village = Place("v", "Village", None, "village", 35.01, 36.01, "Syria", "SY")
+    moved = dataclasses.replace(town, lat=35.5)  # 55 km north
+    assert _Nearness([town]).closeness(village, None) == SETTINGS.geocode.near_weight
+    assert _Nearness([moved]).closeness(village, None) == SETTINGS.geocode.region_weight

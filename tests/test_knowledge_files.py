@@ -1,6 +1,7 @@
 """The knowledge files the code reads by name: the taxonomy, the language profiles and the
 reading of sentences too long to be sentences."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -25,7 +26,7 @@ def raw_taxonomy() -> dict:
         },
         "plover_types": sorted(TAXONOMY.plover_types),
         "untargeted_sub_event_types": sorted(TAXONOMY.untargeted),
-        "actor_kinds": {k.value: vars(v) for k, v in TAXONOMY.kinds.items()},
+        "actor_kinds": {k.value: dataclasses.asdict(v) for k, v in TAXONOMY.kinds.items()},
         "arrested_actor": TAXONOMY.arrested_actor,
         "hurt_actor": TAXONOMY.hurt_actor,
         "no_country": TAXONOMY.no_country,

@@ -122,17 +122,34 @@ def find_dates(
     (days counted in its own time zone), sorted by position, longest first where two
     overlap. ``tokens`` and ``numbers``, when given, are that stretch's tokens and numbers
     (a document is tokenised once)."""
+    return find_dates_against(text, (published,), start, end, tokens, numbers)[0]
+
+
+def find_dates_against(
+    text: str,
+    times: Sequence[dt.datetime],
+    start: int = 0,
+    end: int | None = None,
+    tokens: Sequence[Token] | None = None,
+    numbers: Sequence[NumberMention] | None = None,
+) -> list[list[DateRange]]:
+    """:func:`find_dates` against each of several publication times, in order. The words
+    and the numeric dates do not depend on the time: they are read once (a text of unknown
+    publication time is read against two, see :mod:`rasd.annotate.mentions`)."""
     end = len(text) if end is None else end
     if tokens is None:
         tokens = tokenize(text, start, end)
     if numbers is None:
         numbers = find_numbers(text, start, end, tokens)
     items = _items(text, tokens, numbers)
-    found = _numeric_dates(text, published.date(), start, end) + _worded_dates(
-        text, items, published
-    )
-    # longest first; a date overlapping one already chosen is left out. The chosen never
-    # overlap, so their starts and ends rise together: one look-up finds the neighbour.
+    numeric = _numeric_dates(text, start, end)
+    return [_chosen(numeric + _worded_dates(text, items, published)) for published in times]
+
+
+def _chosen(found: list[DateRange]) -> list[DateRange]:
+    """The dates found, longest first; a date overlapping one already chosen is left out.
+    The chosen never overlap, so their starts and ends rise together: one look-up finds
+    the neighbour. Sorted by position."""
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[DateRange] = []
@@ -197,7 +214,7 @@ def _standing_alone(
         pos = m.end()
 
 
-def _numeric_dates(text: str, today: dt.date, start: int, end: int) -> list[DateRange]:
+def _numeric_dates(text: str, start: int, end: int) -> list[DateRange]:
     """2024/01/15, 2024-01-15, 2024.01.15, 15-1-2024, 15/01/2024 (day first unless the
     month would be above 12)."""
     out: list[DateRange] = []

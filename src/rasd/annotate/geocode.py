@@ -189,7 +189,6 @@ class _Nearness:
         self._count = Counter(p.id for p in anchors)
         places = sorted({p.id: p for p in anchors}.values(), key=lambda p: (p.lat, p.id))
         self._places = places
-        self._lats = [p.lat for p in places]
         self._band = _W.region_km / _KM_PER_DEGREE
         self._nearest: dict[str, list[tuple[float, str]]] = {}
 
@@ -204,28 +203,36 @@ class _Nearness:
         return 0.0
 
     def _measured(self, p: Place) -> list[tuple[float, str]]:
-        """The anchors within reach in latitude of ``p``, nearest first."""
+        """The anchors within reach in latitude of ``p``, nearest first. (An article's
+        anchors are a handful: they are passed over one by one, which costs less than two
+        binary searches.)"""
         found = self._nearest.get(p.id)
         if found is None:
-            lo = bisect.bisect_left(self._lats, p.lat - self._band)
-            hi = bisect.bisect_right(self._lats, p.lat + self._band)
+            south, north = p.lat - self._band, p.lat + self._band
             if len(_KM) >= 1 << 18:
                 _KM.clear()  # a long archive's rare pairs: start again rather than grow
             found = []
-            for q in self._places[lo:hi]:
-                pair = (p.lat, p.lon, q.lat, q.lon)
-                km = _KM.get(pair)
-                if km is None:
-                    km = _KM[pair] = haversine_km(p.lat, p.lon, q.lat, q.lon)
+            for q in self._places:
+                if not south <= q.lat <= north:
+                    continue
+                pair = (p.id, q.id)
+                known = _KM.get(pair)
+                if known is not None and known[0] is p and known[1] is q:
+                    km = known[2]
+                else:
+                    km = haversine_km(p.lat, p.lon, q.lat, q.lon)
+                    _KM[pair] = (p, q, km)
                 found.append((km, q.id))
             found.sort()
             self._nearest[p.id] = found
         return found
 
 
-# Distances between points, remembered across articles: the same towns are named again and
-# again. (lat, lon, lat, lon) -> km; at most 2**18 pairs.
-_KM: dict[tuple[float, float, float, float], float] = {}
+# Distances between places, remembered across articles: the same towns are named again and
+# again. (id, id) -> (place, place, km), the places kept so that the distance is used only
+# for the very places it was measured between (ids are looked up faster than coordinates:
+# their hashes are kept); at most 2**18 pairs.
+_KM: dict[tuple[str, str], tuple[Place, Place, float]] = {}
 
 
 # The shortest distance along a meridian, in km per degree of latitude: no two points

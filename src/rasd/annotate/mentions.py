@@ -19,7 +19,8 @@ from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
-from rasd.annotate.dates import find_dates
+from rasd.annotate import positions
+from rasd.annotate.dates import find_dates_against
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
 from rasd.annotate.places import find_places, in_outlet_name
@@ -39,7 +40,7 @@ from rasd.knowledge.lexicon import (
 from rasd.knowledge.resources import Resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import ActorKind
-from rasd.model import DateRange, Document, Span, date_span
+from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, folded_words, is_arabic_word
 from rasd.text.sentences import split_sentences
@@ -58,6 +59,9 @@ class Clause:
 
     start: int
     end: int
+
+    def __init__(self, start: int, end: int) -> None:  # see SentenceMentions.__init__
+        self.start, self.end = start, end
 
     def holds(self, offset: int) -> bool:
         return self.start <= offset < self.end
@@ -81,7 +85,8 @@ class TokenOffsets(NamedTuple):
         return cls(ends, list(compress(ends, map(_IS_WORD.__getitem__, norms_of(tokens)))))
 
     def from_token(self, first: int) -> TokenOffsets:
-        return TokenOffsets(self.token_ends, self.word_ends, first)
+        # tuple.__new__: not NamedTuple's own __new__, Python code slow to call when compiled
+        return tuple.__new__(TokenOffsets, (self.token_ends, self.word_ends, first))
 
 
 @dataclass(eq=False, slots=True)
@@ -104,6 +109,24 @@ class SentenceMentions:
     numbers: list[NumberMention] = field(default_factory=list)
     # what the event stages read from the sentence alone, by the function that reads it
     _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, init=False, repr=False)
+
+    # __init__ written out (and Clause's): dataclass's own runs interpreted even when compiled
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        is_title: bool,
+        tokens: list[Token],
+        clauses: list[Clause],
+        offsets: TokenOffsets,
+    ) -> None:
+        self.index, self.start, self.end, self.text = index, start, end, text
+        self.is_title, self.tokens, self.clauses, self.offsets = is_title, tokens, clauses, offsets
+        self.triggers, self.weapons, self.matches = [], [], {}
+        self.actors, self.places, self.dates, self.numbers = [], [], [], []
+        self._derived = {}
 
     def derived(self, read: Callable[[SentenceMentions], _Derived]) -> _Derived:
         """``read(self)``, read once: what an event stage reads from the whole sentence (not
@@ -195,7 +218,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
     places += unlisted_places(text, tokens, places, resources.gazetteer)
     places.sort(key=lambda m: m.span.start)
     matches = resources.tables_for(doc.language).scan(tokens, ranges)
-    by_start = _Positions(all_dates, all_numbers, places)
+    by_start = positions.Positions(all_dates, all_numbers, places)
     title = _title_stretch(text, doc.title)
     sentences = []
     for index, (span, (lo, hi), found) in enumerate(zip(spans, ranges, matches)):
@@ -268,8 +291,8 @@ def _dates(
     """The text's dates resolved against its publication time; without one, only the dates
     that need none (a date is never taken from the clock)."""
     if published is not None:
-        return find_dates(text, published, tokens=tokens, numbers=numbers)
-    early, late = (find_dates(text, a, tokens=tokens, numbers=numbers) for a in _ANCHORS)
+        return find_dates_against(text, (published,), tokens=tokens, numbers=numbers)[0]
+    early, late = find_dates_against(text, _ANCHORS, tokens=tokens, numbers=numbers)
     return [d for d in early if d in late]
 
 
@@ -347,31 +370,6 @@ def _spoken(
     if dateline is not None and dateline.country:
         spoken[dateline.country] += 1
     return spoken
-
-
-class _Positions:
-    """Dates, numbers and places of a document, handed out by the stretch they start in."""
-
-    def __init__(
-        self, dates: list[DateRange], numbers: list[NumberMention], places: list[PlaceMention]
-    ) -> None:
-        self._lists = (dates, numbers, places)
-        self._starts = (
-            [date_span(d).start for d in dates],
-            [n.span.start for n in numbers],
-            [p.span.start for p in places],
-        )
-
-    def within(
-        self, start: int, end: int
-    ) -> tuple[list[DateRange], list[NumberMention], list[PlaceMention]]:
-        (dates, numbers, places), (at_date, at_number, at_place) = self._lists, self._starts
-        left, right = bisect.bisect_left, bisect.bisect_left
-        return (
-            dates[left(at_date, start) : right(at_date, end)],
-            numbers[left(at_number, start) : right(at_number, end)],
-            places[left(at_place, start) : right(at_place, end)],
-        )
 
 
 _OF = folded_words("from", "ar") | folded_words("of", "en")

@@ -113,7 +113,9 @@ class PhraseTable(Generic[T]):
                 if payload is not None:
                     cut = len(norm) - len(form) if norm.endswith(form) else 0
                     start = skip_letters(text, token.start, cut) if cut else token.start
-                    return PhraseHit(i, i + n, payload, start, waw)
+                    # tuple.__new__: a PhraseHit without NamedTuple's own __new__, a
+                    # Python function, which compiled code calls slowly
+                    return tuple.__new__(PhraseHit, (i, i + n, payload, start, waw))
         return None
 
 

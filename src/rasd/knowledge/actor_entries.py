@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.knowledge.files import data_file, read_data
+from rasd.knowledge.frozen import by_fields
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.taxonomy import TAXONOMY, ActorKind
 from rasd.text.normalize import is_arabic
@@ -58,6 +59,9 @@ class ActorWords:
     spellings: tuple[tuple[str, str], ...]  # variants inside words (أميركي/أمريكي)
     word_spellings: tuple[tuple[str, str], ...]  # variants of whole words (سوريا/سورية)
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # see rasd.knowledge.frozen
+
     def __or__(self, other: ActorWords) -> ActorWords:
         def union(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]):
             return {lang: a.get(lang, frozenset()) | b.get(lang, frozenset()) for lang in a | b}
@@ -90,6 +94,9 @@ class ActorEntry:
     stands_in: tuple[str, ...] = ()  # where it is the force an unnamed "army" means
     # whether its unnamed "attacks" are strikes from afar, where not as its kind's are
     strikes_from_afar: bool | None = None
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # see rasd.knowledge.frozen
 
     @property
     def generic(self) -> bool:

@@ -65,6 +65,22 @@ class ActorMention:
     # army): the event's country chooses among them (events.record)
     others: tuple[ActorEntry, ...] = ()
 
+    # __init__ written out: the one dataclass writes is Python code, which runs interpreted
+    # even when mypyc compiles the class (once per actor named)
+    def __init__(
+        self,
+        span: Span,
+        entry: ActorEntry,
+        via: Via,
+        country: str | None = None,
+        others: tuple[ActorEntry, ...] = (),
+    ) -> None:
+        self.span = span
+        self.entry = entry
+        self.via = via
+        self.country = country
+        self.others = others
+
     def in_country(self, country: str | None) -> ActorEntry:
         """The actor the words name in an event in ``country``: the one fighting there
         (its ``theatres``), else its own, else the first."""
@@ -304,7 +320,9 @@ def _span(tokens: list[Token], first: int, last: int) -> Span:
     text = tokens[first].text
     for prev, tok in zip(tokens[first : last - 1], tokens[first + 1 : last], strict=True):
         text += " " * (tok.start - prev.end) + tok.text
-    return Span(tokens[first].start, tokens[last - 1].end, text)
+    # tuple.__new__: a Span without NamedTuple's own __new__, a Python function, which
+    # compiled code calls slowly (rasd.model.Span)
+    return tuple.__new__(Span, (tokens[first].start, tokens[last - 1].end, text))
 
 
 # ---------------------------------------------------------------- loading

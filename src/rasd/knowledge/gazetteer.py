@@ -296,16 +296,12 @@ class Gazetteer:
             lead = tokens[first].text
             if capitals and not is_arabic_word(tokens[first].norm) and not lead[:1].isupper():
                 continue  # English place names are capitalised
-            out.append(
-                NameMatch(
-                    first,
-                    last,
-                    best[2],
-                    self._ranked_by_key(best[2]),
-                    self._cue_before(tokens, first),
-                    best[2] in self._guarded,
-                )
-            )
+            key = best[2]
+            cue = self._cue_before(tokens, first)
+            # tuple.__new__: a NameMatch (and below a Span) without NamedTuple's own
+            # __new__, a Python function, which compiled code calls slowly
+            match = (first, last, key, self._ranked_by_key(key), cue, key in self._guarded)
+            out.append(tuple.__new__(NameMatch, match))
             i += best[0]
         return out
 
@@ -327,7 +323,7 @@ class Gazetteer:
             name = text[start:end] if text is not None else _joined(tokens[m.first : m.last])
             out.append(
                 PlaceMention(
-                    Span(start, end, name),
+                    tuple.__new__(Span, (start, end, name)),
                     m.candidates,
                     text=name,
                     cue=m.cue,

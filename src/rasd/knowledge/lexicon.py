@@ -37,8 +37,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mypy_extensions import mypyc_attr
 
 from rasd.knowledge.files import data_file, read_yaml
+from rasd.knowledge.frozen import by_fields
 from rasd.knowledge.taxonomy import TAXONOMY, EventType
 from rasd.text.matcher import PhraseMatcher, PhraseTables
 
@@ -134,6 +136,9 @@ class Trigger:
     voice: Voice
     weak: bool = False
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # see rasd.knowledge.frozen
+
 
 @dataclass(frozen=True)
 class Weapon:
@@ -146,7 +151,13 @@ class Weapon:
     sub_event_type: str | None
     explosive: bool = False
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # see rasd.knowledge.frozen
 
+
+# Pickled into the compiled knowledge: a class mypyc compiles unpickles without calling
+# __init__ (which takes the language) only when "serializable" (see knowledge/gazetteer.py).
+@mypyc_attr(serializable=True, allow_interpreted_subclasses=True)
 class Lexicon:
     """The triggers, weapons and cues of one language, as phrase matchers."""
 
@@ -194,7 +205,8 @@ class Lexicon:
                 self._gap_parts.add((side, part))
         self.gapped[head, tail] = trigger
 
-    def cue(self, name: Cue) -> PhraseMatcher[Cue]:
+    def cue(self, name: str) -> PhraseMatcher[Cue]:
+        """The phrases of a cue class, named by its ``Cue`` or by the name itself."""
         return self.cues[Cue(name)]
 
     def _merge(self, data: Any, source: str) -> None:

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from rasd.knowledge.frozen import by_fields
 from rasd.model import Span
 
 
@@ -31,13 +32,11 @@ class Place:
     radius_km: float = 2.0
     source: str = ""
 
-    def __reduce__(self) -> tuple[type[Place], tuple[object, ...]]:
-        # Unpickled by calling the class on the field values: twice as fast as the frozen
-        # dataclass's own __setstate__, and the compiled knowledge holds thousands of places.
-        return Place, tuple(getattr(self, name) for name in _PLACE_FIELDS)
-
-
-_PLACE_FIELDS = tuple(Place.__slots__)
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Unpickled by calling the class on the field values (see rasd.knowledge.frozen):
+        # twice as fast as the frozen dataclass's own __setstate__, and the compiled
+        # knowledge holds thousands of places.
+        return by_fields(self)
 
 
 class RelationKind(StrEnum):
@@ -76,6 +75,9 @@ class Relation:
             return f"{self.direction} of"
         return f"{self.direction} {self.kind}" if self.direction else str(self.kind)
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # see rasd.knowledge.frozen
+
 
 @dataclass(eq=False)  # one mention is one place in the text: compared by identity
 class PlaceMention:
@@ -91,6 +93,32 @@ class PlaceMention:
     guarded: bool = False  # a frequent word, read as a name only because of its cue word
     first: int = field(default=0, repr=False)  # token indices of the name
     last: int = field(default=0, repr=False)
+
+    # __init__ written out: the one dataclass writes is Python code, which runs interpreted
+    # even when mypyc compiles the class (once per place name)
+    def __init__(
+        self,
+        span: Span,
+        candidates: list[Place],
+        place: Place | None = None,
+        geo_precision: int = 1,
+        relation: Relation | None = None,
+        text: str = "",
+        cue: str | None = None,
+        guarded: bool = False,
+        first: int = 0,
+        last: int = 0,
+    ) -> None:
+        self.span = span
+        self.candidates = candidates
+        self.place = place
+        self.geo_precision = geo_precision
+        self.relation = relation
+        self.text = text
+        self.cue = cue
+        self.guarded = guarded
+        self.first = first
+        self.last = last
 
 
 def place_of(mention: PlaceMention) -> Place:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from rasd.knowledge.files import data_file, read_yaml
+from rasd.knowledge.frozen import by_fields
 
 
 class EventType(StrEnum):
@@ -80,6 +81,9 @@ class KindTraits:
     crowd: bool
     state: bool  # a state's own forces: taking a town, they regain it
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # see rasd.knowledge.frozen
+
 
 @dataclass(frozen=True)
 class Taxonomy:
@@ -92,6 +96,9 @@ class Taxonomy:
     arrested_actor: str  # actor id of people arrested whose group is not named
     hurt_actor: str  # actor id of people killed or wounded whom the text does not name
     no_country: str  # the country a generic class is named by when the event has none
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # see rasd.knowledge.frozen
 
     def kind(self, name: str | None) -> KindTraits | None:
         return self.kinds.get(ActorKind(name)) if name in self.kinds else None

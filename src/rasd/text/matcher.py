@@ -219,8 +219,8 @@ class PhraseTables:
                         break
                     j += 1
                 for table, (last, _, payload) in best.items():
-                    match = PhraseMatch(
-                        i - lo, last - lo, token.start, tokens[last - 1].end, payload
+                    match = make(
+                        PhraseMatch, (i - lo, last - lo, token.start, tokens[last - 1].end, payload)
                     )
                     found.setdefault(table, []).append(match)
                     free[table] = last

@@ -49,7 +49,9 @@ def _add_sentence(text: str, start: int, end: int, spans: list[Span]) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        spans.append(Span(start, end, text[start:end]))
+        # tuple.__new__: a Span without NamedTuple's own __new__, a Python function, which
+        # compiled code calls slowly (rasd.model.Span)
+        spans.append(tuple.__new__(Span, (start, end, text[start:end])))
 
 
 def ends_sentence(line: str) -> bool:
