@@ -865,6 +865,13 @@ def test_earlier_today_dates_a_recent_event_rather_than_making_it_background():
     assert only_event(text).date_from == dt.date(2024, 3, 11)
 
 
+def test_the_fiercest_attack_in_months_is_news_not_background():
+    text = (
+        "شنت قوات الدعم السريع اليوم هجوما هو الأعنف منذ أشهر على مدينة الأبيض وقتلت خمسة مدنيين."
+    )
+    assert only_event(text).fatalities == 5
+
+
 def test_earlier_with_no_day_told_stays_background():
     text = "وفي وقت سابق، قصفت طائرة مسيرة سيارة في مدينة مأرب ما أدى إلى مقتل شخصين."
     assert events(text) == []

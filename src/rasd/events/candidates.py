@@ -16,7 +16,7 @@ from typing import TypeGuard
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.casualties import count_casualties, told_joined_toll
-from rasd.events.dating import date_event
+from rasd.events.dating import date_event, day_told_after, in_comparison
 from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
@@ -178,24 +178,14 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
             clause.holds(cue.start)
             and _aside_of(sentence, cue.start) == aside  # not from a relative clause aside
             and _words_apart(sentence, cue, trigger) <= SETTINGS.events.background_reach
-            and not _given_a_day(sentence, cue)
+            and not day_told_after(sentence, cue)
+            and not in_comparison(sentence, cue)
         ):
             return True
     return (
         _cue_before(sentence, trigger, _HYPOTHETICAL)
         or _pluperfect(sentence, trigger)
         or _in_undated_aside(sentence, trigger)
-    )
-
-
-def _given_a_day(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
-    """ "في وقت سابق من اليوم" (earlier today): a day told right after the background word
-    dates a recent event, which is news, not background."""
-    return any(
-        d.precision == 1
-        and date_span(d).start >= cue.end
-        and sentence.words_between(cue.end, date_span(d).start) <= 1
-        for d in sentence.dates
     )
 
 

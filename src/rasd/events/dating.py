@@ -1,4 +1,5 @@
-"""Dating: the day (or range) an event happened, from its own clause or the text before it."""
+"""Dating: the day (or range) an event happened, from its own clause or the text before it;
+and when words that recall the past still tell of a recent event."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rasd.events.candidate import Candidate
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange, date_span
+from rasd.text.matcher import PhraseMatch
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
@@ -61,4 +63,21 @@ def since(sentence: SentenceMentions, date: DateRange) -> bool:
     return any(
         c.end <= date_span(date).start and sentence.words_between(c.end, date_span(date).start) == 0
         for c in sentence.cue(Cue.SINCE)
+    )
+
+
+def in_comparison(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    """ "الأعنف منذ أشهر", "the deadliest since the war began": the background word is part
+    of a superlative that measures today's event against the past."""
+    return any(c.start < cue.end and cue.start < c.end for c in sentence.cue(Cue.COMPARISON))
+
+
+def day_told_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    """ "في وقت سابق من اليوم" (earlier today): a day told right after the background word
+    dates a recent event, which is news, not background."""
+    return any(
+        d.precision == 1
+        and date_span(d).start >= cue.end
+        and sentence.words_between(cue.end, date_span(d).start) <= 1
+        for d in sentence.dates
     )

@@ -104,6 +104,7 @@ class Cue(StrEnum):
     ORIGIN = "origin"
     DIED = "died"
     CAPTIVES = "captives"
+    COMPARISON = "comparison"
 
 
 CUE_NAMES = tuple(Cue)
