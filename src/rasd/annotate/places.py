@@ -14,9 +14,10 @@ from functools import lru_cache
 
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
+from rasd.knowledge.place_names import word_before_name
 from rasd.knowledge.places import Relation, RelationKind
 from rasd.model import Span
-from rasd.text.normalize import OPENERS, fold, folded_words, is_arabic_word
+from rasd.text.normalize import fold, folded_words, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
 
 _AR = language_profile("ar")
@@ -109,9 +110,7 @@ def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
 def after_media_word(tokens: list[Token], index: int) -> bool:
     """Does token ``index`` follow a word for a news outlet, past an opening quote or
     bracket ("لقناة (الميادين)", "وكالة بغداد اليوم")? A name there is the outlet's."""
-    at = index - 1
-    while at >= 0 and tokens[at].text in OPENERS:
-        at -= 1
+    at = word_before_name(tokens, index)
     return at >= 0 and is_arabic_word(tokens[at].norm) and bool(_keys(tokens[at]) & _AR_MEDIA_WORDS)
 
 

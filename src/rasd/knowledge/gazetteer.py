@@ -49,10 +49,11 @@ from rasd.knowledge.place_names import (
     name_key,
     skippable,
     unit_keys,
+    word_before_name,
 )
 from rasd.knowledge.places import GazetteerError, Place, PlaceMention, haversine_km
 from rasd.model import Span
-from rasd.text.normalize import OPENERS, fold, is_arabic_word
+from rasd.text.normalize import fold, is_arabic_word
 from rasd.text.tokens import (
     PerForm,
     Token,
@@ -398,9 +399,7 @@ class Gazetteer:
 
     def _cue_before(self, tokens: list[Token], first: int) -> str | None:
         """The cue word before a name, past an opening quote or bracket: قاعدة "تقدم"."""
-        at = first - 1
-        while at >= 0 and tokens[at].text in OPENERS:
-            at -= 1
+        at = word_before_name(tokens, first)
         return self.cue_of(tokens[at]) if at >= 0 else None
 
     def begins_names(self, norm: str) -> bool:

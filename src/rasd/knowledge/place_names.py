@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from rasd.knowledge.files import DataSource, data_file, read_data
 from rasd.knowledge.places import GazetteerError
-from rasd.text.normalize import is_arabic_word
+from rasd.text.normalize import OPENERS, is_arabic_word
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
 
@@ -92,3 +92,12 @@ def unit_keys(norm: str, common: set[str], capitals: set[str]) -> tuple[str, ...
         named = {k for k in keys if k in capitals}
         keys = {norm, entry_key(norm)} | named | {entry_key(k) for k in named}
     return tuple(sorted(keys, key=lambda k: (-len(k), k)))
+
+
+def word_before_name(tokens: list[Token], first: int) -> int:
+    """The index of the word before a name that starts at token ``first``, past an opening
+    quote or bracket (قاعدة "تقدم", قناة (الميادين)); -1 when there is none."""
+    at = first - 1
+    while at >= 0 and tokens[at].text in OPENERS:
+        at -= 1
+    return at
