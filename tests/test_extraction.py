@@ -186,6 +186,11 @@ def test_a_headline_city_and_the_quarter_the_body_names_are_one_event():
     assert len(found) == 1 and found[0].fatalities == 2
 
 
+def test_a_capital_after_countryside_is_a_place_not_its_government():
+    event = only_event("جرح مدنيون في قصف مدفعي لقوات النظام على بلدة بيت نايم بريف دمشق أمس.")
+    assert event.actor2.name == "Civilians (Syria)"
+
+
 def test_a_capital_joined_to_in_is_a_place_not_its_government():
     event = only_event("انفجرت سيارة مفخخة أمس بدمشق.")
     assert (event.location.name, event.actor1) == ("Damascus", None)

@@ -44,7 +44,15 @@ from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, folded_words, is_arabic_word
 from rasd.text.sentences import split_sentences
-from rasd.text.tokens import CONJUNCTIONS, PerForm, Token, norms_of, starts_of, tokenize
+from rasd.text.tokens import (
+    CONJUNCTIONS,
+    PerForm,
+    Token,
+    norms_of,
+    starts_of,
+    token_keys,
+    tokenize,
+)
 
 _NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never written to
 # (Enum members are read once, here: in Python 3.11 each ``Via.X`` in a loop is a slow look-up)
@@ -420,8 +428,8 @@ def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
     if k < len(sentence.tokens) and _in_capital(sentence.tokens[k].norm, actor):
         return True
     before = sentence.tokens[k - 1 : k] if k else []
-    if before and before[0].norm in _FROM:
-        return True  # "تبث من الرياض", "fired from Lebanon": where from, not who
+    if before and (before[0].norm in _FROM or token_keys(before[0].norm) & _COUNTRYSIDE):
+        return True  # "تبث من الرياض", "fired from Lebanon", "بريف دمشق": where, not who
     return bool(before) and any(
         before[0].start >= c.start and before[0].end <= c.end
         for c in sentence.cue(Cue.LOCATION_PREP)
@@ -435,6 +443,7 @@ def _in_capital(norm: str, actor: ActorMention) -> bool:
 
 
 _FROM = folded_words("from")
+_COUNTRYSIDE = folded_words("countryside", "ar")
 _LOCATIVE_CLITICS = tuple(folded_words("locative_clitics", "ar"))
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
 _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at most
