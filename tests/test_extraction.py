@@ -1318,6 +1318,21 @@ def test_the_governorate_is_filled_in():
     assert (event.location.admin1, event.location.country) == ("Idlib", "Syria")
 
 
+def test_an_event_told_before_any_place_takes_the_place_of_the_next_sentence():
+    event = only_event(
+        "هاجم مسلحون دورية للجيش فجر أمس وقتلوا أربعة جنود. ووقع الهجوم قرب مدينة بيدوا."
+    )
+    assert (event.location.name, event.fatalities) == ("Baidoa", 4)
+
+
+def test_a_later_sentence_telling_another_kind_of_event_lends_no_place():
+    found = events(
+        "نفذت القوات الأمنية أمس عمليات أسفرت عن اعتقال عشرة مطلوبين في عدة محافظات."
+        " وقصفت الطائرات الحربية موقعا للمسلحين في ديالى."
+    )
+    assert [e.event_type for e in found] == [REMOTE]
+
+
 # ---------------------------------------------------------------- evidence
 
 

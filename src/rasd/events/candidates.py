@@ -60,6 +60,7 @@ def find_candidates(
     candidates: list[Candidate] = []
     for k, sentence in enumerate(sentences):
         focus.ahead = _date_below(doc, sentences, k)
+        focus.following = sentences[k + 1 : k + 1 + SETTINGS.placing.place_ahead_reach]
         candidates.extend(sentence_candidates(doc, sentence, focus))
         focus.update(sentence)
     return candidates
@@ -351,7 +352,7 @@ def _build(
     site = cand.actor2 is not None and owns_target(sentence, first.end, cand.actor2)
     if cand.weak and not _confirmed(cand, hurt or site, raid):
         return []
-    mentions, explicit = places_for(sentence, clause, focus, head.start)
+    mentions, explicit = places_for(sentence, clause, focus, head.start, event_type)
     if event_type == EventType.PROTESTS:
         mentions = protest_sites(sentence, clause) or mentions
     mentions = [m for m in mentions if m is not None]

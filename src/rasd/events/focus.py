@@ -14,6 +14,7 @@ from rasd.events.placing import homonym, most_specific, rank, sentence_event_pla
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.places import place_of
 from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import EventType
 from rasd.model import DateRange
 
 _REGION_RANK = SETTINGS.placing.specificity["admin2"]  # below this a place is a region
@@ -41,6 +42,7 @@ class Focus:
         self.report_date: DateRange | None = None  # the day the article reports on
         self._placed: list[SentenceMentions] = []  # the sentences taken in that name places
         self._best: dict[int, PlaceMention | None] = {}  # index in _placed -> its place
+        self.following: list[SentenceMentions] = []  # the sentences after the one being read
 
     def update(self, sentence: SentenceMentions) -> None:
         """Take in a sentence once its events are built (background moves nothing)."""
@@ -67,24 +69,52 @@ class Focus:
             return self.report_date or self.date
         return self.date
 
-    def fallback_place(self, sentence: SentenceMentions) -> PlaceMention | None:
+    def fallback_place(
+        self, sentence: SentenceMentions, event_type: EventType
+    ) -> PlaceMention | None:
         """The last place in focus, a town or a governorate; for an item of a list, the last
-        governorate named, else the article's first town."""
+        governorate named, else the article's first town. Before any place is named, the
+        place of the next sentence that names one, close after, if it tells no other kind of
+        event by name ("... killing four soldiers. The ambush happened near Baidoa.")."""
         if sentence.is_bullet:
             return self._last(lambda p: not _specific(p)) or self._first(_specific)
-        return self._last(lambda p: True)
+        place = self._last(lambda p: True)
+        # a headline's event is the body's; what has gone on "since" a day is no one event
+        if (
+            place is None
+            and not sentence.is_title
+            and not any(since(sentence, d) for d in sentence.dates)
+        ):
+            place = self._place_ahead(event_type)
+        return place
+
+    def _place_ahead(self, event_type: EventType) -> PlaceMention | None:
+        for later in self.following:
+            if later.cue(Cue.BACKGROUND):
+                continue
+            if any(
+                t.payload.event_type != event_type and not t.payload.weak for t in later.triggers
+            ):
+                return None  # another event's place ("the attack" may name any)
+            place = self._event_place(later)
+            if place is not None:
+                return place
+        return None
 
     def _place_of(self, k: int) -> PlaceMention | None:
         if k not in self._best:
-            sentence = self._placed[k]
-            # a homonym abroad set aside for the sentence's events is never the place in focus
-            places = [
-                p
-                for p in sentence_event_places(sentence)
-                if not homonym(p, self.country) and not unspoken(p, self)
-            ]
-            self._best[k] = most_specific(sentence, places)[0] if places else None
+            self._best[k] = self._event_place(self._placed[k])
         return self._best[k]
+
+    def _event_place(self, sentence: SentenceMentions) -> PlaceMention | None:
+        """The most specific of a sentence's event places; a homonym abroad set aside for the
+        sentence's events is never the place in focus."""
+        places = [
+            p
+            for p in sentence_event_places(sentence)
+            if not homonym(p, self.country) and not unspoken(p, self)
+        ]
+        return most_specific(sentence, places)[0] if places else None
 
     def _last(self, wanted: Callable[[PlaceMention], bool]) -> PlaceMention | None:
         return self._found(wanted, reversed(range(len(self._placed))))

@@ -22,6 +22,7 @@ from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import EventType
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import COMMAS, folded_words, is_arabic
 
@@ -44,7 +45,7 @@ def rank(place: Place) -> int:
 
 
 def places_for(
-    sentence: SentenceMentions, clause: Clause, focus: Focus, near: int
+    sentence: SentenceMentions, clause: Clause, focus: Focus, near: int, event_type: EventType
 ) -> tuple[Sequence[PlaceMention | None], bool]:
     """The place(s) of an event and whether its own sentence names them: the most specific
     ones its clause names, else the sentence's, else the place in focus. Places of the same
@@ -58,7 +59,7 @@ def places_for(
         return [None], False  # its only place is a homonym abroad: not moved elsewhere
     if any(m.place is not None and _names_a_war(sentence, m) for m in sentence.places):
         return [None], False  # "attacks since the Gaza war began": not moved elsewhere
-    fallback = focus.fallback_place(sentence)
+    fallback = focus.fallback_place(sentence, event_type)
     if fallback is None:  # "shot down before reaching the base": the destination is all there is
         usable = [p for p in sentence.places if p.place is not None and p.place.kind != "country"]
         if usable:

@@ -74,6 +74,7 @@ class PlacingSettings:
     quarter_of_city_km: float
     destination_reach: int
     list_gap: int
+    place_ahead_reach: int
     specificity: dict[str, int]
     facility: int
     direction_penalty: int
