@@ -1333,6 +1333,13 @@ def test_a_later_sentence_telling_another_kind_of_event_lends_no_place():
     assert [e.event_type for e in found] == [REMOTE]
 
 
+def test_the_state_after_a_list_of_towns_is_where_they_lie_not_a_third_town():
+    # "ولاية" begins with the letter of "and" but is no "and": Mopti is their state
+    found = events("قتل مسلحون ثمانية جنود أمس في هجومين على بلدتي مندورو وبولكسي في ولاية موبتي.")
+    assert len(found) == 2
+    assert "Mopti" not in [e.location.name for e in found]
+
+
 # ---------------------------------------------------------------- evidence
 
 

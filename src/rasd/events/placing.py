@@ -24,7 +24,7 @@ from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import COMMAS, folded_words, is_arabic
+from rasd.text.normalize import COMMAS, fold, folded_words, is_arabic
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
@@ -33,6 +33,7 @@ _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
 _AND_CLITIC = tuple(folded_words("and", "ar"))
 _AND_WORDS = folded_words("and", "en")
+_NOT_AND = folded_words("not_and_words", "ar")  # "ولاية", "وسط": no "and" in them
 _FROM = folded_words("from")
 _AND = folded_words("and")
 _PEOPLE = folded_words("people_nouns")
@@ -239,7 +240,7 @@ def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> 
     between = sentence.text[a.span.end - sentence.start : b.span.start - sentence.start]
     words = between.split()
     joined = sentence.text[b.span.start - sentence.start].startswith(_AND_CLITIC) or any(
-        w in _AND_WORDS or w.startswith(_AND_CLITIC) for w in words
+        w in _AND_WORDS or (w.startswith(_AND_CLITIC) and fold(w) not in _NOT_AND) for w in words
     )
     return joined or any(mark in between for mark in _LIST_MARKS)
 

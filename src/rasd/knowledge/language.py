@@ -52,6 +52,7 @@ WORD_CLASSES: dict[str, str] = {
     "feminine_ending": "the feminine ending of a noun standing alone (ta marbuta)",
     "feminine_bound_ending": "the feminine ending as written before a pronoun ending",
     "pluperfect_particles": "the particle between 'had' and the verb of a past perfect",
+    "not_and_words": "words that begin with the letter of 'and' and are words of their own",
     "plural_place_words": "place words that name several places, before a list of names",
     "list_openers": "a word that opens a list of places, before 'from' (Arabic kullan min)",
     "locative_clitics": "a preposition written joined to the next word, 'in': bi-Dimashq",
