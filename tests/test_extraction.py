@@ -1340,6 +1340,19 @@ def test_the_state_after_a_list_of_towns_is_where_they_lie_not_a_third_town():
     assert "Mopti" not in [e.location.name for e in found]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استهدفت غارة إسرائيلية سيارة في بلدة عيتا الشعب أمس."
+        " ووقعت الغارة عند الساعة الثامنة صباحا بتوقيت بيروت.",
+        "An Israeli strike hit a car in Aita al-Shaab yesterday."
+        " The strike came at 8 am Beirut time.",
+    ],
+)
+def test_a_city_naming_the_time_zone_is_no_place_struck(text):
+    assert [e.location.name for e in events(text)] == ["Aita al-Shaab"]
+
+
 # ---------------------------------------------------------------- evidence
 
 

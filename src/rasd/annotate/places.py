@@ -45,7 +45,8 @@ _AR_SITE_WORDS = _AR.words("site_words")
 _EN_SITE_WORDS = _EN.words("site_words")
 _AR_SITE_TITLES = _AR.words("site_name_titles")
 _AR_MEDIA_WORDS = _AR.words("media_words")
-_EN_NAMED_AFTER = _EN.words("site_words") | _EN.words("media_words")
+_EN_NAMED_AFTER = _EN.words("site_words") | _EN.words("media_words") | _EN.words("clock_words")
+_AR_CLOCK_WORDS = _AR.words("clock_words")
 _AR_CAPITAL = _AR.words("capital_words")
 _EN_TITLES = _EN.words("person_titles")
 _AND = folded_words("and")
@@ -89,7 +90,8 @@ def find_places(
 
 def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
     """ "شارع عمر المختار", "جسر النبي إبراهيم الخليل", "Baghdad Street": the name of a
-    street, a bridge or a square, which stands elsewhere than the place it is named after."""
+    street, a bridge or a square, which stands elsewhere than the place it is named after;
+    "بتوقيت بيروت", "Beirut time": a time zone."""
     if m.cue is not None:
         return False
     if m.last < len(tokens) and tokens[m.last].norm in _EN_NAMED_AFTER:
@@ -98,8 +100,8 @@ def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
         return True  # "لقناة الميادين"
     if m.first == 0 or not is_arabic_word(tokens[m.first - 1].norm):
         return False
-    if _keys(tokens[m.first - 1]) & _AR_SITE_WORDS:
-        return True  # "شارع بغداد"
+    if _keys(tokens[m.first - 1]) & (_AR_SITE_WORDS | _AR_CLOCK_WORDS):
+        return True  # "شارع بغداد", "بتوقيت بيروت"
     return (  # "جسر النبي إبراهيم الخليل"
         m.first >= 2
         and bool(_keys(tokens[m.first - 1]) & _AR_SITE_TITLES)

@@ -33,6 +33,7 @@ WORD_CLASSES: dict[str, str] = {
     "rural": "an adjective before a place: its countryside",
     "road": "words for a road, before the places it joins",
     "site_words": "a street, bridge or square named after a person or a place (not there)",
+    "clock_words": "the word of a time zone named after a city (Beirut time): not there",
     "media_words": "a news outlet named after a place (Mayadin TV, Syria TV): not there",
     "site_name_titles": "a title between a site word and the name it is named after",
     "capital_words": "the word 'capital' between a compass word and a city's name",
