@@ -334,6 +334,14 @@ def test_islamic_state_in_iraq_by_country(actors):
     assert names(actors, "داعش", country="Iraq") == ["Islamic State (Iraq)"]
 
 
+@pytest.mark.parametrize(
+    ("country", "name"),
+    [("Somalia", "Military Forces of Somalia (2012-)"), ("Syria", "Syrian National Army")],
+)
+def test_sna_is_the_national_army_of_the_events_country(actors, country, name):
+    assert names(actors, "SNA", country=country) == [name]
+
+
 # ---------------------------------------------------------------- periods
 
 
