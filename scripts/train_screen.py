@@ -3,6 +3,7 @@
     python scripts/train_screen.py ../shared/eval/dev            # cross-validate, then write
     python scripts/train_screen.py ../shared/eval/dev --dry-run  # cross-validate only
     python scripts/train_screen.py ../shared/eval/dev --threshold-only  # keep the weights
+    python scripts/train_screen.py ../shared/eval/dev MORE_GOLD/  # several folders of gold
 
 Every article is run through the stages up to discourse; each candidate event is labelled
 by the yardstick's own pairing with the gold events (paired with a required event: a report;
@@ -134,7 +135,7 @@ def rethreshold(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("gold_dirs", type=Path, nargs="+", metavar="GOLD_DIR")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--penalty", type=float, default=0.05)
     parser.add_argument("--rounds", type=int, default=400)
@@ -144,7 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    data, required = examples(args.gold_dir)
+    data, required = [], 0
+    for gold_dir in args.gold_dirs:
+        found, needed = examples(gold_dir)
+        data, required = data + found, required + needed
     articles = sorted({a for a, _, _ in data})
     print(
         f"{len(data)} labelled candidates ({sum(y for *_, y in data)} reports) "
