@@ -1353,6 +1353,17 @@ def test_a_city_naming_the_time_zone_is_no_place_struck(text):
     assert [e.location.name for e in events(text)] == ["Aita al-Shaab"]
 
 
+def test_a_governorates_name_is_the_governorate_not_a_far_town_of_that_name():
+    # a resort town in Erbil is also called Salah al-Din
+    event = only_event("قصفت الطائرات العراقية أمس وكرا للمسلحين شرقي صلاح الدين.")
+    assert (event.location.name, event.location.admin1) == ("Salah Al-Din", "Saladin")
+
+
+def test_a_city_named_like_the_governorate_around_it_stays_the_city():
+    event = only_event("تظاهر الآلاف في صنعاء أمس رفضا لقرار الحكومة.")
+    assert event.location.name == "Sanaa"
+
+
 # ---------------------------------------------------------------- evidence
 
 

@@ -96,6 +96,8 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
     for m in mentions:
         if m.cue == QUARTER and not any(p.kind == QUARTER for p in m.candidates):
             m.candidates = []  # "حي الرميلة", only an oil field known: a quarter it lacks
+        elif any(p.kind == "admin1" for p in m.candidates):
+            m.candidates = [p for p in m.candidates if not _namesake_of_governorate(p, m)]
     admin1s: dict[str, float] = {}
     countries: dict[str, float] = dict.fromkeys(context.countries, _W.actor_country)
     sure = [_unambiguous(m) for m in mentions]
@@ -136,6 +138,19 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
         m.geo_precision = _precision(m)
     _keep_near_references(mentions)
     return mentions
+
+
+def _namesake_of_governorate(p: Place, m: PlaceMention) -> bool:
+    """ "صلاح الدين" is Iraq's governorate, not the resort town of that name in Erbil: a place
+    that shares its name with a governorate of its country, in another governorate and far
+    from it (Sanaa, the city, lies outside Sanaa governorate, but in its middle)."""
+    return p.kind != "admin1" and any(
+        q.kind == "admin1"
+        and q.country == p.country
+        and q.admin1 != p.admin1
+        and km_between(p, q) > _W.namesake_km
+        for q in m.candidates
+    )
 
 
 _BEARINGS = (RelationKind.DIRECTION_OF, RelationKind.NEAR)

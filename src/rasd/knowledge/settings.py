@@ -133,6 +133,7 @@ class GeocodeSettings:
     region_km: float
     region_weight: float
     reference_km: float
+    namesake_km: float
     bearing_words: int
 
 
