@@ -1364,6 +1364,18 @@ def test_a_city_named_like_the_governorate_around_it_stays_the_city():
     assert event.location.name == "Sanaa"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("تظاهر الآلاف في صنعاء أمس تضامنا مع غزة.", "Sanaa"),
+        ("خرجت مظاهرات في مدينة إدلب أمس نصرة لأهالي درعا.", "Idlib"),
+        ("Thousands protested in Amman on Sunday in solidarity with Gaza.", "Amman"),
+    ],
+)
+def test_a_place_a_protest_is_held_for_is_not_where_it_is_held(text, place):
+    assert [e.location.name for e in events(text)] == [place]
+
+
 # ---------------------------------------------------------------- evidence
 
 

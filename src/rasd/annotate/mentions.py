@@ -20,6 +20,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar
 
 from rasd.annotate import positions
+from rasd.annotate.countries import main_country, spoken_countries
 from rasd.annotate.dates import find_dates_against
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
@@ -280,9 +281,9 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         published,
         title,
         filed_at,
-        _main_country(sentences),
+        main_country(sentences),
         countries,
-        _spoken(sentences, countries, filed_at),
+        spoken_countries(sentences, countries, filed_at),
         frozenset(s.index for s in sentences if any(w.payload.explosive for w in s.weapons)),
     )
     return Mentions(sentences, context)
@@ -350,34 +351,6 @@ def _title_stretch(text: str, title: str | None) -> tuple[int, int] | None:
     headline = title.strip() if title else ""
     start = text.find(headline) if headline else -1
     return (start, start + len(headline)) if start >= 0 else None
-
-
-def _main_country(sentences: list[SentenceMentions]) -> str | None:
-    """The country the article's places and actors name most often; of equals, the one with
-    more distinct places (a word read twice as a town abroad is one place), then the one its
-    places name more (Russian jets over Idlib: the article is about Syria)."""
-    found = [p.place for s in sentences for p in s.places if p.place and p.place.country]
-    places = [p.country for p in found if p.country]  # (all of them: for the type checker)
-    distinct = [p.country for p in {p.id: p for p in found}.values() if p.country]
-    named = places + [a.entry.country for s in sentences for a in s.actors if a.entry.country]
-    if not named:
-        return None
-    return max(
-        sorted(set(named)), key=lambda c: (named.count(c), distinct.count(c), places.count(c))
-    )
-
-
-def _spoken(
-    sentences: list[SentenceMentions], actor_countries: set[str], dateline: Place | None
-) -> Counter[str]:
-    """How much the article speaks of each country: one for each distinct place of it that
-    is named, for the dateline, and for its actors."""
-    named = {(p.place.country, p.place.id) for s in sentences for p in s.places if p.place}
-    spoken = Counter(country for country, _ in named if country)
-    spoken.update(actor_countries)
-    if dateline is not None and dateline.country:
-        spoken[dateline.country] += 1
-    return spoken
 
 
 _OF = folded_words("from", "ar") | folded_words("of", "en")

@@ -354,7 +354,7 @@ def _build(
         return []
     mentions, explicit = places_for(sentence, clause, focus, head.start, event_type)
     if event_type == EventType.PROTESTS:
-        mentions = protest_sites(sentence, clause) or mentions
+        mentions = protest_sites(sentence, clause, head.start) or mentions
     mentions = [m for m in mentions if m is not None]
     if len(mentions) > 1:  # "attacks on Huwara, Za'tara and Burin killed one": whose toll?
         cand.fatalities = cand.injuries = cand.headline_toll = None

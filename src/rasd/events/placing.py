@@ -51,7 +51,7 @@ def places_for(
     """The place(s) of an event and whether its own sentence names them: the most specific
     ones its clause names, else the sentence's, else the place in focus. Places of the same
     rank named side by side make one event each."""
-    named = sentence_event_places(sentence)
+    named = [m for m in sentence_event_places(sentence) if not _named_as_cause(sentence, near, m)]
     for scope in ([m for m in named if clause.holds(m.span.start)], named):
         usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
         if usable:
@@ -68,13 +68,23 @@ def places_for(
     return [fallback], False
 
 
-def protest_sites(sentence: SentenceMentions, clause: Clause) -> list[PlaceMention]:
+def _named_as_cause(sentence: SentenceMentions, near: int, mention: PlaceMention) -> bool:
+    """ "تضامنا مع غزة", "in solidarity with Gaza": a place named after a word of what the act
+    (at ``near``) is for or against is its cause, not where it happened."""
+    return any(
+        near < cue.start and cue.end <= mention.span.start for cue in sentence.cue(Cue.CAUSE)
+    )
+
+
+def protest_sites(sentence: SentenceMentions, clause: Clause, near: int) -> list[PlaceMention]:
     """ "Protests came out in Idlib, in Kafr Takharim and in al-Atarib": each town named in
-    the clause is a protest of its own (reference points like "north-west of Idlib" are not)."""
+    the clause is a protest of its own (reference points like "north-west of Idlib" are not,
+    nor the places it is held for)."""
     towns = [
         m
         for m in sentence_event_places(sentence)
         if clause.holds(m.span.start)
+        and not _named_as_cause(sentence, near, m)
         and m.geo_precision == 1
         and rank(place_of(m)) >= _SPECIFICITY["admin3"]
     ]

@@ -65,6 +65,7 @@ class Cue(StrEnum):
     AFFILIATION = "affiliation"
     ATTRIBUTION = "attribution"
     REFERENCE = "reference"
+    CAUSE = "cause"
     AFTER = "after"
     SINCE = "since"
     RUMOUR = "rumour"
