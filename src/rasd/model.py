@@ -7,7 +7,7 @@ Every offset in these records points into ``Document.text`` (the clean text).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 
@@ -95,10 +95,20 @@ class Location:
     span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out.pop("span")
-        out.pop("kind")
-        return out
+        # written out: dataclasses.asdict deep-copies every field, the span included, and was
+        # the largest cost of writing events (in the main process of `--workers N`)
+        return {
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "name_ar": self.name_ar,
+            "text": self.text,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "country": self.country,
+            "iso": self.iso,
+            "geo_precision": self.geo_precision,
+        }
 
 
 @dataclass
