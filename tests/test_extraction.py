@@ -1866,3 +1866,13 @@ def test_a_name_after_a_persons_title_is_no_place():
         " security forces, in anger at Prime Minister Adel Abdul Mahdi's government."
     )
     assert [e.location.name for e in found if e.location] == []
+
+
+def test_a_patrol_subjected_to_an_explosion_is_struck_even_with_no_toll():
+    event = only_event("An army patrol was subjected to an explosion near Ramadi on Monday.")
+    assert (event.event_type, event.location.name) == (REMOTE, "Ramadi")
+
+
+def test_a_raid_that_led_to_the_detention_of_suspects_is_an_arrest():
+    event = only_event("The raid in Raqqa on Monday led to the detention of three suspects.")
+    assert (event.sub_event_type, event.location.name) == ("Arrests", "Ar Raqqah")
