@@ -185,13 +185,8 @@ class Store:
 
     def event(self, event_id: int) -> StoredEvent | None:
         """The event (happening) of this id, or None."""
-        h = happenings.c
-
-        def found(connection: Connection) -> StoredEvent | None:
-            row = connection.execute(select(h.id, h.record).where(h.id == event_id)).first()
-            return queries.stored_events(connection, [(row.id, row.record)])[0] if row else None
-
-        return self._read(found)
+        found = self._read(lambda c: queries.stored_events(c, [event_id]))
+        return found[0] if found else None
 
     def counts(self, query: EventQuery, by: str) -> dict[str, int]:
         """How many events match, by ``by``: "day" (ISO dates, of the first day; undated

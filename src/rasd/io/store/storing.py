@@ -10,7 +10,6 @@ a document stored or not at all.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,8 +17,17 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from rasd.io.export import Result
 from rasd.io.identity import document_identity, text_digest
-from rasd.io.store.rows import joined, record_columns, search_text, sort_date
-from rasd.io.store.schema import EVENT_FIELDS, documents, events, happenings
+from rasd.io.store.rows import joined, record_columns, search_text
+from rasd.io.store.schema import (
+    EVENT_FIELDS,
+    FILTER_FIELDS,
+    TEXT_FIELDS,
+    UNDATED,
+    documents,
+    events,
+    happening_texts,
+    happenings,
+)
 from rasd.model import Document
 
 
@@ -75,9 +83,7 @@ def write_result(connection: Connection, result: Result) -> Ingested:
         columns = record_columns(record, search_text(record, doc.text))
         happening = _same_happening(connection, record, identity)
         if happening is None:
-            happening = connection.execute(
-                insert(happenings).values(**columns, sort_date=sort_date(record))
-            ).inserted_primary_key[0]
+            happening = insert_happening(connection, columns)
             new += 1
         else:
             touched.add(happening)
@@ -95,6 +101,47 @@ def _same_happening(connection: Connection, record: dict, identity: str) -> int 
     return None
 
 
+def _day_columns(columns: dict[str, object]) -> dict[str, object]:
+    """sort_date and days of a happening of these columns."""
+    first, last = columns.get("date_from"), columns.get("date_to")
+    days = 0
+    if isinstance(first, str) and isinstance(last, str):
+        try:
+            days = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
+        except ValueError:
+            days = 0
+    return {"sort_date": first if isinstance(first, str) and first else UNDATED, "days": days}
+
+
+def insert_happening(connection: Connection, columns: dict[str, object]) -> int:
+    """A new happening of these columns (record_columns); its id."""
+    filters = {name: columns[name] for name in FILTER_FIELDS}
+    inserted = connection.execute(
+        insert(happenings).values(**filters, **_day_columns(columns))
+    ).inserted_primary_key
+    happening = int(inserted[0])
+    texts = {name: columns[name] for name in TEXT_FIELDS}
+    connection.execute(insert(happening_texts).values(id=happening, **texts))
+    return happening
+
+
+def _update_happening(
+    connection: Connection, happening: int, columns: dict[str, object], disputed: str | None
+) -> None:
+    filters = {name: columns[name] for name in FILTER_FIELDS}
+    connection.execute(
+        update(happenings)
+        .where(happenings.c.id == happening)
+        .values(**filters, **_day_columns(columns))
+    )
+    texts = {name: columns[name] for name in TEXT_FIELDS}
+    connection.execute(
+        update(happening_texts)
+        .where(happening_texts.c.id == happening)
+        .values(**texts, disputed=disputed)
+    )
+
+
 def refresh_happenings(connection: Connection, ids: Iterable[int]) -> None:
     """Remove the happenings left with no report; give the others the record of their
     reports."""
@@ -106,14 +153,10 @@ def refresh_happenings(connection: Connection, ids: Iterable[int]) -> None:
             .order_by(e.id)
         ).all()
         if not reports:
+            connection.execute(delete(happening_texts).where(happening_texts.c.id == happening))
             connection.execute(delete(happenings).where(happenings.c.id == happening))
             continue
         columns = dict(reports[0]._mapping)
         columns["search"] = joined(r.search for r in reports)
         columns["actors"] = joined(r.actors for r in reports)
-        record = json.loads(columns["record"])
-        connection.execute(
-            update(happenings)
-            .where(happenings.c.id == happening)
-            .values(**columns, sort_date=sort_date(record), disputed=None)
-        )
+        _update_happening(connection, happening, columns, None)
