@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from rasd.desk import dedup
 from rasd.desk.dedup import (
     DedupError,
     Report,
@@ -229,12 +230,32 @@ def test_a_clash_told_from_the_other_side_is_one_happening():
     assert same_happening(one_side, other_side)
 
 
+def test_protesters_and_rioters_are_one_crowd():
+    protesters = {"name": "Protesters (Iraq)", "text": "متظاهرون", "id": "protesters"}
+    rioters = {"name": "Rioters (Iraq)", "text": "محتجون غاضبون", "id": "rioters"}
+    police = {"name": "Police Forces of Iraq (2022-)", "text": "الشرطة", "id": "pol-iraq"}
+    protest = shelling(event_type="Protests", sub_event_type="Excessive force against protesters")
+    riot = shelling(event_type="Riots", sub_event_type="Mob violence")
+    # the targets differ (the police, passers-by): only the crowd holds them together
+    assert same_happening(
+        {**protest, "actor1": protesters, "actor2": police},
+        {**riot, "actor1": rioters, "actor2": CIVILIANS},
+    )
+
+
 # --- merging ---------------------------------------------------------------------------
 
 
 def test_the_merged_toll_is_the_lowest_known_one():
     happening = merge([report("a", shelling(fatalities=5)), report("b", shelling(fatalities=3))])
     assert happening.record["fatalities"] == 3
+
+
+def test_the_merged_injuries_are_the_lowest_reported_number():
+    told = [shelling(injuries=0), shelling(injuries=7), shelling(injuries=5)]  # 0: not told
+    happening = merge([report(source, record) for source, record in zip("abc", told)])
+    assert happening.record["injuries"] == 5
+    assert happening.disputed["injuries"] == [("b", 7), ("c", 5)]
 
 
 def test_a_report_with_no_known_toll_does_not_lower_it():
@@ -313,6 +334,33 @@ def test_a_vague_report_does_not_join_two_villages_into_one_happening():
         ["governorate", "al-bara"],
         ["kansafra"],
     ]
+
+
+def test_two_events_of_one_article_stay_two_happenings():
+    # the article told a shelling and an air strike on the same village apart: so do we
+    strike = shelling(sub_event_type="Air/drone strike", actor1=RUSSIA)
+    reports = [report("url:a", shelling()), report("url:a", strike), report("url:b", strike)]
+    assert [[r.source for r in h.reports] for h in group(reports)] == [
+        ["url:a", "url:b"],
+        ["url:a"],
+    ]
+
+
+def test_an_undated_report_is_a_happening_of_its_own():
+    undated = shelling(date=None, date_from=None, date_to=None)
+    happenings = group([report("a", undated), report("b", undated), report("c", shelling())])
+    assert len(happenings) == 3
+
+
+def test_grouping_compares_a_report_only_with_happenings_of_its_days(monkeypatch):
+    days = [f"2024-{month:02}-{day:02}" for month in range(1, 13) for day in range(1, 29)]
+    reports = [report(f"{outlet}:{day}", shelling(date=day)) for day in days for outlet in "ab"]
+    compared = []
+    judge = dedup.same_happening
+    monkeypatch.setattr(dedup, "same_happening", lambda a, b: compared.append(1) or judge(a, b))
+    happenings = group(reports)
+    assert [len(h.reports) for h in happenings] == [2] * len(days)
+    assert len(compared) == len(days)  # each day's second report with its first, no more
 
 
 def test_merging_nothing_is_an_error():

@@ -317,14 +317,35 @@ def _disagree(field: str, values: list[Any]) -> bool:
 
 def group(reports: Iterable[Report]) -> list[Happening]:
     """Happenings from reports, in one pass: each report joins the first happening all of
-    whose reports it matches (so that a vague report cannot chain two distinct happenings
-    together), else starts one."""
+    whose reports it matches, else starts one. All, not one: a vague report (a governorate)
+    cannot chain two villages' happenings together. A report never joins a happening that
+    holds another event of its own document: the extraction already told those apart.
+
+    Only the happenings whose first report shares a day with the report are compared (an
+    index by day), so that a long run of reports costs little more than its length."""
     groups: list[list[Report]] = []
+    by_day: dict[dt.date, list[int]] = {}
     for report in reports:
-        for members in groups:
-            if all(same_happening(report.record, m.record) for m in members):
+        days = _each_day(report.record)
+        candidates = sorted({number for day in days for number in by_day.get(day, ())})
+        for number in candidates:
+            members = groups[number]
+            if all(
+                m.source != report.source and same_happening(report.record, m.record)
+                for m in members
+            ):
                 members.append(report)
                 break
         else:
+            for day in days:
+                by_day.setdefault(day, []).append(len(groups))
             groups.append([report])
     return [merge(members) for members in groups]
+
+
+def _each_day(record: dict) -> list[dt.date]:
+    """Every day a record's range (widened as dates_overlap does) covers; none if undated."""
+    span = _days(record, RULES)
+    if span is None:
+        return []
+    return [span[0] + dt.timedelta(days=n) for n in range((span[1] - span[0]).days + 1)]
