@@ -2,7 +2,8 @@
 
     python tests/store_crash_worker.py TARGET DOCUMENTS
 
-Document n has EVENTS events; documents already held are passed over, as `rasd ingest`
+Document n has EVENTS events, of its own day and place (no two documents report one
+happening); documents already held are passed over, as `rasd ingest`
 does. Prints "ready" once the store is open, so that the test kills it while it writes.
 """
 
@@ -26,10 +27,10 @@ def document(number: int) -> Result:
             "Battles",
             "Armed clash",
             "FIGHT",
-            dt.date(2024, 1, 1) + dt.timedelta(days=number % 90),
-            dt.date(2024, 1, 1) + dt.timedelta(days=number % 90),
+            dt.date(2020, 1, 1) + dt.timedelta(days=3 * number),
+            dt.date(2020, 1, 1) + dt.timedelta(days=3 * number),
             actor1=Actor(f"Group {number}-{event}", f"group {number}"),
-            location=Location(f"Village {number}", 35.0, 36.0, country="Syria"),
+            location=Location(f"Village {number}", 30 + number / 10, 36.0, country="Syria"),
         )
         for event in range(EVENTS)
     ]
