@@ -92,11 +92,13 @@ class Store:
         identity (the same URL, record id or text) is replaced with its events."""
         return self.ingest_all([result])[0]
 
-    def ingest_all(self, results: Iterable[Result]) -> list[Ingested]:
-        """Store several documents in one transaction (all or none of them)."""
+    def ingest_all(self, results: Iterable[Result], group: bool = True) -> list[Ingested]:
+        """Store several documents in one transaction (all or none of them); with ``group``
+        False, each event is a happening of its own, for a bulk load of events known to be
+        distinct (no look-up of the happenings stored)."""
         try:
             with writing(self._engine) as connection:
-                return [write_result(connection, result) for result in results]
+                return [write_result(connection, result, group) for result in results]
         except exc.SQLAlchemyError as err:
             raise StoreError(f"{self.name}: cannot write ({reason(err)})") from None
 

@@ -65,8 +65,9 @@ def _document_row(document: Document, identity: str) -> dict[str, object]:
     }
 
 
-def write_result(connection: Connection, result: Result) -> Ingested:
-    """Store a document and its events (see the module's docstring)."""
+def write_result(connection: Connection, result: Result, group: bool = True) -> Ingested:
+    """Store a document and its events (see the module's docstring); with ``group`` False,
+    each event is a happening of its own (a bulk load of events known to be distinct)."""
     doc = result.document
     identity = identity_of(doc)
     d, e = documents.c, events.c
@@ -84,7 +85,7 @@ def write_result(connection: Connection, result: Result) -> Ingested:
     for event in result.events:
         record = event.to_dict()
         columns = record_columns(record, search_text(record, doc.text))
-        happening = _same_happening(connection, record, identity)
+        happening = _same_happening(connection, record, identity) if group else None
         if happening is None:
             happening = insert_happening(connection, columns)
             new += 1
