@@ -16,6 +16,7 @@ from store_crash_worker import EVENTS
 
 from rasd.io.store import EventQuery, Store
 from rasd.io.store.database import open_engine
+from rasd.io.store.search_index import FTS_TABLES
 
 WORKER = Path(__file__).with_name("store_crash_worker.py")
 DOCUMENTS = 300
@@ -84,10 +85,9 @@ def test_a_killed_sqlite_file_passes_its_integrity_checks(tmp_path):
     engine = open_engine(target)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-        # the text search index agrees with its table (raises if not)
-        connection.exec_driver_sql(
-            "INSERT INTO happening_search (happening_search) VALUES ('integrity-check')"
-        )
+        # the text search indexes agree with their table (raise if not)
+        for table in FTS_TABLES.values():
+            connection.exec_driver_sql(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
     engine.dispose()
 
 

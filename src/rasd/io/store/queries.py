@@ -27,7 +27,7 @@ from sqlalchemy import (
 
 from rasd.io.store.rows import folded
 from rasd.io.store.schema import documents, events, happening_texts, happenings
-from rasd.io.store.search_index import SHORTEST_INDEXED, fts_phrase
+from rasd.io.store.search_index import FTS_TABLES, SHORTEST_INDEXED, fts_phrase
 
 GROUPINGS = ("day", "type")  # what counts() counts by
 
@@ -77,9 +77,10 @@ def _folded_match(connection: Connection, column: str, query: str) -> ColumnElem
     """Happenings whose folded ``column`` (search or actors) holds the folded query."""
     wanted = folded(query)
     if connection.dialect.name == "sqlite" and len(wanted) >= SHORTEST_INDEXED:
-        matching = text(
-            "SELECT rowid FROM happening_search WHERE happening_search MATCH :phrase"
-        ).bindparams(phrase=fts_phrase(column, wanted))
+        table = FTS_TABLES[column]
+        matching = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :phrase").bindparams(
+            phrase=fts_phrase(wanted)
+        )
         return happenings.c.id.in_(matching.columns(literal_column("rowid")))
     texts = select(happening_texts.c.id).where(
         happening_texts.c[column].like(_like(wanted), escape="\\")
