@@ -192,6 +192,13 @@ def test_near_a_place_matches_a_village_a_few_kilometres_away():
     assert same_happening(shelling(location=near_kansafra), shelling())
 
 
+def test_near_a_place_does_not_match_a_village_of_another_district():
+    near_kansafra = {**KANSAFRA, "geo_precision": 2}
+    saraqib = {**AL_BARA, "name": "Saraqib", "name_ar": "سراقب", "admin2": "Idlib"}
+    saraqib |= {"lat": 35.86447, "lon": 36.80591}  # 30 km away, in the same governorate
+    assert not same_happening(shelling(location=near_kansafra), shelling(location=saraqib))
+
+
 def test_one_name_in_two_governorates_is_two_places():
     homonym = {**AL_BARA, "admin1": "Hama", "lat": 35.3, "lon": 36.9}
     assert not same_happening(shelling(), shelling(location=homonym))

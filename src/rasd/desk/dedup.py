@@ -149,19 +149,30 @@ def _day(value: object) -> dt.date | None:
 
 def same_place(a: dict, b: dict, rules: DedupRules = RULES) -> bool:
     """Two precise places: the same named place or points within ``precise_km``. Otherwise:
-    the same governorate, the same named place or points within ``near_km``. A record with
-    no place agrees with none."""
+    the same named place, points within ``near_km``, or the same governorate where nothing
+    contradicts it (two districts named, and not the same). A record with no place agrees
+    with none."""
     here, there = a.get("location"), b.get("location")
     if not here or not there:
         return False
     if here.get("iso") and there.get("iso") and here["iso"] != there["iso"]:
         return False
-    named = _same_named_place(here, there)
     km = _km(here, there)
+    if _same_named_place(here, there):
+        return True
     if _precision(here) == 1 and _precision(there) == 1:
-        return named or (km is not None and km <= rules.precise_km)
-    same_admin1 = bool(here.get("admin1")) and here.get("admin1") == there.get("admin1")
-    return named or same_admin1 or (km is not None and km <= rules.near_km)
+        return km is not None and km <= rules.precise_km
+    if km is not None and km <= rules.near_km:
+        return True
+    return _same_unit(here, there, "admin1") and not _two_units(here, there, "admin2")
+
+
+def _same_unit(here: dict, there: dict, level: str) -> bool:
+    return bool(here.get(level)) and here.get(level) == there.get(level)
+
+
+def _two_units(here: dict, there: dict, level: str) -> bool:
+    return bool(here.get(level) and there.get(level)) and here[level] != there[level]
 
 
 def _precision(location: dict) -> int:
@@ -171,9 +182,7 @@ def _precision(location: dict) -> int:
 def _same_named_place(here: dict, there: dict) -> bool:
     """Names folding to the same key (the English or the Arabic name), in the same
     governorate where both give one (homonyms in two governorates are two places)."""
-    if here.get("admin1") and there.get("admin1") and here["admin1"] != there["admin1"]:
-        return False
-    return bool(_place_keys(here) & _place_keys(there))
+    return not _two_units(here, there, "admin1") and bool(_place_keys(here) & _place_keys(there))
 
 
 def _place_keys(location: dict) -> set[str]:
