@@ -1,6 +1,7 @@
 """One event per happening: reports of one happening by several outlets become one event
 (rasd.desk.dedup), and near-misses stay apart."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -473,3 +474,11 @@ def test_each_outlets_attribution_stays_visible(happenings):
 def test_a_protest_told_as_a_riot_stays_visible_as_such(happenings):
     nasiriyah = happenings["nasiriyah-protest-rafidain", "nasiriyah-riot-furat"]
     assert [kind for _, kind in nasiriyah.disputed["event_type"]] == ["Protests", "Riots"]
+
+
+def test_a_record_read_back_from_json_is_the_same_happening_as_the_fresh_one(corpus):
+    # the store keeps records as JSON: read back, a record must still agree with itself
+    fresh = corpus[0]
+    stored = Report("url:stored", None, json.loads(json.dumps(fresh.record)))
+    assert same_happening(fresh.record, stored.record)
+    assert merge([fresh, stored]).disputed == {}

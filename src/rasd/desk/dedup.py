@@ -190,10 +190,10 @@ def _place_keys(location: dict) -> set[str]:
 
 
 def _km(here: dict, there: dict) -> float | None:
-    points = (here.get("lat"), here.get("lon"), there.get("lat"), there.get("lon"))
-    if any(p is None for p in points):
+    lat1, lon1, lat2, lon2 = here.get("lat"), here.get("lon"), there.get("lat"), there.get("lon")
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
         return None
-    return haversine_km(*(float(p) for p in points))  # type: ignore[arg-type]
+    return haversine_km(float(lat1), float(lon1), float(lat2), float(lon2))
 
 
 def actors_agree(a: dict, b: dict, rules: DedupRules = RULES) -> bool:
@@ -296,9 +296,9 @@ def _merge_date(merged: dict, records: list[dict]) -> None:
 def _disputes(reports: Sequence[Report]) -> dict[str, list[tuple[str, object]]]:
     disputed: dict[str, list[tuple[str, object]]] = {}
     for field in RULES.disputed_fields:
-        telling = [r for r in reports if _version(r.record, field) is not None]
-        if _disagree(field, [r.record.get(field) for r in telling]):
-            disputed[field] = [(r.source, _version(r.record, field)) for r in telling]
+        told = [(r, v) for r in reports if (v := _version(r.record, field)) is not None]
+        if _disagree(field, [r.record.get(field) for r, _ in told], [v for _, v in told]):
+            disputed[field] = [(r.source, v) for r, v in told]
     return disputed
 
 
@@ -315,10 +315,12 @@ def _version(record: dict, field: str) -> object:
     return str(value) if isinstance(value, str) else value  # an EventType is a plain str
 
 
-def _disagree(field: str, values: list[Any]) -> bool:
+def _disagree(field: str, raw: list[Any], versions: list[object]) -> bool:
+    """Do the sources' versions differ? Actors differ when they are not the same actor
+    (a more specific name of the same one is no dispute)."""
     if field in ACTOR_FIELDS:
-        return any(not same_actor(x, y) for i, x in enumerate(values) for y in values[i + 1 :])
-    return len(set(map(repr, values))) > 1
+        return any(not same_actor(x, y) for i, x in enumerate(raw) for y in raw[i + 1 :])
+    return len(set(map(repr, versions))) > 1
 
 
 # --- grouping --------------------------------------------------------------------------
