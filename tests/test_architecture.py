@@ -4,6 +4,8 @@ size."""
 import ast
 import dataclasses
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,15 @@ def test_no_module_is_over_500_lines():
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > 500
     }
     assert long == {}
+
+
+def test_the_command_line_starts_without_the_store_the_server_or_the_network():
+    # `rasd extract` starts in a fraction of a second: SQLAlchemy, FastAPI, feedparser,
+    # urllib.request (ssl), pyarrow and Dask are imported by the commands that need them
+    heavy = ("sqlalchemy", "fastapi", "uvicorn", "feedparser", "urllib.request", "pyarrow", "dask")
+    code = f"import rasd.cli, sys; print([m for m in {heavy!r} if m in sys.modules])"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
 
 
 def test_every_stage_reads_only_what_an_earlier_stage_wrote():

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rasd import __version__
 from rasd.batch_command import add_batch_command
@@ -23,11 +23,13 @@ from rasd.io.export import FORMATS, Result, format_table, write_csv
 from rasd.io.ingest import IngestError, read_stream
 from rasd.io.inputs import expand as expand_inputs
 from rasd.io.inputs import read_input
-from rasd.io.store import Store, StoreError
 from rasd.model import Document
 from rasd.run_report import RunReport, counted, expected_documents
 from rasd.store_command import IngestTally, add_export_command
 from rasd.workers import Failure, extract_here, extract_in_workers, worker_count
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported by the commands that use it only:
+    from rasd.io.store import Store  # `rasd extract` starts without it
 
 EXIT_OK = 0
 EXIT_SOME_INPUTS_FAILED = 1
@@ -162,6 +164,8 @@ def _write(results: Iterator[Result], fmt: str, out: TextIO, bom: bool = False) 
 
 def _open_store(path: str) -> Store | None:
     """The store at ``path``, or None after a one-line error saying why it cannot be used."""
+    from rasd.io.store import Store, StoreError
+
     try:
         return Store(path)
     except StoreError as err:
@@ -186,6 +190,8 @@ def _exit_code(report: RunReport) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from rasd.io.store import StoreError
+
     report = RunReport(args.quiet)
     store = _open_store(args.db)
     if store is None:

@@ -8,10 +8,12 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rasd.io.store import EventQuery, Ingested, Store, StoreError
 from rasd.run_report import RunReport, counted
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported by the commands that use it only
+    from rasd.io.store import Ingested, Store
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -111,6 +113,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if "://" not in args.db and not Path(args.db).exists():
         RunReport().error(f"{args.db}: no such store (create it with `rasd ingest`)")
         return EXIT_USAGE
+    from rasd.io.store import EventQuery, Store, StoreError
+
     query = EventQuery(
         date_from=args.date_from,
         date_to=args.date_to,

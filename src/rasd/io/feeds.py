@@ -16,8 +16,6 @@ import email.utils
 import html
 import re
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -55,6 +53,9 @@ def looks_like_feed(path: Path) -> bool:
 
 def fetch(url: str) -> bytes:
     """The body at ``url``, within FETCH_SECONDS and FETCH_BYTES; an IngestError if not."""
+    import urllib.error  # (here: urllib.request brings ssl, which only a URL needs)
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": "rasd (feed reader)"})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_SECONDS) as response:
