@@ -68,7 +68,7 @@ def test_a_failed_write_keeps_what_was_stored(tmp_path, shelling_result):
                 "CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'no'); END"
             )
         other.close()
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(StoreError, match="cannot write"):
             store.add(shelling_result)
         assert store.count() == (1, 1)
 

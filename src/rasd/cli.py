@@ -7,7 +7,6 @@ import codecs
 import datetime as dt
 import io
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from importlib.resources import files
@@ -202,8 +201,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 doc = result.document
                 try:
                     new = store.add(result)  # one transaction: a failure leaves it as it was
-                except sqlite3.Error as err:
-                    report.error(f"{args.db}: cannot store {doc.source or doc.doc_id} ({err})")
+                except StoreError as err:
+                    report.error(f"{err} (storing {doc.source or doc.doc_id})")
                     return EXIT_USAGE
                 added += new
                 updated += not new

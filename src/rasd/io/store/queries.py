@@ -1,0 +1,188 @@
+"""Reading the store: the events (one per happening, with every document that reports it)
+that a query's filters select, page by page, counted by day or type.
+
+The text filters compare folded strings (rasd.io.store.rows.folded): a query in Arabic finds
+the same words written with another hamza, alef or ta marbuta, with or without diacritics
+or tatweel; one in English finds them in any case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+)
+
+from rasd.io.store.rows import folded
+from rasd.io.store.schema import documents, events, happenings
+from rasd.io.store.search_index import SHORTEST_INDEXED, fts_phrase
+
+GROUPINGS = ("day", "type")  # what counts() counts by
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Which events: every field optional, None meaning any."""
+
+    date_from: dt.date | None = None  # events whose [date_from, date_to] overlaps the range
+    date_to: dt.date | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (lon/lat)
+    country: str | None = None  # the event's country as stored (e.g. "Syria")
+    admin1: str | None = None
+    event_type: str | None = None  # ACLED's event_type, e.g. "Battles"
+    actor: str | None = None  # in actor1 or actor2, folded, as a substring
+    text: str | None = None  # in the place, actors, notes and evidence sentences, folded
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One document that reports an event."""
+
+    identity: str
+    doc_id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None  # ISO date-time or None
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """One happening: its record and the documents that report it."""
+
+    id: int  # stable id in the store
+    record: dict  # Event.to_dict() as stored (evidence spans included)
+    sources: list[SourceRef]  # at least one
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern for ``value`` as a substring (its %, _ and \\ taken literally)."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _text_condition(connection: Connection, query: str) -> ColumnElement[bool]:
+    wanted = folded(query)
+    if connection.dialect.name == "sqlite" and len(wanted) >= SHORTEST_INDEXED:
+        matching = text(
+            "SELECT rowid FROM happening_search WHERE happening_search MATCH :phrase"
+        ).bindparams(phrase=fts_phrase(wanted))
+        return happenings.c.id.in_(matching.columns(literal_column("rowid")))
+    return happenings.c.search.like(_like(wanted), escape="\\")
+
+
+def conditions(connection: Connection, query: EventQuery) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of a query over the happenings table."""
+    h = happenings.c
+    found: list[ColumnElement[bool]] = []
+    if query.date_from is not None:
+        found.append(h.date_to >= query.date_from.isoformat())
+    if query.date_to is not None:
+        found.append(h.date_from <= query.date_to.isoformat())
+    if query.bbox is not None:
+        west, south, east, north = query.bbox
+        found.append(h.lat.between(south, north))
+        if west <= east:
+            found.append(h.lon.between(west, east))
+        else:  # a box across the antimeridian
+            found.append(or_(h.lon >= west, h.lon <= east))
+    for column, value in (
+        (h.country, query.country),
+        (h.admin1, query.admin1),
+        (h.event_type, query.event_type),
+    ):
+        if value is not None:
+            found.append(column == value)
+    if query.actor is not None and folded(query.actor):
+        found.append(h.actors.like(_like(folded(query.actor)), escape="\\"))
+    if query.text is not None and folded(query.text):
+        found.append(_text_condition(connection, query.text))
+    return found
+
+
+def _selected(connection: Connection, query: EventQuery, columns: list) -> Select:
+    return (
+        select(*columns).select_from(happenings).where(and_(true(), *conditions(connection, query)))
+    )
+
+
+def find_events(
+    connection: Connection, query: EventQuery, limit: int, offset: int
+) -> tuple[int, list[StoredEvent]]:
+    """(how many happenings match, one page of them), in date order, then by id."""
+    h = happenings.c
+    total = connection.execute(_selected(connection, query, [func.count()])).scalar_one()
+    page = connection.execute(
+        _selected(connection, query, [h.id, h.record])
+        .order_by(h.sort_date, h.id)
+        .limit(max(limit, 0))
+        .offset(max(offset, 0))
+    ).all()
+    return total, stored_events(connection, [(row.id, row.record) for row in page])
+
+
+def stored_events(connection: Connection, rows: list[tuple[int, str]]) -> list[StoredEvent]:
+    """The StoredEvents of (happening id, record JSON) rows, their sources read at once."""
+    sources = sources_of(connection, [happening for happening, _ in rows])
+    return [
+        StoredEvent(happening, json.loads(record), sources.get(happening, []))
+        for happening, record in rows
+    ]
+
+
+def sources_of(connection: Connection, ids: list[int]) -> dict[int, list[SourceRef]]:
+    """The documents that report each of these happenings, the earliest published first."""
+    if not ids:
+        return {}
+    d = documents.c
+    rows = connection.execute(
+        select(events.c.happening_id, d.identity, d.doc_id, d.url, d.outlet, d.title, d.published)
+        .join(documents, events.c.identity == d.identity)
+        .where(events.c.happening_id.in_(ids))
+        .distinct()
+        .order_by(events.c.happening_id, d.published, d.identity)
+    ).all()
+    found: dict[int, list[SourceRef]] = {}
+    for happening, *values in rows:
+        found.setdefault(happening, []).append(SourceRef(*values))
+    return found
+
+
+def counts(connection: Connection, query: EventQuery, by: str) -> dict[str, int]:
+    """How many happenings match, by first day (ISO dates, undated ones left out) or by
+    event type."""
+    if by not in GROUPINGS:
+        raise ValueError(f"counts by {by!r}: by must be one of {', '.join(GROUPINGS)}")
+    key = happenings.c.date_from if by == "day" else happenings.c.event_type
+    rows = connection.execute(
+        _selected(connection, query, [key, func.count()])
+        .where(key.is_not(None))
+        .group_by(key)
+        .order_by(key)
+    ).all()
+    return {str(value): int(number) for value, number in rows}
+
+
+def document_page(connection: Connection, limit: int, offset: int) -> tuple[int, list[SourceRef]]:
+    """(how many documents are stored, one page of them), the latest published first."""
+    d = documents.c
+    total = connection.execute(select(func.count()).select_from(documents)).scalar_one()
+    rows = connection.execute(
+        select(d.identity, d.doc_id, d.url, d.outlet, d.title, d.published)
+        .order_by(d.published.desc().nulls_last(), d.identity)
+        .limit(max(limit, 0))
+        .offset(max(offset, 0))
+    ).all()
+    return total, [SourceRef(*row) for row in rows]
