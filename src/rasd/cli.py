@@ -24,6 +24,7 @@ from rasd.io.ingest import IngestError, read_path, read_stream
 from rasd.io.store import Store, StoreError
 from rasd.model import Document
 from rasd.run_report import RunReport, counted, expected_documents
+from rasd.serve_command import add_serve_command
 from rasd.workers import Failure, extract_here, extract_in_workers, worker_count
 
 EXIT_OK = 0
@@ -401,6 +402,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_batch_command(sub)
     add_gazetteer_command(sub)
+    add_serve_command(sub)
     return p
 
 
