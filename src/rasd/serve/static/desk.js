@@ -172,7 +172,7 @@
 
   function fitToEvents() {
     const points = state.events.filter(located).map((e) => [e.record.location.lat, e.record.location.lon]);
-    if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 8 });
+    if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 8, animate: false });
   }
 
   // -- the list
@@ -325,19 +325,23 @@
       dir: source.language === "ar" ? "rtl" : "auto",
       lang: source.language === "other" ? null : source.language,
     });
+    // the offsets count characters (code points), as Python does; a JavaScript string
+    // counts UTF-16 units, two for an emoji: slice the code points
+    const chars = Array.from(source.text);
+    const slice = (from, to) => chars.slice(from, to).join("");
     let at = 0;
     for (const span of source.evidence) {
       if (span.start < at) continue; // overlapping spans: the first is shown
-      article.append(document.createTextNode(source.text.slice(at, span.start)));
+      article.append(document.createTextNode(slice(at, span.start)));
       article.append(el("mark", {
         class: "evidence role-" + span.role.replace(/[^a-z0-9_-]/gi, ""),
         title: span.role,
         dataset: { role: span.role },
-        text: source.text.slice(span.start, span.end),
+        text: slice(span.start, span.end),
       }));
       at = span.end;
     }
-    article.append(document.createTextNode(source.text.slice(at)));
+    article.append(document.createTextNode(slice(at)));
     return article;
   }
 
