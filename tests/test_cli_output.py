@@ -132,8 +132,8 @@ def test_ingest_says_one_line_at_the_end_not_one_per_document(tmp_path, articles
     assert main(["ingest", "--db", str(db), str(articles[0])]) == 0
     out, err = capsys.readouterr()
     assert out == (
-        f"stored 1 new document, updated 0, skipped 0 already stored; {db} now holds"
-        " 1 document, 1 event\n"
+        "stored 1 new document, updated 0, skipped 0 already stored; events: 1 new, 0 merged"
+        f" into events already stored; {db} now holds 1 document, 1 event\n"
     )
     [said] = [line for line in err.splitlines() if not line.startswith("rasd: warning:")]
     assert said.startswith("rasd: 1 document read")

@@ -20,16 +20,21 @@ from rasd.evaluation.bench import add_arguments as add_bench_arguments
 from rasd.gazetteer_command import add_gazetteer_command
 from rasd.io.documents import published_at
 from rasd.io.export import FORMATS, Result, format_table, write_csv
-from rasd.io.ingest import IngestError, read_path, read_stream
+from rasd.io.ingest import IngestError, read_stream
+from rasd.io.inputs import expand as expand_inputs
+from rasd.io.inputs import read_input
 from rasd.io.store import Store, StoreError
 from rasd.model import Document
 from rasd.run_report import RunReport, counted, expected_documents
 from rasd.serve_command import add_serve_command
+from rasd.store_command import IngestTally, add_export_command
 from rasd.workers import Failure, extract_here, extract_in_workers, worker_count
 
 EXIT_OK = 0
 EXIT_SOME_INPUTS_FAILED = 1
 EXIT_USAGE = 2
+
+DB_HELP = "the store: a SQLite file (default: rasd.sqlite) or a postgresql:// URL"
 
 EPILOG = """exit codes:
   0  every input was read (documents with no events included; warnings may be printed)
@@ -44,7 +49,8 @@ examples:
   rasd extract --format csv pages/*.html > events.csv
   rasd extract --format csv --bom pages/*.html > for-excel.csv
   cat records.jsonl | rasd extract -
-  rasd ingest --db events.sqlite pages/*.html
+  rasd ingest --db events.sqlite pages/ feed.rss
+  rasd export --db events.sqlite --format geojson --country Syria > syria.geojson
   rasd extract --workers 2 records.jsonl > events.jsonl
   rasd batch --out events/ shards/
   rasd eval ../shared/eval/dev
@@ -62,7 +68,7 @@ def _published(value: str) -> dt.datetime:
 
 
 def _documents(inputs: list[str], report: RunReport) -> Iterator[Document]:
-    for name in inputs:
+    for name in expand_inputs(inputs):
         if name == "-":
             try:
                 # bytes where it can: the encoding of piped text is told as a file's is
@@ -76,7 +82,7 @@ def _documents(inputs: list[str], report: RunReport) -> Iterator[Document]:
                 report.error(f"stdin: cannot read ({err})")
             continue
         try:
-            yield from read_path(name)
+            yield from read_input(name)
         except IngestError as err:
             report.error(str(err), failed=err.records)
 
@@ -110,7 +116,7 @@ def _results(
 ) -> Iterator[Result]:
     """The result of each input document, but those ``skip`` says need no extraction;
     extracted by ``workers`` processes (rasd.workers) when more than one, in input order."""
-    report.start(expected_documents(inputs) if report.shows_progress else None)
+    report.start(expected_documents(list(expand_inputs(inputs))) if report.shows_progress else None)
     documents = _to_extract(inputs, published, report, skip)
     if workers > 1:
         outcomes = extract_in_workers(documents, workers)
@@ -186,7 +192,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_USAGE
     with store:
-        added = updated = 0
+        tally = IngestTally()
 
         def stored_already(doc: Document) -> bool:
             """The same document with the same text: ingesting it again adds nothing."""
@@ -201,22 +207,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             ):
                 doc = result.document
                 try:
-                    new = store.add(result)  # one transaction: a failure leaves it as it was
+                    # one transaction: a failure (or a kill) leaves the store as it was
+                    tally.add(store.ingest(result))
                 except StoreError as err:
                     report.error(f"{err} (storing {doc.source or doc.doc_id})")
                     return EXIT_USAGE
-                added += new
-                updated += not new
         finally:
             report.finish()
-        docs, events = store.count()
+        summary = tally.summary(store, report.already_stored)
     if report.unusable:
         return EXIT_USAGE
-    print(
-        f"stored {counted(added, 'new document')}, updated {updated}, skipped"
-        f" {report.already_stored} already stored; {args.db} now holds"
-        f" {counted(docs, 'document')}, {counted(events, 'event')}"
-    )
+    print(summary)
     return _exit_code(report)
 
 
@@ -249,7 +250,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    if not Path(args.db).exists():
+    if "://" not in args.db and not Path(args.db).exists():
         RunReport().error(f"{args.db}: no such store (create it with `rasd ingest`)")
         return EXIT_USAGE
     import json
@@ -326,8 +327,10 @@ def parser() -> argparse.ArgumentParser:
             "inputs",
             nargs="+",
             metavar="FILE",
-            help="HTML, text, .json (a record or an array of records) or .jsonl files; - reads"
-            " standard input: JSON Lines records, a JSON array of records, or one article",
+            help="HTML, text, .json (a record or an array of records) or .jsonl files, RSS or"
+            " Atom feeds (.rss, .atom, .xml), folders of them (read recursively) and http(s)"
+            " URLs of feeds or pages; - reads standard input: JSON Lines records, a JSON array"
+            " of records, or one article",
         )
         sp.add_argument(
             "--published",
@@ -366,13 +369,15 @@ def parser() -> argparse.ArgumentParser:
     )
     ex.set_defaults(func=cmd_extract)
 
-    ing = sub.add_parser("ingest", help="extract events into a SQLite store")
+    ing = sub.add_parser(
+        "ingest", help="extract events into a store (a SQLite file, or a PostgreSQL database)"
+    )
     inputs(ing)
-    ing.add_argument("--db", default="rasd.sqlite", help="store file (default: rasd.sqlite)")
+    ing.add_argument("--db", default="rasd.sqlite", help=DB_HELP)
     ing.set_defaults(func=cmd_ingest)
 
     ev = sub.add_parser("events", help="print the stored events as JSON Lines")
-    ev.add_argument("--db", default="rasd.sqlite", help="store file (default: rasd.sqlite)")
+    ev.add_argument("--db", default="rasd.sqlite", help=DB_HELP)
     ev.set_defaults(func=cmd_events)
 
     demo = sub.add_parser("demo", help="extract the bundled sample articles and show the events")
@@ -400,6 +405,7 @@ def parser() -> argparse.ArgumentParser:
     add_bench_arguments(bench)
     bench.set_defaults(func=cmd_bench)
 
+    add_export_command(sub)
     add_batch_command(sub)
     add_gazetteer_command(sub)
     add_serve_command(sub)

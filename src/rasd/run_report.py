@@ -25,12 +25,14 @@ def counted(number: int, noun: str) -> str:
 def expected_documents(inputs: list[str]) -> int | None:
     """How many documents the inputs hold, for the progress bar: one a file, one a non-blank
     line of a .jsonl file; None when it cannot be known before reading (standard input, a
-    .json array)."""
+    .json array, a feed, a URL)."""
     total = 0
     for name in inputs:
         path = Path(name)
         try:
             if name == "-" or (path.suffix.lower() == ".json" and _starts_an_array(path)):
+                return None
+            if "://" in name or path.suffix.lower() in (".rss", ".atom", ".xml"):
                 return None
             total += _records_in(path) if path.suffix.lower() == ".jsonl" else 1
         except OSError:

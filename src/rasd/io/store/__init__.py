@@ -92,11 +92,13 @@ class Store:
         identity (the same URL, record id or text) is replaced with its events."""
         return self.ingest_all([result])[0]
 
-    def ingest_all(self, results: Iterable[Result]) -> list[Ingested]:
-        """Store several documents in one transaction (all or none of them)."""
+    def ingest_all(self, results: Iterable[Result], group: bool = True) -> list[Ingested]:
+        """Store several documents in one transaction (all or none of them); with ``group``
+        False, each event is a happening of its own, for a bulk load of events known to be
+        distinct (no look-up of the happenings stored)."""
         try:
             with writing(self._engine) as connection:
-                return [write_result(connection, result) for result in results]
+                return [write_result(connection, result, group) for result in results]
         except exc.SQLAlchemyError as err:
             raise StoreError(f"{self.name}: cannot write ({reason(err)})") from None
 
@@ -185,13 +187,8 @@ class Store:
 
     def event(self, event_id: int) -> StoredEvent | None:
         """The event (happening) of this id, or None."""
-        h = happenings.c
-
-        def found(connection: Connection) -> StoredEvent | None:
-            row = connection.execute(select(h.id, h.record).where(h.id == event_id)).first()
-            return queries.stored_events(connection, [(row.id, row.record)])[0] if row else None
-
-        return self._read(found)
+        found = self._read(lambda c: queries.stored_events(c, [event_id]))
+        return found[0] if found else None
 
     def counts(self, query: EventQuery, by: str) -> dict[str, int]:
         """How many events match, by ``by``: "day" (ISO dates, of the first day; undated

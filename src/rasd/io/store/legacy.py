@@ -9,9 +9,10 @@ import json
 from sqlalchemy import Connection, insert
 
 from rasd.io.identity import document_identity, text_digest
-from rasd.io.store.rows import SEPARATOR, actor_words, folded, search_text, sort_date
-from rasd.io.store.schema import events, happenings, metadata
+from rasd.io.store.rows import SEPARATOR, actor_words, folded, search_text
+from rasd.io.store.schema import events, metadata
 from rasd.io.store.search_index import create_search_index
+from rasd.io.store.storing import insert_happening
 
 SCHEMA_2 = (
     """CREATE TABLE documents (
@@ -106,15 +107,9 @@ def happenings_of_events(connection: Connection) -> None:
         record = record if isinstance(record, dict) else {}
         columns["actors"] = SEPARATOR.join(folded(a) for a in actor_words(record))
         columns["search"] = search_text(record, body)
-        happening = connection.execute(
-            insert(happenings).values(
-                **columns, sort_date=columns["date_from"] or sort_date(record)
-            )
-        ).inserted_primary_key
+        happening = insert_happening(connection, columns)
         connection.execute(
-            insert(events).values(
-                id=event_id, identity=identity, happening_id=happening[0], **columns
-            )
+            insert(events).values(id=event_id, identity=identity, happening_id=happening, **columns)
         )
     connection.exec_driver_sql("DROP TABLE events_2")
     connection.exec_driver_sql("DROP TABLE documents_2")

@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 
 from rasd.io.store.rows import folded
-from rasd.io.store.schema import documents, events, happenings
+from rasd.io.store.schema import documents, events, happening_texts, happenings
 from rasd.io.store.search_index import SHORTEST_INDEXED, fts_phrase
 
 GROUPINGS = ("day", "type")  # what counts() counts by
@@ -73,14 +73,23 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _text_condition(connection: Connection, query: str) -> ColumnElement[bool]:
+def _folded_match(connection: Connection, column: str, query: str) -> ColumnElement[bool]:
+    """Happenings whose folded ``column`` (search or actors) holds the folded query."""
     wanted = folded(query)
     if connection.dialect.name == "sqlite" and len(wanted) >= SHORTEST_INDEXED:
         matching = text(
             "SELECT rowid FROM happening_search WHERE happening_search MATCH :phrase"
-        ).bindparams(phrase=fts_phrase(wanted))
+        ).bindparams(phrase=fts_phrase(column, wanted))
         return happenings.c.id.in_(matching.columns(literal_column("rowid")))
-    return happenings.c.search.like(_like(wanted), escape="\\")
+    texts = select(happening_texts.c.id).where(
+        happening_texts.c[column].like(_like(wanted), escape="\\")
+    )
+    return happenings.c.id.in_(texts)
+
+
+def _longest_span(connection: Connection) -> int:
+    """The most days a stored happening spans."""
+    return int(connection.execute(select(func.max(happenings.c.days))).scalar() or 0)
 
 
 def conditions(connection: Connection, query: EventQuery) -> list[ColumnElement[bool]]:
@@ -88,9 +97,11 @@ def conditions(connection: Connection, query: EventQuery) -> list[ColumnElement[
     h = happenings.c
     found: list[ColumnElement[bool]] = []
     if query.date_from is not None:
-        found.append(h.date_to >= query.date_from.isoformat())
+        # through the date index: no happening that overlaps the range starts before this
+        earliest = query.date_from - dt.timedelta(days=_longest_span(connection))
+        found += [h.sort_date >= earliest.isoformat(), h.date_to >= query.date_from.isoformat()]
     if query.date_to is not None:
-        found.append(h.date_from <= query.date_to.isoformat())
+        found += [h.sort_date <= query.date_to.isoformat(), h.date_from.is_not(None)]
     if query.bbox is not None:
         west, south, east, north = query.bbox
         found.append(h.lat.between(south, north))
@@ -106,9 +117,9 @@ def conditions(connection: Connection, query: EventQuery) -> list[ColumnElement[
         if value is not None:
             found.append(column == value)
     if query.actor is not None and folded(query.actor):
-        found.append(h.actors.like(_like(folded(query.actor)), escape="\\"))
+        found.append(_folded_match(connection, "actors", query.actor))
     if query.text is not None and folded(query.text):
-        found.append(_text_condition(connection, query.text))
+        found.append(_folded_match(connection, "search", query.text))
     return found
 
 
@@ -125,20 +136,23 @@ def find_events(
     h = happenings.c
     total = connection.execute(_selected(connection, query, [func.count()])).scalar_one()
     page = connection.execute(
-        _selected(connection, query, [h.id, h.record])
+        _selected(connection, query, [h.id])
         .order_by(h.sort_date, h.id)
         .limit(max(limit, 0))
         .offset(max(offset, 0))
-    ).all()
-    return total, stored_events(connection, [(row.id, row.record) for row in page])
+    ).scalars()
+    return total, stored_events(connection, list(page))
 
 
-def stored_events(connection: Connection, rows: list[tuple[int, str]]) -> list[StoredEvent]:
-    """The StoredEvents of (happening id, record JSON) rows, their sources read at once."""
-    sources = sources_of(connection, [happening for happening, _ in rows])
+def stored_events(connection: Connection, ids: list[int]) -> list[StoredEvent]:
+    """The StoredEvents of these happenings, in this order (those not stored left out)."""
+    t = happening_texts.c
+    records = dict(connection.execute(select(t.id, t.record).where(t.id.in_(ids))).all())
+    sources = sources_of(connection, ids)
     return [
-        StoredEvent(happening, json.loads(record), sources.get(happening, []))
-        for happening, record in rows
+        StoredEvent(happening, json.loads(records[happening]), sources.get(happening, []))
+        for happening in ids
+        if happening in records
     ]
 
 

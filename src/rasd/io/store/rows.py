@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from rasd.io.store.schema import UNDATED
 from rasd.text.normalize import fold
 from rasd.text.sentences import split_sentences
 
@@ -97,7 +96,3 @@ def record_columns(record: dict, search: str) -> dict[str, object]:
         "search": search,
         "record": json.dumps(record, ensure_ascii=False),
     }
-
-
-def sort_date(record: dict) -> str:
-    return record.get("date_from") or UNDATED

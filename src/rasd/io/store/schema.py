@@ -8,9 +8,10 @@ and return: the record of its one report, or the reports merged (rasd.desk.dedup
 
 Columns the queries filter on are copied out of the records: the dates (ISO strings, which
 sort as dates), the place, the type, ``actors`` (the actors' names and words, folded) and
-``search`` (the place, actors, notes and evidence sentences, folded: rasd.io.store.search).
+``search`` (the place, actors, notes and evidence sentences, folded: rasd.io.store.rows).
 ``sort_date`` is the first day, or a day after every real one for an undated happening, so
-that one index serves "date order, then id" on both databases.
+that one index serves "date order, then id" on both databases; ``days`` is how many days a
+happening spans, by which a date range is found through that index too.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ documents = Table(
 )
 
 
-def _event_columns() -> list[Column]:
-    """The columns an event and a happening both copy out of their record."""
+def _filter_columns() -> list[Column]:
+    """The columns an event and a happening both copy out of their record, to filter on."""
     return [
         Column("event_type", Text, nullable=False),
         Column("sub_event_type", Text, nullable=False),
@@ -69,24 +70,41 @@ def _event_columns() -> list[Column]:
         Column("lat", Float),
         Column("lon", Float),
         Column("fatalities", Integer, nullable=False),
+    ]
+
+
+def _text_columns() -> list[Column]:
+    """The long columns of an event or a happening: the folded texts and the record."""
+    return [
         Column("actors", Text, nullable=False),
         Column("search", Text, nullable=False),
         Column("record", Text, nullable=False),  # the record as JSON
     ]
 
 
+# The happenings' filter columns, short rows that a query reads by the ten thousand; their
+# long columns are in happening_texts, read for a page of results.
 happenings = Table(
     "happenings",
     metadata,
     Column("id", Integer, primary_key=True),
-    *_event_columns(),
+    *_filter_columns(),
     Column("sort_date", Text, nullable=False),
-    Column("disputed", Text),  # JSON: what the reports disagree on (rasd.desk.dedup), or null
+    Column("days", Integer, nullable=False),  # date_to - date_from, 0 when undated
     Index("happenings_by_date", "sort_date", "id"),
-    Index("happenings_by_country", "country", "sort_date"),
-    Index("happenings_by_admin1", "admin1"),
+    Index("happenings_by_country", "country", "event_type", "sort_date"),
     Index("happenings_by_type", "event_type", "sort_date"),
-    Index("happenings_by_place", "lat", "lon"),
+    Index("happenings_by_admin1", "admin1", "sort_date"),
+    Index("happenings_by_place", "lat", "lon", "sort_date"),
+    Index("happenings_by_length", "days"),
+)
+
+happening_texts = Table(
+    "happening_texts",
+    metadata,
+    Column("id", Integer, ForeignKey("happenings.id", ondelete="CASCADE"), primary_key=True),
+    *_text_columns(),
+    Column("disputed", Text),  # JSON: what the reports disagree on (rasd.desk.dedup), or null
 )
 
 events = Table(
@@ -100,10 +118,13 @@ events = Table(
         nullable=False,
     ),
     Column("happening_id", Integer, ForeignKey("happenings.id"), nullable=False),
-    *_event_columns(),
+    *_filter_columns(),
+    *_text_columns(),
     Index("events_by_document", "identity"),
     Index("events_by_happening", "happening_id"),
     Index("events_by_date", "date_from"),
 )
 
-EVENT_FIELDS = tuple(column.name for column in _event_columns())
+FILTER_FIELDS = tuple(column.name for column in _filter_columns())
+TEXT_FIELDS = tuple(column.name for column in _text_columns())
+EVENT_FIELDS = FILTER_FIELDS + TEXT_FIELDS

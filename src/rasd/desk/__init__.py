@@ -1,0 +1,1 @@
+"""The desk: what is done with events once extracted, across documents and outlets."""
