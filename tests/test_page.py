@@ -51,12 +51,22 @@ HOSTILE = {
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
 
 
+# three outlets' reports of one shelling, written for the deduplication tests
+ONE_EVENT_THREE_SOURCES = [
+    Path(__file__).parent / "data" / "desk" / name
+    for name in (
+        "bara-shelling-furat.html",
+        "bara-shelling-monitor.html",
+        "bara-shelling-shamal.txt",
+    )
+]
+
+
 def _articles() -> list[Path]:
+    found = []
     if DEV.is_dir():
         found = sorted(p for p in DEV.iterdir() if p.suffix in (".txt", ".html"))
-        if found:
-            return found
-    return sample_paths()
+    return (found or sample_paths()) + ONE_EVENT_THREE_SOURCES
 
 
 @pytest.fixture(scope="module")
@@ -239,3 +249,19 @@ def test_a_hostile_article_is_shown_as_text_and_runs_nothing(page, store_path):
     assert page.locator("#event-view img, #event-view script").count() == 0
     assert page.evaluate("window.__pwned") is None
     screenshot(page, "hostile")
+
+
+def test_an_event_told_by_three_sources_shows_each_with_its_evidence(page, store_path):
+    with Store(store_path) as store:
+        _, found = store.find_events(EventQuery(), limit=100000)
+    told = next(e for e in found if len(e.sources) == 3)
+    page.locator("#in-view-only").uncheck()
+    page.locator(f'#event-list li[data-event-id="{told.id}"]').click()
+    page.wait_for_selector("#event-view:not([hidden]) .source")
+    sources = page.locator("#event-view .source")
+    assert sources.count() == 3
+    for number in range(3):
+        assert sources.nth(number).locator("mark.evidence").count() > 0
+    links = page.locator("#event-view a.source-link").evaluate_all("l => l.map(a => a.href)")
+    assert links == [s.url for s in told.sources if s.url]
+    screenshot(page, "three-sources")

@@ -1,6 +1,8 @@
 """The desk's API over a store of the bundled sample articles: events with filters, one event
 with its sources and evidence, counts, documents, its documentation served offline."""
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("fastapi")
@@ -172,3 +174,25 @@ def test_cors_can_be_switched_on_for_one_origin(samples_store):
     with TestClient(create_app(settings), client=LOCAL) as client:
         answer = client.get("/api/events", headers={"Origin": "https://a.example"})
     assert answer.headers["access-control-allow-origin"] == "https://a.example"
+
+
+def test_an_event_told_by_three_outlets_lists_each_with_its_own_evidence(tmp_path):
+    # three reports, written for the deduplication tests, of one shelling of al-Bara
+    folder = Path(__file__).parent / "data" / "desk"
+    path = tmp_path / "bara.sqlite"
+    with Store(path) as store:
+        for name in ("bara-shelling-furat.html", "bara-shelling-monitor.html"):
+            for document in read_path(folder / name):
+                store.add(process(document))
+        for document in read_path(folder / "bara-shelling-shamal.txt"):
+            store.add(process(document))
+    app = create_app(DeskSettings(db=str(path), token="t"))
+    with TestClient(app, client=LOCAL) as client:
+        told = [e for e in client.get("/api/events").json()["events"] if len(e["sources"]) == 3]
+        assert len(told) == 1
+        detail = client.get(f"/api/events/{told[0]['id']}").json()
+    assert [s["doc_id"] for s in detail["sources"]] == [s["doc_id"] for s in told[0]["sources"]]
+    for source in detail["sources"]:
+        assert source["text"] and source["evidence"]
+        for span in source["evidence"]:
+            assert source["text"][span["start"] : span["end"]] == span["text"]

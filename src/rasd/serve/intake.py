@@ -5,7 +5,6 @@ rasd.pipeline, stored in one transaction); a URL is fetched by rasd.serve.url_fe
 
 from __future__ import annotations
 
-import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -19,14 +18,13 @@ from rasd.io.pages import document_from_html
 from rasd.io.records import document_from_record
 from rasd.io.store import Store
 from rasd.model import Document
-from rasd.pipeline import process
+from rasd.serve.extraction import extract
 from rasd.serve.schemas import DocumentIn, Ingested, UrlIn
 from rasd.serve.security import bearer, require_token
 from rasd.serve.settings import DeskSettings
 from rasd.serve.url_fetch import FetchFailed, UrlRefused, fetch
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
-_EXTRACTING = threading.Lock()  # one document at a time through the pipeline
 
 
 def writer(
@@ -51,8 +49,7 @@ write_api = APIRouter(
 
 def _store(document: Document, request: Request) -> Ingested:
     store: Store = request.app.state.store
-    with _EXTRACTING:
-        result = process(document)
+    result = extract(document)
     stored = store.ingest(result)
     return Ingested(
         identity=document.identity or document_identity(document.text, document.url),

@@ -348,8 +348,10 @@
   function sourceView(source) {
     const link = safeLink(source.url);
     const heading = el("h3", { class: "source-title", dir: "auto", text: source.title || source.doc_id });
+    // each part isolated, so that an Arabic outlet's name does not reorder the date beside it
+    const parts = [source.outlet, source.published].filter(Boolean).map((part) => el("bdi", { text: part }));
     const meta = el("p", { class: "source-meta" }, [
-      [source.outlet, source.published].filter(Boolean).join(" · "),
+      ...parts.flatMap((part, n) => (n ? [" · ", part] : [part])),
       link ? " " : null,
       link ? el("a", { href: link, rel: "noopener noreferrer nofollow", target: "_blank", class: "source-link", text: link }) : null,
     ]);
