@@ -265,3 +265,24 @@ def test_an_event_told_by_three_sources_shows_each_with_its_evidence(page, store
     links = page.locator("#event-view a.source-link").evaluate_all("l => l.map(a => a.href)")
     assert links == [s.url for s in told.sources if s.url]
     screenshot(page, "three-sources")
+
+
+def test_the_api_documentation_renders_offline(browser, desk_url):
+    docs = browser.new_page()
+    errors, foreign = [], []
+    docs.on("pageerror", lambda err: errors.append(str(err)))
+
+    def only_the_desk(route):
+        if route.request.url.startswith(desk_url):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    docs.route("**/*", only_the_desk)
+    docs.goto(desk_url + "docs")
+    docs.wait_for_selector(".swagger-ui .opblock", timeout=30000)
+    assert docs.locator(".opblock").count() >= 6
+    screenshot(docs, "docs")
+    docs.close()
+    assert errors == [] and foreign == []

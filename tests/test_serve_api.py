@@ -196,3 +196,9 @@ def test_an_event_told_by_three_outlets_lists_each_with_its_own_evidence(tmp_pat
         assert source["text"] and source["evidence"]
         for span in source["evidence"]:
             assert source["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_the_basemap_travels_compressed(client):
+    answer = client.get("/static/basemap/countries.geojson", headers={"Accept-Encoding": "gzip"})
+    assert answer.headers["content-encoding"] == "gzip"
+    assert answer.json()["type"] == "FeatureCollection"

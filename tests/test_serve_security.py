@@ -127,3 +127,18 @@ def test_rasd_serve_without_the_desk_extra_names_the_extra(tmp_path):
 def test_the_command_line_does_not_load_the_desk_until_asked():
     done = _run("import sys, rasd.cli; print('fastapi' in sys.modules, 'uvicorn' in sys.modules)")
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_rasd_serve_on_an_unusable_store_says_so_in_one_line(tmp_path, capsys):
+    from rasd.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "missing" / "x.sqlite")]) == 2
+    error = capsys.readouterr().err
+    assert "x.sqlite" in error and "Traceback" not in error
+
+
+def test_rasd_serve_refuses_a_tile_layer_that_is_not_http(tmp_path, capsys):
+    from rasd.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "x.sqlite"), "--tiles", "ftp://t/{z}"]) == 2
+    assert "tile layer needs an http(s) URL" in capsys.readouterr().err

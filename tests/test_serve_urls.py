@@ -3,6 +3,7 @@ at every redirect, bounded in size and time."""
 
 import http.server
 import threading
+import time
 
 import pytest
 
@@ -124,6 +125,14 @@ def test_endless_redirects_stop():
 
 class _Pages(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the name http.server calls)
+        if self.path == "/slow":
+            self.send_response(200)
+            self.end_headers()
+            for _ in range(20):  # a byte now and then: no read times out, the whole does
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.2)
+            return
         body = b"x" * (2000 if self.path == "/big" else 10)
         self.send_response(200)
         self.send_header("Content-Type", "text/plain")
@@ -157,3 +166,10 @@ def test_a_page_over_the_size_limit_is_not_read_to_its_end(local_server):
 def test_the_same_local_server_is_refused_by_default(local_server):
     with pytest.raises(UrlRefused, match="loopback"):
         fetch(f"{local_server}/small", FetchLimits())
+
+
+def test_a_page_that_trickles_in_is_cut_off_at_the_time_limit(local_server):
+    started = time.monotonic()
+    with pytest.raises(FetchFailed, match="took more than 1 s"):
+        fetch(f"{local_server}/slow", FetchLimits(seconds=1, allow_private=True))
+    assert time.monotonic() - started < 2

@@ -89,11 +89,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         )
         return _EXIT_USAGE
     from rasd.io.store import Store, StoreError
-    from rasd.serve.settings import DeskSettings
+    from rasd.serve.settings import DeskSettings, tile_origin
     from rasd.serve.url_fetch import FetchLimits
 
     token = os.environ.get(TOKEN_VARIABLE) or secrets.token_urlsafe(24)
     try:
+        tile_origin(args.tiles)  # a bad template is told before the store is opened
         settings = DeskSettings(
             db=args.db,
             token=token,

@@ -18,6 +18,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 
 from rasd import __version__
 from rasd.io.store import EventQuery, SourceRef, Store, StoredEvent, StoreError
@@ -239,6 +240,7 @@ def create_app(settings: DeskSettings, store: Store | None = None) -> FastAPI:
     def store_failed(request: Request, err: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(err)}, status_code=503)
 
+    app.add_middleware(GZipMiddleware, minimum_size=2000)  # the basemap, long event lists
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(

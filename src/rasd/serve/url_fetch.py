@@ -198,6 +198,7 @@ def http_get(target: Target, limits: FetchLimits, deadline: float) -> Response:
     too_big = f"{target.url}: the page is over {limits.max_bytes:,} bytes"
     try:
         connection.request("GET", target.path, headers={"User-Agent": "rasd", "Accept": "*/*"})
+        raw = connection.sock  # kept: the response may take the socket from the connection
         answer = connection.getresponse()
         headers = {name.lower(): value for name, value in answer.getheaders()}
         if answer.status in REDIRECTS:
@@ -207,14 +208,22 @@ def http_get(target: Target, limits: FetchLimits, deadline: float) -> Response:
             raise FetchFailed(too_big)
         chunks: list[bytes] = []
         size = 0
-        while chunk := answer.read(65536):
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:  # a server that sends a byte now and then is cut off too
+                raise FetchFailed(f"{target.url}: took more than {limits.seconds:g} s")
+            if raw is not None:
+                raw.settimeout(left)
+            chunk = answer.read1(65536)  # what one read gives: the deadline is checked often
+            if not chunk:
+                break
             size += len(chunk)
             if size > limits.max_bytes:
                 raise FetchFailed(too_big)
-            if time.monotonic() > deadline:
-                raise FetchFailed(f"{target.url}: took more than {limits.seconds:g} s")
             chunks.append(chunk)
         return Response(answer.status, headers, b"".join(chunks))
+    except TimeoutError:
+        raise FetchFailed(f"{target.url}: took more than {limits.seconds:g} s") from None
     except (OSError, http.client.HTTPException) as err:
         raise FetchFailed(f"{target.url}: cannot fetch ({err})") from None
     finally:

@@ -254,8 +254,9 @@
       const h = Math.max(2, (counts[day] / most) * (timeline.height - 14));
       const inRange = (!state.filters.date_from || day >= state.filters.date_from)
         && (!state.filters.date_to || day <= state.filters.date_to);
+      const width = Math.min(Math.max(step - 1, 3), 24); // a lone day is a bar, not a block
       const bar = svg("rect", {
-        x: x, y: timeline.height - 12 - h, width: Math.max(step - 1, 3), height: h,
+        x: x + Math.max(step - width, 0) / 2, y: timeline.height - 12 - h, width: width, height: h,
         class: "bar" + (inRange ? " in-range" : ""),
       });
       const title = svg("title", {});
