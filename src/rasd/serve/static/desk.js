@@ -214,7 +214,10 @@
   function renderList() {
     const shown = state.events.filter(inView);
     $("event-list").replaceChildren(...shown.map(listItem));
-    say(shown.length + " shown of " + state.total + " events");
+    const partial = state.total > state.events.length
+      ? " (the first " + state.events.length + " loaded: narrow the filters or the dates)"
+      : "";
+    say(shown.length + " shown of " + state.total + " events" + partial);
   }
 
   // -- the timeline
@@ -414,17 +417,15 @@
 
   // -- filters
 
-  async function fillFilterChoices() {
-    const [types, all] = await Promise.all([
-      api("/api/counts", { by: "type" }),
-      api("/api/events", { limit: MAP_LIMIT }),
-    ]);
+  async function fillFilterChoices(events) {
+    // the places of the events first loaded (no filter yet), the types the store counts
+    const types = await api("/api/counts", { by: "type" });
     const typeSelect = $("filter-type");
     for (const [name, count] of Object.entries(types.counts)) {
       typeSelect.append(el("option", { value: name, text: name + " (" + count + ")" }));
     }
     const places = new Map();
-    for (const event of all.events) {
+    for (const event of events) {
       const place = event.record.location || {};
       if (!place.country) continue;
       places.set(place.country + "\u0001", place.country);
@@ -486,8 +487,8 @@
 
   async function start() {
     try {
-      await fillFilterChoices();
       await refresh(true);
+      await fillFilterChoices(state.events);
       document.body.dataset.ready = "true";
     } catch (err) {
       say(err.message);
