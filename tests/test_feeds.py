@@ -96,3 +96,43 @@ def test_ingest_stores_a_feeds_items_once_however_often_it_is_read(tmp_path, cap
     assert "stored 0 new documents" in out and "skipped 2 already stored" in out
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+
+
+def test_a_feed_url_that_cannot_be_fetched_is_one_error_naming_it():
+    # port 9 on this machine's loopback: nothing listens there, nothing leaves the machine
+    with pytest.raises(IngestError, match=r"http://127.0.0.1:9/feed.rss: cannot fetch"):
+        list(read_input("http://127.0.0.1:9/feed.rss"))
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A folder served over HTTP on this machine's loopback; its base URL."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_a_feed_is_read_from_its_url(served):
+    folder, base = served
+    write(folder / "wire", RSS)  # no extension: told by its content
+    assert [d.title for d in read_input(f"{base}/wire")] == [
+        "Clashes near a northern town",
+        "Protest in the capital",
+    ]
+
+
+def test_a_fetched_feed_over_the_size_limit_is_refused(served, monkeypatch):
+    from rasd.io import feeds
+
+    folder, base = served
+    write(folder / "wire.rss", RSS)
+    monkeypatch.setattr(feeds, "FETCH_BYTES", 100)
+    with pytest.raises(IngestError, match="wire.rss: larger than"):
+        list(read_input(f"{base}/wire.rss"))

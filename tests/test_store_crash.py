@@ -1,6 +1,7 @@
 """A run killed with SIGKILL at any moment leaves the store consistent, and a rerun completes
 the work without duplicates: on SQLite and on PostgreSQL."""
 
+import json
 import os
 import random
 import signal
@@ -15,6 +16,7 @@ from store_crash_worker import EVENTS
 
 from rasd.io.store import EventQuery, Store
 from rasd.io.store.database import open_engine
+from rasd.io.store.search_index import FTS_TABLES
 
 WORKER = Path(__file__).with_name("store_crash_worker.py")
 DOCUMENTS = 300
@@ -83,8 +85,72 @@ def test_a_killed_sqlite_file_passes_its_integrity_checks(tmp_path):
     engine = open_engine(target)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-        # the text search index agrees with its table (raises if not)
-        connection.exec_driver_sql(
-            "INSERT INTO happening_search (happening_search) VALUES ('integrity-check')"
-        )
+        # the text search indexes agree with their table (raise if not)
+        for table in FTS_TABLES.values():
+            connection.exec_driver_sql(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
     engine.dispose()
+
+
+def records(folder: Path, count: int) -> Path:
+    """A JSON Lines file of ``count`` records, the bundled samples again and again, each at a
+    URL of its own."""
+    from rasd.cli import sample_paths
+
+    samples = sample_paths()
+    lines = []
+    for number in range(count):
+        sample = samples[number % len(samples)]
+        body = sample.read_text(encoding="utf-8")
+        lines.append(
+            json.dumps(
+                {
+                    "doc_id": f"r{number}",
+                    "url": f"https://news.example/{number}",
+                    "html" if sample.suffix == ".html" else "text": body,
+                    "published": "2024-01-15T10:00:00+03:00",
+                }
+            )
+        )
+    path = folder / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def contents(target: str) -> tuple[list, list]:
+    """Each document with its events, and each event with its sources, as comparable
+    lists."""
+    with Store(target) as store:
+        by_document = sorted(
+            (identity, json.dumps(record, sort_keys=True))
+            for _, identity, record in store.event_records()
+        )
+        _, page = store.find_events(EventQuery(), limit=10_000)
+        by_event = [
+            (json.dumps(e.record, sort_keys=True), [s.identity for s in e.sources]) for e in page
+        ]
+    return by_document, by_event
+
+
+def ingest(target: str, feed: Path, kill_after: float | None) -> None:
+    command = [sys.executable, "-m", "rasd", "ingest", "-q", "--db", target, str(feed)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    if kill_after is None:
+        assert process.wait(timeout=600) == 0
+        return
+    time.sleep(kill_after)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+
+
+def test_rasd_ingest_killed_and_rerun_stores_what_one_clean_run_stores(
+    store_target,  # noqa: F811
+    tmp_path,
+):
+    feed = records(tmp_path, 40)
+    clean = str(tmp_path / "clean.sqlite")
+    ingest(clean, feed, kill_after=None)
+    moments = random.Random(5)
+    for _ in range(4):
+        ingest(store_target, feed, kill_after=moments.uniform(1.0, 3.0))
+    ingest(store_target, feed, kill_after=None)
+    assert contents(store_target) == contents(clean)

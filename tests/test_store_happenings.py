@@ -59,6 +59,16 @@ def test_the_merged_event_takes_the_lowest_known_toll(store):
     assert event.record["fatalities"] == 3
 
 
+def test_the_tolls_the_sources_dispute_are_kept_with_each_source(store):
+    store.ingest(report("first", shelling(8, SARAQIB, 4)))
+    store.ingest(report("second", shelling(8, SARAQIB, 3)))
+    (event,) = store.find_events(EventQuery())[1]
+    assert event.disputed["fatalities"] == [
+        ["url:https://first.example/shelling", 4],
+        ["url:https://second.example/shelling", 3],
+    ]
+
+
 def test_shellings_of_two_towns_stay_two_events(store):
     store.ingest(report("first", shelling(8, SARAQIB, 3)))
     assert store.ingest(report("second", shelling(8, DARAA, 3))).events_new == 1

@@ -115,6 +115,11 @@ def test_text_search_ignores_diacritics_and_alef_forms(store):
     assert types(store.find_events(EventQuery(text="الجَيش"))) == ["Kafr Nabl"]
 
 
+def test_an_actor_and_a_text_search_together_find_what_both_find(store):
+    query = EventQuery(actor="tahrir", text="stormed a checkpoint")
+    assert types(store.find_events(query)) == ["Kafr Nabl"]
+
+
 def test_a_short_search_still_finds_its_words(store):
     assert types(store.find_events(EventQuery(text="ut"))) == ["Beirut"]
 

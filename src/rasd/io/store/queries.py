@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
     and_,
+    bindparam,
     func,
     literal_column,
     or_,
@@ -27,7 +28,7 @@ from sqlalchemy import (
 
 from rasd.io.store.rows import folded
 from rasd.io.store.schema import documents, events, happening_texts, happenings
-from rasd.io.store.search_index import SHORTEST_INDEXED, fts_phrase
+from rasd.io.store.search_index import FTS_TABLES, SHORTEST_INDEXED, fts_phrase
 
 GROUPINGS = ("day", "type")  # what counts() counts by
 
@@ -65,6 +66,8 @@ class StoredEvent:
     id: int  # stable id in the store
     record: dict  # Event.to_dict() as stored (evidence spans included)
     sources: list[SourceRef]  # at least one
+    # what its sources disagree on (rasd.desk.dedup): field -> [[source identity, its value]]
+    disputed: dict = field(default_factory=dict, compare=False)
 
 
 def _like(value: str) -> str:
@@ -77,9 +80,10 @@ def _folded_match(connection: Connection, column: str, query: str) -> ColumnElem
     """Happenings whose folded ``column`` (search or actors) holds the folded query."""
     wanted = folded(query)
     if connection.dialect.name == "sqlite" and len(wanted) >= SHORTEST_INDEXED:
-        matching = text(
-            "SELECT rowid FROM happening_search WHERE happening_search MATCH :phrase"
-        ).bindparams(phrase=fts_phrase(column, wanted))
+        table = FTS_TABLES[column]
+        # unique: an actor and a text search in one query are two parameters
+        phrase = bindparam("phrase", fts_phrase(wanted), unique=True)
+        matching = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :phrase").bindparams(phrase)
         return happenings.c.id.in_(matching.columns(literal_column("rowid")))
     texts = select(happening_texts.c.id).where(
         happening_texts.c[column].like(_like(wanted), escape="\\")
@@ -147,12 +151,18 @@ def find_events(
 def stored_events(connection: Connection, ids: list[int]) -> list[StoredEvent]:
     """The StoredEvents of these happenings, in this order (those not stored left out)."""
     t = happening_texts.c
-    records = dict(connection.execute(select(t.id, t.record).where(t.id.in_(ids))).all())
+    rows = connection.execute(select(t.id, t.record, t.disputed).where(t.id.in_(ids))).all()
+    texts = {row.id: row for row in rows}
     sources = sources_of(connection, ids)
     return [
-        StoredEvent(happening, json.loads(records[happening]), sources.get(happening, []))
+        StoredEvent(
+            happening,
+            json.loads(texts[happening].record),
+            sources.get(happening, []),
+            json.loads(texts[happening].disputed or "{}"),
+        )
         for happening in ids
-        if happening in records
+        if happening in texts
     ]
 
 

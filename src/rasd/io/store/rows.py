@@ -35,12 +35,13 @@ def actor_words(record: dict) -> list[str]:
 def evidence_sentences(record: dict, text: str) -> list[str]:
     """The sentences of ``text`` (the document's clean text) that hold the record's
     evidence."""
-    spans = [
-        (span.get("start"), span.get("end"))
+    spans: list[tuple[int, int]] = [
+        (span["start"], span["end"])
         for span in (record.get("evidence") or {}).values()
         if isinstance(span, dict)
+        and isinstance(span.get("start"), int)
+        and isinstance(span.get("end"), int)
     ]
-    spans = [(s, e) for s, e in spans if isinstance(s, int) and isinstance(e, int)]
     if not spans or not text:
         return []
     return [

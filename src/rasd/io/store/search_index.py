@@ -1,27 +1,34 @@
-"""What keeps text search fast: on SQLite an FTS5 index of trigrams over the happenings'
-folded ``search`` and ``actors`` columns (substring search through an index), kept in step
-with happening_texts by triggers; on PostgreSQL pg_trgm indexes over them where the
+"""What keeps text search fast: on SQLite an FTS5 index of trigrams over each of the
+happenings' folded ``search`` and ``actors`` columns (substring search through an index),
+kept in step with happening_texts by triggers; on PostgreSQL pg_trgm indexes over them where the
 extension can be created (else LIKE reads the columns, which is still correct)."""
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-SQLITE_INDEX = (
-    "CREATE VIRTUAL TABLE happening_search USING fts5(search, actors,"
-    " content='happening_texts', content_rowid='id', tokenize='trigram')",
-    "CREATE TRIGGER happening_search_insert AFTER INSERT ON happening_texts BEGIN"
-    " INSERT INTO happening_search (rowid, search, actors)"
-    " VALUES (new.id, new.search, new.actors); END",
-    "CREATE TRIGGER happening_search_delete AFTER DELETE ON happening_texts BEGIN"
-    " INSERT INTO happening_search (happening_search, rowid, search, actors)"
-    " VALUES ('delete', old.id, old.search, old.actors); END",
-    "CREATE TRIGGER happening_search_update AFTER UPDATE OF search, actors ON happening_texts"
-    " BEGIN INSERT INTO happening_search (happening_search, rowid, search, actors)"
-    " VALUES ('delete', old.id, old.search, old.actors);"
-    " INSERT INTO happening_search (rowid, search, actors)"
-    " VALUES (new.id, new.search, new.actors); END",
-)
+# the FTS5 table of each folded column of happening_texts: one a column, so that a search
+# reads only its own column's trigrams
+FTS_TABLES = {"search": "happening_search", "actors": "happening_actor_search"}
+
+
+def _sqlite_index(column: str, table: str) -> tuple[str, ...]:
+    """An external-content FTS5 table of trigrams over one column, and its triggers."""
+    return (
+        f"CREATE VIRTUAL TABLE {table} USING fts5({column}, content='happening_texts',"
+        " content_rowid='id', tokenize='trigram')",
+        f"CREATE TRIGGER {table}_insert AFTER INSERT ON happening_texts BEGIN"
+        f" INSERT INTO {table} (rowid, {column}) VALUES (new.id, new.{column}); END",
+        f"CREATE TRIGGER {table}_delete AFTER DELETE ON happening_texts BEGIN"
+        f" INSERT INTO {table} ({table}, rowid, {column})"
+        f" VALUES ('delete', old.id, old.{column}); END",
+        f"CREATE TRIGGER {table}_update AFTER UPDATE OF {column} ON happening_texts BEGIN"
+        f" INSERT INTO {table} ({table}, rowid, {column}) VALUES ('delete', old.id, old.{column});"
+        f" INSERT INTO {table} (rowid, {column}) VALUES (new.id, new.{column}); END",
+        f"INSERT INTO {table} ({table}) VALUES ('rebuild')",
+    )
+
+
 POSTGRES_INDEX = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX happening_search_trigrams ON happening_texts USING gin (search gin_trgm_ops)",
@@ -33,11 +40,9 @@ SHORTEST_INDEXED = 3  # characters: a trigram index finds no shorter string
 def create_search_index(connection: Connection) -> None:
     """The text search index of the happenings table (just created, maybe with rows)."""
     if connection.dialect.name == "sqlite":
-        for statement in SQLITE_INDEX:
-            connection.exec_driver_sql(statement)
-        connection.exec_driver_sql(
-            "INSERT INTO happening_search (happening_search) VALUES ('rebuild')"
-        )
+        for column, table in FTS_TABLES.items():
+            for statement in _sqlite_index(column, table):
+                connection.exec_driver_sql(statement)
         return
     savepoint = connection.begin_nested()
     try:
@@ -49,7 +54,6 @@ def create_search_index(connection: Connection) -> None:
         savepoint.commit()
 
 
-def fts_phrase(column: str, query: str) -> str:
-    """An FTS5 query for the folded string ``query`` as a substring (a quoted phrase) of
-    ``column``."""
-    return f"{column} : " + '"' + query.replace('"', '""') + '"'
+def fts_phrase(query: str) -> str:
+    """An FTS5 query for the folded string ``query`` as a substring (a quoted phrase)."""
+    return '"' + query.replace('"', '""') + '"'

@@ -109,10 +109,10 @@ def _candidates(connection: Connection, record: dict) -> list[int]:
     h = happenings.c
     slack = dedup.RULES.publication_day_slack + dt.timedelta(days=1)
     longest = connection.execute(select(func.max(h.days))).scalar() or 0
-    start = dt.date.fromisoformat(first[:10]) - slack
+    start = dt.date.fromisoformat(str(first)[:10]) - slack
     conditions = [
         h.sort_date >= (start - dt.timedelta(days=longest)).isoformat(),
-        h.sort_date <= (dt.date.fromisoformat(last[:10]) + slack).isoformat(),
+        h.sort_date <= (dt.date.fromisoformat(str(last)[:10]) + slack).isoformat(),
         h.date_to >= start.isoformat(),
     ]
     if location.get("country"):
@@ -154,6 +154,7 @@ def insert_happening(connection: Connection, columns: dict[str, object]) -> int:
     inserted = connection.execute(
         insert(happenings).values(**filters, **_day_columns(columns))
     ).inserted_primary_key
+    assert inserted is not None  # an INSERT of one row
     happening = int(inserted[0])
     texts = {name: columns[name] for name in TEXT_FIELDS}
     connection.execute(insert(happening_texts).values(id=happening, **texts))
