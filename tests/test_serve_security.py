@@ -142,3 +142,8 @@ def test_rasd_serve_refuses_a_tile_layer_that_is_not_http(tmp_path, capsys):
 
     assert main(["serve", "--db", str(tmp_path / "x.sqlite"), "--tiles", "ftp://t/{z}"]) == 2
     assert "tile layer needs an http(s) URL" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("address", ["::1", "::ffff:127.0.0.1", "127.0.0.2"])
+def test_every_loopback_address_reads_without_the_token(tmp_path, address):
+    assert desk(tmp_path, client=(address, 50000)).get("/api/events").status_code == 200

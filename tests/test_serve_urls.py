@@ -173,3 +173,14 @@ def test_a_page_that_trickles_in_is_cut_off_at_the_time_limit(local_server):
     with pytest.raises(FetchFailed, match="took more than 1 s"):
         fetch(f"{local_server}/slow", FetchLimits(seconds=1, allow_private=True))
     assert time.monotonic() - started < 2
+
+
+def test_a_name_that_takes_too_long_to_resolve_is_given_up():
+    def slow(host, port):
+        time.sleep(1.5)
+        return ["93.184.216.34"]
+
+    started = time.monotonic()
+    with pytest.raises(FetchFailed, match="no address found in time"):
+        fetch("http://news.example/", FetchLimits(seconds=0.3), slow)
+    assert time.monotonic() - started < 1

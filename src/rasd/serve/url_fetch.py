@@ -16,6 +16,8 @@ import socket
 import ssl
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as NoAnswer
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -151,7 +153,7 @@ def fetch(
     getter = get or http_get
     deadline = time.monotonic() + limits.seconds
     for _ in range(limits.max_redirects + 1):
-        target = check_url(url, resolve, limits.allow_private)
+        target = check_url(url, _within(resolve, deadline), limits.allow_private)
         response = getter(target, limits, deadline)
         if response.status in REDIRECTS:
             location = response.headers.get("location")
@@ -164,6 +166,22 @@ def fetch(
         media = response.headers.get("content-type", "text/html").split(";")[0]
         return Fetched(target.url, media.strip().lower(), response.body)
     raise FetchFailed(f"{url}: more than {limits.max_redirects} redirects")
+
+
+def _within(resolve: Resolver, deadline: float) -> Resolver:
+    """The resolver, its answer awaited only until the deadline (a lookup cannot be
+    cancelled: one that hangs is left to finish on its own)."""
+
+    def resolve_in_time(host: str, port: int) -> list[str]:
+        lookup = ThreadPoolExecutor(max_workers=1)
+        try:
+            return lookup.submit(resolve, host, port).result(deadline - time.monotonic())
+        except NoAnswer:
+            raise FetchFailed(f"{host}: no address found in time") from None
+        finally:
+            lookup.shutdown(wait=False)
+
+    return resolve_in_time
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
