@@ -147,3 +147,17 @@ def test_rasd_serve_refuses_a_tile_layer_that_is_not_http(tmp_path, capsys):
 @pytest.mark.parametrize("address", ["::1", "::ffff:127.0.0.1", "127.0.0.2"])
 def test_every_loopback_address_reads_without_the_token(tmp_path, address):
     assert desk(tmp_path, client=(address, 50000)).get("/api/events").status_code == 200
+
+
+def test_rasd_serve_on_a_port_in_use_says_so_in_one_line(tmp_path, capsys):
+    import socket
+
+    from rasd.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", str(tmp_path / "x.sqlite"), "--port", str(port)]) == 2
+    error = capsys.readouterr().err
+    assert f"127.0.0.1:{port}: cannot listen" in error and "Traceback" not in error

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import socket
 import sys
 
 from rasd.run_report import RunReport
@@ -25,6 +26,19 @@ def _size(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a number of bytes: {value!r}")
     return int(value)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to the address (so that a port in use is told before anything else)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 def add_serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -109,6 +123,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except (StoreError, ValueError) as err:
         report.error(str(err))
         return _EXIT_USAGE
+    try:
+        listening = _listen(args.host, args.port)
+    except (OSError, OverflowError) as err:
+        store.close()
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        report.error(f"{args.host}:{args.port}: cannot listen ({reason})")
+        return _EXIT_USAGE
     shown = f"[{args.host}]" if ":" in args.host else args.host
     address = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else shown}:{args.port}/"
     docs, events = store.count()
@@ -120,7 +141,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"rasd desk: writes need the header: Authorization: Bearer {token}")
     sys.stdout.flush()
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
     finally:
+        listening.close()
         store.close()
     return _EXIT_OK
