@@ -159,3 +159,21 @@ def test_ingesting_the_same_document_twice_adds_nothing(store):
     again = result("march", "People marched.", event("Protests", 3, BEIRUT))
     assert not store.add(again)
     assert store.count() == (3, 3) and store.find_events(EventQuery())[0] == 3
+
+
+def test_pages_of_a_search_that_matches_many_follow_the_date_order(store_target):  # noqa: F811
+    # 30 matches and pages of one: read in date order, each row probed in the matches
+    days = [
+        result(f"raid-{n}", "A raid.", event("Battles", 1 + n % 28, ALEPPO, REBELS))
+        for n in range(30)
+    ]
+    with Store(store_target) as store:
+        store.ingest_all(days, group=False)
+        _, everything = store.find_events(EventQuery(actor="tahrir"))
+        pages = [
+            store.find_events(EventQuery(actor="tahrir"), limit=1, offset=n)[1] for n in range(30)
+        ]
+    assert [page[0].id for page in pages] == [e.id for e in everything]
+    assert [e.record["date_from"] for e in everything] == sorted(
+        e.record["date_from"] for e in everything
+    )

@@ -31,6 +31,9 @@ from rasd.io.store.schema import documents, events, happening_texts, happenings
 from rasd.io.store.search_index import FTS_TABLES, SHORTEST_INDEXED, fts_phrase
 
 GROUPINGS = ("day", "type")  # what counts() counts by
+# a page of a text or actor search is read in date order (see _folded_match) when the
+# matches are this many times as many as the rows up to the page's end
+PROBED_FROM = 20
 
 
 @dataclass(frozen=True)
@@ -76,15 +79,20 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _folded_match(connection: Connection, column: str, query: str) -> ColumnElement[bool]:
-    """Happenings whose folded ``column`` (search or actors) holds the folded query."""
+def _folded_match(
+    connection: Connection, column: str, query: str, probed: bool = False
+) -> ColumnElement[bool]:
+    """Happenings whose folded ``column`` (search or actors) holds the folded query. When
+    ``probed``, the matches are a set each row in date order is looked up in (``id + 0``:
+    not the row's key), for a page of a query that matches many."""
     wanted = folded(query)
     if connection.dialect.name == "sqlite" and len(wanted) >= SHORTEST_INDEXED:
         table = FTS_TABLES[column]
         # unique: an actor and a text search in one query are two parameters
         phrase = bindparam("phrase", fts_phrase(wanted), unique=True)
         matching = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :phrase").bindparams(phrase)
-        return happenings.c.id.in_(matching.columns(literal_column("rowid")))
+        key = happenings.c.id + 0 if probed else happenings.c.id
+        return key.in_(matching.columns(literal_column("rowid")))
     texts = select(happening_texts.c.id).where(
         happening_texts.c[column].like(_like(wanted), escape="\\")
     )
@@ -96,8 +104,11 @@ def _longest_span(connection: Connection) -> int:
     return int(connection.execute(select(func.max(happenings.c.days))).scalar() or 0)
 
 
-def conditions(connection: Connection, query: EventQuery) -> list[ColumnElement[bool]]:
-    """The WHERE clauses of a query over the happenings table."""
+def conditions(
+    connection: Connection, query: EventQuery, probed: bool = False
+) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of a query over the happenings table (``probed``: see
+    _folded_match)."""
     h = happenings.c
     found: list[ColumnElement[bool]] = []
     if query.date_from is not None:
@@ -121,15 +132,19 @@ def conditions(connection: Connection, query: EventQuery) -> list[ColumnElement[
         if value is not None:
             found.append(column == value)
     if query.actor is not None and folded(query.actor):
-        found.append(_folded_match(connection, "actors", query.actor))
+        found.append(_folded_match(connection, "actors", query.actor, probed))
     if query.text is not None and folded(query.text):
-        found.append(_folded_match(connection, "search", query.text))
+        found.append(_folded_match(connection, "search", query.text, probed))
     return found
 
 
-def _selected(connection: Connection, query: EventQuery, columns: list) -> Select:
+def _selected(
+    connection: Connection, query: EventQuery, columns: list, probed: bool = False
+) -> Select:
     return (
-        select(*columns).select_from(happenings).where(and_(true(), *conditions(connection, query)))
+        select(*columns)
+        .select_from(happenings)
+        .where(and_(true(), *conditions(connection, query, probed)))
     )
 
 
@@ -139,8 +154,10 @@ def find_events(
     """(how many happenings match, one page of them), in date order, then by id."""
     h = happenings.c
     total = connection.execute(_selected(connection, query, [func.count()])).scalar_one()
+    # many matches: the page is found sooner by reading in date order than by sorting them all
+    probed = total >= PROBED_FROM * (max(offset, 0) + max(limit, 0))
     page = connection.execute(
-        _selected(connection, query, [h.id])
+        _selected(connection, query, [h.id], probed)
         .order_by(h.sort_date, h.id)
         .limit(max(limit, 0))
         .offset(max(offset, 0))
