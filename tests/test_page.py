@@ -262,6 +262,7 @@ def test_an_event_told_by_three_sources_shows_each_with_its_evidence(page, store
     assert sources.count() == 3
     for number in range(3):
         assert sources.nth(number).locator("mark.evidence").count() > 0
+    assert page.locator("#event-view .disputed li").count() >= 3  # the tolls at least
     links = page.locator("#event-view a.source-link").evaluate_all("l => l.map(a => a.href)")
     assert links == [s.url for s in told.sources if s.url]
     screenshot(page, "three-sources")

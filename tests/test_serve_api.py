@@ -192,6 +192,8 @@ def test_an_event_told_by_three_outlets_lists_each_with_its_own_evidence(tmp_pat
         assert len(told) == 1
         detail = client.get(f"/api/events/{told[0]['id']}").json()
     assert [s["doc_id"] for s in detail["sources"]] == [s["doc_id"] for s in told[0]["sources"]]
+    tolls = next(d for d in detail["disputed"] if d["field"] == "fatalities")["versions"]
+    assert len(tolls) == 3  # each outlet's own count of the dead
     for source in detail["sources"]:
         assert source["text"] and source["evidence"]
         for span in source["evidence"]:

@@ -23,7 +23,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from rasd import __version__
 from rasd.io.store import EventQuery, SourceRef, Store, StoredEvent, StoreError
 from rasd.serve import intake
-from rasd.serve.reports import report
+from rasd.serve.reports import disputes, report
 from rasd.serve.schemas import (
     Counts,
     DeskConfig,
@@ -146,7 +146,12 @@ def one_event(store: TheStore, event_id: Annotated[int, Path(ge=0, le=MAX_ID)]) 
     if stored is None:
         raise HTTPException(404, f"no event {event_id}")
     sources = [report(s, store.document(s.identity), stored.record) for s in stored.sources]
-    return EventDetail(id=stored.id, record=stored.record, sources=sources)
+    return EventDetail(
+        id=stored.id,
+        record=stored.record,
+        sources=sources,
+        disputed=disputes(stored.disputed),
+    )
 
 
 @read_api.get("/counts", response_model=Counts, summary="how many events match, by day or type")

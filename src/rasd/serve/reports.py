@@ -16,7 +16,7 @@ from rasd.desk.dedup import same_happening
 from rasd.io.store import SourceRef
 from rasd.model import Document
 from rasd.serve.extraction import extract
-from rasd.serve.schemas import Evidence, Report
+from rasd.serve.schemas import Dispute, Evidence, Report, Version
 
 
 def _spans(record: dict) -> list[tuple[str, int, str]]:
@@ -86,3 +86,16 @@ def report(source: SourceRef, document: Document | None, record: dict) -> Report
         text=document.text if document else "",
         evidence=source_evidence(document, source, record) if document else [],
     )
+
+
+def disputes(disputed: dict) -> list[Dispute]:
+    """What the sources disagree on, each source's version (as the store keeps them:
+    field -> [[identity, value]])."""
+    return [
+        Dispute(
+            field=str(name),
+            versions=[Version(identity=str(pair[0]), value=pair[1]) for pair in versions],
+        )
+        for name, versions in disputed.items()
+        if isinstance(versions, list)
+    ]

@@ -51,10 +51,23 @@ class Report(Source):
     evidence: list[Evidence]
 
 
+class Version(BaseModel):
+    """One source's version of a fact its event's sources disagree on."""
+
+    identity: str = Field(description="the source, as its identity in sources")
+    value: Any
+
+
+class Dispute(BaseModel):
+    field: str = Field(description="a field of the record: fatalities, actor1, event_type...")
+    versions: list[Version]
+
+
 class EventDetail(BaseModel):
     id: int
     record: dict[str, Any]
     sources: list[Report]
+    disputed: list[Dispute] = Field(description="what the sources disagree on, if anything")
 
 
 class Counts(BaseModel):

@@ -385,9 +385,32 @@
         field("notes", record.notes),
         field("confidence", record.confidence),
       ]),
+      disputeView(detail),
       el("h2", { text: detail.sources.length === 1 ? "1 source" : detail.sources.length + " sources" }),
       ...detail.sources.map(sourceView),
     ];
+  }
+
+  function versionText(value) {
+    if (value === null || value === undefined) return "—";
+    return typeof value === "object" ? JSON.stringify(value) : String(value);
+  }
+
+  function disputeView(detail) {
+    // what the sources disagree on: each source's version, named by its outlet or title
+    if (!detail.disputed || !detail.disputed.length) return null;
+    const names = new Map(detail.sources.map((s) => [s.identity, s.outlet || s.title || s.doc_id]));
+    return el("section", { class: "disputed" }, [
+      el("h3", { text: "The sources disagree" }),
+      el("dl", {}, detail.disputed.map((dispute) => el("div", { class: "field" }, [
+        el("dt", { text: dispute.field.replace(/_/g, " ") }),
+        el("dd", {}, [el("ul", {}, dispute.versions.map((version) => el("li", {}, [
+          el("bdi", { class: "version", text: versionText(version.value) }),
+          " — ",
+          el("bdi", { class: "version-source", text: names.get(version.identity) || version.identity }),
+        ])))]),
+      ]))),
+    ]);
   }
 
   async function select(id, fromList) {
