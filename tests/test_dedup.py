@@ -1,6 +1,7 @@
 """One event per happening: reports of one happening by several outlets become one event
 (rasd.desk.dedup), and near-misses stay apart."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,13 @@ def test_a_governorate_does_not_match_a_village_outside_it():
 def test_near_a_place_matches_a_village_a_few_kilometres_away():
     near_kansafra = {**KANSAFRA, "geo_precision": 2, "admin1": None}
     assert same_happening(shelling(location=near_kansafra), shelling())
+
+
+def test_near_a_place_does_not_match_a_village_of_another_district():
+    near_kansafra = {**KANSAFRA, "geo_precision": 2}
+    saraqib = {**AL_BARA, "name": "Saraqib", "name_ar": "سراقب", "admin2": "Idlib"}
+    saraqib |= {"lat": 35.86447, "lon": 36.80591}  # 30 km away, in the same governorate
+    assert not same_happening(shelling(location=near_kansafra), shelling(location=saraqib))
 
 
 def test_one_name_in_two_governorates_is_two_places():
@@ -466,3 +474,11 @@ def test_each_outlets_attribution_stays_visible(happenings):
 def test_a_protest_told_as_a_riot_stays_visible_as_such(happenings):
     nasiriyah = happenings["nasiriyah-protest-rafidain", "nasiriyah-riot-furat"]
     assert [kind for _, kind in nasiriyah.disputed["event_type"]] == ["Protests", "Riots"]
+
+
+def test_a_record_read_back_from_json_is_the_same_happening_as_the_fresh_one(corpus):
+    # the store keeps records as JSON: read back, a record must still agree with itself
+    fresh = corpus[0]
+    stored = Report("url:stored", None, json.loads(json.dumps(fresh.record)))
+    assert same_happening(fresh.record, stored.record)
+    assert merge([fresh, stored]).disputed == {}

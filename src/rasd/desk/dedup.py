@@ -149,19 +149,30 @@ def _day(value: object) -> dt.date | None:
 
 def same_place(a: dict, b: dict, rules: DedupRules = RULES) -> bool:
     """Two precise places: the same named place or points within ``precise_km``. Otherwise:
-    the same governorate, the same named place or points within ``near_km``. A record with
-    no place agrees with none."""
+    the same named place, points within ``near_km``, or the same governorate where nothing
+    contradicts it (two districts named, and not the same). A record with no place agrees
+    with none."""
     here, there = a.get("location"), b.get("location")
     if not here or not there:
         return False
     if here.get("iso") and there.get("iso") and here["iso"] != there["iso"]:
         return False
-    named = _same_named_place(here, there)
     km = _km(here, there)
+    if _same_named_place(here, there):
+        return True
     if _precision(here) == 1 and _precision(there) == 1:
-        return named or (km is not None and km <= rules.precise_km)
-    same_admin1 = bool(here.get("admin1")) and here.get("admin1") == there.get("admin1")
-    return named or same_admin1 or (km is not None and km <= rules.near_km)
+        return km is not None and km <= rules.precise_km
+    if km is not None and km <= rules.near_km:
+        return True
+    return _same_unit(here, there, "admin1") and not _two_units(here, there, "admin2")
+
+
+def _same_unit(here: dict, there: dict, level: str) -> bool:
+    return bool(here.get(level)) and here.get(level) == there.get(level)
+
+
+def _two_units(here: dict, there: dict, level: str) -> bool:
+    return bool(here.get(level) and there.get(level)) and here[level] != there[level]
 
 
 def _precision(location: dict) -> int:
@@ -171,9 +182,7 @@ def _precision(location: dict) -> int:
 def _same_named_place(here: dict, there: dict) -> bool:
     """Names folding to the same key (the English or the Arabic name), in the same
     governorate where both give one (homonyms in two governorates are two places)."""
-    if here.get("admin1") and there.get("admin1") and here["admin1"] != there["admin1"]:
-        return False
-    return bool(_place_keys(here) & _place_keys(there))
+    return not _two_units(here, there, "admin1") and bool(_place_keys(here) & _place_keys(there))
 
 
 def _place_keys(location: dict) -> set[str]:
@@ -181,10 +190,10 @@ def _place_keys(location: dict) -> set[str]:
 
 
 def _km(here: dict, there: dict) -> float | None:
-    points = (here.get("lat"), here.get("lon"), there.get("lat"), there.get("lon"))
-    if any(p is None for p in points):
+    lat1, lon1, lat2, lon2 = here.get("lat"), here.get("lon"), there.get("lat"), there.get("lon")
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
         return None
-    return haversine_km(*(float(p) for p in points))  # type: ignore[arg-type]
+    return haversine_km(float(lat1), float(lon1), float(lat2), float(lon2))
 
 
 def actors_agree(a: dict, b: dict, rules: DedupRules = RULES) -> bool:
@@ -287,9 +296,9 @@ def _merge_date(merged: dict, records: list[dict]) -> None:
 def _disputes(reports: Sequence[Report]) -> dict[str, list[tuple[str, object]]]:
     disputed: dict[str, list[tuple[str, object]]] = {}
     for field in RULES.disputed_fields:
-        telling = [r for r in reports if _version(r.record, field) is not None]
-        if _disagree(field, [r.record.get(field) for r in telling]):
-            disputed[field] = [(r.source, _version(r.record, field)) for r in telling]
+        told = [(r, v) for r in reports if (v := _version(r.record, field)) is not None]
+        if _disagree(field, [r.record.get(field) for r, _ in told], [v for _, v in told]):
+            disputed[field] = [(r.source, v) for r, v in told]
     return disputed
 
 
@@ -306,10 +315,12 @@ def _version(record: dict, field: str) -> object:
     return str(value) if isinstance(value, str) else value  # an EventType is a plain str
 
 
-def _disagree(field: str, values: list[Any]) -> bool:
+def _disagree(field: str, raw: list[Any], versions: list[object]) -> bool:
+    """Do the sources' versions differ? Actors differ when they are not the same actor
+    (a more specific name of the same one is no dispute)."""
     if field in ACTOR_FIELDS:
-        return any(not same_actor(x, y) for i, x in enumerate(values) for y in values[i + 1 :])
-    return len(set(map(repr, values))) > 1
+        return any(not same_actor(x, y) for i, x in enumerate(raw) for y in raw[i + 1 :])
+    return len(set(map(repr, versions))) > 1
 
 
 # --- grouping --------------------------------------------------------------------------
