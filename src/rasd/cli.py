@@ -25,6 +25,7 @@ from rasd.io.inputs import expand as expand_inputs
 from rasd.io.inputs import read_input
 from rasd.model import Document
 from rasd.run_report import RunReport, counted, expected_documents
+from rasd.serve_command import add_serve_command
 from rasd.store_command import IngestTally, add_export_command
 from rasd.workers import Failure, extract_here, extract_in_workers, worker_count
 
@@ -413,6 +414,7 @@ def parser() -> argparse.ArgumentParser:
     add_export_command(sub)
     add_batch_command(sub)
     add_gazetteer_command(sub)
+    add_serve_command(sub)
     return p
 
 
