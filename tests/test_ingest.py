@@ -205,6 +205,12 @@ def test_text_cleanup_keeps_offsets_on_the_clean_text():
     assert doc.text == "سطر أول\n\nسطر ثان"
 
 
+def test_control_characters_of_a_record_are_dropped():
+    # a record's JSON may hold "\u0000": no store keeps a NUL (PostgreSQL refuses one)
+    doc = document_from_text("قصف\x00 على\x07 البلدة\x1b", "a")
+    assert doc.text == "قصف على البلدة"
+
+
 def test_jsonl_records_good_and_bad_lines():
     lines = [
         json.dumps({"doc_id": "one", "text": ARABIC, "published": "2024-01-15T15:45:00+03:00"}),

@@ -120,6 +120,12 @@ def test_an_actor_and_a_text_search_together_find_what_both_find(store):
     assert types(store.find_events(query)) == ["Kafr Nabl"]
 
 
+@pytest.mark.parametrize("field", ["actor", "text", "country", "admin1", "event_type"])
+def test_a_nul_character_in_a_filter_finds_nothing_more_and_breaks_nothing(store, field):
+    # no stored text holds one; FTS5 read it as the end of its phrase, PostgreSQL refuses it
+    assert store.find_events(EventQuery(**{field: 'tahrir\x00"'}))[0] == 0
+
+
 def test_a_short_search_still_finds_its_words(store):
     assert types(store.find_events(EventQuery(text="ut"))) == ["Beirut"]
 

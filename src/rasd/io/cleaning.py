@@ -15,7 +15,11 @@ from functools import cache
 from rasd.knowledge.files import data_file, read_yaml
 from rasd.text.sentences import ends_sentence
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]")
+# zero-width and directional marks, soft hyphens, and control characters (NUL among them:
+# no store keeps one, and PostgreSQL refuses text with one)
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]"
+)
 _SPACES = re.compile(" {2,}")
 _BULLET = re.compile(r"^[-–—*•·]\s")
 _RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this long

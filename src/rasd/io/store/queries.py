@@ -130,12 +130,17 @@ def conditions(
         (h.event_type, query.event_type),
     ):
         if value is not None:
-            found.append(column == value)
-    if query.actor is not None and folded(query.actor):
-        found.append(_folded_match(connection, "actors", query.actor, probed))
-    if query.text is not None and folded(query.text):
-        found.append(_folded_match(connection, "search", query.text, probed))
+            found.append(column == _no_nul(value))
+    for column_name, value in (("actors", query.actor), ("search", query.text)):
+        if value is not None and folded(_no_nul(value)):
+            found.append(_folded_match(connection, column_name, _no_nul(value), probed))
     return found
+
+
+def _no_nul(value: str) -> str:
+    """A filter's text without NUL characters, which no stored text holds: FTS5 reads one as
+    the end of its phrase, and PostgreSQL refuses a string with one."""
+    return value.replace("\x00", "")
 
 
 def _selected(
