@@ -18,6 +18,21 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def store_of_the_samples(path: Path) -> Path:
+    """A store at ``path`` holding the bundled sample articles' events (as `rasd demo` makes
+    it), for the desk's tests."""
+    from rasd.cli import sample_paths
+    from rasd.io.ingest import read_path
+    from rasd.io.store import Store
+    from rasd.pipeline import process
+
+    with Store(path) as store:
+        for sample in sample_paths():
+            for document in read_path(sample):
+                store.add(process(document))
+    return path
+
+
 @pytest.fixture
 def shelling_result() -> Result:
     doc = Document(

@@ -7,6 +7,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+from conftest import store_of_the_samples  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
 from rasd.cli import sample_paths  # noqa: E402
@@ -21,12 +22,7 @@ LOCAL = ("127.0.0.1", 50000)
 
 @pytest.fixture(scope="module")
 def samples_store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("desk") / "samples.sqlite"
-    with Store(path) as store:
-        for sample in sample_paths():
-            for document in read_path(sample):
-                store.add(process(document))
-    return path
+    return store_of_the_samples(tmp_path_factory.mktemp("desk") / "samples.sqlite")
 
 
 @pytest.fixture

@@ -6,15 +6,12 @@ import pytest
 pytest.importorskip("fastapi")
 schemathesis = pytest.importorskip("schemathesis")
 
+from conftest import store_of_the_samples  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis.errors import Unsatisfiable  # noqa: E402
 from schemathesis import GenerationMode  # noqa: E402
 from schemathesis.checks import not_a_server_error  # noqa: E402
 
-from rasd.cli import sample_paths  # noqa: E402
-from rasd.io.ingest import read_path  # noqa: E402
-from rasd.io.store import Store  # noqa: E402
-from rasd.pipeline import process  # noqa: E402
 from rasd.serve.api import create_app  # noqa: E402
 from rasd.serve.settings import DeskSettings  # noqa: E402
 from rasd.serve.url_fetch import UrlRefused  # noqa: E402
@@ -28,11 +25,7 @@ def no_dns(host: str, port: int) -> list[str]:
 
 
 def desk_app(tmp_path_factory):
-    path = tmp_path_factory.mktemp("schema") / "desk.sqlite"
-    with Store(path) as store:
-        for sample in sample_paths():
-            for document in read_path(sample):
-                store.add(process(document))
+    path = store_of_the_samples(tmp_path_factory.mktemp("schema") / "desk.sqlite")
     return create_app(DeskSettings(db=str(path), token=TOKEN, resolve=no_dns))
 
 
