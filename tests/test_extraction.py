@@ -1226,6 +1226,15 @@ def test_a_headline_repeating_the_body_adds_no_event():
     assert len(events(text)) == 1
 
 
+def test_a_headline_town_and_a_village_of_its_governorate_the_gazetteer_lacks_are_one_event():
+    text = (
+        "مقتل رجل بقصف حوثي على قرية غرب تعز\n"
+        "قتل رجل مساء أمس بقصف شنته جماعة الحوثي على قرية المقرنة التابعة لمديرية المعافر "
+        "في محافظة تعز."
+    )
+    assert [e.location.name for e in events(text)] == ["المقرنة"]
+
+
 def test_two_actors_in_two_places_are_two_events():
     text = "قصفت قوات النظام بلدة كفرنبل أمس. واستهدفت طائرة مسيرة تركية سيارة في مدينة عامودا."
     assert sorted(e.sub_event_type for e in events(text)) == [STRIKE, SHELLING]

@@ -165,9 +165,12 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     wide_p = rank(p) <= _SPECIFICITY["admin1"] or a.geo_precision == 3
     wide_q = rank(q) <= _SPECIFICITY["admin1"] or b.geo_precision == 3
     holds = bool(p.admin1 and p.admin1 == q.admin1)  # a governorate-wide one holds the other
-    if (is_unlisted(p) or is_unlisted(q)) and not loose:
-        # only a governorate-wide mention holds a village the gazetteer lacks
-        return holds and ((wide_p and not is_unlisted(p)) or (wide_q and not is_unlisted(q)))
+    if is_unlisted(p) or is_unlisted(q):
+        # only a governorate-wide mention holds a village the gazetteer lacks, or a headline
+        # that names its governorate's town ("shelling on a village west of Taiz")
+        return holds and (
+            loose or (wide_p and not is_unlisted(p)) or (wide_q and not is_unlisted(q))
+        )
     if not loose and p.kind in SETTLEMENT_KINDS and q.kind in SETTLEMENT_KINDS:
         # two towns named apart are two places, unless one lies within the other
         return km_between(p, q) <= max(p.radius_km, q.radius_km)
