@@ -1661,6 +1661,16 @@ def test_a_date_that_names_a_news_outlet_is_no_date():
     assert only_event(text).date_from == dt.date(2024, 3, 10)
 
 
+def test_a_date_that_names_a_quarter_is_no_date():
+    text = "قصفت قوات النظام حي 8 آذار في مدينة درعا أمس."
+    assert only_event(text).date_from == dt.date(2024, 3, 10)
+
+
+def test_a_governorate_told_with_its_bearing_from_a_far_capital_is_the_place():
+    text = "قتل جنديان أمس في هجوم لتنظيم داعش في محافظة كركوك، شمال العاصمة بغداد."
+    assert only_event(text).location.name == "Kirkuk"
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -160,7 +160,8 @@ def _keep_near_references(mentions: list[PlaceMention]) -> None:
     """ "قرية المنصورية جنوب غربي كركوك": a place told with its bearing from a reference lies
     within reach of it (settings: geocode.reference_km). A candidate farther off is another
     place of that name; with none near, the name stays unresolved, and the reference, told
-    with its bearing, is all that places the event."""
+    with its bearing, is all that places the event. "محافظة كركوك، شمال العاصمة بغداد": a
+    governorate lies within reach when its extent does."""
     for m, ref in zip(mentions, mentions[1:]):
         if (
             m.place is None
@@ -171,8 +172,8 @@ def _keep_near_references(mentions: list[PlaceMention]) -> None:
         ):
             continue
         reference = ref.place
-        reach = _W.reference_km + reference.radius_km
-        near = [p for p in m.candidates if km_between(p, reference) <= reach]
+        reach = _W.reference_km + reference.radius_km  # (and a governorate's own extent)
+        near = [p for p in m.candidates if km_between(p, reference) <= reach + p.radius_km]
         if m.place not in near:
             m.place = min(near, key=lambda p: km_between(p, reference)) if near else None
 

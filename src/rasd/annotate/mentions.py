@@ -24,7 +24,7 @@ from rasd.annotate.countries import main_country, spoken_countries
 from rasd.annotate.dates import find_dates_against
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
-from rasd.annotate.places import find_places, in_outlet_name
+from rasd.annotate.places import find_places, in_a_name
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
@@ -221,7 +221,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         d
         for d in _dates(text, published, tokens, all_numbers)
         if (published is None or d.date_from <= published.date())
-        and not (d.span and in_outlet_name(d.span, tokens, token_starts, resources.gazetteer))
+        and not (d.span and in_a_name(d.span, tokens, token_starts, resources.gazetteer))
     ]
     places = find_places(text, resources.gazetteer, tokens=tokens)
     places += unlisted_places(text, tokens, places, resources.gazetteer)

@@ -45,6 +45,7 @@ _AR_SITE_WORDS = _AR.words("site_words")
 _EN_SITE_WORDS = _EN.words("site_words")
 _AR_SITE_TITLES = _AR.words("site_name_titles")
 _AR_MEDIA_WORDS = _AR.words("media_words")
+_AR_DATED_NAME_WORDS = _AR.words("dated_name_words") | _AR_SITE_WORDS
 _EN_NAMED_AFTER = _EN.words("site_words") | _EN.words("media_words") | _EN.words("clock_words")
 _AR_CLOCK_WORDS = _AR.words("clock_words")
 _AR_CAPITAL = _AR.words("capital_words")
@@ -116,16 +117,17 @@ def after_media_word(tokens: list[Token], index: int) -> bool:
     return at >= 0 and is_arabic_word(tokens[at].norm) and bool(_keys(tokens[at]) & _AR_MEDIA_WORDS)
 
 
-def in_outlet_name(
+def in_a_name(
     span: Span, tokens: list[Token], token_starts: list[int], gazetteer: Gazetteer
 ) -> bool:
-    """Is a date at ``span`` part of a news outlet's name: right after a word for an outlet
+    """Is a date at ``span`` part of a name: a news outlet's, right after a word for an outlet
     ("وكالة 2 ديسمبر", "صحيفة 26 سبتمبر"), or one word ending a name made of a place name
-    and that word ("اليوم" in "وكالة بغداد اليوم")?"""
+    and that word ("اليوم" in "وكالة بغداد اليوم"); or a place's, right after a word for a
+    place that is not the (the Egyptian "مدينة السادس من أكتوبر", "جسر 6 أكتوبر")?"""
     index = bisect.bisect_left(token_starts, span.start)
     if index >= len(tokens):
         return False
-    if after_media_word(tokens, index):
+    if after_media_word(tokens, index) or _after_dated_name_word(tokens, index):
         return True
     return (
         index >= 2
@@ -133,6 +135,15 @@ def in_outlet_name(
         and after_media_word(tokens, index - 1)
         and bool(gazetteer.matches(tokens[index - 1 : index]))
     )
+
+
+def _after_dated_name_word(tokens: list[Token], index: int) -> bool:
+    at = word_before_name(tokens, index)
+    if at < 0 or not is_arabic_word(tokens[at].norm):
+        return False
+    keys = _keys(tokens[at])
+    words = keys & _AR_DATED_NAME_WORDS
+    return bool(words) and not any(_ARTICLE + w in keys for w in words)  # "في المدينة أمس"
 
 
 def _after_title(tokens: list[Token], m: PlaceMention) -> bool:

@@ -32,6 +32,7 @@ WORD_CLASSES: dict[str, str] = {
     "area_nouns": "nouns of an area around a place, before 'of'",
     "rural": "an adjective before a place: its countryside",
     "road": "words for a road, before the places it joins",
+    "dated_name_words": "a place named after a date (a city or quarter): the date is its name",
     "site_words": "a street, bridge or square named after a person or a place (not there)",
     "clock_words": "the word of a time zone named after a city (Beirut time): not there",
     "media_words": "a news outlet named after a place (Mayadin TV, Syria TV): not there",
