@@ -1867,6 +1867,25 @@ def test_where_reinforcements_were_brought_from_is_not_where_the_fighting_was():
     assert "Dhamār" not in {e.location.name for e in found}
 
 
+def test_where_a_victim_lives_is_not_where_he_was_taken():
+    text = (
+        "اختطفت قوة إسرائيلية خاصة أمس شابا من محل تجاري في حي السلام بمدينة طولكرم، وهو من "
+        "سكان مخيم نور شمس."
+    )
+    assert [e.location.name for e in events(text)] != ["Nur Shams camp"]
+    assert len(events(text)) == 1
+
+
+def test_the_camp_people_fled_from_is_not_where_the_town_they_fled_to_was_shelled():
+    text = "قصفت قوات الدعم السريع أمس بلدة الطويلة التي تؤوي آلاف الفارين من مخيم زمزم."
+    assert "Zamzam camp" not in {e.location.name for e in events(text)}
+
+
+def test_a_town_people_fled_from_is_not_where_they_were_shelled():
+    text = "Shelling killed four people who fled from Bara at a camp near El Obeid yesterday."
+    assert {e.location.name for e in events(text)} == {"El Obeid"}
+
+
 def test_a_strike_on_camps_with_no_victims_named_targets_civilians():
     event = only_event("قصفت قوات النظام بالصواريخ مخيمات النازحين في ريف إدلب أمس.")
     assert event.actor2.name == "Civilians (Syria)"
