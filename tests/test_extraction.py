@@ -1671,6 +1671,11 @@ def test_a_governorate_told_with_its_bearing_from_a_far_capital_is_the_place():
     assert only_event(text).location.name == "Kirkuk"
 
 
+def test_a_road_between_a_village_the_gazetteer_lacks_and_a_town_is_one_event():
+    text = "قتل مدني أمس بانفجار عبوة ناسفة على الطريق الواصل بين بلدة المقرنة ومدينة الحراك."
+    assert len(events(text)) == 1
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

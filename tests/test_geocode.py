@@ -55,6 +55,11 @@ def test_road_between_two_cities(gaz):
     assert [str(m.relation) for m in found] == ["road between", "road between"]
 
 
+def test_road_between_two_towns_each_with_its_place_word(gaz):
+    found = geocode("كمين على الطريق الواصل بين مدينة إزرع ومدينة الحراك", gaz)
+    assert [str(m.relation) for m in found] == ["road between", "road between"]
+
+
 def test_english_north_of(gaz):
     m = one("Shelling north of Raqqa", gaz)
     assert str(m.relation) == "north of" and m.place.admin1 == "Raqqa" and m.geo_precision == 2

@@ -24,7 +24,7 @@ from rasd.annotate.countries import main_country, spoken_countries
 from rasd.annotate.dates import find_dates_against
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
-from rasd.annotate.places import find_places, in_a_name
+from rasd.annotate.places import find_places, in_a_name, read_relations
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
@@ -224,8 +224,10 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         and not (d.span and in_a_name(d.span, tokens, token_starts, resources.gazetteer))
     ]
     places = find_places(text, resources.gazetteer, tokens=tokens)
-    places += unlisted_places(text, tokens, places, resources.gazetteer)
-    places.sort(key=lambda m: m.span.start)
+    unlisted = unlisted_places(text, tokens, places, resources.gazetteer)
+    if unlisted:  # their relations, and those of the names after them, read again
+        places = sorted(places + unlisted, key=lambda m: m.span.start)
+        read_relations(tokens, places, resources.gazetteer)
     matches = resources.tables_for(doc.language).scan(tokens, ranges)
     by_start = positions.Positions(all_dates, all_numbers, places)
     title = _title_stretch(text, doc.title)

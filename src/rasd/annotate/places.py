@@ -83,10 +83,16 @@ def find_places(
         for m in gazetteer.find(tokens, text)
         if not _named_after(tokens, m) and not _after_title(tokens, m)
     ]
+    read_relations(tokens, mentions, gazetteer)
+    return mentions
+
+
+def read_relations(tokens: list[Token], mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """Each mention's relation ("west of", "on the road between") and English cue, read
+    from the words around it and from the mention before it (in order of position)."""
     for k, m in enumerate(mentions):
         _read_relation(tokens, m, mentions[k - 1] if k else None, gazetteer)
         _extend_cue(tokens, m, gazetteer)
-    return mentions
 
 
 def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
@@ -188,14 +194,9 @@ def _read_relation(
         m.relation = _arabic_relation(tokens, i, after)
     else:
         m.relation = _english_relation(tokens, i, after)
-    if (
-        m.relation is None
-        and prev is not None
-        and prev.relation == _ROAD
-        and prev.last == m.first - 1
-        and (tokens[prev.last].norm == "-" or tokens[prev.last].norm in _AND)
-    ):
-        m.relation = _ROAD
+    if m.relation is None and prev is not None and prev.relation == _ROAD:
+        if _next_in_pair(tokens, prev, m, gazetteer):
+            m.relation = _ROAD
     if (
         m.relation is None
         and after is not None
@@ -213,6 +214,19 @@ def _read_relation(
     ):
         m.relation = _COUNTRYSIDE
     m.geo_precision = 2 if m.relation else 1
+
+
+def _next_in_pair(
+    tokens: list[Token], prev: PlaceMention, m: PlaceMention, gazetteer: Gazetteer
+) -> bool:
+    """Is ``m`` the second end of a road ``prev`` opens: "X-Y", "X وY", "بلدة X ومدينة Y"?"""
+    gap = tokens[prev.last : m.first]
+    if len(gap) != 1:
+        return False
+    word = gap[0].norm
+    if word == "-" or word in _AND:
+        return True
+    return word[:1] in _AND and is_arabic_word(word) and gazetteer.cue_of(gap[0]) is not None
 
 
 def _arabic_relation(tokens: list[Token], i: int, after: Token | None) -> Relation | None:
