@@ -887,6 +887,21 @@ def test_tear_gas_grenades_are_no_grenade_attack():
     assert "Grenade" not in [e.sub_event_type for e in events(text)]
 
 
+def test_assault_rifles_are_no_assault():
+    text = "Gunmen carrying assault rifles were seen near the market in Basra on Sunday."
+    assert events(text) == []
+
+
+def test_a_man_suspected_of_making_bombs_is_no_explosion():
+    text = "قال الجيش إنه يشتبه في حيازة الشاب أسلحة وتصنيعه عبوات ناسفة في نابلس أمس."
+    assert events(text) == []
+
+
+def test_detonators_destroyed_with_seized_bombs_are_no_explosion():
+    text = "دمرت قوات الجيش أمس ثلاث قنابل تقليدية الصنع ومعدات تفجير في ولاية سكيكدة."
+    assert "Explosions/Remote violence" not in [e.event_type for e in events(text)]
+
+
 def test_an_attack_by_no_one_named_is_a_battle_when_only_a_distant_sentence_names_a_bomb():
     text = (
         "انفجرت عبوة ناسفة بدورية للجيش في قضاء الطارمية في أيار الماضي. "
