@@ -882,6 +882,30 @@ def test_earlier_with_no_day_told_stays_background():
     assert events(text) == []
 
 
+def test_what_the_news_comes_after_is_background():
+    text = (
+        "قصفت طائرة مسيرة إسرائيلية سيارة في قضاء النبطية اليوم. "
+        "وتأتي هذه الغارة بعد يومين من قصف مدفعي استهدف مدينة صور."
+    )
+    assert [e.location.name for e in events(text)] == ["Nabatîyé et Tahta"]
+
+
+def test_what_the_news_comes_after_is_an_event_when_its_day_is_told():
+    text = (
+        "قصفت طائرة مسيرة إسرائيلية سيارة في قضاء النبطية اليوم. "
+        "وتأتي هذه الغارة بعد مقتل شخصين أمس في قصف مدفعي استهدف مدينة صور."
+    )
+    assert "Tyre" in {e.location.name for e in events(text)}
+
+
+def test_what_an_english_report_says_the_strike_comes_after_is_background():
+    text = (
+        "An Israeli drone struck a car near Nabatieh today. "
+        "The strike comes amid Israeli artillery shelling of the city of Tyre."
+    )
+    assert [e.location.name for e in events(text)] == ["Nabatîyé et Tahta"]
+
+
 def test_tear_gas_grenades_are_no_grenade_attack():
     text = "Riot police fired tear gas grenades across the bridge in Nasiriyah on Sunday."
     assert "Grenade" not in [e.sub_event_type for e in events(text)]

@@ -187,7 +187,18 @@ def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
         _cue_before(sentence, trigger, _HYPOTHETICAL)
         or _pluperfect(sentence, trigger)
         or _in_undated_aside(sentence, trigger)
+        or _framing(sentence, clause)
     )
+
+
+def _framing(sentence: SentenceMentions, clause: Clause) -> bool:
+    """ "ويأتي ذلك بعد يومين من قصف ...", "The strike comes days after ...": a sentence that
+    opens by saying what the news comes after, or amid, tells background, but for an event
+    its clause dates ("... بعد مقتل شخصين أمس الجمعة في قصف")."""
+    return any(
+        sentence.words_between(sentence.start, c.start) <= SETTINGS.events.frame_opening_words
+        for c in sentence.cue(Cue.FRAME)
+    ) and not any(d.span and clause.holds(d.span.start) for d in sentence.dates)
 
 
 def _in_undated_aside(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:

@@ -106,6 +106,7 @@ class Cue(StrEnum):
     DIED = "died"
     CAPTIVES = "captives"
     COMPARISON = "comparison"
+    FRAME = "frame"
 
 
 CUE_NAMES = tuple(Cue)

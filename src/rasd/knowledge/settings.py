@@ -56,6 +56,7 @@ class EventSettings:
     notes_characters: int
     hypothetical_reach: dict[str, int]
     background_reach: int
+    frame_opening_words: int
     explosives_reach: int
     captives_reach: int
     referred_reach: dict[str, int]
