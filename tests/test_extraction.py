@@ -81,6 +81,16 @@ def test_an_attack_repelled_by_an_unnamed_attacker_has_the_defender_as_target():
     assert event.actor2.name == "Military Forces of Syria (2000-2024)"
 
 
+def test_a_drone_attack_that_defences_repelled_is_an_interception():
+    event = only_event("تصدت الدفاعات الأرضية لهجوم بطائرات مسيرة على مدينة كوستي فجر اليوم.")
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_drone_attack_the_army_repelled_is_still_a_battle():
+    text = "تصدت القوات المسلحة لهجوم بالطائرات المسيرة شنته الدعم السريع على مدينة بارا."
+    assert only_event(text).event_type == "Battles"
+
+
 def test_english_repelled_attack_is_a_battle_with_the_attacker_first():
     event = only_event("Syrian forces repelled an Islamic State attack on Sukhnah on Sunday.")
     assert types(event) == ("Battles", "Armed clash")

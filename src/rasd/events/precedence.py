@@ -28,6 +28,8 @@ VIOLENT_PRECEDENCE = (
     EventType.RIOTS,
 )
 CROWD_PRECEDENCE = (EventType.RIOTS, EventType.PROTESTS)
+# Munitions that come through the air, which defences intercept.
+_FROM_THE_AIR = (SubEventType.AIR_STRIKE, SubEventType.SHELLING)
 
 
 def announced_type(trigger: PhraseMatch[Trigger], sentence: SentenceMentions) -> EventType:
@@ -38,7 +40,29 @@ def announced_type(trigger: PhraseMatch[Trigger], sentence: SentenceMentions) ->
         return EventType.EXPLOSIONS
     if payload.event_type == EventType.EXPLOSIONS and intercepted(sentence, trigger.start):
         return EventType.STRATEGIC
+    if payload.event_type == EventType.BATTLES and _repelled_from_the_air(sentence, trigger):
+        return EventType.STRATEGIC
     return payload.event_type
+
+
+def _repelled_from_the_air(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """ "تصدت الدفاعات الأرضية لهجوم بطائرات مسيرة": an attack by drones or missiles that
+    defences (named apart from the verb that repels) stopped is an interception, not a
+    battle."""
+    clause = sentence.clause_of(trigger.start)
+    defences = [
+        c
+        for c in sentence.cue(Cue.INTERCEPT)
+        if clause.holds(c.start) and (c.start < trigger.start or c.end > trigger.end)
+    ]
+    return (
+        bool(defences)
+        and intercepted(sentence, trigger.start)
+        and any(
+            clause.holds(w.start) and w.payload.sub_event_type in _FROM_THE_AIR
+            for w in sentence.weapons
+        )
+    )
 
 
 def intercepted(sentence: SentenceMentions, at: int) -> bool:
