@@ -1725,6 +1725,14 @@ def test_a_road_between_a_village_the_gazetteer_lacks_and_a_town_is_one_event():
     assert len(events(text)) == 1
 
 
+def test_a_village_named_among_lebanese_villages_is_not_its_namesake_in_israel():
+    text = (
+        "شن الطيران الإسرائيلي أمس غارات على بلدة الخيام في قضاء مرجعيون.\n"
+        "وأغار الطيران الإسرائيلي أمس على منازل في بلدة الخيام وعلى بلدة الطيبة."
+    )
+    assert {e.location.country for e in events(text)} == {"Lebanon"}
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -60,6 +60,17 @@ def test_road_between_two_towns_each_with_its_place_word(gaz):
     assert [str(m.relation) for m in found] == ["road between", "road between"]
 
 
+def test_a_headline_may_name_places_in_two_countries(gaz):
+    found = geocode("Rockets hit Ain al-Asad base hours after an Israeli strike in Damascus\n", gaz)
+    assert [m.place.country for m in found] == ["Iraq", "Syria"]
+
+
+def test_a_town_among_lebanese_villages_is_not_a_namesake_abroad(gaz):
+    text = "غارات جديدة\nوأغار الطيران على منازل في بلدة الخيام وعلى بلدة الطيبة في قضاء مرجعيون."
+    found = geocode(text, gaz)
+    assert [m.place and m.place.country for m in found] == ["Lebanon", None, "Lebanon"]
+
+
 def test_english_north_of(gaz):
     m = one("Shelling north of Raqqa", gaz)
     assert str(m.relation) == "north of" and m.place.admin1 == "Raqqa" and m.geo_precision == 2

@@ -137,7 +137,49 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
         m.place = place
         m.geo_precision = _precision(m)
     _keep_near_references(mentions)
+    _keep_near_neighbours(mentions, context.text)
     return mentions
+
+
+def _keep_near_neighbours(mentions: list[PlaceMention], text: str) -> None:
+    """ "غارات على بلدتي الطيبة ودير سريان ... في الخيام": a name of several places told among
+    places of one country lies in that country, near them, not at a namesake far abroad that
+    the attacker's country favoured; with no candidate near them, it stays unresolved."""
+    for m in mentions:
+        p = m.place
+        if p is None or len(m.candidates) < 2 or p.kind not in _SETTLEMENT:
+            continue
+        if "\n" not in text[: m.span.start]:
+            continue  # a headline names places across borders ("... hours after a strike in X")
+        around = [
+            n.place
+            for n in mentions
+            if n is not m
+            and n.place is not None
+            and n.place.kind not in _NOT_ANCHORS
+            and abs(n.first - m.first) <= _W.neighbour_tokens
+            and _one_sentence(text, m, n)
+        ]
+        countries = {q.country for q in around}
+        if len(countries) != 1 or p.country in countries:
+            continue
+        if min(km_between(p, q) for q in around) <= _W.neighbour_km:
+            continue
+        near = [
+            c
+            for c in m.candidates
+            if c.country in countries and min(km_between(c, q) for q in around) <= _W.neighbour_km
+        ]
+        m.place = near[0] if near else None
+
+
+_SENTENCE_ENDS = re.compile(r"[.!?\u061f\n]")
+
+
+def _one_sentence(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    """No sentence ends between the two mentions (a text not given: as if one)."""
+    first, second = (a, b) if a.span.start <= b.span.start else (b, a)
+    return not _SENTENCE_ENDS.search(text, first.span.end, second.span.start)
 
 
 def _namesake_of_governorate(p: Place, m: PlaceMention) -> bool:

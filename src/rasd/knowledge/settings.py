@@ -133,6 +133,8 @@ class GeocodeSettings:
     near_weight: float
     region_km: float
     region_weight: float
+    neighbour_tokens: int
+    neighbour_km: float
     reference_km: float
     namesake_km: float
     bearing_words: int
