@@ -1733,6 +1733,19 @@ def test_a_village_named_among_lebanese_villages_is_not_its_namesake_in_israel()
     assert {e.location.country for e in events(text)} == {"Lebanon"}
 
 
+def test_a_raid_in_which_troops_shot_children_is_an_attack():
+    text = "اقتحمت قوات الاحتلال مدينة أريحا أمس وأطلقت النار على طفلين، ما أدى إلى إصابتهما."
+    assert only_event(text).event_type == "Violence against civilians"
+
+
+def test_forces_taking_a_wounded_man_to_hospital_move_no_troops():
+    text = (
+        "أطلقت قوات الاحتلال النار على الشاب سامر في مدينة أريحا مساء السبت. ونقلت قوات "
+        "الاحتلال سامر إلى أحد المستشفيات في القدس، قبل الإعلان اليوم عن استشهاده."
+    )
+    assert STRATEGIC not in [e.event_type for e in events(text)]
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -99,13 +99,24 @@ def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus)
         told = [t for t, refers in zip(triggers, referring) if not refers]
         referred = [t for t, refers in zip(triggers, referring) if refers]
         for kind, group in group_by_type(sentence, clause, told) if told else ():
-            out.extend(_build(doc, sentence, clause, number, kind, group, focus))
+            built = _build(doc, sentence, clause, number, kind, group, focus)
+            if not built and kind == EventType.BATTLES:
+                # "اقتحمت القوات المدينة وأطلقت النار على طفلين": a raid with no fight is
+                # no battle, but the shooting it joined is still an attack
+                shots = [t for t in group if announced_type(t, sentence) == _ATTACK]
+                built = (
+                    _build(doc, sentence, clause, number, _ATTACK, shots, focus) if shots else []
+                )
+            out.extend(built)
         # "after the clashes in Jaramana, which killed nine": adds to that event, makes none
         for kind, group in group_by_type(sentence, clause, referred) if referred else ():
             for cand in _build(doc, sentence, clause, number, kind, group, focus):
                 cand.referred, cand.anchored = True, False
                 out.append(cand)
     return out
+
+
+_ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
 
 
 def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
