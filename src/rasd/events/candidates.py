@@ -16,10 +16,11 @@ from typing import TypeGuard
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.casualties import count_casualties, told_joined_toll
-from rasd.events.dating import date_event, day_told_after, in_comparison
+from rasd.events.dating import date_event
 from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
+from rasd.events.reporting import hypothetical, referred_to
 from rasd.events.roles import assign_roles, owns_target
 from rasd.events.sides import (
     Mention,
@@ -34,18 +35,12 @@ from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
-from rasd.model import DateRange, Document, Span, date_span
+from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import COMMAS, folded_words, is_arabic_word
+from rasd.text.normalize import is_arabic_word
 from rasd.text.sentences import ends_sentence
 
-_HYPOTHETICAL = tuple(
-    (Cue(name), reach) for name, reach in SETTINGS.events.hypothetical_reach.items()
-)
-_REFERRED = tuple((Cue(name), reach) for name, reach in SETTINGS.events.referred_reach.items())
-_PLUPERFECT_PARTICLES = folded_words("pluperfect_particles", "ar")
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
-_RELATIVE_PRONOUNS = folded_words("relative_pronouns")
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 _APPROXIMATOR = 2  # words an approximator before a number may have ("at least", "more than")
 _VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
@@ -88,10 +83,10 @@ def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus)
     for number, clause in enumerate(sentence.clauses):
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
         triggers = triggers or _interception(sentence, clause) or _killing(sentence, clause)
-        triggers = [t for t in triggers if not _hypothetical(sentence, t)]
+        triggers = [t for t in triggers if not hypothetical(sentence, t)]
         if not triggers:
             continue
-        referring = [_referred_to(sentence, t) for t in triggers]
+        referring = [referred_to(sentence, t) for t in triggers]
         for k in range(1, len(triggers)):  # "بعد استعادة الجيش السيطرة على": one act
             referring[k] = referring[k] or (
                 referring[k - 1] and _one_act(sentence, triggers[k - 1], triggers[k])
@@ -181,129 +176,12 @@ def _killed_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     )
 
 
-def _hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """Background, a threat, a plan, a negated report or a rumour: no event of its own."""
-    clause = sentence.clause_of(trigger.start)
-    aside = _aside_of(sentence, trigger.start)
-    for cue in sentence.cue(Cue.BACKGROUND):  # "in recent weeks ... dozens of attacks"
-        if (
-            clause.holds(cue.start)
-            and _aside_of(sentence, cue.start) == aside  # not from a relative clause aside
-            and _words_apart(sentence, cue, trigger) <= SETTINGS.events.background_reach
-            and not day_told_after(sentence, cue)
-            and not in_comparison(sentence, cue)
-        ):
-            return True
-    return (
-        _cue_before(sentence, trigger, _HYPOTHETICAL)
-        or _pluperfect(sentence, trigger)
-        or _in_undated_aside(sentence, trigger)
-        or _framing(sentence, clause)
-    )
-
-
-def _framing(sentence: SentenceMentions, clause: Clause) -> bool:
-    """ "ويأتي ذلك بعد يومين من قصف ...", "The strike comes days after ...": a sentence that
-    opens by saying what the news comes after, or amid, tells background, but for an event
-    its clause dates ("... بعد مقتل شخصين أمس الجمعة في قصف")."""
-    return any(
-        sentence.words_between(sentence.start, c.start) <= SETTINGS.events.frame_opening_words
-        for c in sentence.cue(Cue.FRAME)
-    ) and not any(d.span and clause.holds(d.span.start) for d in sentence.dates)
-
-
-def _in_undated_aside(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """ "The RSF, which has recently taken Bara, shelled El Obeid": an act told in a
-    relative clause between commas, with no date of its own, is background to the news."""
-    aside = _aside_of(sentence, trigger.start)
-    return aside is not None and not any(
-        d.span and aside[0] <= d.span.start < aside[1] for d in sentence.dates
-    )
-
-
-def _aside_of(sentence: SentenceMentions, offset: int) -> tuple[int, int] | None:
-    """The relative clause between commas that holds an offset, if any."""
-    return next((a for a in sentence.derived(_asides) if a[0] <= offset < a[1]), None)
-
-
-def _asides(sentence: SentenceMentions) -> list[tuple[int, int]]:
-    """Relative clauses between commas: from the comma before the pronoun to the next one."""
-    tokens = sentence.tokens
-    commas = [i for i, t in enumerate(tokens) if t.text in COMMAS]
-    return [
-        (tokens[i].start, tokens[j].start)
-        for i, j in zip(commas, commas[1:])
-        if tokens[i + 1].norm in _RELATIVE_PRONOUNS
-    ]
-
-
-def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """ "وكانت قوات النظام قد قصفت البلدة", "had earlier struck": a past perfect recalls an
-    earlier event (the auxiliary, in Arabic then the particle, before the trigger in its
-    clause)."""
-    auxiliaries = sentence.cue(Cue.PLUPERFECT)
-    clause = sentence.clause_of(trigger.start)
-    if not auxiliaries or any(clause.holds(date_span(d).start) for d in sentence.dates):
-        return False  # none, or a dated one is told as news of that day
-    for aux in auxiliaries:
-        if aux.end > trigger.start or not clause.holds(aux.start):
-            continue
-        if sentence.words_between(aux.end, trigger.start) > SETTINGS.events.background_reach:
-            continue
-        if not is_arabic_word(sentence.tokens[aux.first].norm):
-            return True  # "had earlier struck": the English auxiliary says it all
-        between = sentence.tokens[aux.last : sentence.token_index(trigger.start)]
-        if any(t.norm in _PLUPERFECT_PARTICLES for t in between):
-            return True
-    return False
-
-
-def _referred_to(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """An event the sentence refers back to ("after the shelling", "to protest the raid"),
-    unless the sentence's casualties come of it: "قتل شخص إثر استهداف مسيرة لسيارة"."""
-    return _cue_before(sentence, trigger, _REFERRED) and not _toll_of(sentence, trigger)
-
-
 def _one_act(sentence: SentenceMentions, a: PhraseMatch[Trigger], b: PhraseMatch[Trigger]) -> bool:
     """Two triggers of one type a few words apart name one act ("استعادة الجيش السيطرة")."""
     return (
         announced_type(a, sentence) == announced_type(b, sentence)
         and sentence.words_between(a.end, b.start) <= SETTINGS.events.one_act_reach
     )
-
-
-def _toll_of(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """A casualty word before an "after" word that stands right before the trigger: the dead
-    and wounded of that very attack ("قتل ثلاثة إثر قصف", "أصيب اثنان بعد استهداف")."""
-    clause = sentence.clause_of(trigger.start)
-    afters = [
-        c
-        for c in sentence.cue(Cue.AFTER)
-        if c.end <= trigger.start and sentence.words_between(c.end, trigger.start) == 0
-    ]
-    casualties = sentence.cue(Cue.KILLED) + sentence.cue(Cue.INJURED)
-    return any(clause.holds(k.start) and k.end <= a.start for a in afters for k in casualties)
-
-
-def _cue_before(
-    sentence: SentenceMentions, trigger: PhraseMatch[Trigger], cues: tuple[tuple[Cue, int], ...]
-) -> bool:
-    """One of the cues stands before the trigger in its clause, at most ``reach`` words off."""
-    clause = sentence.clause_of(trigger.start)
-    for name, reach in cues:
-        for cue in sentence.cue(name):
-            if cue.end <= trigger.start and clause.holds(cue.start):
-                if sentence.words_between(cue.end, trigger.start) <= reach:
-                    return True
-    return False
-
-
-def _words_apart(sentence: SentenceMentions, a: PhraseMatch, b: PhraseMatch) -> int:
-    if a.end <= b.start:
-        return sentence.words_between(a.end, b.start)
-    if b.end <= a.start:
-        return sentence.words_between(b.end, a.start)
-    return 0
 
 
 def _build(
