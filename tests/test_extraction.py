@@ -1746,6 +1746,22 @@ def test_forces_taking_a_wounded_man_to_hospital_move_no_troops():
     assert STRATEGIC not in [e.event_type for e in events(text)]
 
 
+def test_a_death_told_in_the_next_sentence_is_the_events_toll():
+    text = (
+        "أطلقت قوات الاحتلال النار على الشاب سامر في مدينة أريحا مساء السبت. "
+        "وأعلنت وزارة الصحة اليوم استشهاده متأثرا بإصابته."
+    )
+    assert only_event(text).fatalities == 1
+
+
+def test_deaths_of_an_earlier_day_told_next_are_not_the_events_toll():
+    text = (
+        "أطلقت قوات الاحتلال النار على الشاب سامر في مدينة أريحا أمس. "
+        "وكان ثلاثة شبان قد قتلوا في المدينة يوم الخميس الماضي."
+    )
+    assert only_event(text).fatalities == 0
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -56,9 +56,32 @@ def find_candidates(
     for k, sentence in enumerate(sentences):
         focus.ahead = _date_below(doc, sentences, k)
         focus.following = sentences[k + 1 : k + 1 + SETTINGS.placing.place_ahead_reach]
-        candidates.extend(sentence_candidates(doc, sentence, focus))
+        found = sentence_candidates(doc, sentence, focus)
+        if not found and candidates and candidates[-1].sentence == k - 1:
+            _add_toll_told_after(candidates[-1], sentence)
+        candidates.extend(found)
         focus.update(sentence)
     return candidates
+
+
+def _add_toll_told_after(cand: Candidate, sentence: SentenceMentions) -> None:
+    """ "أطلقت القوات النار على شاب في أريحا. وأعلن لاحقا عن استشهاده": a sentence that tells
+    no event, names no other place or day and recalls nothing, right after an event told
+    without its dead, gives that event its toll."""
+    if cand.fatalities or not _can_kill(cand) or sentence.is_title:
+        return
+    if cand.date is None or any(d.date_from < cand.date.date_from for d in sentence.dates):
+        return  # another, earlier day: another event's dead
+    if sentence.cue(Cue.BACKGROUND) or sentence.cue(Cue.FRAME) or not sentence.cue(Cue.KILLED):
+        return
+    if any(
+        m.place is not None and m.place != cand.place.place for m in sentence.places if cand.place
+    ):
+        return
+    dead = [count_casualties(sentence, clause).fatalities for clause in sentence.clauses]
+    known = [d for d in dead if d]
+    if len(known) == 1:
+        cand.fatalities = known[0]
 
 
 def _date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> DateRange | None:
