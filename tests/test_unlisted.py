@@ -19,6 +19,15 @@ def test_a_village_after_its_place_word_is_a_name_even_when_unknown():
     assert names("قصفت قوات النظام قرية عزقول بريف إدلب") == ["عزقول"]
 
 
+def test_a_quoted_village_after_its_place_word_is_a_name():
+    assert names('هاجمت قوات الدعم السريع قرية "ود عزقول" بولاية الجزيرة') == ["ود عزقول"]
+
+
+def test_quoted_quarters_of_one_city_are_one_event():
+    text = 'تساقطت قذائف أطلقها الحوثيون أمس في أحياء "عزقول" و"شمرين" و"بريتان" بتعز.'
+    assert len(rasd.extract(text, published=PUBLISHED)) == 1
+
+
 def test_a_plural_place_word_opens_a_list_of_names():
     assert names("قصفت المدفعية قرى عزقول وشمرين، بريتان في ريف حماة") == [
         "عزقول",

@@ -17,10 +17,10 @@ from itertools import compress, count
 from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
-from rasd.knowledge.place_names import name_key
+from rasd.knowledge.place_names import OPENERS, name_key
 from rasd.knowledge.places import RelationKind
 from rasd.model import Span
-from rasd.text.normalize import COMMAS, folded_words, is_arabic_word
+from rasd.text.normalize import COMMAS, QUOTES, folded_words, is_arabic_word
 from rasd.text.tokens import Token, norms_of, token_keys
 
 _AR = language_profile("ar")
@@ -32,6 +32,7 @@ _PLURALS = folded_words("plural_place_words")
 _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here
 _UNITS = frozenset({"admin1", "admin2", "admin3"})  # what holds a village told elsewhere
+_QUOTED_WORDS = 4  # a quoted village name has at most this many words
 
 
 def unlisted_places(
@@ -99,6 +100,8 @@ def _name_at(
         while end in covered:
             end += 1
         return None, end
+    if tokens[j].text in OPENERS:  # "قرية "التكلة جبارة"": the quoted words are the name
+        return _quoted_name(text, tokens, j, covered)
     first = tokens[j]
     word = first.norm
     skip = 1 if joined and _conjoined(word, gazetteer) else 0
@@ -113,6 +116,28 @@ def _name_at(
     start, end = first.start + skip, tokens[last - 1].end
     span = Span(start, end, text[start:end])
     return PlaceMention(span=span, candidates=[], text=span.text, first=j, last=last), last
+
+
+def _quoted_name(
+    text: str, tokens: list[Token], j: int, covered: set[int]
+) -> tuple[PlaceMention | None, int]:
+    """The Arabic words between the quote at token ``j`` and its close, a few at most."""
+    close = next(
+        (
+            k
+            for k in range(j + 1, min(j + 2 + _QUOTED_WORDS, len(tokens)))
+            if tokens[k].text in QUOTES
+        ),
+        None,
+    )
+    inside = range(j + 1, close) if close is not None else range(0)
+    if not inside or any(k in covered or not is_arabic_word(tokens[k].norm) for k in inside):
+        return None, j
+    start, end = tokens[j + 1].start, tokens[close - 1].end
+    span = Span(start, end, text[start:end])
+    return PlaceMention(
+        span=span, candidates=[], text=span.text, first=j + 1, last=close
+    ), close + 1
 
 
 def _may_be_name(word: str, gazetteer: Gazetteer, after_head: bool = False) -> bool:

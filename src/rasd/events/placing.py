@@ -18,7 +18,7 @@ from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
 from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.lexicon import Cue
-from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
+from rasd.knowledge.place_kinds import QUARTER, SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
@@ -272,7 +272,8 @@ def _apart(a: Place, b: Place) -> bool:
     if a.id == b.id:
         return False
     if is_unlisted(a) or is_unlisted(b):  # names the gazetteer lacks, placed at their unit
-        return True
+        # villages are apart; quarters of one city ("أحياء "كلابة" و"عصيفرة" بتعز") are not
+        return not (a.kind == b.kind == QUARTER and km_between(a, b) <= _S.same_place_km)
     town_level = min(rank(a), rank(b)) >= _SPECIFICITY["town"]
     return km_between(a, b) > (_S.other_place_km if town_level else _S.same_place_km)
 
