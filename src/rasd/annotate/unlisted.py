@@ -122,19 +122,13 @@ def _quoted_name(
     text: str, tokens: list[Token], j: int, covered: set[int]
 ) -> tuple[PlaceMention | None, int]:
     """The Arabic words between the quote at token ``j`` and its close, a few at most."""
-    close = next(
-        (
-            k
-            for k in range(j + 1, min(j + 2 + _QUOTED_WORDS, len(tokens)))
-            if tokens[k].text in QUOTES
-        ),
-        None,
-    )
-    inside = range(j + 1, close) if close is not None else range(0)
+    end = min(j + 2 + _QUOTED_WORDS, len(tokens))
+    close = next((k for k in range(j + 1, end) if tokens[k].text in QUOTES), j + 1)
+    inside = range(j + 1, close)
     if not inside or any(k in covered or not is_arabic_word(tokens[k].norm) for k in inside):
         return None, j
-    start, end = tokens[j + 1].start, tokens[close - 1].end
-    span = Span(start, end, text[start:end])
+    start, stop = tokens[j + 1].start, tokens[close - 1].end
+    span = Span(start, stop, text[start:stop])
     return PlaceMention(
         span=span, candidates=[], text=span.text, first=j + 1, last=close
     ), close + 1
