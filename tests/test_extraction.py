@@ -1762,6 +1762,19 @@ def test_deaths_of_an_earlier_day_told_next_are_not_the_events_toll():
     assert only_event(text).fatalities == 0
 
 
+def test_eight_who_met_their_deaths_are_eight_dead():
+    event = only_event("لقي ثمانية مدنيين مصارعهم أمس في قصف مدفعي على مدينة الفاشر.")
+    assert event.fatalities == 8
+
+
+def test_an_army_named_right_after_the_shelling_verb_shelled_the_sites_that_follow():
+    event = only_event("قصف الجيش العراقي أمس مواقع لداعش في قضاء الطارمية.")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Military Forces of Iraq (2022-)",
+        "Islamic State (Iraq)",
+    )
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

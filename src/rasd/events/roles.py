@@ -272,10 +272,16 @@ def _passive_marker_before(
 
 
 def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قصف تركي على ...", "قصف الجيش العراقي أمس مواقع لداعش": a target word, or in Arabic
+    a site struck, right after the actor (a day may stand between): the actor struck it.
+    (In English the owner stands before its site: "strikes on Hezbollah positions".)"""
+    cues = sentence.cue(Cue.TARGET)
+    if is_arabic(sentence.tokens[sentence.token_index(actor.span.start)].norm):
+        cues = cues + sentence.cue(Cue.MILITARY_TARGET)
     return any(
         c.start >= actor.span.end
         and sentence.words_between(actor.span.end, c.start) <= _REACH.target_after_actor
-        for c in sentence.cue(Cue.TARGET)
+        for c in cues
     )
 
 
