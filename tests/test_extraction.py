@@ -1775,6 +1775,16 @@ def test_an_army_named_right_after_the_shelling_verb_shelled_the_sites_that_foll
     )
 
 
+def test_a_commander_of_a_regiment_and_two_more_are_three_dead():
+    text = "قتل آمر فوج واثنان من مرافقيه أمس بانفجار عبوة ناسفة في قضاء الطارمية."
+    assert only_event(text).fatalities == 3
+
+
+def test_one_soldier_killed_is_a_victim_not_a_killer():
+    text = "قتل جندي من الفوج 47 أمس بانفجار عبوة ناسفة في قضاء الطارمية."
+    assert only_event(text).fatalities == 1
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

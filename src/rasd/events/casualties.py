@@ -160,8 +160,9 @@ def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
         for n in sentence.numbers
         if not any(d.start <= n.span.start < d.end for d in dates)
         and not any(t >= n.span.end and sentence.words_between(n.span.end, t) == 0 for t in things)
-        and not any(
-            e <= n.span.start and sentence.words_between(e, n.span.start) == 0 for e in names
+        and not (
+            any(e <= n.span.start and sentence.words_between(e, n.span.start) == 0 for e in names)
+            and not _opens_clause(sentence, n)  # "قتل آمر فوج واثنان": and two more
         )
     ]
     return counts
@@ -216,10 +217,13 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     index = _word_after(sentence, cue)
     if index >= len(sentence.tokens):
         return False
+    persons = {c.start for c in sentence.cue(Cue.PERSON)}  # "قتل جندي": one soldier, killed
     killers = [
         a
         for a in sentence.actors
-        if a.span.start == sentence.tokens[index].start and a.entry.kind != ActorKind.CIVILIANS
+        if a.span.start == sentence.tokens[index].start
+        and a.entry.kind != ActorKind.CIVILIANS
+        and a.span.start not in persons
     ]
     if killers:  # "قتل مسلحون مجهولون شابا": the killers, then the one they killed
         index = sentence.token_index(killers[0].span.end - 1) + 1
