@@ -1785,6 +1785,14 @@ def test_one_soldier_killed_is_a_victim_not_a_killer():
     assert only_event(text).fatalities == 1
 
 
+def test_homes_burned_in_an_attack_told_in_the_next_sentence_are_part_of_it():
+    text = (
+        "هاجم مستوطنون قرية قصرة جنوب نابلس أمس وأطلقوا النار على الأهالي. "
+        "وقام المستوطنون بإحراق منزلين ونهب محتوياتهما في قصرة."
+    )
+    assert [e.event_type for e in events(text)] == ["Violence against civilians"]
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

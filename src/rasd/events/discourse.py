@@ -16,12 +16,13 @@ from collections import Counter
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.merging import merge
-from rasd.events.placing import stray
+from rasd.events.placing import same_place, stray
+from rasd.events.precedence import VIOLENT_PRECEDENCE
 from rasd.events.sides import is_armed, is_named
 from rasd.knowledge.actors import ActorMention
 from rasd.knowledge.places import km_between
 from rasd.knowledge.settings import SETTINGS
-from rasd.knowledge.taxonomy import EventType
+from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.model import DateRange
 
 # Kinds of event whose attacker a later report of the same kind may leave unnamed.
@@ -39,7 +40,30 @@ def reported_events(
     _inherit_targets(merged)
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
-    return [c for c in merged if c.place_choice is not None]
+    return _looting_in_attacks_dropped([c for c in merged if c.place_choice is not None])
+
+
+def _looting_in_attacks_dropped(events: list[Candidate]) -> list[Candidate]:
+    """ "Settlers attacked the village, fired on residents and burned two homes": looting and
+    burning at the place and on the day of a violent event are part of it, whichever
+    sentence tells them (:func:`rasd.events.precedence.violence_absorbs_looting` within one
+    clause)."""
+    violent = [c for c in events if c.event_type in VIOLENT_PRECEDENCE]
+
+    def part_of_violence(c: Candidate) -> bool:
+        return c.sub_event_type == SubEventType.LOOTING and any(
+            v.place is not None
+            and c.place is not None
+            and same_place(v.place, c.place)
+            and _same_days(v.date, c.date)
+            for v in violent
+        )
+
+    return [c for c in events if not part_of_violence(c)]
+
+
+def _same_days(a: DateRange | None, b: DateRange | None) -> bool:
+    return a is not None and b is not None and a.date_from <= b.date_to and b.date_from <= a.date_to
 
 
 def _inherit_actors(events: list[Candidate]) -> None:
