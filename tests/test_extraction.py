@@ -1793,6 +1793,19 @@ def test_homes_burned_in_an_attack_told_in_the_next_sentence_are_part_of_it():
     assert [e.event_type for e in events(text)] == ["Violence against civilians"]
 
 
+def test_the_fighting_families_fled_is_no_event():
+    text = "The camp near al-Damer housed about 180 families who had fled the fighting in Khartoum."
+    assert events(text) == []
+
+
+def test_the_fighting_families_fled_is_no_event_but_the_shelling_of_their_camp_is():
+    text = (
+        "قصفت قوات الدعم السريع أمس مخيما في الدامر يؤوي أسرا فرت من المعارك في الخرطوم، "
+        "ما أدى إلى مقتل ثلاثة."
+    )
+    assert [e.location.name for e in events(text)] == ["Ad-Damir"]
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -107,6 +107,7 @@ class Cue(StrEnum):
     CAPTIVES = "captives"
     COMPARISON = "comparison"
     FRAME = "frame"
+    FLIGHT = "flight"
 
 
 CUE_NAMES = tuple(Cue)
