@@ -1806,6 +1806,16 @@ def test_the_fighting_families_fled_is_no_event_but_the_shelling_of_their_camp_i
     assert [e.location.name for e in events(text)] == ["Ad-Damir"]
 
 
+def test_troops_blowing_up_homes_destroy_property():
+    event = only_event("فجرت قوة إسرائيلية مساء أمس ثلاثة منازل في بلدة حولا.")
+    assert (event.event_type, event.sub_event_type) == (STRATEGIC, "Looting/property destruction")
+
+
+def test_a_bomb_that_blew_up_by_a_house_is_still_an_explosion():
+    event = only_event("انفجرت عبوة ناسفة بدورية للجيش قرب منزل في قضاء الطارمية أمس.")
+    assert event.event_type == REMOTE
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -269,6 +269,9 @@ def _build(
         cand.fatalities, cand.injuries = count_casualties(sentence, clause)
         if sentence.is_title:  # a headline may sum up a day's toll: only a fallback
             cand.headline_toll, cand.fatalities, cand.injuries = cand.fatalities, None, None
+    if _demolition(cand, weapons, civilian_target):
+        cand.event_type, cand.sub_event_type = EventType.STRATEGIC, SubEventType.LOOTING
+        cand.plover, cand.actor2 = TAXONOMY.plover[EventType.STRATEGIC], None
     hurt = told_joined_toll(sentence, clause)
     raid = trig.event_type == EventType.BATTLES  # a weak battle word: "اقتحم", "stormed"
     # "هاجم عناصر التنظيم نقطة لقسد": a site of a named side is struck
@@ -401,6 +404,19 @@ def _confirmed(cand: Candidate, hurt: bool, raid: bool) -> bool:
         faced = _on_the_ground(cand.actor2, afar=True)
         return backed and (bool(cand.weapons) or hurt or bool(cand.fatalities) or faced)
     return backed
+
+
+def _demolition(cand: Candidate, weapons: list[PhraseMatch[Weapon]], buildings: bool) -> bool:
+    """ "فجّرت قوة إسرائيلية ثلاثة منازل في بلدة حولا": troops blowing up homes, with no bomb
+    named and no one hurt, destroy property; it is no explosive attack."""
+    return (
+        cand.sub_event_type == SubEventType.REMOTE_EXPLOSIVE
+        and buildings
+        and is_state_force(cand.actor1)
+        and not any(w.payload.explosive for w in weapons)
+        and not cand.fatalities
+        and not cand.injuries
+    )
 
 
 def _can_kill(cand: Candidate) -> bool:

@@ -272,9 +272,8 @@ def _passive_marker_before(
 
 
 def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
-    """ "قصف تركي على ...", "قصف الجيش العراقي أمس مواقع لداعش": a target word, or in Arabic
-    a site struck, right after the actor (a day may stand between): the actor struck it.
-    (In English the owner stands before its site: "strikes on Hezbollah positions".)"""
+    """ "قصف تركي على ...", "قصف الجيش أمس مواقع لداعش": a target word, or a site struck in
+    Arabic (English owners precede their site), right after the actor: the actor struck it."""
     cues = sentence.cue(Cue.TARGET)
     if is_arabic(sentence.tokens[sentence.token_index(actor.span.start)].norm):
         cues = cues + sentence.cue(Cue.MILITARY_TARGET)
