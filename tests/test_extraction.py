@@ -1816,6 +1816,11 @@ def test_a_bomb_that_blew_up_by_a_house_is_still_an_explosion():
     assert event.event_type == REMOTE
 
 
+def test_a_car_struck_between_two_villages_is_one_event():
+    text = "قتل أربعة مدنيين أمس في قصف إسرائيلي استهدف سيارة بين بلدتي عزقول وشمرين جنوبي لبنان."
+    assert [e.fatalities for e in events(text)] == [4]
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

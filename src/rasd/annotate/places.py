@@ -40,6 +40,7 @@ _EN_AREA_NOUNS = _EN.words("area_nouns")
 _EN_RURAL = _EN.words("rural")
 _EN_OF = _EN.words("of")
 _EN_BETWEEN = _EN.words("between")
+_AR_BETWEEN = _AR.words("between")
 _EN_NAME_ARTICLES = _EN.words("name_articles")
 _AR_SITE_WORDS = _AR.words("site_words")
 _EN_SITE_WORDS = _EN.words("site_words")
@@ -221,6 +222,8 @@ def _next_in_pair(
 ) -> bool:
     """Is ``m`` the second end of a road ``prev`` opens: "X-Y", "X وY", "بلدة X ومدينة Y"?"""
     gap = tokens[prev.last : m.first]
+    if not gap:  # "والقليلية": the "and" is on the name's own word
+        return True
     if len(gap) != 1:
         return False
     word = gap[0].norm
@@ -244,7 +247,7 @@ def _arabic_relation(tokens: list[Token], i: int, after: Token | None) -> Relati
         return Relation(RelationKind.DIRECTION_OF, direction)
     if keys & _AR_NEAR:
         return _NEAR
-    if _is_road(tokens, i):
+    if _is_road(tokens, i) or keys & _AR_BETWEEN:
         return _ROAD
     return None
 

@@ -243,7 +243,14 @@ def _listed(
         else:
             runs.append([m])
     run = next((r for r in runs if anchor in r), [anchor])
-    return _distinct([m for m in run if m.geo_precision == 1 or is_unlisted(m.place)])
+    return _distinct(
+        [m for m in run if (m.geo_precision == 1 or is_unlisted(m.place)) and not _road_end(m)]
+    )
+
+
+def _road_end(mention: PlaceMention) -> bool:
+    """One of the two places a road, or a spot, lies between: the pair is one place."""
+    return mention.relation is not None and mention.relation.kind == RelationKind.ROAD_BETWEEN
 
 
 def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> bool:
