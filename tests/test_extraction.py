@@ -1821,6 +1821,11 @@ def test_a_car_struck_between_two_villages_is_one_event():
     assert [e.fatalities for e in events(text)] == [4]
 
 
+def test_shelling_that_goes_on_is_no_one_event():
+    text = "تتعرض مدينة كادقلي عاصمة ولاية جنوب كردفان لقصف متواصل بالطائرات المسيرة."
+    assert events(text) == []
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -10,7 +10,7 @@ told elsewhere.
 from __future__ import annotations
 
 from rasd.annotate.mentions import Clause, SentenceMentions
-from rasd.events.dating import day_told_after, in_comparison
+from rasd.events.dating import day_told_after, in_comparison, since
 from rasd.knowledge.lexicon import Cue, Trigger
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import date_span
@@ -36,6 +36,7 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
             and _words_apart(sentence, cue, trigger) <= SETTINGS.events.background_reach
             and not day_told_after(sentence, cue)
             and not in_comparison(sentence, cue)
+            and not _going_on_since_a_day(sentence)
         ):
             return True
     return (
@@ -44,6 +45,12 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
         or _in_undated_aside(sentence, trigger)
         or _framing(sentence, clause)
     )
+
+
+def _going_on_since_a_day(sentence: SentenceMentions) -> bool:
+    """ "القصف المتواصل على تل تمر منذ مساء السبت": what has gone on since a day told is
+    dated from that day (:mod:`rasd.events.dating`), news, not background."""
+    return any(since(sentence, d) for d in sentence.dates)
 
 
 def _framing(sentence: SentenceMentions, clause: Clause) -> bool:
