@@ -1826,6 +1826,14 @@ def test_shelling_that_goes_on_is_no_one_event():
     assert events(text) == []
 
 
+def test_the_nation_of_a_base_attacked_is_the_target_not_the_attacker():
+    event = only_event("تبنت حركة الشباب الهجوم على قاعدة عسكرية أمريكية بمطار كيسمايو أمس.")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Al Shabaab",
+        "Military Forces of the United States",
+    )
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -94,6 +94,10 @@ def assign_roles(
         voice = Voice.PASSIVE
     actor1: Mention | None
     actor2: Mention | None
+    # right after the word, no target word between ("الهجوم على قاعدة أمريكية": the target)
+    follows = [
+        a for a in after if gap(a) <= _REACH.next_to_verb and not _target_between(sentence, head, a)
+    ]
     if sub_event_type == SubEventType.DISRUPTED:
         actor1 = _interceptor(sentence, pool) or (before[-1] if before else None)
         rest = [a for a in pool if a is not actor1 and a.entry and not a.entry.generic]
@@ -114,7 +118,6 @@ def assign_roles(
         actor2 = rest[0] if rest else None
     elif voice == Voice.NOUN:
         # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
-        follows = [a for a in after if gap(a) <= _REACH.next_to_verb]
         agentive = [
             a
             for a in follows
@@ -130,11 +133,6 @@ def assign_roles(
         actor2 = rest[0] if rest else None
     else:
         # Arabic puts the subject right after the verb, English and headlines before it
-        follows = [
-            a
-            for a in after
-            if gap(a) <= _REACH.next_to_verb and not _target_between(sentence, head, a)
-        ]
         further = [
             a
             for a in after
