@@ -1834,6 +1834,11 @@ def test_the_nation_of_a_base_attacked_is_the_target_not_the_attacker():
     )
 
 
+def test_two_protests_named_by_a_dual_are_protests():
+    text = "خرج عشرات المدنيين أمس بمظاهرتين في مدينة درعا للمطالبة بالإفراج عن المعتقلين."
+    assert only_event(text).event_type == "Protests"
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]
