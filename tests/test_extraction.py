@@ -1839,6 +1839,16 @@ def test_two_protests_named_by_a_dual_are_protests():
     assert only_event(text).event_type == "Protests"
 
 
+def test_two_air_strikes_told_by_a_dual_are_an_air_strike():
+    event = only_event("شن الطيران الإسرائيلي أمس غارتين على بلدة الخيام.")
+    assert event.sub_event_type == STRIKE
+
+
+def test_two_attacks_told_by_a_dual_are_an_attack():
+    text = "نفذ مسلحون أمس هجومين على حاجزين للجيش في قضاء الطارمية."
+    assert only_event(text).event_type == "Battles"
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -125,6 +125,10 @@ _TRIGGER_KEYS = {"words", "event_type", "sub_event_type", "plover", "voice", "we
 _WEAPON_KEYS = {"words", "weapon", "sub_event_type", "explosive"}
 
 
+# The Arabic dual's endings, nominative and oblique.
+_DUAL_ENDINGS = ("ان", "ين")
+
+
 class LexiconError(ValueError):
     """A lexicon file that does not follow the schema."""
 
@@ -209,6 +213,15 @@ class Lexicon:
                 self._gap_parts.add((side, part))
         self.gapped[head, tail] = trigger
 
+    def _duals(self, words: list[str]) -> list[str]:
+        """The dual of each one-word Arabic feminine noun: "غارة" -> "غارتان", "غارتين" (two
+        strikes are strikes too). Masculine duals are listed where they are meant: made for
+        every noun they also read words that are no trigger's."""
+        if self.language != "ar":
+            return []
+        stems = [w[:-1] + "ت" for w in words if " " not in w and "*" not in w and w.endswith("ة")]
+        return [s + ending for s in stems for ending in _DUAL_ENDINGS if s + ending not in words]
+
     def cue(self, name: str) -> PhraseMatcher[Cue]:
         """The phrases of a cue class, named by its ``Cue`` or by the name itself."""
         return self.cues[Cue(name)]
@@ -242,7 +255,8 @@ class Lexicon:
             weak = entry.get("weak", False)
             if not isinstance(weak, bool):
                 raise LexiconError(f"{source}: {where}: weak must be true or false")
-            for phrase in words:
+            nouns = entry["voice"] == Voice.NOUN
+            for phrase in words + (self._duals(words) if nouns else []):
                 trigger = Trigger(
                     phrase, event_type, sub_event_type, entry["plover"], Voice(entry["voice"]), weak
                 )
