@@ -1849,6 +1849,22 @@ def test_two_attacks_told_by_a_dual_are_an_attack():
     assert only_event(text).event_type == "Battles"
 
 
+def test_an_arrest_told_after_the_event_without_its_place_is_an_event_of_its_own():
+    text = (
+        "Gunmen opened fire on a police patrol in Basra on Thursday, wounding two officers. "
+        "Security forces later arrested three suspects."
+    )
+    assert "Arrests" in {e.sub_event_type for e in events(text)}
+
+
+def test_a_second_mention_of_an_arrest_adds_no_event():
+    text = (
+        "Security forces arrested three suspects in Basra on Thursday. "
+        "The suspects were arrested after a tip-off."
+    )
+    assert [e.sub_event_type for e in events(text)] == ["Arrests"]
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

@@ -35,7 +35,18 @@ def reported_events(
     """The events the article reports, each once, from its candidates."""
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
     # events it repeats, but does not make one of its own.
-    merged = _restated_headlines_dropped([c for c in merge(candidates) if c.anchored])
+    merged = merge(candidates)
+    told = {c.event_type for c in merged if c.anchored}
+    # an arrest the article tells nowhere else stands on the place and day in focus
+    merged = [
+        c
+        for c in merged
+        if c.anchored
+        or (
+            c.sub_event_type == SubEventType.ARRESTS and c.event_type not in told and not c.referred
+        )
+    ]
+    merged = _restated_headlines_dropped(merged)
     _inherit_actors(merged)
     _inherit_targets(merged)
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
