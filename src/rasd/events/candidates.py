@@ -6,7 +6,7 @@ killers named right after it) makes a candidate per event type its triggers anno
 (:mod:`rasd.events.casualties`), its date (:mod:`rasd.events.dating`) and its place or
 places (:mod:`rasd.events.placing`). Threats, plans, negations, rumours and background make
 none; events the sentence refers back to ("after the shelling") only add to the event told
-elsewhere.
+elsewhere (:mod:`rasd.events.reporting`); a toll told in the next sentence reaches its event.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 _APPROXIMATOR = 2  # words an approximator before a number may have ("at least", "more than")
 _VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
+_ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 
@@ -74,10 +75,9 @@ def _add_toll_told_after(cand: Candidate, sentence: SentenceMentions) -> None:
         return  # another, earlier day: another event's dead
     if sentence.cue(Cue.BACKGROUND) or sentence.cue(Cue.FRAME) or not sentence.cue(Cue.KILLED):
         return
-    if any(
-        m.place is not None and m.place != cand.place.place for m in sentence.places if cand.place
-    ):
-        return
+    own = cand.place.place if cand.place is not None else None
+    if any(m.place is not None and m.place != own for m in sentence.places):
+        return  # another place: another event's dead
     dead = [count_casualties(sentence, clause).fatalities for clause in sentence.clauses]
     known = [d for d in dead if d]
     if len(known) == 1:
@@ -132,9 +132,6 @@ def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus)
                 cand.referred, cand.anchored = True, False
                 out.append(cand)
     return out
-
-
-_ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
 
 
 def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:

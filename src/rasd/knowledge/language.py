@@ -23,6 +23,7 @@ WORD_CLASSES: dict[str, str] = {
     "plural_endings": "endings of plural nouns: no single victim",
     "nominative_plural_endings": "the ending of a plural as a subject (Arabic -uuna)",
     "dual_endings": "endings of dual nouns: two victims",
+    "dual_suffixes": "the dual's endings, nominative and oblique, added to trigger nouns",
     "articles": "articles before a noun",
     "passive_auxiliaries": "the auxiliary of a passive before a casualty word",
     "not_names": "words that end an agent's words without naming anyone",

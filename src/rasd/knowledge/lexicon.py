@@ -41,6 +41,7 @@ from mypy_extensions import mypyc_attr
 
 from rasd.knowledge.files import data_file, read_yaml
 from rasd.knowledge.frozen import by_fields
+from rasd.knowledge.language import language_profile
 from rasd.knowledge.taxonomy import TAXONOMY, EventType
 from rasd.text.matcher import PhraseMatcher, PhraseTables
 
@@ -125,8 +126,11 @@ _TRIGGER_KEYS = {"words", "event_type", "sub_event_type", "plover", "voice", "we
 _WEAPON_KEYS = {"words", "weapon", "sub_event_type", "explosive"}
 
 
-# The Arabic dual's endings, nominative and oblique.
-_DUAL_ENDINGS = ("ان", "ين")
+# The Arabic dual's endings (nominative, oblique) and the feminine ending, free and bound.
+_AR = language_profile("ar")
+_DUAL_SUFFIXES = tuple(sorted(_AR.words("dual_suffixes")))
+(_FEMININE,) = _AR.words("feminine_ending")
+(_FEMININE_BOUND,) = _AR.words("feminine_bound_ending")
 
 
 class LexiconError(ValueError):
@@ -219,8 +223,12 @@ class Lexicon:
         every noun they also read words that are no trigger's."""
         if self.language != "ar":
             return []
-        stems = [w[:-1] + "ت" for w in words if " " not in w and "*" not in w and w.endswith("ة")]
-        return [s + ending for s in stems for ending in _DUAL_ENDINGS if s + ending not in words]
+        stems = [
+            w[: -len(_FEMININE)] + _FEMININE_BOUND
+            for w in words
+            if " " not in w and "*" not in w and w.endswith(_FEMININE)
+        ]
+        return [s + ending for s in stems for ending in _DUAL_SUFFIXES if s + ending not in words]
 
     def cue(self, name: str) -> PhraseMatcher[Cue]:
         """The phrases of a cue class, named by its ``Cue`` or by the name itself."""
