@@ -1865,6 +1865,16 @@ def test_a_second_mention_of_an_arrest_adds_no_event():
     assert [e.sub_event_type for e in events(text)] == ["Arrests"]
 
 
+def test_attacks_that_displaced_families_over_the_last_week_are_background():
+    text = "RSF attacks on villages near El Obeid had displaced 5,000 families in the last week."
+    assert events(text) == []
+
+
+def test_forces_sent_to_take_a_building_took_nothing_yet():
+    text = "وصلت أرتال عسكرية من مصراتة إلى طرابلس أمس بهدف السيطرة على مقر المخابرات."
+    assert "Battles" not in {e.event_type for e in events(text)}
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]
