@@ -1875,6 +1875,11 @@ def test_forces_sent_to_take_a_building_took_nothing_yet():
     assert "Battles" not in {e.event_type for e in events(text)}
 
 
+def test_bodies_of_soldiers_brought_to_hospital_killed_no_one():
+    text = "قالت مصادر طبية في مدينة العريش إن 14 جثة لعسكريين وصلت إلى المستشفى فجر اليوم."
+    assert "Violence against civilians" not in {e.event_type for e in events(text)}
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]

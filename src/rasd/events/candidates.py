@@ -37,7 +37,7 @@ from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import is_arabic_word
+from rasd.text.normalize import folded_words, is_arabic_word
 from rasd.text.sentences import ends_sentence
 
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
@@ -45,6 +45,7 @@ _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 _APPROXIMATOR = 2  # words an approximator before a number may have ("at least", "more than")
 _VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
 _ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
+_OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 
@@ -171,8 +172,11 @@ def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Tri
 def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     killers = [a for a in sentence.actors if a.entry.kind not in _NOT_KILLERS]
     if is_arabic_word(sentence.tokens[cue.first].norm):
+        # (not "جثة لعسكريين": bodies of soldiers, the name joined to "ل" owns the dead)
         return any(
-            a.span.start >= cue.end and sentence.words_between(cue.end, a.span.start) == 0
+            a.span.start >= cue.end
+            and sentence.words_between(cue.end, a.span.start) == 0
+            and not sentence.tokens[sentence.token_index(a.span.start)].norm.startswith(_OF_CLITICS)
             for a in killers
         )
     return _killed_after(sentence, cue) and any(
