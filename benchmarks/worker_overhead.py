@@ -10,7 +10,8 @@ Each run reads the feed, extracts its documents and writes their JSON Lines to /
 copies their output in order), or with --documents-path `rasd ingest --workers N`'s
 (rasd.workers.extract_in_workers: this process reads the documents and writes the output,
 the workers extract). For each: wall time, the main process's CPU (user + system) and its
-children's, and both a document. Feeds of synthetic articles are written by
+children's, and both a document; the load average, and the cores that other work kept busy
+meanwhile (from /proc/stat). Feeds of synthetic articles are written by
 benchmarks/bench_workers.py (in the temporary folder's rasd-bench-workers/).
 """
 
@@ -20,6 +21,7 @@ import argparse
 import os
 import resource
 import time
+from pathlib import Path
 
 from rasd.extract_workers import extract_to
 from rasd.io.export import write_jsonl
@@ -32,6 +34,12 @@ from rasd.workers import Failure, extract_here, extract_in_workers
 
 def _cpu(usage: resource.struct_rusage) -> float:
     return usage.ru_utime + usage.ru_stime
+
+
+def _busy_seconds() -> float:
+    """The CPU seconds the machine's cores have been busy since it started (/proc/stat)."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
 
 
 def _documents(feed: str) -> list[Document]:
@@ -61,17 +69,19 @@ def main() -> None:
     count = sum(1 for _ in read_feed(args.feed))
     for _ in range(args.repeat):
         for workers in args.workers:
-            load = os.getloadavg()[0]
+            load, busy = os.getloadavg()[0], _busy_seconds()
             start, main_before = time.perf_counter(), _cpu(resource.getrusage(resource.RUSAGE_SELF))
             children_before = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN))
             run(args.feed, workers, args.documents_path)
             wall = time.perf_counter() - start
             main_cpu = _cpu(resource.getrusage(resource.RUSAGE_SELF)) - main_before
             children = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN)) - children_before
+            others = max(0.0, _busy_seconds() - busy - main_cpu - children) / wall
             print(
                 f"workers {workers}: wall {wall:5.1f} s  main CPU {main_cpu:5.1f} s"
                 f" ({1000 * main_cpu / count:.2f} ms a document)  workers' CPU {children:5.1f} s"
-                f" ({1000 * children / count:.2f} ms a document)  load {load:.2f}",
+                f" ({1000 * children / count:.2f} ms a document)  load {load:.2f}"
+                f"  others {others:.2f} cores",
                 flush=True,
             )
 
