@@ -20,6 +20,7 @@ from rasd.workers import (
     IN_FLIGHT_PER_WORKER,
     WORKER_DIED,
     Failure,
+    Kept,
     extract_in_workers,
     in_order,
 )
@@ -199,10 +200,12 @@ def mixed(tmp_path):
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "geojson"])
 def test_two_workers_say_and_write_what_one_process_does(mixed, tmp_path, capsys, monkeypatch, fmt):
     missing = tmp_path / "missing.jsonl"
-    alone, shared = one_and_two(capsys, monkeypatch, "--format", fmt, mixed, missing)
+    argv = ["--format", fmt, mixed, missing, tmp_path / "missing.txt"]
+    alone, shared = one_and_two(capsys, monkeypatch, *argv)
     assert shared == alone
     code, out, err = alone
     assert code == 1 and out and "a-records.jsonl:3: not JSON" in err and "missing.jsonl" in err
+    assert "missing.txt: no such file" in err
     assert "c-stops.jsonl:2: binary file, not text" in err and '"after"' not in str(out)
 
 
@@ -253,16 +256,14 @@ def test_knowledge_that_does_not_load_stops_the_workers_before_they_start(
 
 
 def test_items_kept_here_keep_their_place_among_the_workers_outcomes():
-    items = [*range(10), "here", *range(10, 40), "here too"]
-    outcomes = list(in_order(items, _doubled, 2, lambda n: -1, here=lambda n: isinstance(n, str)))
-    assert outcomes == [(n, None) if isinstance(n, str) else (n, 2 * n) for n in items]
+    items = [*range(10), Kept("here"), *range(10, 40), Kept("here too")]
+    outcomes = list(in_order(items, _doubled, 2, lambda n: -1))
+    assert outcomes == [n if isinstance(n, Kept) else (n, 2 * n) for n in items]
 
 
 def test_no_item_goes_to_a_worker_when_start_says_no():
-    outcomes = in_order(
-        ["a", 1, 2, "b"], _doubled, 2, lambda n: -1, lambda n: isinstance(n, str), lambda: False
-    )
-    assert list(outcomes) == [("a", None)]
+    outcomes = in_order([Kept("a"), 1, 2, Kept("b")], _doubled, 2, lambda n: -1, lambda: False)
+    assert list(outcomes) == [Kept("a")]
 
 
 def test_items_are_read_only_as_fast_as_the_workers_take_them():

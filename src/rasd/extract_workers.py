@@ -32,7 +32,7 @@ from rasd.io.inputs import expand as expand_inputs
 from rasd.io.inputs import read_input
 from rasd.model import Document
 from rasd.run_report import RunReport, left_alone
-from rasd.workers import WORKER_DIED, Failure, extract_here, in_order
+from rasd.workers import WORKER_DIED, Failure, Kept, extract_here, in_order
 
 FORMATS = ("jsonl", "csv", "geojson")  # the formats written this way (a table is not)
 
@@ -75,10 +75,6 @@ Here = Unread | _FeedStart | _FeedEnd  # what stays in this process, in its plac
 Outcome = Extracted | Unread
 
 
-def _here(item: Work | Here) -> bool:
-    return isinstance(item, Unread | _FeedStart | _FeedEnd)
-
-
 def _one_document(name: str) -> bool:
     """Whether an input is a page or a text file, which a worker reads: not a URL, a folder, a
     feed nor a file of records."""
@@ -91,7 +87,7 @@ def _one_document(name: str) -> bool:
     )
 
 
-def _work(inputs: list[str]) -> Iterator[Work | Here]:
+def _work(inputs: list[str]) -> Iterator[Work | Kept[Here]]:
     """What the inputs hold, in their order, as little read as can be."""
     for name in expand_inputs(inputs):
         if name == "-":
@@ -104,28 +100,28 @@ def _work(inputs: list[str]) -> Iterator[Work | Here]:
             try:
                 yield from read_input(name)
             except IngestError as err:
-                yield Unread.of(err)
+                yield Kept(Unread.of(err))
 
 
-def _feed(name: str) -> Iterator[RecordLine | Here]:
-    yield _FeedStart()
+def _feed(name: str) -> Iterator[RecordLine | Kept[Here]]:
+    yield Kept(_FeedStart())
     try:
         for entry in feed_lines(name):
-            yield entry if isinstance(entry, RecordLine) else Unread.of(entry)
+            yield entry if isinstance(entry, RecordLine) else Kept(Unread.of(entry))
     except IngestError as err:
-        yield _FeedEnd(Unread.of(err))
+        yield Kept(_FeedEnd(Unread.of(err)))
     else:
-        yield _FeedEnd()
+        yield Kept(_FeedEnd())
 
 
-def _stdin() -> Iterator[RecordLine | Document | Unread]:
+def _stdin() -> Iterator[RecordLine | Document | Kept[Here]]:
     try:
         # bytes where it can: the encoding of piped text is told as a file's is
         stream = getattr(sys.stdin, "buffer", sys.stdin)
         for entry in stream_entries(stream, "stdin"):
-            yield Unread.of(entry) if isinstance(entry, IngestError) else entry
+            yield Kept(Unread.of(entry)) if isinstance(entry, IngestError) else entry
     except (UnicodeDecodeError, OSError) as err:
-        yield Unread("stdin", f"cannot read ({err})")
+        yield Kept(Unread("stdin", f"cannot read ({err})"))
 
 
 def _geojson_features(result: Result) -> str:
@@ -224,8 +220,11 @@ def extract_to(
     writer = _Writer(fmt, out, bom)
     bad: list[IngestError] | None = None  # the bad records of the .jsonl file being read
     job = _Job(fmt, published)
-    for item, outcomes in in_order(_work(inputs), job, workers, _died, _here, ready):
-        for outcome in [item] if outcomes is None else outcomes:
+    done: Iterator[tuple[Work, list[Outcome]] | Kept[Here]]
+    done = in_order(_work(inputs), job, workers, _died, ready)
+    for entry in done:
+        outcomes: list[Outcome | Here] = [entry.value] if isinstance(entry, Kept) else [*entry[1]]
+        for outcome in outcomes:
             if isinstance(outcome, Extracted):
                 for warning in outcome.warnings:
                     report.warn(warning)

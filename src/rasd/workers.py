@@ -1,14 +1,14 @@
 """Work in worker processes, for `rasd extract --workers N` and `rasd ingest --workers N`.
 
 :func:`in_order` sends the items of a stream to N worker processes in chunks and hands on
-what a job made of each in the order of the input; an item the caller keeps (a message of its
-own) takes its place in that order without going to a worker. :func:`extract_in_workers`
-extracts Documents read in the calling process (for `rasd ingest`, which stores them);
-`rasd extract` sends the inputs' unread records to its workers instead and gets back their
-output (rasd.extract_workers). Each worker process has rasd's knowledge and its extraction
-modules loaded once: inherited from the caller where processes fork (Linux), else loaded
-when the worker starts. At most a few chunks a worker are in flight, so memory stays flat
-however long the input is.
+what a job made of each in the order of the input; an item the caller keeps (:class:`Kept`:
+a message of its own) takes its place in that order without going to a worker.
+:func:`extract_in_workers` extracts Documents read in the calling process (for `rasd
+ingest`, which stores them); `rasd extract` sends the inputs' unread records to its workers
+instead and gets back their output (rasd.extract_workers). Each worker process has rasd's
+knowledge and its extraction modules loaded once: inherited from the caller where processes
+fork (Linux), else loaded when the worker starts. At most a few chunks a worker are in
+flight, so memory stays flat however long the input is.
 
 A document on which extraction raises is a :class:`Failure` and the others go on. An item
 that kills its worker process (a crash, the memory killer) breaks the pool: the pool is
@@ -37,6 +37,7 @@ WORKER_DIED = "its worker process died (a crash or out of memory)"
 
 T = TypeVar("T")  # an item of work
 R = TypeVar("R")  # what a job makes of one item
+H = TypeVar("H")  # an item kept in the calling process
 
 
 @dataclass(frozen=True)
@@ -102,31 +103,32 @@ class _Pool:
             self._executor = None
 
 
-@dataclass
-class _Entry(Generic[T, R]):
-    """Items in the order of the input: a chunk sent to a worker, or an item kept here."""
+@dataclass(frozen=True)
+class Kept(Generic[H]):
+    """An item of the stream that stays in the calling process (a message of its own): handed
+    back in its place among the outcomes."""
 
-    items: list[T]
-    future: Future[list[R]] | None  # None: kept in this process
+    value: H
+
+
+_Sent = tuple[list[T], "Future[list[R]]"]  # a chunk and its outcomes to come
 
 
 def in_order(
-    items: Iterable[T],
+    items: Iterable[T | Kept[H]],
     job: Callable[[list[T]], list[R]],
     workers: int,
     died: Callable[[T], R],
-    here: Callable[[T], bool] | None = None,
     start: Callable[[], bool] | None = None,
     chunk_size: int = CHUNK_SIZE,
-) -> Iterator[tuple[T, R | None]]:
+) -> Iterator[tuple[T, R] | Kept[H]]:
     """Each item with what ``job`` (a picklable function of a chunk of items, giving one
-    outcome an item) made of it in one of ``workers`` processes, in the order of the items;
-    ``died(item)`` stands for the outcome of an item that killed its worker. An item that
-    ``here`` says stays in this process comes with None. ``start`` is called before the first
-    item goes to a worker; when it gives False no more items are read. The items are read only
-    as fast as the workers take them."""
+    outcome an item) made of it in one of ``workers`` processes, and each Kept item, in the
+    order of the items; ``died(item)`` stands for the outcome of an item that killed its
+    worker. ``start`` is called before the first item goes to a worker; when it gives False
+    no more items are read. The items are read only as fast as the workers take them."""
     pool = _Pool(workers)
-    in_flight: deque[_Entry[T, R]] = deque()
+    in_flight: deque[_Sent[T, R] | Kept[H]] = deque()
     limit = IN_FLIGHT_PER_WORKER * workers
     chunk: list[T] = []
     started = start is None
@@ -134,14 +136,14 @@ def in_order(
     def send() -> None:
         nonlocal chunk
         if chunk:
-            in_flight.append(_Entry(chunk, pool.submit(job, chunk)))
+            in_flight.append((chunk, pool.submit(job, chunk)))
             chunk = []
 
     try:
         for item in items:
-            if here is not None and here(item):
+            if isinstance(item, Kept):
                 send()
-                in_flight.append(_Entry([item], None))
+                in_flight.append(item)
             else:
                 if not started:
                     if start is not None and not start():
@@ -150,7 +152,7 @@ def in_order(
                 chunk.append(item)
                 if len(chunk) >= chunk_size:
                     send()
-            while in_flight and (in_flight[0].future is None or len(in_flight) >= limit):
+            while in_flight and (isinstance(in_flight[0], Kept) or len(in_flight) >= limit):
                 yield from _first_done(in_flight, pool, job, died)
         send()
         while in_flight:
@@ -160,33 +162,32 @@ def in_order(
 
 
 def _first_done(
-    in_flight: deque[_Entry[T, R]],
+    in_flight: deque[_Sent[T, R] | Kept[H]],
     pool: _Pool,
     job: Callable[[list[T]], list[R]],
     died: Callable[[T], R],
-) -> Iterator[tuple[T, R | None]]:
+) -> Iterator[tuple[T, R] | Kept[H]]:
     """The outcomes of the oldest entry in flight; after a worker died, those of every entry
     in flight, the items sent to workers retried one at a time."""
-    entry = in_flight[0]
-    if entry.future is None:
-        in_flight.popleft()
-        yield entry.items[0], None
+    first = in_flight.popleft()
+    if isinstance(first, Kept):
+        yield first
         return
+    chunk, future = first
     try:
-        outcomes = entry.future.result()
+        outcomes = future.result()
     except BrokenProcessPool:
-        entries = list(in_flight)
+        entries = [first, *in_flight]
         in_flight.clear()
         pool.close()
         for entry in entries:
-            for item in entry.items:
-                if entry.future is None:
-                    yield item, None
-                else:
-                    yield item, _alone(item, pool, job, died)
+            if isinstance(entry, Kept):
+                yield entry
+                continue
+            for item in entry[0]:
+                yield item, _alone(item, pool, job, died)
         return
-    in_flight.popleft()
-    yield from zip(entry.items, outcomes)
+    yield from zip(chunk, outcomes)
 
 
 def _alone(item: T, pool: _Pool, job: Callable[[list[T]], list[R]], died: Callable[[T], R]) -> R:
@@ -218,8 +219,10 @@ def extract_in_workers(
 ) -> Iterator[Result | Failure]:
     """The Result (or Failure) of each document, in input order, extracted by ``workers``
     processes; the documents are read only as fast as the workers take them."""
-    for document, outcome in in_order(
-        documents, _extract_chunk, workers, _died, chunk_size=chunk_size
-    ):
-        assert outcome is not None  # (no document stays here)
+    done: Iterator[tuple[Document, list[Event] | str] | Kept[None]]
+    done = in_order(documents, _extract_chunk, workers, _died, chunk_size=chunk_size)
+    for entry in done:
+        if isinstance(entry, Kept):
+            continue  # (none: every document goes to a worker)
+        document, outcome = entry
         yield Failure(document, outcome) if isinstance(outcome, str) else Result(document, outcome)
