@@ -18,10 +18,12 @@ three processes every 20 ms, as this bench did until December 2026, kept a sixth
 busy, which a run of two workers on two cores loses; the memory is flat, so a slower
 sampling finds the same peak). rasd's compiled knowledge is kept in a cache folder of the
 bench's own, built by a warm-up run. Then the speed-up of each N over the first, by the
-medians and by the best runs (on a machine shared with other work, the best run of each is
-the one least slowed by it). With --wait-idle S each run waits (up to S seconds) until the
-machine's cores have been idle for five seconds. For flat memory, compare the peak
-of two counts:
+medians, by the best runs (on a machine shared with other work, the best run of each is the
+one least slowed by it) and by the median of each run's speed against that of the runs of
+the first N on either side of it (the speed of this virtual machine's cores drifts by 10-20%
+over minutes, with no other work of its own: neighbouring runs share the drift). With
+--wait-idle S each run waits (up to S seconds) until the machine's cores have been idle for
+five seconds. For flat memory, compare the peak of two counts:
 
     .venv/bin/python benchmarks/bench_workers.py --documents 1000 100000 --workers 1 --repeat 1
 """
@@ -202,12 +204,19 @@ def main() -> None:
                 )
         if not args.repeat:
             continue
-        first, best = statistics.median(rates[args.workers[0]]), max(rates[args.workers[0]])
+        base = rates[args.workers[0]]
+        first, best = statistics.median(base), max(base)
         for workers in args.workers[1:]:
             median = statistics.median(rates[workers])
+            # each run against the runs of the first N on either side of it
+            beside = [
+                rate / statistics.mean(base[i : i + 2]) for i, rate in enumerate(rates[workers])
+            ]
             print(
                 f"  speed-up of {workers} workers over {args.workers[0]}: {median / first:.2f}"
-                f" by the medians, {max(rates[workers]) / best:.2f} by the best runs"
+                f" by the medians, {max(rates[workers]) / best:.2f} by the best runs,"
+                f" {statistics.median(beside):.2f} by the median of the runs against their"
+                " neighbours"
             )
 
 
