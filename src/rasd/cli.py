@@ -17,6 +17,8 @@ from rasd import __version__
 from rasd.batch_command import add_batch_command
 from rasd.evaluation.bench import BenchError, format_report, run_bench
 from rasd.evaluation.bench import add_arguments as add_bench_arguments
+from rasd.extract_workers import FORMATS as WORKER_FORMATS
+from rasd.extract_workers import extract_to
 from rasd.gazetteer_command import add_gazetteer_command
 from rasd.io.documents import published_at
 from rasd.io.export import FORMATS, Result, format_table, write_csv
@@ -118,7 +120,7 @@ def _results(
 ) -> Iterator[Result]:
     """The result of each input document, but those ``skip`` says need no extraction;
     extracted by ``workers`` processes (rasd.workers) when more than one, in input order."""
-    report.start(expected_documents(list(expand_inputs(inputs))) if report.shows_progress else None)
+    _start(inputs, report)
     documents = _to_extract(inputs, published, report, skip)
     if workers > 1:
         outcomes = extract_in_workers(documents, workers)
@@ -132,6 +134,11 @@ def _results(
             continue
         report.done(outcome)
         yield outcome
+
+
+def _start(inputs: list[str], report: RunReport) -> None:
+    """The progress bar, of the documents the inputs hold where that can be told."""
+    report.start(expected_documents(list(expand_inputs(inputs))) if report.shows_progress else None)
 
 
 def _to_extract(
@@ -177,8 +184,22 @@ def _open_store(path: str) -> Store | None:
 def cmd_extract(args: argparse.Namespace) -> int:
     report = RunReport(args.quiet)
     try:
-        results = _results(args.inputs, args.published, report, workers=args.workers)
-        _write(results, args.format, sys.stdout, args.bom)
+        if args.workers > 1 and args.format in WORKER_FORMATS:
+            # the workers read, extract and write: this process copies their output in order
+            _start(args.inputs, report)
+            extract_to(
+                args.inputs,
+                args.format,
+                sys.stdout,
+                report,
+                args.workers,
+                args.published,
+                args.bom,
+                ready=lambda: _knowledge_loads(report),
+            )
+        else:
+            results = _results(args.inputs, args.published, report, workers=args.workers)
+            _write(results, args.format, sys.stdout, args.bom)
     finally:
         report.finish()
     return _exit_code(report)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from tqdm import tqdm
 
     from rasd.io.export import Result
+    from rasd.model import Document
 
 _READ_AHEAD = 1 << 20  # bytes read at a time when counting the records of a .jsonl file
 
@@ -20,6 +21,12 @@ _READ_AHEAD = 1 << 20  # bytes read at a time when counting the records of a .js
 def counted(number: int, noun: str) -> str:
     """'1 document', '2 documents'."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def left_alone(document: Document) -> bool:
+    """Whether extraction skips the document: it has no text, or a language rasd does not
+    read."""
+    return document.language not in ("ar", "en") or not document.text.strip()
 
 
 def expected_documents(inputs: list[str]) -> int | None:
@@ -101,10 +108,16 @@ class RunReport:
     def done(self, result: Result | None) -> None:
         """One document through extraction (None: extraction failed on it)."""
         if result is not None:
-            self.read += 1
-            doc = result.document
-            self.skipped += doc.language not in ("ar", "en") or not doc.text.strip()
-            self.events += len(result.events)
+            self.tally(left_alone(result.document), len(result.events))
+        elif self._bar is not None:
+            self._bar.update()
+
+    def tally(self, skipped: bool, events: int) -> None:
+        """One document through extraction (in a worker process): whether it was skipped and
+        how many events it gave."""
+        self.read += 1
+        self.skipped += skipped
+        self.events += events
         if self._bar is not None:
             self._bar.update()
 

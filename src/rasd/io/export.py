@@ -1,8 +1,12 @@
-"""Writing extraction results: JSON Lines, ACLED-style CSV, GeoJSON and a table for people."""
+"""Writing extraction results: JSON Lines, ACLED-style CSV, GeoJSON and a table for people.
+
+``jsonl_line``, ``csv_lines`` and ``geojson_features`` give one result's share of the output,
+which `--workers N` makes in its worker processes; the writers put those shares together."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import time
 from collections.abc import Iterable
@@ -17,7 +21,12 @@ __all__ = [
     "FORMATS",
     "Result",
     "acled_row",
+    "csv_header",
+    "csv_lines",
     "format_table",
+    "geojson_features",
+    "geojson_text",
+    "jsonl_line",
     "write_csv",
     "write_geojson",
     "write_jsonl",
@@ -46,41 +55,69 @@ class Result:
         }
 
 
+def jsonl_line(result: Result) -> str:
+    """The JSON Lines record of one result, its line end included."""
+    return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+
+
 def write_jsonl(results: Iterable[Result], out: TextIO) -> None:
     for result in results:
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        out.write(jsonl_line(result))
         out.flush()
 
 
-def write_csv(results: Iterable[Result], out: TextIO, bom: bool = False) -> None:
-    """ACLED's columns, one row per event; ``bom`` writes a UTF-8 byte-order mark first, by
+def csv_header(bom: bool = False) -> str:
+    """The CSV's first line, ACLED's columns; with ``bom`` after a UTF-8 byte-order mark, by
     which Excel knows the file is UTF-8 (without it, it shows the Arabic as garbage)."""
-    if bom:
-        out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
-    writer.writeheader()
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS).writeheader()
+    return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+def csv_lines(result: Result) -> str:
+    """The CSV rows of one result, one an event."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS)
+    for number, event in enumerate(result.events, 1):
+        writer.writerow(acled_row(event, result.document, number, result.extracted_at))
+    return buffer.getvalue()
+
+
+def write_csv(results: Iterable[Result], out: TextIO, bom: bool = False) -> None:
+    """ACLED's columns, one row per event; ``bom`` writes a UTF-8 byte-order mark first."""
+    out.write(csv_header(bom))
     for result in results:
-        for number, event in enumerate(result.events, 1):
-            writer.writerow(acled_row(event, result.document, number, result.extracted_at))
+        out.write(csv_lines(result))
+
+
+def geojson_features(result: Result) -> list[dict]:
+    """The GeoJSON points of one result's events that have a place with coordinates."""
+    features = []
+    for event in result.events:
+        loc = event.location
+        if not loc or loc.lat is None or loc.lon is None:
+            continue
+        properties = event.to_dict()
+        properties["doc_id"] = result.document.doc_id
+        properties["identity"] = result.document.identity
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+                "properties": properties,
+            }
+        )
+    return features
+
+
+def geojson_text(features: Iterable[str]) -> str:
+    """The FeatureCollection of features already in JSON (json.dumps of each), as json.dump
+    writes the whole collection."""
+    return '{"type": "FeatureCollection", "features": [' + ", ".join(features) + "]}\n"
 
 
 def write_geojson(results: Iterable[Result], out: TextIO) -> None:
-    features = []
-    for result in results:
-        for event in result.events:
-            loc = event.location
-            if not loc or loc.lat is None or loc.lon is None:
-                continue
-            properties = event.to_dict()
-            properties["doc_id"] = result.document.doc_id
-            properties["identity"] = result.document.identity
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-                    "properties": properties,
-                }
-            )
+    features = [feature for result in results for feature in geojson_features(result)]
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")
 

@@ -3,11 +3,14 @@ Documents out.
 
 ``read_path`` reads one file and picks its reader, ``read_stream`` standard input (records
 or one article, told by how it starts), ``read_feed`` the records of a JSON Lines file one by
-one, a bad record among them as an IngestError (for `rasd batch`); the other public names are
-kept here for the callers of ``rasd.io.ingest`` and live in the module that does their job:
-``decode`` (rasd.io.decoding), ``identify_language`` (rasd.io.language),
-``document_from_text`` (rasd.io.documents), ``document_from_html`` (rasd.io.pages),
-``read_records`` (rasd.io.records) and ``IngestError`` (rasd.io.errors).
+one, a bad record among them as an IngestError (for `rasd batch`). ``feed_lines`` and
+``stream_entries`` read as those two do but leave each JSON Lines record unparsed, a
+:class:`RecordLine` for ``record_of_line`` to read in a worker process (`--workers N`). The
+other public names are kept here for the callers of ``rasd.io.ingest`` and live in the module
+that does their job: ``decode`` (rasd.io.decoding), ``identify_language``
+(rasd.io.language), ``document_from_text`` (rasd.io.documents), ``document_from_html``
+(rasd.io.pages), ``read_records`` and ``record_of_line`` (rasd.io.records) and
+``IngestError`` (rasd.io.errors).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 from rasd.io.decoding import decode
 from rasd.io.documents import document_from_text, published_at
@@ -25,7 +29,7 @@ from rasd.io.errors import MAX_BYTES, IngestError, check_size, text_size
 from rasd.io.identity import document_identity
 from rasd.io.language import LANGUAGES, identify_language
 from rasd.io.pages import document_from_html
-from rasd.io.records import document_from_record, read_records
+from rasd.io.records import document_from_record, read_records, record_of_line
 from rasd.model import Document
 
 __all__ = [
@@ -36,10 +40,15 @@ __all__ = [
     "document_from_html",
     "document_from_text",
     "identify_language",
+    "RecordLine",
+    "bad_records",
+    "feed_lines",
     "read_feed",
     "read_path",
     "read_records",
     "read_stream",
+    "record_of_line",
+    "stream_entries",
 ]
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -90,13 +99,29 @@ def _text_lines(lines: Iterable[bytes | str], source: str) -> Iterator[str]:
             yield decode(line, f"{source}:{number}")
 
 
-def _records(lines: Iterable[bytes | str], source: str) -> Iterator[Document | IngestError]:
-    """read_records over lines of bytes or text, a line that is not text ending the feed with
-    an IngestError."""
+class RecordLine(NamedTuple):
+    """One non-blank line of JSON Lines input, read as text and not yet parsed."""
+
+    where: str  # "SOURCE:LINE"
+    text: str
+
+
+def record_lines(lines: Iterable[bytes | str], source: str) -> Iterator[RecordLine | IngestError]:
+    """The non-blank lines of JSON Lines input (bytes or text), a line that is not text ending
+    them with an IngestError."""
     try:
-        yield from read_records(_text_lines(lines, source), source)
+        for number, line in enumerate(_text_lines(lines, source), start=1):
+            if line.strip():
+                yield RecordLine(f"{source}:{number}", line)
     except IngestError as e:
         yield e
+
+
+def _parsed(
+    entries: Iterable[RecordLine | Document | IngestError],
+) -> Iterator[Document | IngestError]:
+    for entry in entries:
+        yield record_of_line(entry.text, entry.where) if isinstance(entry, RecordLine) else entry
 
 
 def _array(records: list, source: str) -> Iterator[Document | IngestError]:
@@ -121,6 +146,13 @@ def read_stream(lines: Iterable[bytes | str], source: str) -> Iterator[Document 
     records when one of its first lines starts with "{" (a bad line yields an IngestError
     for "SOURCE:LINE" and reading goes on), a JSON array of records when it starts with "[",
     else one article, HTML or plain text, named ``source``."""
+    return _parsed(stream_entries(lines, source))
+
+
+def stream_entries(
+    lines: Iterable[bytes | str], source: str
+) -> Iterator[RecordLine | Document | IngestError]:
+    """What read_stream reads, its JSON Lines records left unparsed (RecordLines)."""
     stream = iter(lines)
     head: list[bytes | str] = []
     starts = []  # the first character of each of the first non-blank lines
@@ -136,7 +168,7 @@ def read_stream(lines: Iterable[bytes | str], source: str) -> Iterator[Document 
         return
     start = "{" if "{" in starts else starts[0]
     if start == "{":
-        yield from _records(chain(head, stream), source)
+        yield from record_lines(chain(head, stream), source)
         return
     try:
         text = _whole_text([*head, *stream], source)
@@ -175,23 +207,32 @@ def _feed(
             continue
         yield item if published is None else published_at(item, published)
     if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""
-        raise IngestError(first.source, first.reason + more, len(errors))
+        raise bad_records(errors)
 
 
-def _feed_file(path: Path) -> Iterator[Document | IngestError]:
-    """The records of a JSON Lines file, read line by line: no limit on the file's size."""
+def bad_records(errors: list[IngestError]) -> IngestError:
+    """One error for the bad records of a file: the first, and how many more there were."""
+    first = errors[0]
+    more = f" (and {len(errors) - 1} more bad records)" if len(errors) > 1 else ""
+    return IngestError(first.source, first.reason + more, len(errors))
+
+
+def feed_lines(path: str | Path) -> Iterator[RecordLine | IngestError]:
+    """The non-blank lines of a JSON Lines file, read line by line (no limit on the file's
+    size), a line that is not text ending them with an IngestError; raises an IngestError for
+    a file that cannot be read or is empty."""
+    path = Path(path)
     source = str(path)
     _file_size(path)
     try:
         with path.open("rb") as fh:
+            lines: Iterable[bytes | str] = fh
             if fh.read(2) in _UTF16_BOMS:  # not line by line: the whole file decoded at once
-                yield from read_records(decode(_read_bytes(path), source).splitlines(), source)
-                return
-            fh.seek(0)
+                lines = decode(_read_bytes(path), source).splitlines()
+            else:
+                fh.seek(0)
             empty = True
-            for item in _records(fh, source):
+            for item in record_lines(lines, source):
                 empty = False
                 yield item
     except PermissionError:
@@ -215,7 +256,7 @@ def read_path(path: str | Path, published: dt.datetime | None = None) -> Iterato
     suffix = path.suffix.lower()
     doc_id = path.stem
     if suffix == ".jsonl":
-        yield from _feed(_feed_file(path), published)
+        yield from _feed(_parsed(feed_lines(path)), published)
         return
     text = decode(_read_bytes(path, one_document=suffix != ".json"), source)
     if suffix == ".json":
@@ -244,4 +285,4 @@ def read_feed(path: str) -> Iterator[Document | IngestError]:
     """The records of a JSON Lines file one by one, read line by line, a bad record yielded
     as an IngestError for "SOURCE:LINE" among them; an IngestError raised for a file that
     cannot be read or is empty."""
-    return _feed_file(Path(path))
+    return _parsed(feed_lines(path))

@@ -24,17 +24,19 @@ def read_records(lines: Iterable[str], source: str) -> Iterator[Document | Inges
     """Documents from JSON Lines records ``{doc_id, text | html, url, published, language,
     outlet}``; a bad line yields an IngestError for "SOURCE:LINE" and reading goes on."""
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            document = document_from_record(json.loads(line), where)
-        except json.JSONDecodeError as e:
-            yield IngestError(where, f"not JSON ({e.msg}, column {e.colno})")
-        except IngestError as e:
-            yield e
-        else:
-            yield document
+        if line.strip():
+            yield record_of_line(line, f"{source}:{number}")
+
+
+def record_of_line(line: str, where: str) -> Document | IngestError:
+    """The Document of one line of JSON Lines, or an IngestError for "WHERE" (the file and
+    line) saying why the line is not a record."""
+    try:
+        return document_from_record(json.loads(line), where)
+    except json.JSONDecodeError as e:
+        return IngestError(where, f"not JSON ({e.msg}, column {e.colno})")
+    except IngestError as e:
+        return e
 
 
 def document_from_record(record: object, where: str, name: str | None = None) -> Document:
