@@ -1880,6 +1880,15 @@ def test_bodies_of_soldiers_brought_to_hospital_killed_no_one():
     assert "Violence against civilians" not in {e.event_type for e in events(text)}
 
 
+def test_a_foreign_force_named_often_does_not_move_the_article_abroad():
+    text = (
+        "قتل شاب أمس برصاص قوات الاحتلال الإسرائيلي خلال اقتحام مخيم جنين.\n"
+        "وأعلنت وزارة الصحة الفلسطينية وفاته في المستشفى.\n"
+        "وشنت قوات الاحتلال حملة مداهمات واسعة لعشرات المنازل."
+    )
+    assert {e.location.name for e in events(text)} == {"Jenin camp"}
+
+
 def test_soldiers_who_died_killed_no_one():
     text = "شن الحوثيون هجوماً على مواقع القوات المشتركة في مديرية حيس اليوم، فيما استشهد جنديان."
     assert "Violence against civilians" not in [e.event_type for e in events(text)]
