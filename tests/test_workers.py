@@ -75,15 +75,20 @@ def test_a_document_extraction_fails_on_is_reported_and_the_others_go_on(feed, c
     assert f"rasd: error: {feed}:8: extraction failed (KeyError: 'boom')" in err
 
 
-def test_a_document_that_kills_its_worker_fails_alone(monkeypatch):
+def process_that_dies_on(doc_id: str):
+    """rasd's own extraction, but the worker process dies on the document ``doc_id``."""
     process = rasd.pipeline.process
 
-    def dies_on_doc_5(doc, resources=None):
-        if doc.doc_id == "doc-5":
+    def dies(doc, resources=None):
+        if doc.doc_id == doc_id:
             os._exit(3)
         return process(doc, resources)
 
-    monkeypatch.setattr(rasd.pipeline, "process", dies_on_doc_5)
+    return dies
+
+
+def test_a_document_that_kills_its_worker_fails_alone(monkeypatch):
+    monkeypatch.setattr(rasd.pipeline, "process", process_that_dies_on("doc-5"))
     outcomes = list(extract_in_workers(documents(12), workers=2, chunk_size=2))
     failed = [o for o in outcomes if isinstance(o, Failure)]
     assert [(f.document.doc_id, f.reason) for f in failed] == [("doc-5", WORKER_DIED)]
@@ -232,14 +237,7 @@ def test_two_workers_read_an_article_on_standard_input_as_one_process(capsys, mo
 
 
 def test_a_record_that_kills_its_worker_fails_alone_and_is_named(feed, capsys, monkeypatch):
-    process = rasd.pipeline.process
-
-    def dies_on_report_5(doc, resources=None):
-        if doc.doc_id == "report-5":
-            os._exit(3)
-        return process(doc, resources)
-
-    monkeypatch.setattr(rasd.pipeline, "process", dies_on_report_5)
+    monkeypatch.setattr(rasd.pipeline, "process", process_that_dies_on("report-5"))
     code, shared, err = extract(capsys, "--workers", 2, feed)
     assert code == 1
     assert [r["doc_id"] for r in shared] == [f"report-{n}" for n in range(40) if n != 5]

@@ -55,6 +55,9 @@ class DateRange(NamedTuple):
     def contains(self, other: DateRange) -> bool:
         return self.date_from <= other.date_from and other.date_to <= self.date_to
 
+    def overlaps(self, other: DateRange) -> bool:
+        return self.date_from <= other.date_to and other.date_from <= self.date_to
+
 
 def date_span(date: DateRange) -> Span:
     """Where a date read from the text stands (a date the text gives always has its span;

@@ -66,15 +66,13 @@ def _looting_in_attacks_dropped(events: list[Candidate]) -> list[Candidate]:
             v.place is not None
             and c.place is not None
             and same_place(v.place, c.place)
-            and _same_days(v.date, c.date)
+            and v.date is not None
+            and c.date is not None
+            and v.date.overlaps(c.date)
             for v in violent
         )
 
     return [c for c in events if not part_of_violence(c)]
-
-
-def _same_days(a: DateRange | None, b: DateRange | None) -> bool:
-    return a is not None and b is not None and a.date_from <= b.date_to and b.date_from <= a.date_to
 
 
 def _inherit_actors(events: list[Candidate]) -> None:
