@@ -368,6 +368,33 @@ def test_youths_clashing_with_police_in_english_are_rioters():
     assert types(event) == ("Riots", "Violent demonstration")
 
 
+def test_demonstrators_and_policemen_hurt_in_clashes_are_a_riot_of_the_demonstrators():
+    event = only_event(
+        "Twelve demonstrators and 20 policemen were injured in clashes in Kut on Sunday."
+    )
+    assert types(event) == ("Riots", "Violent demonstration")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Rioters (Iraq)",
+        "Police Forces of Iraq (2022-)",
+    )
+
+
+def test_singular_accusative_counts_name_demonstrators_and_policemen():
+    event = only_event("أصيب 12 متظاهرا و20 شرطيا في مواجهات في مدينة الكوت أمس.")
+    assert types(event) == ("Riots", "Violent demonstration")
+    assert event.actor2.name == "Police Forces of Iraq (2022-)"
+
+
+def test_youths_clashing_with_troops_during_a_raid_are_rioters():
+    text = "Clashes erupted between youths and Israeli troops during the raid on Beita on Sunday."
+    assert types(only_event(text)) == ("Riots", "Violent demonstration")
+
+
+def test_armed_clashes_with_troops_stay_a_battle():
+    text = "اندلعت اشتباكات مسلحة بين فلسطينيين وقوات الاحتلال في مخيم جنين أمس."
+    assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
 def test_police_clashing_with_demonstrators_who_throw_stones_is_their_riot():
     event = only_event("Police clashed with demonstrators who threw stones in Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")
@@ -594,6 +621,13 @@ def test_soldiers_killed_by_a_bomb_are_the_target_not_the_bomber():
     event = only_event(text)
     assert actor_id(event.actor1) != "mil-syria-assad"
     assert actor_id(event.actor2) == "mil-syria-assad"
+
+
+def test_soldiers_killed_at_least_so_many_are_victims_not_attackers():
+    text = "قتل ما لا يقل عن 25 جنديا في هجومين منفصلين لمسلحين على بلدة بولكسي وسط مالي أمس."
+    event = only_event(text)
+    assert types(event) == ("Battles", "Armed clash")
+    assert (event.actor2.name, event.fatalities) == ("Military Forces of Mali (2021-)", 25)
 
 
 # ---------------------------------------------------------------- casualties

@@ -87,6 +87,12 @@ def test_approximator_marks_the_number_approximate():
     assert (m.span.text, m.value, m.approximate) == ("ثلاثين", 30, True)
 
 
+def test_an_approximator_of_several_words_is_where_the_number_is_said_from():
+    text = "قتل ما لا يقل عن 25 جنديا"
+    (m,) = find_numbers(text)
+    assert (m.value, m.approximate, text[m.said_from :]) == (25, True, "ما لا يقل عن 25 جنديا")
+
+
 def test_english_words_and_hyphen():
     assert values("twenty-five soldiers and one hundred and five civilians") == [
         ("twenty-five", 25),

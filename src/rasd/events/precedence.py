@@ -135,8 +135,10 @@ def clash_with_civilians_is_a_riot(
     """ "مواجهات بين شبان وقوات الاحتلال", "youths clashed with troops": a clash one side of
     which is unarmed people (youths, residents, protesters) facing state forces is a riot, as
     ACLED codes it, and the tear gas fired at them is part of it. The unarmed must be a side
-    (named after "between", or right by the clash word), not its victims; gunmen in the
-    clause, or a battle word other than a clash word, keep the battle."""
+    (named after "between", or right by the clash word), not its victims, or a crowd
+    anywhere in the clause ("demonstrators and policemen were hurt in clashes"); the raid
+    they met joins the riot. Gunmen in the clause, or a battle word other than a clash
+    word ("اشتباكات مسلحة", "armed clashes"), keep the battle."""
     battles = by_type.get(EventType.BATTLES)
     if not battles or EventType.RIOTS in by_type:
         return
@@ -149,18 +151,18 @@ def clash_with_civilians_is_a_riot(
         or any(k.armed and not k.state for k in kinds)
     ):
         return
-    confronting = _confronting_crowd(sentence, clause)
-    if not all(
-        t.payload.event_type == EventType.RIOTS
-        or any(c.start <= t.start < c.end for c in clashes)
-        or (confronting and t.payload.weak)  # "اقتحمت القوات المخيم واندلعت مواجهات"
-        for t in battles
-    ):
-        return  # a battle word other than a clash word (stones thrown join a clash)
     sides = named_sides(sentence, clause, parties) or [
         a for a in parties if any(_beside(sentence, a, c) for c in clashes)
     ]
-    if confronting or any(is_civilian(a) or is_crowd(a) for a in sides):
+    crowd = any(is_civilian(a) or is_crowd(a) for a in sides) or any(map(is_crowd, parties))
+    if not (crowd or _confronting_crowd(sentence, clause)):
+        return
+    if all(
+        t.payload.event_type == EventType.RIOTS
+        or any(c.start <= t.start and t.end <= c.end for c in clashes)  # not "armed clashes"
+        or t.payload.weak  # "اقتحمت القوات المخيم واندلعت مواجهات"
+        for t in battles
+    ):  # a battle word other than a clash word keeps the battle (stones thrown join a clash)
         riot = by_type.pop(EventType.BATTLES) + by_type.pop(EventType.PROTESTS, [])
         by_type[EventType.RIOTS] = riot
 

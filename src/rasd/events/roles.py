@@ -22,6 +22,7 @@ from rasd.events.sides import (
     is_state_force,
     same_actor,
 )
+from rasd.events.victims import named_as_victim
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.gazetteer_files import data_path, read_cues
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
@@ -36,13 +37,9 @@ from rasd.text.tokens import Token
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
 _NOT_NAMES = folded_words("not_names", "en")
-_DEATH_NOUNS = tuple(folded_words("death_nouns", "ar"))
 _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
-_AUXILIARIES = folded_words("auxiliaries", "en")
-_CAUSE_WORDS = folded_words("cause_words")
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 _CROWD_TYPES = (EventType.PROTESTS, EventType.RIOTS)
-_CASUALTY_CUES = (Cue.KILLED, Cue.INJURED)
 
 
 class Roles(NamedTuple):
@@ -189,6 +186,9 @@ def assign_roles(
         clash = head.payload.event_type != EventType.RIOTS
         if is_crowd(actor2) or (clash and (actor2 is None or is_civilian(actor2))):
             actor1, actor2 = actor2, actor1
+    elif event_type == EventType.RIOTS and actor1 is None and is_crowd(actor2):
+        # "15 demonstrators and 25 policemen were hurt in clashes": the hurt crowd rioted
+        actor1, actor2 = actor2, next((a for a in pool if is_state_force(a)), None)
     if sub_event_type in TAXONOMY.untargeted:
         actor2 = None
     return Roles(actor1, actor2 if actor2 is not actor1 else None, claimant, denier)
@@ -210,46 +210,6 @@ def named_sides(
             if len(distinct) >= 2:
                 return distinct[:2]
     return []
-
-
-def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
-    """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word, with no word
-    of its cause between ("killed in an RSF strike": the RSF did it); or right before the
-    noun of one's death ("لقي جندي مصرعه")."""
-    return (
-        any(
-            c.end <= actor.span.start
-            and sentence.words_between(c.end, actor.span.start) <= _REACH.victim_reach
-            and not any(
-                c.end <= t.start < actor.span.start and t.norm in _CAUSE_WORDS
-                for t in sentence.tokens
-            )
-            for name in _CASUALTY_CUES
-            for c in sentence.cue(name)
-        )
-        or any(
-            actor.span.end <= c.start
-            and sentence.words_between(actor.span.end, c.start) == 0
-            and sentence.tokens[sentence.token_index(c.start)].norm.startswith(_DEATH_NOUNS)
-            for c in sentence.cue(Cue.KILLED)
-        )
-        or _reduced_passive_victim(sentence, actor)
-    )
-
-
-def _reduced_passive_victim(sentence: SentenceMentions, actor: Mention) -> bool:
-    """ "Three soldiers killed in a blast", "two civilians were wounded by shelling": named
-    right before an English casualty word (past its auxiliary) that its cause follows."""
-    tokens = sentence.tokens
-    k = sentence.token_index(actor.span.end)
-    while k < len(tokens) and tokens[k].norm in _AUXILIARIES:
-        k += 1
-    return (
-        k + 1 < len(tokens)
-        and not is_arabic(tokens[k].norm)
-        and tokens[k + 1].norm in _CAUSE_WORDS
-        and any(c.start == tokens[k].start for n in _CASUALTY_CUES for c in sentence.cue(n))
-    )
 
 
 def _passive_marker_before(

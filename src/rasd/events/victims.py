@@ -1,0 +1,68 @@
+"""Victims: the people a sentence names as killed or hurt, who are no event's attackers.
+
+"قتل عنصران من قوات النظام بانفجار", "لقي جندي مصرعه", "three soldiers killed in a blast".
+"""
+
+from __future__ import annotations
+
+from rasd.annotate.mentions import SentenceMentions
+from rasd.events.sides import Mention
+from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.settings import SETTINGS
+from rasd.text.normalize import folded_words, is_arabic
+
+_REACH = SETTINGS.roles
+_DEATH_NOUNS = tuple(folded_words("death_nouns", "ar"))
+_AUXILIARIES = folded_words("auxiliaries", "en")
+_CAUSE_WORDS = folded_words("cause_words")
+_CASUALTY_CUES = (Cue.KILLED, Cue.INJURED)
+
+
+def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قتل عنصران من قوات النظام بانفجار": named right after a casualty word, with no word
+    of its cause between ("killed in an RSF strike": the RSF did it); or right before the
+    noun of one's death ("لقي جندي مصرعه"). Their number counts as one word ("قتل ما لا يقل
+    عن 25 جنديا")."""
+    counted = next(
+        (
+            n.span.start if n.said_from is None else n.said_from
+            for n in sentence.numbers
+            if n.span.end <= actor.span.start
+            and sentence.words_between(n.span.end, actor.span.start) == 0
+        ),
+        actor.span.start,
+    )
+    return (
+        any(
+            c.end <= counted
+            and sentence.words_between(c.end, counted) <= _REACH.victim_reach
+            and not any(
+                c.end <= t.start < actor.span.start and t.norm in _CAUSE_WORDS
+                for t in sentence.tokens
+            )
+            for name in _CASUALTY_CUES
+            for c in sentence.cue(name)
+        )
+        or any(
+            actor.span.end <= c.start
+            and sentence.words_between(actor.span.end, c.start) == 0
+            and sentence.tokens[sentence.token_index(c.start)].norm.startswith(_DEATH_NOUNS)
+            for c in sentence.cue(Cue.KILLED)
+        )
+        or _reduced_passive_victim(sentence, actor)
+    )
+
+
+def _reduced_passive_victim(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "Three soldiers killed in a blast", "two civilians were wounded by shelling": named
+    right before an English casualty word (past its auxiliary) that its cause follows."""
+    tokens = sentence.tokens
+    k = sentence.token_index(actor.span.end)
+    while k < len(tokens) and tokens[k].norm in _AUXILIARIES:
+        k += 1
+    return (
+        k + 1 < len(tokens)
+        and not is_arabic(tokens[k].norm)
+        and tokens[k + 1].norm in _CAUSE_WORDS
+        and any(c.start == tokens[k].start for n in _CASUALTY_CUES for c in sentence.cue(n))
+    )
