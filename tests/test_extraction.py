@@ -630,6 +630,25 @@ def test_soldiers_killed_at_least_so_many_are_victims_not_attackers():
     assert (event.actor2.name, event.fatalities) == ("Military Forces of Mali (2021-)", 25)
 
 
+def test_an_army_that_managed_to_kill_militants_fought_them():
+    event = only_event("تمكن الجيش، صباح أمس، من القضاء على تسعة إرهابيين في ولاية البويرة.")
+    assert types(event) == ("Battles", "Armed clash")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Military Forces of Algeria",
+        "Unidentified Armed Group (Algeria)",
+    )
+    assert event.fatalities == 9
+
+
+def test_managing_to_eliminate_an_idea_is_no_killing():
+    assert events("تمكن الجيش من القضاء على الإرهاب في ولاية البويرة.") == []
+
+
+def test_who_managed_to_repel_an_attack_was_attacked():
+    event = only_event("تمكن الجيش من صد هجوم لمسلحين على حاجز في ولاية البويرة أمس.")
+    assert event.actor2.name == "Military Forces of Algeria"
+
+
 # ---------------------------------------------------------------- casualties
 
 
@@ -708,9 +727,15 @@ def test_a_genitive_dual_counts_two():
 
 
 def test_people_killed_by_shelling_whom_the_text_does_not_name_are_civilians():
-    event = only_event("قتل ثلاثة أشخاص بقصف مدفعي على بلدة كفرنبل أمس.")
+    event = only_event("سقط ثلاثة قتلى بقصف مدفعي على بلدة كفرنبل أمس.")
     assert event.actor2.name == "Civilians (Syria)"
     assert "actor2" not in event.evidence  # implied, not named
+
+
+def test_persons_killed_by_gunmen_attacking_a_village_are_civilians_attacked():
+    event = only_event("قتل سبعة أشخاص في هجوم لمسلحين على قرية بولكسي وسط مالي أمس.")
+    assert types(event) == ("Violence against civilians", "Attack")
+    assert (event.actor2.name, event.fatalities) == ("Civilians (Mali)", 7)
 
 
 def test_a_woman_and_her_child_are_two_deaths():

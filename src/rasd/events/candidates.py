@@ -21,7 +21,7 @@ from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
 from rasd.events.reporting import hypothetical, referred_to
-from rasd.events.roles import assign_roles, owns_target
+from rasd.events.roles import assign_roles, managing_subject, owns_target
 from rasd.events.sides import (
     Mention,
     is_armed,
@@ -42,7 +42,6 @@ from rasd.text.sentences import ends_sentence
 
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
-_APPROXIMATOR = 2  # words an approximator before a number may have ("at least", "more than")
 _VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
 _ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
 _OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
@@ -157,13 +156,17 @@ def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Tri
     for cue in sentence.cue(Cue.KILLED):
         if any(d.start <= cue.start < d.end for d in died):
             continue  # "استشهد جنديان": the soldiers died, they killed no one
-        if clause.holds(cue.start) and _killers_named(sentence, cue):
+        if not clause.holds(cue.start):
+            continue
+        # "تمكن الجيش من قتل ثلاثة": the killing as a noun, its agent before it
+        managed = _killed_after(sentence, cue) and managing_subject(sentence, cue) is not None
+        if managed or _killers_named(sentence, cue):
             trigger = Trigger(
                 cue.payload,
                 EventType.VIOLENCE_AGAINST_CIVILIANS,
                 SubEventType.ATTACK,
                 "ASSAULT",
-                Voice.ACTIVE,
+                Voice.NOUN if managed else Voice.ACTIVE,
             )
             return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
     return []
@@ -191,7 +194,8 @@ def _killed_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     two (so "soldiers killed in a blast" is no killing by soldiers)."""
     return any(
         n.span.start >= cue.end
-        and sentence.words_between(cue.end, n.span.start) <= (_APPROXIMATOR if n.approximate else 0)
+        and sentence.words_between(cue.end, n.span.start if n.said_from is None else n.said_from)
+        == 0
         for n in sentence.numbers
     ) or any(
         a.span.start >= cue.end

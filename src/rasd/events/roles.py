@@ -10,7 +10,7 @@ and the language's word order.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.sides import (
@@ -40,6 +40,9 @@ _NOT_NAMES = folded_words("not_names", "en")
 _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 _CROWD_TYPES = (EventType.PROTESTS, EventType.RIOTS)
+_ABILITY_VERBS = folded_words("ability_verbs", "ar")
+_ABILITY_LINKS = folded_words("ability_links", "ar")
+_NOT_AGENTS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 
 
 class Roles(NamedTuple):
@@ -84,7 +87,9 @@ def assign_roles(
         quotes = sum(t.text in QUOTES for t in sentence.tokens[first:last])
         return max(0, sentence.words_between(head.end, a.span.start) - hedged - quotes)
 
-    agent = _agent(sentence, clause, pool)
+    managed = managing_subject(sentence, head)
+    defence = head.payload.voice == Voice.DEFENCE
+    agent = (None if defence else managed) or _agent(sentence, clause, pool)
     claimant = _next_to_cue(sentence, Cue.CLAIM, [a for a in sentence.actors if a not in excluded])
     voice = head.payload.voice
     if voice != Voice.PASSIVE and _passive_marker_before(sentence, clause, head):
@@ -148,10 +153,12 @@ def assign_roles(
         actor1 = choices[0]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
-    if head.payload.voice == Voice.DEFENCE:
+    if defence:
         # "صد الجيش هجوما لداعش": who repelled is the target, the attacker (named after the
         # attack word, or unknown) is actor1
         actor1, actor2 = (actor2 if actor2 is not None else agent), actor1
+        if managed is not None:  # "تمكن الجيش من صد هجوم لمسلحين": who managed was attacked
+            actor1, actor2 = (actor2 if actor2 is not managed else actor1), managed
     two_sided = event_type in (EventType.BATTLES, EventType.RIOTS)
     sides = named_sides(sentence, clause, pool) if two_sided else []
     if len(sides) == 2:
@@ -330,6 +337,24 @@ def _backers(sentence: SentenceMentions) -> list[ActorMention]:
             if after or before:
                 out.append(actor)
     return out
+
+
+def managing_subject(sentence: SentenceMentions, act: PhraseMatch[Any]) -> ActorMention | None:
+    """ "تمكن الجيش، صباح اليوم، من القضاء على ثلاثة مسلحين": the subject right after a verb
+    of managing did the act its link word ("من", "في") leads to."""
+    tokens, at = sentence.tokens, sentence.token_index(act.start)
+    if at == 0 or tokens[at - 1].norm not in _ABILITY_LINKS:
+        return None
+    for actor in sentence.actors:
+        first = sentence.token_index(actor.span.start)
+        if (
+            0 < first < at
+            and tokens[first - 1].norm in _ABILITY_VERBS
+            and actor.entry.kind not in _NOT_AGENTS
+            and not any(t.norm in _ABILITY_LINKS for t in tokens[first : at - 1])
+        ):
+            return actor
+    return None
 
 
 def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> Mention | None:

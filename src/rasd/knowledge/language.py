@@ -49,6 +49,8 @@ WORD_CLASSES: dict[str, str] = {
     "abbreviations": "abbreviations whose stop ends no sentence",
     "subset_words": "words before a part of a toll ('including two officers'): not the toll",
     "cause_words": "words after a casualty word that open its cause: no victim is named past them",
+    "ability_verbs": "verbs of managing ('the army managed to kill'): their subject did it",
+    "ability_links": "the word between a verb of managing and what was managed ('to')",
     "possessive_endings": "pronoun endings of a noun: 'her child' is a person word",
     "one_victim_endings": "pronoun endings of a casualty word for one victim ('his killing')",
     "two_victim_endings": "pronoun endings of a casualty word for two victims",
