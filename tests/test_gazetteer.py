@@ -53,6 +53,11 @@ def test_arabic_spelling_variants_meet(gaz, a, b):
     assert set(ids(gaz.lookup(a))) & set(ids(gaz.lookup(b)))
 
 
+def test_a_name_is_found_without_its_final_hamza(gaz):
+    found = gaz.lookup("التحيتا")
+    assert found and [p.id for p in found] == [p.id for p in gaz.lookup("التحيتاء")]
+
+
 def test_kafr_names_are_found_written_apart_or_joined(gaz):
     assert gaz.lookup("كفرتخاريم")[0].name == gaz.lookup("كفر تخاريم")[0].name
 

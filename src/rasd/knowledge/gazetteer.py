@@ -154,6 +154,9 @@ class Gazetteer:
         self._definite: set[str] = set()
         self._capitals: set[str] = set()  # names read after a clitic even in a frequent word
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
+        self._endings = [
+            tuple(pair.split(" ")) for pair in read_word_list(data_path("variant_endings.txt"))
+        ]
         self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
         self._unit_keys: PerForm[_Unit] = PerForm(self._word_form, _FORMS_REMEMBERED)
@@ -246,13 +249,18 @@ class Gazetteer:
             node[_END] = {}
 
     def _with_joined(self, keys: Iterable[str]) -> list[str]:
-        """The keys, plus "كفرنبل" for "كفر نبل" where the first word is one writers join."""
+        """The keys, plus "كفرنبل" for "كفر نبل" where the first word is one writers join, and
+        "التحيتا" for "التحيتاء" where the last word has an ending writers leave off."""
         out = list(keys)
         for key in list(out):
+            guard = "!" if key.startswith("!") else ""
             words = key.lstrip("!").split(" ")
             if len(words) >= 2 and words[0] in self._joinable:
-                joined = " ".join([words[0] + words[1], *words[2:]])
-                out.append(("!" if key.startswith("!") else "") + joined)
+                out.append(guard + " ".join([words[0] + words[1], *words[2:]]))
+            for ending, variant in self._endings:
+                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= 3:
+                    spelt = words[-1][: -len(ending)] + variant
+                    out.append(guard + " ".join([*words[:-1], spelt]))
         return out
 
     def __len__(self) -> int:
