@@ -649,6 +649,23 @@ def test_who_managed_to_repel_an_attack_was_attacked():
     assert event.actor2.name == "Military Forces of Algeria"
 
 
+def test_the_clashes_told_again_from_the_capital_are_the_clashes_told_before():
+    text = (
+        "اندلعت اشتباكات بين مجموعتين مسلحتين في جنزور أمس الأحد. "
+        "وقالت وزارة الصحة في طرابلس إن الاشتباكات أسفرت عن مقتل ثلاثة أشخاص."
+    )
+    event = only_event(text)
+    assert (event.location.name, event.fatalities) == ("Janzūr", 3)
+
+
+def test_the_clashes_told_again_where_they_centred_are_placed_there():
+    text = (
+        "تجددت اشتباكات بين مقاتلي العشائر وقسد في ريف دير الزور صباح أمس. "
+        "وتركزت الاشتباكات في بلدة ذيبان."
+    )
+    assert "Dhībān" in [e.location.name for e in events(text)]
+
+
 # ---------------------------------------------------------------- casualties
 
 

@@ -39,6 +39,7 @@ from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import folded_words, is_arabic_word
 from rasd.text.sentences import ends_sentence
+from rasd.text.tokens import is_definite
 
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
@@ -47,6 +48,7 @@ _ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
 _OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
 # Killers are not named as these kinds: "قتل مدنيون" names the dead.
 _NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
+_DEFINITE = folded_words("definite_articles", "en")
 
 
 def find_candidates(
@@ -188,6 +190,17 @@ def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     )
 
 
+def _told_as_known(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """ "الاشتباكات", "the clashes": a clash word that carries the article."""
+    if not any(c.start <= trigger.start < c.end for c in sentence.cue(Cue.CLASH)):
+        return False
+    at = sentence.token_index(trigger.start)
+    word = sentence.tokens[at].norm
+    if is_arabic_word(word):
+        return is_definite(word)
+    return at > 0 and sentence.tokens[at - 1].norm in _DEFINITE
+
+
 def _killed_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     """ "killed three soldiers", "killed at least two", "killed a police officer": the killed
     follow the verb, a number (past its approximator) or a person named within a word or
@@ -249,6 +262,7 @@ def _build(
         weak=head.payload.weak,
         weapons=sorted({w.payload.weapon for w in weapons}),
         title_only=sentence.is_title,
+        definite=_told_as_known(sentence, head),
     )
     cand.evidence["trigger"] = cand.trigger_span
     roles = assign_roles(sentence, clause, first, event_type, sub_type, doc.language == "en")

@@ -16,17 +16,19 @@ from collections import Counter
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.merging import merge
-from rasd.events.placing import same_place, stray
+from rasd.events.placing import rank, same_place, stray
 from rasd.events.precedence import VIOLENT_PRECEDENCE
 from rasd.events.sides import is_armed, is_named
 from rasd.knowledge.actors import ActorMention
-from rasd.knowledge.places import km_between
+from rasd.knowledge.places import km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.model import DateRange
 
 # Kinds of event whose attacker a later report of the same kind may leave unnamed.
 _INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
+# Kinds of event a later sentence refers back to with the article ("the clashes").
+_KNOWN_KINDS = (EventType.BATTLES,)
 
 
 def reported_events(
@@ -35,6 +37,7 @@ def reported_events(
     """The events the article reports, each once, from its candidates."""
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
     # events it repeats, but does not make one of its own.
+    _known_fighting_repeats(candidates)
     merged = merge(candidates)
     told = {c.event_type for c in merged if c.anchored}
     # an arrest the article tells nowhere else stands on the place and day in focus
@@ -52,6 +55,47 @@ def reported_events(
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
     return _looting_in_attacks_dropped([c for c in merged if c.place_choice is not None])
+
+
+def _known_fighting_repeats(candidates: list[Candidate]) -> None:
+    """ "اندلعت اشتباكات في جنزور ... وأسفرت الاشتباكات عن مقتل ثلاثة": fighting told as
+    known, on no day of its own and by no other named side, is the fighting told before,
+    wherever the later sentence places it (the city it is reported from, the hospitals its
+    wounded reached): it adds to that event, it makes none. Unless it names where that
+    fighting was more closely ("الاشتباكات التي تركزت في ذيبان" after "ريف دير الزور")."""
+    told: list[Candidate] = []
+    for cand in candidates:
+        if cand.event_type not in _KNOWN_KINDS:
+            continue
+        if (
+            cand.definite
+            and not cand.date_explicit
+            and told
+            and not any(_other_side(c, cand) or _closer(c, cand) for c in told)
+        ):
+            cand.anchored = False
+            antecedent = told[-1]  # its toll is the fighting last told
+            for attr in ("fatalities", "injuries"):
+                tolls = [
+                    v for v in (getattr(antecedent, attr), getattr(cand, attr)) if v is not None
+                ]
+                setattr(antecedent, attr, max(tolls) if tolls else None)
+        elif cand.anchored:
+            told.append(cand)
+
+
+def _other_side(a: Candidate, b: Candidate) -> bool:
+    x, y = a.actor1, b.actor1
+    return is_named(x) and is_named(y) and x.entry.id != y.entry.id
+
+
+def _closer(before: Candidate, after: Candidate) -> bool:
+    """Does ``after`` place the fighting more closely within ``before``'s place?"""
+    if before.place is None or after.place is None:
+        return False
+    return same_place(before.place, after.place) and (
+        rank(place_of(after.place)) > rank(place_of(before.place))
+    )
 
 
 def _looting_in_attacks_dropped(events: list[Candidate]) -> list[Candidate]:
