@@ -666,6 +666,15 @@ def test_the_clashes_told_again_where_they_centred_are_placed_there():
     assert "Dhībān" in [e.location.name for e in events(text)]
 
 
+def test_after_that_the_subject_comes_before_its_verb():
+    text = "أفاد مصدر أمني أمس بأن عددا من مسلحي داعش هاجم الشرطة في بلدة داقوق جنوب كركوك."
+    event = only_event(text)
+    assert (event.actor1.name, event.actor2.name) == (
+        "Islamic State (Iraq)",
+        "Police Forces of Iraq (2022-)",
+    )
+
+
 # ---------------------------------------------------------------- casualties
 
 

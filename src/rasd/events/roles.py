@@ -43,6 +43,7 @@ _CROWD_TYPES = (EventType.PROTESTS, EventType.RIOTS)
 _ABILITY_VERBS = folded_words("ability_verbs", "ar")
 _ABILITY_LINKS = folded_words("ability_links", "ar")
 _NOT_AGENTS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
+_THAT = folded_words("complementizers", "ar")
 
 
 class Roles(NamedTuple):
@@ -140,8 +141,13 @@ def assign_roles(
             for a in after
             if gap(a) <= _REACH.subject_reach and not _target_between(sentence, head, a)
         ]
-        # a headline puts the subject first in Arabic too: "داعش يهاجم الشرطة"
-        subject_first = english or (sentence.is_title and bool(before) and gap(before[-1]) == 0)
+        # a headline puts the subject first in Arabic too: "داعش يهاجم الشرطة", and so does
+        # "that": "أفاد بأن عددا من مسلحي داعش هاجم الشرطة"
+        subject_first = english or (
+            bool(before)
+            and gap(before[-1]) == 0
+            and (sentence.is_title or _after_that(sentence, before[-1]))
+        )
         if event_type not in _CROWD_TYPES:
             # civilians are not the subject: "اقتحمت القوات البلدة واعتقلت خمسة شبان"
             follows = [a for a in follows if not is_civilian(a)]
@@ -234,6 +240,13 @@ def _passive_marker_before(
             if not between and sentence.words_between(cue.end, head.start) <= reach:
                 return True
     return False
+
+
+def _after_that(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "بأن عددا من مسلحي داعش": a name a few words after "that" is the subject."""
+    first = sentence.token_index(actor.span.start)
+    opening = sentence.tokens[max(0, first - _REACH.that_reach - 1) : first]
+    return any(t.norm in _THAT for t in opening)
 
 
 def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:

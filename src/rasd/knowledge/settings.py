@@ -95,6 +95,7 @@ class RoleSettings:
     next_to_verb: int
     subject_reach: int
     noun_agent_before: int
+    that_reach: int
     between_reach: int
     clash_side_reach: int
     victim_reach: int
