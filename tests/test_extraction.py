@@ -960,6 +960,10 @@ def test_undated_background_is_no_event():
     assert events(text) == []
 
 
+def test_fighting_that_goes_on_amid_the_news_is_background():
+    assert events("يعاني السكان من الجوع في ظل استمرار المعارك في مدينة الفاشر.") == []
+
+
 def test_earlier_today_dates_a_recent_event_rather_than_making_it_background():
     text = "وفي وقت سابق من اليوم، قصفت طائرة مسيرة سيارة في مدينة مأرب ما أدى إلى مقتل شخصين."
     assert only_event(text).date_from == dt.date(2024, 3, 11)
