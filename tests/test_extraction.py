@@ -675,6 +675,15 @@ def test_after_that_the_subject_comes_before_its_verb():
     )
 
 
+def test_a_village_and_the_district_it_lies_in_are_one_strike():
+    text = (
+        "قتل مواطن أمس جراء غارة نفذتها مسيرة إسرائيلية على دراجة نارية في بلدة دير سريان، "
+        "بقضاء مرجعيون جنوبي البلاد."
+    )
+    event = only_event(text)
+    assert event.location.country == "Lebanon"
+
+
 # ---------------------------------------------------------------- casualties
 
 

@@ -58,6 +58,12 @@ def test_a_name_is_found_without_its_final_hamza(gaz):
     assert found and [p.id for p in found] == [p.id for p in gaz.lookup("التحيتاء")]
 
 
+def test_a_first_word_of_names_without_the_article_is_no_name_of_its_own(gaz):
+    tokens = tokenize("في بلدة دير سريان جنوب لبنان")
+    assert "دير" not in [m.text for m in gaz.find(tokens)]
+    assert "الدير" in [m.text for m in gaz.find(tokenize("في بلدة الدير"))]
+
+
 def test_kafr_names_are_found_written_apart_or_joined(gaz):
     assert gaz.lookup("كفرتخاريم")[0].name == gaz.lookup("كفر تخاريم")[0].name
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 _EXIT_OK = 0
@@ -99,10 +100,10 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
             print(f"imported: {', '.join(map(str, imported)) or 'none'}")
             loaded = gazetteer.Gazetteer.load()
             print("\nplaces by country, and by source:")
-            for name, count in loaded.count_by_country().items():
-                print(f"  {name:<24} {count:>6}")
-            for name, count in loaded.count_by_source().items():
-                print(f"  {name:<24} {count:>6}")
+            for field in ("country", "source"):  # "-" for seas and the like
+                counts = Counter(getattr(p, field) or "-" for p in loaded.places)
+                for name, count in counts.most_common():
+                    print(f"  {name:<24} {count:>6}")
             return _EXIT_OK
         if args.action == "remove":
             return _remove_import(args.name, gazetteer.user_dir())

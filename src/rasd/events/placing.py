@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
+_UNIT_KINDS = ("admin1", "admin2", "admin3")  # the kinds unit words announce (محافظة، قضاء)
 _AND_CLITIC = tuple(folded_words("and", "ar"))
 _AND_WORDS = folded_words("and", "en")
 _NOT_AND = folded_words("not_and_words", "ar")  # "ولاية", "وسط": no "and" in them
@@ -254,8 +255,11 @@ def _road_end(mention: PlaceMention) -> bool:
 
 
 def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> bool:
-    """B follows A in a list ("A، B", "A و B", "A and B"), not as where A lies ("A في B")."""
+    """B follows A in a list ("A، B", "A و B", "A and B"), not as where A lies ("A في B",
+    "بلدة A، بقضاء B": a unit word before B alone)."""
     if sentence.words_between(a.span.end, b.span.start) > _S.list_gap:
+        return False
+    if b.cue in _UNIT_KINDS and a.cue != b.cue:
         return False
     between = sentence.text[a.span.end - sentence.start : b.span.start - sentence.start]
     words = between.split()

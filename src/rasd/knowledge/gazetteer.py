@@ -11,7 +11,6 @@ The names of the gazetteer's other modules are importable from here as they used
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import compress, count
 from operator import itemgetter
@@ -154,9 +153,7 @@ class Gazetteer:
         self._definite: set[str] = set()
         self._capitals: set[str] = set()  # names read after a clitic even in a frequent word
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
-        self._endings = [
-            tuple(pair.split(" ")) for pair in read_word_list(data_path("variant_endings.txt"))
-        ]
+        self._endings = [p.split(" ") for p in read_word_list(data_path("variant_endings.txt"))]
         self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
         self._unit_keys: PerForm[_Unit] = PerForm(self._word_form, _FORMS_REMEMBERED)
@@ -257,10 +254,11 @@ class Gazetteer:
             words = key.lstrip("!").split(" ")
             if len(words) >= 2 and words[0] in self._joinable:
                 out.append(guard + " ".join([words[0] + words[1], *words[2:]]))
-            for ending, variant in self._endings:
-                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= 3:
-                    spelt = words[-1][: -len(ending)] + variant
-                    out.append(guard + " ".join([*words[:-1], spelt]))
+            out += [
+                guard + " ".join([*words[:-1], words[-1][: -len(ending)] + variant])
+                for ending, variant in self._endings
+                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= 3
+            ]
         return out
 
     def __len__(self) -> int:
@@ -326,8 +324,8 @@ class Gazetteer:
                 continue  # the name carries the article, the word does not
             if m.key in _COMPASS:
                 continue  # "قرى شمال الضفة": a direction, whatever stands before it
-            if m.last - m.first == 1 and self._head_before(tokens, m.first):
-                continue  # "وادي خليل" is not Hebron: the name is longer than the one known
+            if m.last - m.first == 1 and self._in_longer_name(tokens, m.first):
+                continue  # "وادي خليل" is not Hebron, "دير سريان" no place called الدير
             start, end = tokens[m.first].start, tokens[m.last - 1].end
             name = text[start:end] if text is not None else _joined(tokens[m.first : m.last])
             out.append(
@@ -415,9 +413,19 @@ class Gazetteer:
         joined_prefixes.txt), past its clitics?"""
         return bool(token_keys(norm) & self._joinable)
 
-    def _head_before(self, tokens: list[Token], first: int) -> bool:
-        """Is the word before a name one that begins names?"""
-        return first > 0 and self.begins_names(tokens[first - 1].norm)
+    def _in_longer_name(self, tokens: list[Token], at: int) -> bool:
+        """Is a one-word name part of a longer one: after a word that begins names, or itself
+        such a word without the article, bound to the next ("دير سريان"; "الدير" is one)?"""
+        if at > 0 and self.begins_names(tokens[at - 1].norm):
+            return True
+        word, after = tokens[at], tokens[at + 1] if at + 1 < len(tokens) else None
+        return (
+            after is not None
+            and self.begins_names(word.norm)
+            and not is_definite(word.norm)
+            and is_arabic_word(after.norm)
+            and after.start - word.end <= 1
+        )
 
     def _weak_cue_before(self, tokens: list[Token], first: int) -> bool:
         """Is the word before a name an area word (منطقة), which any noun may follow?"""
@@ -449,14 +457,6 @@ class Gazetteer:
         if best is None:
             return None, None
         return best.admin1, best.admin2
-
-    def count_by_country(self) -> dict[str, int]:
-        """Places per country ("-" for seas and the like), most first."""
-        return dict(Counter(p.country or "-" for p in self.places).most_common())
-
-    def count_by_source(self) -> dict[str, int]:
-        """Places per source (opensyria, ocha-iraq, geonames, curated, imports), most first."""
-        return dict(Counter(p.source or "-" for p in self.places).most_common())
 
 
 _Trie = dict[str, "_Trie"]
