@@ -8,6 +8,7 @@ from __future__ import annotations
 import resource
 import time
 import tracemalloc
+from collections import Counter
 
 from rasd.annotate.places import find_places
 from rasd.knowledge.gazetteer import Gazetteer
@@ -78,7 +79,8 @@ def main() -> None:
         ("find() on tokens", f"{tokens_s:,.0f} tokens/s"),
         ("find_places() short text", f"{docs_s:,.0f} texts/s"),
     ]
-    rows += [(f"  places in {c}", f"{k:,}") for c, k in gaz.count_by_country().items()]
+    countries = Counter(p.country or "-" for p in gaz.places).most_common()
+    rows += [(f"  places in {c}", f"{k:,}") for c, k in countries]
     width = max(len(r[0]) for r in rows)
     for label, value in rows:
         print(f"{label:<{width}}  {value}")

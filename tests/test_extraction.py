@@ -630,8 +630,16 @@ def test_soldiers_killed_at_least_so_many_are_victims_not_attackers():
     assert (event.actor2.name, event.fatalities) == ("Military Forces of Mali (2021-)", 25)
 
 
-def test_an_army_that_managed_to_kill_militants_fought_them():
-    event = only_event("تمكن الجيش، صباح أمس، من القضاء على تسعة إرهابيين في ولاية البويرة.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تمكن الجيش، صباح أمس، من القضاء على تسعة مسلحين في ولاية البويرة.",
+        "وتمكن الجيش، صباح أمس، من قتل تسعة مسلحين في ولاية البويرة.",
+        "قال مصدر أمني إن الجيش تمكن أمس من قتل تسعة مسلحين في ولاية البويرة.",
+    ],
+)
+def test_an_army_that_managed_to_kill_militants_fought_them(text):
+    event = only_event(text)
     assert types(event) == ("Battles", "Armed clash")
     assert (event.actor1.name, event.actor2.name) == (
         "Military Forces of Algeria",
@@ -640,13 +648,21 @@ def test_an_army_that_managed_to_kill_militants_fought_them():
     assert event.fatalities == 9
 
 
+def test_terrorists_are_an_unidentified_armed_group():
+    event = only_event("قتل الجيش تسعة إرهابيين في ولاية البويرة أمس.")
+    assert event.actor2.name == "Unidentified Armed Group (Algeria)"
+
+
 def test_managing_to_eliminate_an_idea_is_no_killing():
     assert events("تمكن الجيش من القضاء على الإرهاب في ولاية البويرة.") == []
 
 
 def test_who_managed_to_repel_an_attack_was_attacked():
     event = only_event("تمكن الجيش من صد هجوم لمسلحين على حاجز في ولاية البويرة أمس.")
-    assert event.actor2.name == "Military Forces of Algeria"
+    assert (event.actor1.name, event.actor2.name) == (
+        "Unidentified Armed Group (Algeria)",
+        "Military Forces of Algeria",
+    )
 
 
 def test_the_clashes_told_again_from_the_capital_are_the_clashes_told_before():
@@ -661,9 +677,27 @@ def test_the_clashes_told_again_from_the_capital_are_the_clashes_told_before():
 def test_the_clashes_told_again_where_they_centred_are_placed_there():
     text = (
         "تجددت اشتباكات بين مقاتلي العشائر وقسد في ريف دير الزور صباح أمس. "
-        "وتركزت الاشتباكات في بلدة ذيبان."
+        "وتركزت الاشتباكات في بلدتي ذيبان والشحيل."
     )
-    assert "Dhībān" in [e.location.name for e in events(text)]
+    assert sorted(e.location.name for e in events(text)) == ["Al-Shuhayl", "Dhībān"]
+
+
+def test_the_clashes_told_again_in_english_are_the_clashes_told_before():
+    text = (
+        "Clashes broke out between two armed groups in Zawiya on Sunday. "
+        "The health ministry in Tripoli said the clashes killed three people."
+    )
+    event = only_event(text)
+    assert (event.location.name, event.fatalities) == ("Az Zāwīyah", 3)
+
+
+def test_the_battles_told_again_add_their_wounded_to_the_battle():
+    text = (
+        "قتل جنديان في معارك مع مسلحين في بلدة ذيبان أمس. "
+        "وقالت مصادر في دير الزور إن المعارك أسفرت عن إصابة خمسة آخرين."
+    )
+    event = only_event(text)
+    assert (event.fatalities, event.injuries) == (2, 5)
 
 
 def test_after_that_the_subject_comes_before_its_verb():
@@ -675,13 +709,38 @@ def test_after_that_the_subject_comes_before_its_verb():
     )
 
 
-def test_a_village_and_the_district_it_lies_in_are_one_strike():
+def test_a_unit_named_after_a_village_is_where_it_lies_not_a_second_place():
     text = (
         "قتل مواطن أمس جراء غارة نفذتها مسيرة إسرائيلية على دراجة نارية في بلدة دير سريان، "
         "بقضاء مرجعيون جنوبي البلاد."
     )
     event = only_event(text)
     assert event.location.country == "Lebanon"
+
+
+def test_an_attack_whose_wounded_are_counted_is_an_event():
+    event = only_event(
+        "هاجمت مجموعات ملثمة مساء أمس بلدة الفندق شرقي قلقيلية، ما أدى إلى إصابة 21 مواطناً."
+    )
+    assert types(event) == ("Violence against civilians", "Attack")
+    assert event.actor2.name == "Civilians (Palestine)"
+
+
+def test_an_attack_that_burned_homes_was_on_the_ground_whatever_struck_nearby():
+    text = (
+        "قتل عشرة في غارات جوية على مخيم جنين أمس. "
+        "وهاجمت مجموعات ملثمة مساء أمس بلدة الفندق شرقي قلقيلية وأضرمت النار في منازل ومركبات."
+    )
+    found = {e.location.name: types(e) for e in events(text)}
+    assert found["Al Funduq"] == ("Violence against civilians", "Attack")
+
+
+def test_who_fired_something_at_the_end_of_a_long_sentence_did_not_carry_out_its_attack():
+    text = (
+        "قصفت طائرة مسيرة سيارة في بلدة طفس أمس، وأصيب ثلاثة مدنيين بحالات اختناق في الحي "
+        "المجاور جراء قنابل الغاز التي أطلقتها قوات الأمن على المحتجين."
+    )
+    assert [e.actor1 for e in events(text) if e.event_type == REMOTE] == [None]
 
 
 # ---------------------------------------------------------------- casualties

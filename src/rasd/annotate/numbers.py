@@ -32,7 +32,7 @@ class NumberMention(NamedTuple):
     value: int
     vague: bool = False  # "dozens", "عشرات", "several": ACLED's conservative value
     approximate: bool = False  # "about", "نحو", "قرابة"
-    said_from: int | None = None  # where its approximator begins ("ما لا يقل عن 25")
+    said_from: int = 0  # where it is said from: its approximator's start ("ما لا يقل عن 25")
 
 
 @dataclass
@@ -279,7 +279,7 @@ def _read(text: str, tokens: Sequence[Token], i: int) -> tuple[NumberMention | N
     to continue from."""
     word = _word_at(text, tokens, i)
     approximate = word is not None and word.payload.approximator
-    said_from = word.start if word is not None and approximate else None
+    approximator = word.start if word is not None else i
     if word is not None and approximate:
         word = _word_at(text, tokens, word.last)
     if word is None or word.payload.blocked:
@@ -299,6 +299,7 @@ def _read(text: str, tokens: Sequence[Token], i: int) -> tuple[NumberMention | N
     begin = word.start
     stop = tokens[j - 1].end
     span = Span(begin, stop, text[begin:stop])
+    said_from = approximator if approximate else begin
     return NumberMention(span, run.value, run.vague, approximate, said_from), j
 
 

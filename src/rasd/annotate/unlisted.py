@@ -16,7 +16,7 @@ from itertools import compress, count
 
 from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
 from rasd.knowledge.language import language_profile
-from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
+from rasd.knowledge.place_kinds import ADMIN_KINDS, SETTLEMENT_KINDS
 from rasd.knowledge.place_names import OPENERS, name_key
 from rasd.knowledge.places import RelationKind
 from rasd.model import Span
@@ -31,7 +31,7 @@ _PLURALS = folded_words("plural_place_words")
 # the kinds a place word announces before a village's name: a settlement, a quarter or a camp
 _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here
-_UNITS = frozenset({"admin1", "admin2", "admin3"})  # what holds a village told elsewhere
+_UNITS = ADMIN_KINDS  # what holds a village told elsewhere
 _QUOTED_WORDS = 4  # a quoted village name has at most this many words
 
 

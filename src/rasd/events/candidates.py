@@ -21,8 +21,9 @@ from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
 from rasd.events.reporting import hypothetical, referred_to
-from rasd.events.roles import assign_roles, managing_subject, owns_target
+from rasd.events.roles import assign_roles, owns_target
 from rasd.events.sides import (
+    UNARMED,
     Mention,
     is_armed,
     is_civilian,
@@ -31,6 +32,7 @@ from rasd.events.sides import (
     strength,
     strikes_from_afar,
 )
+from rasd.events.subjects import managing_subject
 from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
@@ -46,8 +48,6 @@ _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 _VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
 _ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
 _OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
-# Killers are not named as these kinds: "قتل مدنيون" names the dead.
-_NOT_KILLERS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
 _DEFINITE = folded_words("definite_articles", "en")
 
 
@@ -175,7 +175,7 @@ def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Tri
 
 
 def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
-    killers = [a for a in sentence.actors if a.entry.kind not in _NOT_KILLERS]
+    killers = [a for a in sentence.actors if a.entry.kind not in UNARMED]
     if is_arabic_word(sentence.tokens[cue.first].norm):
         # (not "جثة لعسكريين": bodies of soldiers, the name joined to "ل" owns the dead)
         return any(
@@ -206,9 +206,7 @@ def _killed_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     follow the verb, a number (past its approximator) or a person named within a word or
     two (so "soldiers killed in a blast" is no killing by soldiers)."""
     return any(
-        n.span.start >= cue.end
-        and sentence.words_between(cue.end, n.span.start if n.said_from is None else n.said_from)
-        == 0
+        n.span.start >= cue.end and sentence.words_between(cue.end, n.said_from) == 0
         for n in sentence.numbers
     ) or any(
         a.span.start >= cue.end
@@ -275,7 +273,17 @@ def _build(
     ground = _fought_on_the_ground(sentence, clause)
     reach = SETTINGS.events.explosives_reach
     near = any(abs(k - sentence.index) <= reach for k in focus.explosives)
-    _recode_by_actors(cand, weapons, civilian_target, ground, near)
+    # "هاجموا البلدة وأحرقوا منازل": who burned, smashed or looted was there, whatever
+    # struck nearby
+    burned = any(
+        clause.holds(t.start)
+        and (
+            t.payload.sub_event_type == SubEventType.LOOTING
+            or t.payload.event_type == EventType.RIOTS
+        )
+        for t in sentence.triggers
+    )
+    _recode_by_actors(cand, weapons, civilian_target, ground, near and not burned)
     if cand.sub_event_type in _TERRITORY and _frees_captives(sentence, head):
         return []  # "حررت خلالها ثلاثة مخطوفين": people freed, no place taken
     if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):
@@ -295,7 +303,7 @@ def _build(
     raid = trig.event_type == EventType.BATTLES  # a weak battle word: "اقتحم", "stormed"
     # "هاجم عناصر التنظيم نقطة لقسد": a site of a named side is struck
     site = cand.actor2 is not None and owns_target(sentence, first.end, cand.actor2)
-    if cand.weak and not _confirmed(cand, hurt or site, raid):
+    if cand.weak and not _confirmed(cand, hurt or site or burned, raid):
         return []
     mentions, explicit = places_for(sentence, clause, focus, head.start, event_type)
     if event_type == EventType.PROTESTS:
@@ -418,7 +426,9 @@ def _confirmed(cand: Candidate, hurt: bool, raid: bool) -> bool:
     if cand.event_type == EventType.STRATEGIC and cand.sub_event_type != SubEventType.DISRUPTED:
         return strength(cand.actor1) == 2  # "forces withdrew": which forces?
     known = cand.actor1 is not None and cand.actor1.entry is not None
-    backed = bool(cand.weapons) or hurt or cand.fatalities is not None or known
+    backed = (
+        bool(cand.weapons) or hurt or cand.fatalities is not None or bool(cand.injuries) or known
+    )
     if raid and cand.event_type == EventType.BATTLES:
         faced = _on_the_ground(cand.actor2, afar=True)
         return backed and (bool(cand.weapons) or hurt or bool(cand.fatalities) or faced)

@@ -99,18 +99,28 @@ def absorb(kept: Candidate, other: Candidate) -> None:
         location = other.evidence.get("location", kept.evidence.get("location"))
         if location is not None:  # (a placed candidate has its location's evidence)
             kept.evidence["location"] = location
+    take_toll(kept, other)
+    kept.weapons = sorted(set(kept.weapons) | set(other.weapons))
+    kept.civilian_target = kept.civilian_target or other.civilian_target
+
+
+def take_toll(kept: Candidate, other: Candidate) -> None:
+    """The higher of two reports' tolls (deaths, injuries, a headline's) is the event's."""
     for attr in ("fatalities", "injuries", "headline_toll"):
         values = [v for v in (getattr(kept, attr), getattr(other, attr)) if v is not None]
         if values:
             setattr(kept, attr, max(values))
-    kept.weapons = sorted(set(kept.weapons) | set(other.weapons))
-    kept.civilian_target = kept.civilian_target or other.civilian_target
 
 
 def _severity(cand: Candidate) -> int:
     if cand.sub_event_type in _PROTEST_SEVERITY:
         return _PROTEST_SEVERITY.index(cand.sub_event_type)
     return 0
+
+
+def named_apart(a: Candidate, b: Candidate) -> bool:
+    """Do two reports name two different actors as actor1?"""
+    return is_named(a.actor1) and is_named(b.actor1) and not _same_named_actor(a, b)
 
 
 def _same_named_actor(a: Candidate, b: Candidate) -> bool:

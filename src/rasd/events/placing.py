@@ -18,7 +18,7 @@ from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
 from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.lexicon import Cue
-from rasd.knowledge.place_kinds import QUARTER, SETTLEMENT_KINDS, fits_cue
+from rasd.knowledge.place_kinds import ADMIN_KINDS, QUARTER, SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
-_UNIT_KINDS = ("admin1", "admin2", "admin3")  # the kinds unit words announce (محافظة، قضاء)
 _AND_CLITIC = tuple(folded_words("and", "ar"))
 _AND_WORDS = folded_words("and", "en")
 _NOT_AND = folded_words("not_and_words", "ar")  # "ولاية", "وسط": no "and" in them
@@ -259,13 +258,13 @@ def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> 
     "بلدة A، بقضاء B": a unit word before B alone)."""
     if sentence.words_between(a.span.end, b.span.start) > _S.list_gap:
         return False
-    if b.cue in _UNIT_KINDS and a.cue != b.cue:
-        return False
     between = sentence.text[a.span.end - sentence.start : b.span.start - sentence.start]
     words = between.split()
     joined = sentence.text[b.span.start - sentence.start].startswith(_AND_CLITIC) or any(
         w in _AND_WORDS or (w.startswith(_AND_CLITIC) and fold(w) not in _NOT_AND) for w in words
     )
+    if not joined and b.cue in ADMIN_KINDS and a.cue != b.cue:
+        return False
     return joined or any(mark in between for mark in _LIST_MARKS)
 
 

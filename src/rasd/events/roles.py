@@ -22,6 +22,7 @@ from rasd.events.sides import (
     is_state_force,
     same_actor,
 )
+from rasd.events.subjects import managing_subject, subject_after_that
 from rasd.events.victims import named_as_victim
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.gazetteer_files import data_path, read_cues
@@ -40,10 +41,6 @@ _NOT_NAMES = folded_words("not_names", "en")
 _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 _CROWD_TYPES = (EventType.PROTESTS, EventType.RIOTS)
-_ABILITY_VERBS = folded_words("ability_verbs", "ar")
-_ABILITY_LINKS = folded_words("ability_links", "ar")
-_NOT_AGENTS = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
-_THAT = folded_words("complementizers", "ar")
 
 
 class Roles(NamedTuple):
@@ -90,7 +87,7 @@ def assign_roles(
 
     managed = managing_subject(sentence, head)
     defence = head.payload.voice == Voice.DEFENCE
-    agent = (None if defence else managed) or _agent(sentence, clause, pool)
+    agent = (None if defence else managed) or _agent(sentence, clause, pool, head)
     claimant = _next_to_cue(sentence, Cue.CLAIM, [a for a in sentence.actors if a not in excluded])
     voice = head.payload.voice
     if voice != Voice.PASSIVE and _passive_marker_before(sentence, clause, head):
@@ -146,7 +143,7 @@ def assign_roles(
         subject_first = english or (
             bool(before)
             and gap(before[-1]) == 0
-            and (sentence.is_title or _after_that(sentence, before[-1]))
+            and (sentence.is_title or subject_after_that(sentence, before[-1]))
         )
         if event_type not in _CROWD_TYPES:
             # civilians are not the subject: "اقتحمت القوات البلدة واعتقلت خمسة شبان"
@@ -240,13 +237,6 @@ def _passive_marker_before(
             if not between and sentence.words_between(cue.end, head.start) <= reach:
                 return True
     return False
-
-
-def _after_that(sentence: SentenceMentions, actor: Mention) -> bool:
-    """ "بأن عددا من مسلحي داعش": a name a few words after "that" is the subject."""
-    first = sentence.token_index(actor.span.start)
-    opening = sentence.tokens[max(0, first - _REACH.that_reach - 1) : first]
-    return any(t.norm in _THAT for t in opening)
 
 
 def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
@@ -352,28 +342,14 @@ def _backers(sentence: SentenceMentions) -> list[ActorMention]:
     return out
 
 
-def managing_subject(sentence: SentenceMentions, act: PhraseMatch[Any]) -> ActorMention | None:
-    """ "تمكن الجيش، صباح اليوم، من القضاء على ثلاثة مسلحين": the subject right after a verb
-    of managing did the act its link word ("من", "في") leads to."""
-    tokens, at = sentence.tokens, sentence.token_index(act.start)
-    if at == 0 or tokens[at - 1].norm not in _ABILITY_LINKS:
-        return None
-    for actor in sentence.actors:
-        first = sentence.token_index(actor.span.start)
-        if (
-            0 < first < at
-            and tokens[first - 1].norm in _ABILITY_VERBS
-            and actor.entry.kind not in _NOT_AGENTS
-            and not any(t.norm in _ABILITY_LINKS for t in tokens[first : at - 1])
-        ):
-            return actor
-    return None
-
-
-def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]) -> Mention | None:
-    """Who carried it out, after "نفذته", "من قبل", "by": a known actor or the words there."""
+def _agent(
+    sentence: SentenceMentions, clause: Clause, pool: list[ActorMention], head: PhraseMatch[Any]
+) -> Mention | None:
+    """Who carried it out, after "نفذته", "من قبل", "by" told within a few words of it (not
+    "the gas the soldiers fired" at the end of a long sentence): a known actor or the words
+    there."""
     for cue in sentence.cue(Cue.PASSIVE_AGENT):
-        if not clause.holds(cue.start):
+        if not clause.holds(cue.start) or _words_off(sentence, head, cue) > _REACH.agent_cue_reach:
             continue
         for actor in pool:
             if (
@@ -386,6 +362,12 @@ def _agent(sentence: SentenceMentions, clause: Clause, pool: list[ActorMention])
         if words and is_arabic(words.text) and _names_someone(sentence, words):
             return NamedActor(words)
     return None
+
+
+def _words_off(sentence: SentenceMentions, a: PhraseMatch[Any], b: PhraseMatch[Any]) -> int:
+    if a.end <= b.start:
+        return sentence.words_between(a.end, b.start)
+    return sentence.words_between(b.end, a.start) if b.end <= a.start else 0
 
 
 def owns_target(sentence: SentenceMentions, after: int, actor: Mention) -> bool:

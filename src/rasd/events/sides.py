@@ -28,6 +28,10 @@ class NamedActor:
 
 Mention = ActorMention | NamedActor
 
+# Kinds named as people something was done to, never as who did it: "قتل مدنيون" names the
+# dead, "تمكن الأهالي من" no attackers.
+UNARMED = (ActorKind.CIVILIANS, ActorKind.PROTESTERS)
+
 
 def is_state_force(mention: Mention | None) -> bool:
     return (

@@ -25,7 +25,7 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
     عن 25 جنديا")."""
     counted = next(
         (
-            n.span.start if n.said_from is None else n.said_from
+            n.said_from
             for n in sentence.numbers
             if n.span.end <= actor.span.start
             and sentence.words_between(n.span.end, actor.span.start) == 0

@@ -25,6 +25,7 @@ from rasd.knowledge.gazetteer_files import (
     gazetteer_info,
     place_of_row,
     read_cues,
+    read_endings,
     read_rows,
     read_word_list,
     shipped_path,
@@ -153,7 +154,7 @@ class Gazetteer:
         self._definite: set[str] = set()
         self._capitals: set[str] = set()  # names read after a clitic even in a frequent word
         self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
-        self._endings = [p.split(" ") for p in read_word_list(data_path("variant_endings.txt"))]
+        self._endings = read_endings(data_path("variant_endings.txt"))
         self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
         self._unit_keys: PerForm[_Unit] = PerForm(self._word_form, _FORMS_REMEMBERED)
@@ -228,7 +229,7 @@ class Gazetteer:
                     ps.remove(self._by_id[place.id])
         self.places.append(place)
         self._by_id[place.id] = place
-        for key in self._with_joined(keys):
+        for key in self._with_variants(keys):
             if key.startswith("!"):
                 key = key[1:]
                 self._guarded.add(key)
@@ -245,7 +246,7 @@ class Gazetteer:
                 node = node.setdefault(word, {})
             node[_END] = {}
 
-    def _with_joined(self, keys: Iterable[str]) -> list[str]:
+    def _with_variants(self, keys: Iterable[str]) -> list[str]:
         """The keys, plus "كفرنبل" for "كفر نبل" where the first word is one writers join, and
         "التحيتا" for "التحيتاء" where the last word has an ending writers leave off."""
         out = list(keys)
@@ -257,7 +258,7 @@ class Gazetteer:
             out += [
                 guard + " ".join([*words[:-1], words[-1][: -len(ending)] + variant])
                 for ending, variant in self._endings
-                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= 3
+                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= _STEM
             ]
         return out
 
@@ -459,6 +460,7 @@ class Gazetteer:
         return best.admin1, best.admin2
 
 
+_STEM = 3  # letters a word keeps when an ending is changed (no two-letter names)
 _Trie = dict[str, "_Trie"]
 _END = ""  # the key that marks the end of a name in a _Trie
 _Heads = tuple[tuple[str, _Trie], ...]

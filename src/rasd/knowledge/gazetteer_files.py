@@ -26,6 +26,7 @@ from pathlib import Path
 from rasd.knowledge.place_kinds import COUNTRIES
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import GazetteerError, Place
+from rasd.text.normalize import fold
 
 COLUMNS = (
     "id",
@@ -160,6 +161,19 @@ def read_word_list(path: Path) -> set[str]:
         line = line.split("#", 1)[0].strip()
         if line:
             out.add(name_key(line))
+    return out
+
+
+def read_endings(path: Path) -> list[tuple[str, str]]:
+    """Pairs of word endings a line, two apart by a space (``#`` comments): a name's last
+    word with the first ending is also found with the second."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        fields = fold(line.split("#", 1)[0]).split()
+        if len(fields) == 2:
+            out.append((fields[0], fields[1]))
+        elif fields:
+            raise GazetteerError(f"{path}:{n}: expected two endings, got {len(fields)}")
     return out
 
 
