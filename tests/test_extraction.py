@@ -648,6 +648,23 @@ def test_an_army_that_managed_to_kill_militants_fought_them(text):
     assert event.fatalities == 9
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن الجيش القضاء على تسعة مسلحين في ولاية البويرة أمس.",
+        "أعلن الجيش، أمس الأحد، القضاء على تسعة مسلحين في ولاية البويرة.",
+    ],
+)
+def test_an_army_that_announced_it_eliminated_militants_fought_them(text):
+    event = only_event(text)
+    assert types(event) == ("Battles", "Armed clash")
+    assert (event.actor1.name, event.fatalities) == ("Military Forces of Algeria", 9)
+
+
+def test_an_army_that_announced_the_death_of_its_soldiers_did_not_kill_them():
+    assert events("أعلن الجيش مقتل جنديين في ولاية البويرة أمس.") == []
+
+
 def test_terrorists_are_an_unidentified_armed_group():
     event = only_event("قتل الجيش تسعة إرهابيين في ولاية البويرة أمس.")
     assert event.actor2.name == "Unidentified Armed Group (Algeria)"

@@ -16,6 +16,9 @@ from rasd.text.tokens import token_keys
 _ABILITY_VERBS = folded_words("ability_verbs", "ar")
 _ABILITY_LINKS = folded_words("ability_links", "ar")
 _THAT = folded_words("complementizers", "ar")
+_ANNOUNCING = folded_words("announcing_verbs", "ar")
+_AGENTIVE = folded_words("agentive_killings", "ar")
+_ANNOUNCED_REACH = 3  # "أعلن الجيش، اليوم الأحد، القضاء على": a day between
 
 
 def managing_subject(sentence: SentenceMentions, act: PhraseMatch[Any]) -> ActorMention | None:
@@ -23,6 +26,9 @@ def managing_subject(sentence: SentenceMentions, act: PhraseMatch[Any]) -> Actor
     the subject of a verb of managing (right after it, or right before it) did the act its
     link word ("من", "في") leads to."""
     tokens, at = sentence.tokens, sentence.token_index(act.start)
+    said = " ".join(t.norm for t in tokens[at : sentence.token_index(act.end)])
+    if at > 0 and said in _AGENTIVE and tokens[at - 1].norm not in _ABILITY_LINKS:
+        return _announcing_subject(sentence, at)
     if at == 0 or tokens[at - 1].norm not in _ABILITY_LINKS:
         return None
     verbs = [
@@ -40,6 +46,22 @@ def managing_subject(sentence: SentenceMentions, act: PhraseMatch[Any]) -> Actor
         first = sentence.token_index(actor.span.start)
         last = sentence.token_index(actor.span.end)
         if first == verb + 1 and actor.span.end <= act.start or last == verb:
+            return actor
+    return None
+
+
+def _announcing_subject(sentence: SentenceMentions, at: int) -> ActorMention | None:
+    """ "أعلن الجيش، اليوم، القضاء على تسعة إرهابيين": the subject of a verb of announcing
+    right before an act only its doer speaks of did it (not "أعلن الجيش مقتل جنديين")."""
+    tokens = sentence.tokens
+    for actor in sentence.actors:
+        first = sentence.token_index(actor.span.start)
+        if (
+            actor.entry.kind not in UNARMED
+            and first > 0
+            and token_keys(tokens[first - 1].norm) & _ANNOUNCING
+            and sentence.words_between(actor.span.end, tokens[at].start) <= _ANNOUNCED_REACH
+        ):
             return actor
     return None
 

@@ -50,6 +50,8 @@ WORD_CLASSES: dict[str, str] = {
     "subset_words": "words before a part of a toll ('including two officers'): not the toll",
     "cause_words": "words after a casualty word that open its cause: no victim is named past them",
     "complementizers": "'that' words after which the subject comes before its verb",
+    "announcing_verbs": "verbs of announcing, whose subject did the killing only a doer announces",
+    "agentive_killings": "killing nouns only their doer announces ('the elimination of')",
     "definite_articles": "the article of a word told as known ('the clashes')",
     "ability_verbs": "verbs of managing ('the army managed to kill'): their subject did it",
     "ability_links": "the word between a verb of managing and what was managed ('to')",
