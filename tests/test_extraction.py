@@ -1257,6 +1257,11 @@ def test_english_killers_named_before_killed_with_the_killed_after_is_an_attack(
     assert event.actor2.name == "Military Forces of Iraq (2022-)"
 
 
+def test_english_people_killed_in_a_named_sides_shelling_were_shelled_by_it():
+    event = only_event("Three people were killed in RSF shelling on Omdurman on Sunday.")
+    assert (event.actor1.name, event.actor2.name) == ("Rapid Support Forces", "Civilians (Sudan)")
+
+
 def test_english_soldiers_killed_in_a_blast_are_its_victims_not_its_agents():
     event = only_event("Three soldiers killed in a blast near Kirkuk on Monday.")
     assert event.actor1 is None

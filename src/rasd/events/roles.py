@@ -106,8 +106,9 @@ def assign_roles(
         actor1 = agent or next(
             (a for a in after if a.via == Via.ADJECTIVE and gap(a) <= _REACH.next_to_verb), None
         )
-        if actor1 is None and head.payload.voice == Voice.NOUN and english and before:
-            # "were killed in an RSF drone strike": the name before the strike noun is its agent
+        if actor1 is None and english and before:
+            # "were killed in an RSF drone strike", "in RSF shelling": the name right before the
+            # word of the act is its agent
             actor1 = before[-1] if gap(before[-1]) == 0 else None
         rest = [a for a in before + after if a is not actor1]
         actor2 = min(rest, key=gap) if rest else None
