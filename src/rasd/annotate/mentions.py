@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from rasd.annotate import positions
 from rasd.annotate.countries import main_country, spoken_countries
@@ -98,6 +98,16 @@ class TokenOffsets(NamedTuple):
         return tuple.__new__(TokenOffsets, (self.token_ends, self.word_ends, first))
 
 
+class Spanned(Protocol):
+    """Anything with offsets into the text: a mention's span, a phrase match."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
 @dataclass(eq=False, slots=True)
 class SentenceMentions:
     index: int
@@ -158,6 +168,12 @@ class SentenceMentions:
         """Words strictly between a mention ending at ``end`` and one starting at ``start``."""
         word_ends = self.offsets.word_ends
         return bisect.bisect_right(word_ends, start) - bisect.bisect_right(word_ends, end)
+
+    def words_apart(self, a: Spanned, b: Spanned) -> int:
+        """Words between two mentions, whichever comes first (0 when they overlap)."""
+        if a.end <= b.start:
+            return self.words_between(a.end, b.start)
+        return self.words_between(b.end, a.start) if b.end <= a.start else 0
 
     @property
     def is_bullet(self) -> bool:

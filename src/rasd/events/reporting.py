@@ -33,7 +33,7 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
         if (
             clause.holds(cue.start)
             and _aside_of(sentence, cue.start) == aside  # not from a relative clause aside
-            and _words_apart(sentence, cue, trigger) <= SETTINGS.events.background_reach
+            and sentence.words_apart(cue, trigger) <= SETTINGS.events.background_reach
             and not day_told_after(sentence, cue)
             and not in_comparison(sentence, cue)
             and not _going_on_since_a_day(sentence)
@@ -139,11 +139,3 @@ def _cue_before(
                 if sentence.words_between(cue.end, trigger.start) <= reach:
                     return True
     return False
-
-
-def _words_apart(sentence: SentenceMentions, a: PhraseMatch, b: PhraseMatch) -> int:
-    if a.end <= b.start:
-        return sentence.words_between(a.end, b.start)
-    if b.end <= a.start:
-        return sentence.words_between(b.end, a.start)
-    return 0

@@ -350,7 +350,7 @@ def _agent(
     "the gas the soldiers fired" at the end of a long sentence): a known actor or the words
     there."""
     for cue in sentence.cue(Cue.PASSIVE_AGENT):
-        if not clause.holds(cue.start) or _words_off(sentence, head, cue) > _REACH.agent_cue_reach:
+        if not clause.holds(cue.start) or sentence.words_apart(head, cue) > _REACH.agent_cue_reach:
             continue
         for actor in pool:
             if (
@@ -363,12 +363,6 @@ def _agent(
         if words and is_arabic(words.text) and _names_someone(sentence, words):
             return NamedActor(words)
     return None
-
-
-def _words_off(sentence: SentenceMentions, a: PhraseMatch[Any], b: PhraseMatch[Any]) -> int:
-    if a.end <= b.start:
-        return sentence.words_between(a.end, b.start)
-    return sentence.words_between(b.end, a.start) if b.end <= a.start else 0
 
 
 def owns_target(sentence: SentenceMentions, after: int, actor: Mention) -> bool:

@@ -13,12 +13,12 @@ from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import folded_words
 from rasd.text.tokens import token_keys
 
+_REACH = SETTINGS.roles
 _ABILITY_VERBS = folded_words("ability_verbs", "ar")
 _ABILITY_LINKS = folded_words("ability_links", "ar")
 _THAT = folded_words("complementizers", "ar")
 _ANNOUNCING = folded_words("announcing_verbs", "ar")
 _AGENTIVE = folded_words("agentive_killings", "ar")
-_ANNOUNCED_REACH = 3  # "أعلن الجيش، اليوم الأحد، القضاء على": a day between
 
 
 def managing_subject(sentence: SentenceMentions, act: PhraseMatch[Any]) -> ActorMention | None:
@@ -60,7 +60,7 @@ def _announcing_subject(sentence: SentenceMentions, at: int) -> ActorMention | N
             actor.entry.kind not in UNARMED
             and first > 0
             and token_keys(tokens[first - 1].norm) & _ANNOUNCING
-            and sentence.words_between(actor.span.end, tokens[at].start) <= _ANNOUNCED_REACH
+            and sentence.words_between(actor.span.end, tokens[at].start) <= _REACH.announced_reach
         ):
             return actor
     return None
@@ -70,6 +70,6 @@ def subject_after_that(sentence: SentenceMentions, actor: Mention) -> bool:
     """ "بأن عددا من مسلحي داعش", "وأن الجيش": a name a few words after "that" is the
     subject of the verb that follows it."""
     first = sentence.token_index(actor.span.start)
-    reach = SETTINGS.roles.that_reach
+    reach = _REACH.that_reach
     opening = sentence.tokens[max(0, first - reach - 1) : first]
     return any(token_keys(t.norm) & _THAT for t in opening)

@@ -96,6 +96,7 @@ class RoleSettings:
     subject_reach: int
     noun_agent_before: int
     that_reach: int
+    announced_reach: int
     agent_cue_reach: int
     between_reach: int
     clash_side_reach: int
