@@ -2311,3 +2311,20 @@ def test_a_patrol_subjected_to_an_explosion_is_struck_even_with_no_toll():
 def test_a_raid_that_led_to_the_detention_of_suspects_is_an_arrest():
     event = only_event("The raid in Raqqa on Monday led to the detention of three suspects.")
     assert (event.sub_event_type, event.location.name) == ("Arrests", "Ar Raqqah")
+
+
+def test_soldiers_told_before_their_casualty_verb_are_its_victims():
+    event = only_event("أعلن الجيش أن أربعة جنود قتلوا في هجوم على حاجز قرب مدينة العريش أمس.")
+    assert event.actor2.name == "Military Forces of Egypt (2014-)"
+    assert event.actor1 is None or "Military" not in event.actor1.name
+
+
+def test_a_dual_after_the_killers_counts_two():
+    event = only_event("قتلت قوات الاحتلال شابين في مخيم جنين أمس.")
+    assert event.fatalities == 2
+
+
+def test_killers_named_before_an_arabic_killing_verb_make_an_attack():
+    event = only_event("قالت مصادر محلية إن جنود الاحتلال قتلوا شابين في مخيم جنين أمس.")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1.name == "Military Forces of Israel (2022-)"

@@ -176,18 +176,21 @@ def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Tri
 
 def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     killers = [a for a in sentence.actors if a.entry.kind not in UNARMED]
+    before = any(
+        a.span.end <= cue.start and sentence.words_between(a.span.end, cue.start) == 0
+        for a in killers
+    )
     if is_arabic_word(sentence.tokens[cue.first].norm):
         # (not "جثة لعسكريين": bodies of soldiers, the name joined to "ل" owns the dead)
-        return any(
+        after = any(
             a.span.start >= cue.end
             and sentence.words_between(cue.end, a.span.start) == 0
             and not sentence.tokens[sentence.token_index(a.span.start)].norm.startswith(_OF_CLITICS)
             for a in killers
         )
-    return _killed_after(sentence, cue) and any(
-        a.span.end <= cue.start and sentence.words_between(a.span.end, cue.start) == 0
-        for a in killers
-    )
+        # "إن جنود الاحتلال قتلوا شابين": the subject first, the killed right after the verb
+        return after or (before and _killed_after(sentence, cue, reach=0))
+    return _killed_after(sentence, cue) and before
 
 
 def _told_as_known(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
@@ -201,16 +204,19 @@ def _told_as_known(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) ->
     return at > 0 and sentence.tokens[at - 1].norm in _DEFINITE
 
 
-def _killed_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+def _killed_after(
+    sentence: SentenceMentions,
+    cue: PhraseMatch[Cue],
+    reach: int = SETTINGS.events.killed_object_reach,
+) -> bool:
     """ "killed three soldiers", "killed at least two", "killed a police officer": the killed
-    follow the verb, a number (past its approximator) or a person named within a word or
-    two (so "soldiers killed in a blast" is no killing by soldiers)."""
+    follow the verb, a number (past its approximator) or a person named within ``reach``
+    words (so "soldiers killed in a blast" is no killing by soldiers)."""
     return any(
         n.span.start >= cue.end and sentence.words_between(cue.end, n.said_from) == 0
         for n in sentence.numbers
     ) or any(
-        a.span.start >= cue.end
-        and sentence.words_between(cue.end, a.span.start) <= SETTINGS.events.killed_object_reach
+        a.span.start >= cue.end and sentence.words_between(cue.end, a.span.start) <= reach
         for a in sentence.actors
     )
 

@@ -217,18 +217,9 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     index = _word_after(sentence, cue)
     if index >= len(sentence.tokens):
         return False
-    persons = {c.start for c in sentence.cue(Cue.PERSON)}  # "قتل جندي": one soldier, killed
-    killers = [
-        a
-        for a in sentence.actors
-        if a.span.start == sentence.tokens[index].start
-        and a.entry.kind != ActorKind.CIVILIANS
-        and a.span.start not in persons
-    ]
-    if killers:  # "قتل مسلحون مجهولون شابا": the killers, then the one they killed
-        index = sentence.token_index(killers[0].span.end - 1) + 1
-        if index >= len(sentence.tokens):
-            return False
+    index = _past_killers(sentence, index)
+    if index >= len(sentence.tokens):
+        return False
     if sentence.tokens[index].norm in _ARTICLES and index + 1 < len(sentence.tokens):
         index += 1  # "shot dead a farmer"
     token = sentence.tokens[index]
@@ -240,6 +231,20 @@ def _singular_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     if not word.isalpha() or len(word) <= 2 or word in _NOT_VICTIMS:
         return False
     return not word.endswith(_PLURAL_ENDINGS) and not token_keys(word) & _BROKEN_PLURALS
+
+
+def _past_killers(sentence: SentenceMentions, index: int) -> int:
+    """ "قتل مسلحون مجهولون شابا": the index of the word after the killers named at
+    ``index`` (``index`` itself when none are: "قتل جندي" is one soldier, killed)."""
+    persons = {c.start for c in sentence.cue(Cue.PERSON)}
+    killers = [
+        a
+        for a in sentence.actors
+        if a.span.start == sentence.tokens[index].start
+        and a.entry.kind != ActorKind.CIVILIANS
+        and a.span.start not in persons
+    ]
+    return sentence.token_index(killers[0].span.end - 1) + 1 if killers else index
 
 
 def _more_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
@@ -365,10 +370,12 @@ def _one_victim(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
 
 def _dual_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     """An Arabic dual: the casualty word itself ("سقط قتيلان"), the noun right after it
-    ("قتل حارسان", "مقتل شابين"), or before a word that is itself one victim ("سقوط
-    شخصين ضحية")."""
+    ("قتل حارسان", "مقتل شابين") or after its killers ("قتلت قوات الاحتلال شابين"), or
+    before a word that is itself one victim ("سقوط شخصين ضحية")."""
     first = sentence.token_index(cue.start)
     after = _word_after(sentence, cue)
+    if after < len(sentence.tokens):
+        after = _past_killers(sentence, after)  # "قتلت قوات الاحتلال شابين"
     before = first - 1 if first > 0 and _one_victim(sentence, cue) else None
     return any(
         _is_dual(sentence, index) for index in (after - 1, after, before) if index is not None

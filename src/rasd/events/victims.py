@@ -16,6 +16,7 @@ _DEATH_NOUNS = tuple(folded_words("death_nouns", "ar"))
 _AUXILIARIES = folded_words("auxiliaries", "en")
 _CAUSE_WORDS = folded_words("cause_words")
 _CASUALTY_CUES = (Cue.KILLED, Cue.INJURED)
+_IN_WORDS = folded_words("casualty_in_words", "ar")
 
 
 def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
@@ -50,6 +51,29 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
             for c in sentence.cue(Cue.KILLED)
         )
         or _reduced_passive_victim(sentence, actor)
+        or _told_before_their_casualty(sentence, actor)
+    )
+
+
+def _told_before_their_casualty(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "ضابطا وأربعة جنود قتلوا في هجوم", "جنديين اثنين أصيبا بالهجوم": named (their number
+    between, if any) right before an Arabic casualty verb that its cause or the sentence's
+    end follows, not an object it acts on ("جنود قتلوا مدنيين": they killed)."""
+    tokens = sentence.tokens
+    k = sentence.token_index(actor.span.end)
+    if k < len(tokens) and any(n.span.start == tokens[k].start for n in sentence.numbers):
+        k += 1  # "جنديين اثنين"
+    if k >= len(tokens) or not is_arabic(tokens[k].norm):
+        return False
+    if not any(c.start == tokens[k].start for n in _CASUALTY_CUES for c in sentence.cue(n)):
+        return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (
+        after is None
+        or after.norm in _CAUSE_WORDS
+        or after.norm in _IN_WORDS
+        or any(t.start == after.start for t in sentence.triggers)
+        or any(w.start == after.start for w in sentence.weapons)
     )
 
 

@@ -49,6 +49,7 @@ WORD_CLASSES: dict[str, str] = {
     "abbreviations": "abbreviations whose stop ends no sentence",
     "subset_words": "words before a part of a toll ('including two officers'): not the toll",
     "cause_words": "words after a casualty word that open its cause: no victim is named past them",
+    "casualty_in_words": "'in' words after a casualty verb, which make its subject the victim",
     "complementizers": "'that' words after which the subject comes before its verb",
     "announcing_verbs": "verbs of announcing, whose subject did the killing only a doer announces",
     "agentive_killings": "killing nouns only their doer announces ('the elimination of')",
