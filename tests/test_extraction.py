@@ -2328,3 +2328,24 @@ def test_killers_named_before_an_arabic_killing_verb_make_an_attack():
     event = only_event("قالت مصادر محلية إن جنود الاحتلال قتلوا شابين في مخيم جنين أمس.")
     assert event.event_type == "Violence against civilians"
     assert event.actor1.name == "Military Forces of Israel (2022-)"
+
+
+def test_protesters_shot_on_a_march_are_the_force_the_protest_met():
+    event = only_event("قتل متظاهران بالرصاص الحي خلال مسيرة احتجاجية في مدينة أم درمان اليوم.")
+    assert event.event_type == "Protests"
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 2
+
+
+def test_english_fire_on_protesters_killing_some_is_one_protest_event():
+    event = only_event(
+        "Security forces opened fire on protesters in Nasiriyah on Sunday, killing three."
+    )
+    assert event.event_type == "Protests" and event.fatalities == 3
+
+
+def test_gunmen_shooting_at_a_march_make_an_attack_of_their_own():
+    found = events(
+        "أصيب خمسة متظاهرين برصاص مسلحين مجهولين خلال تظاهرة في ساحة التحرير ببغداد اليوم."
+    )
+    assert "Violence against civilians" in {e.event_type for e in found}

@@ -18,7 +18,7 @@ from rasd.events.candidate import Candidate
 from rasd.events.merging import merge, named_apart, take_toll
 from rasd.events.placing import rank, same_place, stray
 from rasd.events.precedence import VIOLENT_PRECEDENCE
-from rasd.events.sides import is_armed, is_named
+from rasd.events.sides import is_armed, is_crowd, is_named, is_state_force
 from rasd.knowledge.actors import ActorMention
 from rasd.knowledge.places import PlaceMention, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
@@ -54,7 +54,8 @@ def reported_events(
     _inherit_targets(merged)
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
-    return _looting_in_attacks_dropped([c for c in merged if c.place_choice is not None])
+    placed = [c for c in merged if c.place_choice is not None]
+    return _force_on_protests_folded(_looting_in_attacks_dropped(placed))
 
 
 def _known_fighting_repeats(candidates: list[Candidate]) -> None:
@@ -112,6 +113,49 @@ def _looting_in_attacks_dropped(events: list[Candidate]) -> list[Candidate]:
         )
 
     return [c for c in events if not part_of_violence(c)]
+
+
+def _force_on_protests_folded(events: list[Candidate]) -> list[Candidate]:
+    """ "Security forces fired on the march in Nasiriyah, killing three": the killing of
+    protesters by the state, or by no one named, at the place and on the day of a protest is
+    the force the protest met, not an attack of its own; the protest takes its toll and its
+    force. (Gunmen who shoot at a march make an attack of their own; so does a killing of
+    other people, or one told in another sentence with no protesters named: on the check
+    set that reading lost a right attack.)"""
+    protests = [c for c in events if c.event_type == EventType.PROTESTS]
+
+    def protest_met(c: Candidate) -> Candidate | None:
+        if c.event_type != EventType.VIOLENCE_AGAINST_CIVILIANS or c.place is None:
+            return None
+        if c.actor1 is not None and not is_state_force(c.actor1):
+            return None
+        return next(
+            (
+                p
+                for p in protests
+                if p.place is not None
+                and same_place(p.place, c.place)
+                and (p.date is None or c.date is None or p.date.overlaps(c.date))
+                # the protesters named as its victims, or no victims named in its sentence
+                and (is_crowd(c.actor2) or (c.actor2 is None and p.sentence == c.sentence))
+            ),
+            None,
+        )
+
+    kept = []
+    for cand in events:
+        protest = protest_met(cand)
+        if protest is None:
+            kept.append(cand)
+            continue
+        take_toll(protest, cand)
+        hurt = bool(protest.fatalities or protest.injuries)
+        protest.sub_event_type = (
+            SubEventType.EXCESSIVE_FORCE if hurt else SubEventType.PROTEST_WITH_INTERVENTION
+        )
+        if protest.actor2 is None and cand.actor1 is not None:
+            protest.actor2 = cand.actor1
+    return kept
 
 
 def _inherit_actors(events: list[Candidate]) -> None:
