@@ -2349,3 +2349,16 @@ def test_gunmen_shooting_at_a_march_make_an_attack_of_their_own():
         "أصيب خمسة متظاهرين برصاص مسلحين مجهولين خلال تظاهرة في ساحة التحرير ببغداد اليوم."
     )
     assert "Violence against civilians" in {e.event_type for e in found}
+
+
+def test_where_the_attackers_are_stationed_is_not_where_they_strike():
+    event = only_event("قصفت قوات النظام المتمركزة في معسكر جورين قرية الزيارة في ريف حماة أمس.")
+    assert event.location.name == "Az Ziyārah"
+
+
+def test_a_military_camp_the_gazetteer_lacks_is_still_a_place():
+    event = only_event(
+        "استهدفت فصائل المعارضة بالصواريخ مواقع النظام داخل معسكر جورين في ريف حماة أمس."
+    )
+    assert event.location.name == "جورين"
+    assert event.location.admin1 == "Hama"

@@ -356,7 +356,8 @@ def _home_of(sentence: SentenceMentions, place: PlaceMention) -> bool:
 
 def _came_from(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "تعزيزات تم حشدها من ذمار وإب وحجة": where forces came from, the whole list, not
-    where the event happened."""
+    where the event happened; "القوات المتمركزة في معسكر جورين": where they are stationed
+    (past the place's own kind word)."""
     for cue in sentence.cue(Cue.ORIGIN):
         if cue.end > place.span.start:
             continue
@@ -364,7 +365,10 @@ def _came_from(sentence: SentenceMentions, place: PlaceMention) -> bool:
         for other in sentence.places:
             if cue.end <= other.span.start and other.span.end <= place.span.start:
                 between = between.replace(other.span.text, " ")
-        if all(w in _AND or w in COMMAS for w in between.split()):
+        words = between.split()
+        if place.cue is not None and words:
+            words = words[:-1]  # "معسكر": the kind word right before the name
+        if all(w in _AND or w in COMMAS for w in words):
             return True
     return False
 
