@@ -2362,3 +2362,10 @@ def test_a_military_camp_the_gazetteer_lacks_is_still_a_place():
     )
     assert event.location.name == "جورين"
     assert event.location.admin1 == "Hama"
+
+
+def test_people_of_a_town_killed_in_an_attack_on_the_town_are_placed_there():
+    event = only_event(
+        "قتل أربعة من أبناء بلدة قصرة جنوب شرقي نابلس أمس في هجوم للمستوطنين على البلدة."
+    )
+    assert event.location.name == "Quşrah"

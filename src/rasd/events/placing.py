@@ -356,9 +356,10 @@ def _home_of(sentence: SentenceMentions, place: PlaceMention) -> bool:
 
 def _came_from(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "تعزيزات تم حشدها من ذمار وإب وحجة": where forces came from, the whole list, not
-    where the event happened; "القوات المتمركزة في معسكر جورين": where they are stationed
-    (past the place's own kind word)."""
-    for cue in sentence.cue(Cue.ORIGIN):
+    where the event happened ("من أبناء قصرة", but not "من أبناء بلدة قصرة": the people
+    of the town an attack on "the town" killed); "القوات المتمركزة في معسكر جورين": where
+    they are stationed (past the place's own kind word)."""
+    for cue in sentence.cue(Cue.ORIGIN) + sentence.cue(Cue.STATIONED):
         if cue.end > place.span.start:
             continue
         between = sentence.text[cue.end - sentence.start : place.span.start - sentence.start]
@@ -366,7 +367,7 @@ def _came_from(sentence: SentenceMentions, place: PlaceMention) -> bool:
             if cue.end <= other.span.start and other.span.end <= place.span.start:
                 between = between.replace(other.span.text, " ")
         words = between.split()
-        if place.cue is not None and words:
+        if cue.payload == Cue.STATIONED and place.cue is not None and words:
             words = words[:-1]  # "معسكر": the kind word right before the name
         if all(w in _AND or w in COMMAS for w in words):
             return True

@@ -104,6 +104,7 @@ class Cue(StrEnum):
     WAR = "war"
     CONFRONTATION = "confrontation"
     ORIGIN = "origin"
+    STATIONED = "stationed"
     DIED = "died"
     CAPTIVES = "captives"
     COMPARISON = "comparison"
