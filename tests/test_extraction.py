@@ -2369,3 +2369,15 @@ def test_people_of_a_town_killed_in_an_attack_on_the_town_are_placed_there():
         "قتل أربعة من أبناء بلدة قصرة جنوب شرقي نابلس أمس في هجوم للمستوطنين على البلدة."
     )
     assert event.location.name == "Quşrah"
+
+
+def test_a_clan_feud_fought_with_rifles_is_an_armed_clash():
+    event = only_event(
+        "قتل شخصان في نزاع عشائري بين عشيرتين استخدمت فيه الأسلحة الخفيفة في قضاء الشطرة أمس."
+    )
+    assert event.event_type == "Battles" and event.sub_event_type == "Armed clash"
+
+
+def test_a_brawl_with_no_firearms_stays_a_riot():
+    event = only_event("أصيب خمسة أشخاص في شجار جماعي بالعصي والحجارة في قضاء الشطرة أمس.")
+    assert event.event_type == "Riots"

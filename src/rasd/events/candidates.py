@@ -248,6 +248,8 @@ def _build(
         sub_type = SubEventType.DISRUPTED
     elif event_type == EventType.RIOTS and trig.event_type != event_type:
         sub_type = SubEventType.VIOLENT_DEMONSTRATION  # a clash with youths: see precedence
+    elif event_type == EventType.BATTLES and trig.event_type != event_type:
+        sub_type = SubEventType.ARMED_CLASH  # a feud fought with guns: see precedence
     elif event_type == EventType.EXPLOSIONS:
         weapon_types = [w.payload.sub_event_type for w in weapons if w.payload.sub_event_type]
         if weapon_types and (trig.weak or trig.event_type != event_type):

@@ -103,6 +103,7 @@ class Cue(StrEnum):
     ACCUSATION = "accusation"
     WAR = "war"
     CONFRONTATION = "confrontation"
+    FEUD = "feud"
     ORIGIN = "origin"
     STATIONED = "stationed"
     DIED = "died"
