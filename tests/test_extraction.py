@@ -2381,3 +2381,18 @@ def test_a_clan_feud_fought_with_rifles_is_an_armed_clash():
 def test_a_brawl_with_no_firearms_stays_a_riot():
     event = only_event("أصيب خمسة أشخاص في شجار جماعي بالعصي والحجارة في قضاء الشطرة أمس.")
     assert event.event_type == "Riots"
+
+
+def test_a_feud_told_again_without_its_guns_is_the_same_armed_clash():
+    found = events(
+        "قتل شخص في نزاع عشائري في محافظة ذي قار أمس. وقالت الشرطة إن النزاع العشائري "
+        "اندلع بين عشيرتين في الناصرية واستخدمت فيه الأسلحة الخفيفة والمتوسطة."
+    )
+    assert {e.event_type for e in found} == {"Battles"}
+
+
+def test_one_name_after_between_is_both_sides_of_the_clash():
+    event = only_event(
+        "قتل شخص في نزاع عشائري بين عشيرتين استخدمت فيه الأسلحة الخفيفة في الناصرية."
+    )
+    assert event.actor1.name == "Communal Militia (Iraq)"

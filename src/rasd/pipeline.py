@@ -68,7 +68,9 @@ def _context(analysis: Analysis) -> DocumentContext:
 
 def _candidates(analysis: Analysis, resources: Resources) -> None:
     context = _context(analysis)
-    focus = Focus(context.day, context.country, context.spoken, context.explosives)
+    focus = Focus(
+        context.day, context.country, context.spoken, context.explosives, context.armed_feud
+    )
     analysis.candidates = find_candidates(analysis.document, analysis.sentences, focus)
 
 

@@ -29,6 +29,7 @@ from rasd.annotate.unlisted import place_unlisted, unlisted_places
 from rasd.knowledge.actors import ACTOR_ADJECTIVES, ACTOR_NAMES, ActorMention, Via
 from rasd.knowledge.gazetteer import Place, PlaceMention
 from rasd.knowledge.lexicon import (
+    FIREARM,
     GAP_HEADS,
     GAP_TAILS,
     TRIGGERS,
@@ -206,6 +207,8 @@ class DocumentContext:
     spoken: Counter[str] = field(default_factory=Counter)
     # the sentences that name an explosive weapon (mortars, missiles, a drone ...)
     explosives: frozenset[int] = frozenset()
+    # a feud (between clans, tribes, families) told with firearms named beside it
+    armed_feud: bool = False
 
     @property
     def day(self) -> dt.date | None:
@@ -303,6 +306,10 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         countries,
         spoken_countries(sentences, countries, filed_at),
         frozenset(s.index for s in sentences if any(w.payload.explosive for w in s.weapons)),
+        any(
+            s.cue(Cue.FEUD) and any(w.payload.weapon == FIREARM for w in s.weapons)
+            for s in sentences
+        ),
     )
     return Mentions(sentences, context)
 

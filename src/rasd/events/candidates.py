@@ -239,6 +239,11 @@ def _build(
     focus: Focus,
 ) -> list[Candidate]:
     own = [t for t in triggers if announced_type(t, sentence) == event_type] or triggers
+    if event_type == EventType.RIOTS and focus.armed_feud and _feud(sentence, own):
+        # "نزاع عشائري ... استخدمت فيه الأسلحة الخفيفة": a feud fought with guns, wherever
+        # the article says so, is an armed clash between communal militias, as ACLED codes
+        # it, not a riot (the homes burned in it included)
+        event_type = EventType.BATTLES
     head = next((t for t in own if not t.payload.weak), own[0])  # names the type
     first = triggers[0]  # the verb nearest the subject: roles are read around it
     trig = head.payload
@@ -246,10 +251,10 @@ def _build(
     weapons = [w for w in sentence.weapons if clause.holds(w.start)]
     if event_type == EventType.STRATEGIC and trig.event_type != event_type:
         sub_type = SubEventType.DISRUPTED
+    elif event_type == EventType.BATTLES and trig.event_type != event_type:
+        sub_type = SubEventType.ARMED_CLASH  # a feud fought with guns
     elif event_type == EventType.RIOTS and trig.event_type != event_type:
         sub_type = SubEventType.VIOLENT_DEMONSTRATION  # a clash with youths: see precedence
-    elif event_type == EventType.BATTLES and trig.event_type != event_type:
-        sub_type = SubEventType.ARMED_CLASH  # a feud fought with guns: see precedence
     elif event_type == EventType.EXPLOSIONS:
         weapon_types = [w.payload.sub_event_type for w in weapons if w.payload.sub_event_type]
         if weapon_types and (trig.weak or trig.event_type != event_type):
@@ -320,6 +325,12 @@ def _build(
     if len(mentions) > 1:  # "attacks on Huwara, Za'tara and Burin killed one": whose toll?
         cand.fatalities = cand.injuries = cand.headline_toll = None
     return [cand.at(mention, explicit) for mention in mentions]
+
+
+def _feud(sentence: SentenceMentions, triggers: list[PhraseMatch[Trigger]]) -> bool:
+    """A trigger among ``triggers`` is a feud word ("شجار", "نزاع عشائري", "brawl")."""
+    feuds = sentence.cue(Cue.FEUD)
+    return any(f.start <= t.start < f.end for t in triggers for f in feuds)
 
 
 def _recode_by_actors(

@@ -32,11 +32,13 @@ class Focus:
         country: str | None,
         spoken: Counter[str] | None = None,
         explosives: frozenset[int] = frozenset(),
+        armed_feud: bool = False,
     ) -> None:
         self.published = published
         self.country = country  # where most of the article's places are
         self.spoken = spoken or Counter()  # what speaks of each country (DocumentContext)
         self.explosives = explosives  # the sentences that name an explosive weapon
+        self.armed_feud = armed_feud  # a feud the article tells with firearms named
         self.ahead: DateRange | None = None  # a subheading's: the date of the lines below it
         self.date: DateRange | None = None
         self.report_date: DateRange | None = None  # the day the article reports on

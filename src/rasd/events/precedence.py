@@ -28,7 +28,6 @@ VIOLENT_PRECEDENCE = (
     EventType.RIOTS,
 )
 CROWD_PRECEDENCE = (EventType.RIOTS, EventType.PROTESTS)
-_FIREARM = "firearm"  # the weapon class of guns (lexicon weapons)
 # Munitions that come through the air, which defences intercept.
 _FROM_THE_AIR = (SubEventType.AIR_STRIKE, SubEventType.SHELLING)
 
@@ -194,19 +193,6 @@ def _beside(sentence: SentenceMentions, actor: Mention, clash: PhraseMatch[Cue])
     )
 
 
-def armed_feud_is_a_battle(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
-    """ "نزاع عشائري بين عشيرتين استخدمت فيه الأسلحة الخفيفة", "a clan feud fought with
-    rifles": a feud in a sentence that names firearms is an armed clash between communal
-    militias, as ACLED codes it, not a riot (the homes burned in it included)."""
-    riots = by_type.get(EventType.RIOTS)
-    if not riots or EventType.BATTLES in by_type:
-        return
-    feuds = sentence.cue(Cue.FEUD)
-    fought = any(any(f.start <= t.start < f.end for f in feuds) for t in riots)
-    if fought and any(w.payload.weapon == _FIREARM for w in sentence.weapons):
-        by_type[EventType.BATTLES] = by_type.pop(EventType.RIOTS)
-
-
 def raid_for_arrests(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
     """ "اقتحمت القوات المخيم واعتقلت خمسة": a raid named only by weak words ("stormed",
     "gunfire") that made arrests is the arrest, unless armed men fought back in the clause."""
@@ -285,7 +271,6 @@ Policy = Callable[[ByType, SentenceMentions, Clause], None]
 TYPE_POLICIES: tuple[tuple[str, Policy], ...] = (
     ("one act per clause", one_act_per_clause),
     ("a clash with civilians is a riot", clash_with_civilians_is_a_riot),
-    ("an armed feud is a battle", armed_feud_is_a_battle),
     ("a raid for arrests is the arrest", raid_for_arrests),
     ("a strike on a protest is a strike", strike_on_a_protest),
     ("an arrest absorbs the abduction", arrest_absorbs_abduction),

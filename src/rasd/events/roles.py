@@ -167,6 +167,9 @@ def assign_roles(
     sides = named_sides(sentence, clause, pool) if two_sided else []
     if len(sides) == 2:
         actor1, actor2 = sides
+    elif len(sides) == 1 and actor1 is None:
+        actor1 = sides[0]  # "اشتباكات بين عشيرتين": one name for both sides
+        actor2 = None if same_actor(actor1, actor2) else actor2
     if actor1 is None and claimant is not None:
         actor1 = claimant
     if is_civilian(actor1) and event_type not in _CROWD_TYPES:
@@ -208,7 +211,8 @@ def assign_roles(
 def named_sides(
     sentence: SentenceMentions, clause: Clause, pool: list[ActorMention]
 ) -> list[ActorMention]:
-    """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides."""
+    """ "اشتباكات بين قسد والفصائل", "clashes between the SDF and the SNA": the two sides;
+    or the one name right after "between" that names both ("بين عشيرتين")."""
     for cue in sentence.cue(Cue.BETWEEN):
         if clause.holds(cue.start):
             after = [a for a in pool if a.span.start >= cue.end]
@@ -220,6 +224,8 @@ def named_sides(
             distinct = list({a.entry.id: a for a in reversed(after)}.values())[::-1]
             if len(distinct) >= 2:
                 return distinct[:2]
+            if len(distinct) == 1 and not sentence.words_between(cue.end, distinct[0].span.start):
+                return distinct  # "بين عشيرتين", "between two clans": both sides in one name
     return []
 
 

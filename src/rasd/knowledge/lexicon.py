@@ -154,6 +154,9 @@ class Trigger:
         return by_fields(self)  # see rasd.knowledge.frozen
 
 
+FIREARM = "firearm"  # the weapon class of guns (Weapon.weapon)
+
+
 @dataclass(frozen=True)
 class Weapon:
     """A weapon phrase; ``sub_event_type`` is the Explosions/Remote violence sub-event type
