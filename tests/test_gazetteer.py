@@ -545,3 +545,15 @@ def test_towns_of_sudan_and_somalia_are_found_by_their_arabic_news_spelling(gaz,
 
 def test_a_distant_city_keeps_an_arabic_name_a_nearer_village_also_bears(gaz):
     assert {p.country for p in gaz.lookup("القصرين")} == {"Tunisia", "Israel"}
+
+
+def test_a_romanised_name_with_an_arabic_script_letter_is_no_arabic_name():
+    from rasd.knowledge.gazetteer_sources import arabic_names
+
+    assert arabic_names(["Sousse", "swsہ", "سوسة"]) == ["سوسة"]
+
+
+def test_the_arabic_spelling_of_a_town_comes_before_the_urdu_one():
+    from rasd.knowledge.gazetteer_sources import arabic_names
+
+    assert arabic_names(["قفصہ", "قفصة"]) == ["قفصة", "قفصہ"]

@@ -261,6 +261,18 @@ def read_cities500(rows: Iterable[dict[str, str]], admin1: Admin1Table) -> list[
 
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+# Romanised names with an Arabic-script letter in them ("swsہ" for Sousse) are no Arabic
+# names: GeoNames lists them among the alternates.
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u02b0-\u02ff]")
+# Letters of other languages written in Arabic script (Urdu's ہ and ے, Persian's ی, ک, گ,
+# پ, چ, ژ): a name with them is another language's spelling, second choice for name_ar.
+_NOT_ARABIC_LETTERS = re.compile("[\u06c1\u06c3\u06d2\u06cc\u06a9\u06af\u067e\u0686\u0698]")
+
+
+def arabic_names(alternates: Iterable[str]) -> list[str]:
+    """The alternate names in Arabic script, Arabic spellings first (stable otherwise)."""
+    names = [a for a in alternates if _ARABIC_SCRIPT.search(a) and not _LATIN.search(a)]
+    return sorted(names, key=lambda n: bool(_NOT_ARABIC_LETTERS.search(n)))
 
 
 def geonames_town_rows(countries: Sequence[str] | Mapping[str, int]) -> list[dict[str, str]]:
@@ -301,7 +313,7 @@ def geonames_town_rows(countries: Sequence[str] | Mapping[str, int]) -> list[dic
                 "latitude": str(r["latitude"]),
                 "longitude": str(r["longitude"]),
                 "population": str(r.get("population") or 0),
-                "names_ar": "|".join(a for a in alternates if _ARABIC_SCRIPT.search(a)),
+                "names_ar": "|".join(arabic_names(alternates)),
                 "alternatenames": "|".join(alternates),
             }
         )
