@@ -2396,3 +2396,24 @@ def test_one_name_after_between_is_both_sides_of_the_clash():
         "قتل شخص في نزاع عشائري بين عشيرتين استخدمت فيه الأسلحة الخفيفة في الناصرية."
     )
     assert event.actor1.name == "Communal Militia (Iraq)"
+
+
+def test_a_protest_on_an_anniversary_is_todays_protest():
+    event = only_event("تظاهر المئات في مدينة إدلب اليوم في ذكرى انطلاق الثورة.")
+    assert event.event_type == "Protests"
+
+
+def test_the_event_an_anniversary_recalls_is_no_event():
+    assert events("تصادف اليوم ذكرى قصف مدينة حلبجة بالأسلحة الكيماوية.") == []
+
+
+def test_protesters_burning_tyres_on_a_road_are_a_violent_demonstration():
+    event = only_event(
+        "قطع عشرات المتظاهرين الطريق السريع قرب قويسنا اليوم وأشعلوا النيران في إطارات السيارات."
+    )
+    assert event.event_type == "Riots" and event.sub_event_type == "Violent demonstration"
+
+
+def test_the_streets_of_a_town_are_in_the_town():
+    event = only_event("تظاهر المئات اليوم في شوارع شبين الكوم.")
+    assert event.location.name == "Shibīn al Kawm"

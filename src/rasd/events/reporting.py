@@ -39,6 +39,16 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
             and not _going_on_since_a_day(sentence)
         ):
             return True
+    for cue in sentence.cue(Cue.ANNIVERSARY):
+        # "في الذكرى الثانية لمقتل سليماني بضربة جوية": what it recalls, told after it; and
+        # an "attack" only named in its clause ("وتزامن الهجومان مع الذكرى ..."), but not
+        # what is done on the day ("تظاهر المئات في ذكرى الثورة")
+        if (
+            clause.holds(cue.start)
+            and (cue.end <= trigger.start or trigger.payload.weak)
+            and sentence.words_apart(cue, trigger) <= SETTINGS.events.background_reach
+        ):
+            return True
     return (
         _cue_before(sentence, trigger, _HYPOTHETICAL)
         or _pluperfect(sentence, trigger)

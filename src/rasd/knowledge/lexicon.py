@@ -104,6 +104,7 @@ class Cue(StrEnum):
     WAR = "war"
     CONFRONTATION = "confrontation"
     FEUD = "feud"
+    ANNIVERSARY = "anniversary"
     ORIGIN = "origin"
     STATIONED = "stationed"
     DIED = "died"
