@@ -2417,3 +2417,11 @@ def test_protesters_burning_tyres_on_a_road_are_a_violent_demonstration():
 def test_the_streets_of_a_town_are_in_the_town():
     event = only_event("تظاهر المئات اليوم في شوارع شبين الكوم.")
     assert event.location.name == "Shibīn al Kawm"
+
+
+def test_english_southern_before_a_town_says_where_the_town_lies():
+    found = events(
+        "Protests also took place in the port of Umm Qasr and southern Shatra on Monday."
+    )
+    assert [e.location.name for e in found] == ["Umm Qaşr", "Ash Shaţrah"]
+    assert all(e.location.geo_precision == 1 for e in found)

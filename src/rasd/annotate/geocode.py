@@ -357,7 +357,14 @@ def _precision(m: PlaceMention) -> int:
         return m.geo_precision
     if place.kind in AREA_KINDS:
         return 3
-    if m.relation or place.kind in ("admin2", "admin3"):
+    # "southern Shatra": in English the adjective says where the town lies, it is the town
+    town_described = (
+        m.relation is not None
+        and m.relation.kind == RelationKind.PART_OF
+        and place.kind in _SETTLEMENT
+        and place.kind != "admin3"
+    )
+    if (m.relation and not town_described) or place.kind in ("admin2", "admin3"):
         return 2
     return 1
 
