@@ -2425,3 +2425,15 @@ def test_english_southern_before_a_town_says_where_the_town_lies():
     )
     assert [e.location.name for e in found] == ["Umm Qaşr", "Ash Shaţrah"]
     assert all(e.location.geo_precision == 1 for e in found)
+
+
+def test_tear_gas_is_no_place_though_a_town_bears_its_word():
+    event = only_event("أطلقت الشرطة القنابل المسيلة للدموع لتفريق المحتجين في مدينة وهران اليوم.")
+    assert event.location.name == "Oran"
+
+
+def test_a_frequent_word_is_no_mid_sized_town_of_a_distant_country():
+    event = only_event(
+        "احتج سكان حي في مدينة وهران اليوم على عدم ورود أسمائهم في قوائم المستفيدين من المساكن."
+    )
+    assert event.location.name == "Oran"

@@ -281,13 +281,15 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         if TRIGGERS in found:
             sentence.triggers = _outside(found[TRIGGERS], sentence.actors, sentence.weapons)
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
-        # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham
-        named = [a.span for a in sentence.actors if a.via in _NAMED_VIA]
+        # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham;
+        # nor inside a weapon's: M'Sila in "القنابل المسيلة للدموع" (tear gas)
+        named = [(a.span.start, a.span.end) for a in sentence.actors if a.via in _NAMED_VIA]
+        named += [(w.start, w.end) for w in sentence.weapons if w.last - w.first > 1]
         opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
         sentence.places = [
             p
             for p in sentence_places
-            if not (named and any(n.start <= p.span.start < n.end for n in named))
+            if not (named and any(a <= p.span.start < b for a, b in named))
             and not (p.span.start == opening and _is_dateline(sentence, p))
         ]
         sentences.append(sentence)
