@@ -140,6 +140,11 @@ def test_scraped_furniture_lines_are_dropped():
     assert "بحسب مصدر محلي." in doc.text
 
 
+def test_a_line_of_search_keywords_is_no_text():
+    text = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم.\nكلمات البحث :سيناء;هجوم انتحاري"
+    assert "انتحاري" not in document_from_text(text, "tags").text
+
+
 def test_headlines_after_the_last_sentence_of_the_body_are_links_not_text():
     body = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم ما أدى إلى أضرار كبيرة في المنازل."
     links = "\nانفجار عبوة ناسفة بسيارة عسكرية في درعا\nاشتباكات بين فصيلين في ريف حلب"
