@@ -2437,3 +2437,13 @@ def test_a_frequent_word_is_no_mid_sized_town_of_a_distant_country():
         "احتج سكان حي في مدينة وهران اليوم على عدم ورود أسمائهم في قوائم المستفيدين من المساكن."
     )
     assert event.location.name == "Oran"
+
+
+def test_a_toll_since_weeks_ago_does_not_swallow_the_days_clash():
+    found = events(
+        "At least 18 civilians were killed in clashes between the army and the RSF in Nyala. "
+        "At least 850 civilians have been killed in fighting between the army and the RSF "
+        "since April 15.",
+        published="2023-05-21T12:00:00+00:00",
+    )
+    assert [(e.location.name, e.date_from.isoformat()) for e in found] == [("Nyala", "2023-05-21")]

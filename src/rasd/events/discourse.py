@@ -38,7 +38,9 @@ def reported_events(
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
     # events it repeats, but does not make one of its own.
     _known_fighting_repeats(candidates)
-    merged = merge(candidates)
+    # a toll over a stretch ("850 killed since April 15") is no event, nor the report of one:
+    # it must not lend its stretch to the day's event it would be merged with
+    merged = merge([c for c in candidates if not _over_a_stretch(c)])
     told = {c.event_type for c in merged if c.anchored}
     # an arrest the article tells nowhere else stands on the place and day in focus
     merged = [
@@ -227,11 +229,16 @@ def _recalled(cand: Candidate, published: dt.date | None) -> bool:
     """An event over a month older than the article is background it recalls ("in July
     2021 the authorities arrested ..."), not news it reports."""
     days = SETTINGS.events.recalled_after_days
-    if cand.date is not None and _days(cand.date) > SETTINGS.events.widest_range_days:
+    if _over_a_stretch(cand):
         return True  # "its advance in Omdurman last year": no day, no news
     if published is None or cand.date is None:
         return False
     return (published - cand.date.date_to).days > days
+
+
+def _over_a_stretch(cand: Candidate) -> bool:
+    """Dated only by a stretch longer than a few weeks (a month, "last year", "since April")."""
+    return cand.date is not None and _days(cand.date) > SETTINGS.events.widest_range_days
 
 
 def _days(date: DateRange) -> int:
