@@ -2447,3 +2447,12 @@ def test_a_toll_since_weeks_ago_does_not_swallow_the_days_clash():
         published="2023-05-21T12:00:00+00:00",
     )
     assert [(e.location.name, e.date_from.isoformat()) for e in found] == [("Nyala", "2023-05-21")]
+
+
+def test_a_governorates_event_is_at_the_town_the_next_sentence_names():
+    found = events(
+        "At least 18 civilians were killed in clashes between the army and the RSF in South "
+        "Darfur. The violence first broke out on Saturday in the provincial capital Nyala.",
+        published="2023-05-21T12:00:00+00:00",
+    )
+    assert [e.location.name for e in found] == ["Nyala"]

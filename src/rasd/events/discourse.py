@@ -20,6 +20,7 @@ from rasd.events.placing import rank, same_place, stray
 from rasd.events.precedence import VIOLENT_PRECEDENCE
 from rasd.events.sides import is_armed, is_crowd, is_named, is_state_force
 from rasd.knowledge.actors import ActorMention
+from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
 from rasd.knowledge.places import PlaceMention, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
@@ -27,6 +28,7 @@ from rasd.model import DateRange
 
 # Kinds of event whose attacker a later report of the same kind may leave unnamed.
 _INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
+_GOVERNORATE_RANK = SETTINGS.placing.specificity["admin1"]
 # Kinds of event a later sentence refers back to with the article ("the clashes").
 _KNOWN_KINDS = (EventType.BATTLES,)
 
@@ -57,6 +59,7 @@ def reported_events(
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
     placed = [c for c in merged if c.place_choice is not None]
+    _narrowed_by_the_next_sentence(placed, sentences)
     return _force_on_protests_folded(_looting_in_attacks_dropped(placed))
 
 
@@ -158,6 +161,35 @@ def _force_on_protests_folded(events: list[Candidate]) -> list[Candidate]:
         if protest.actor2 is None and cand.actor1 is not None:
             protest.actor2 = cand.actor1
     return kept
+
+
+def _narrowed_by_the_next_sentence(
+    events: list[Candidate], sentences: list[SentenceMentions]
+) -> None:
+    """ "18 were killed in clashes in South Darfur. The fighting broke out on Saturday in the
+    provincial capital Nyala.": an event its sentence places in a governorate only is at the
+    one town of that governorate the next sentence names, when that sentence tells no event
+    of its own."""
+    told = {c.sentence for c in events}
+    for cand in events:
+        here = cand.place_choice
+        following = cand.sentence + 1
+        if here is None or rank(here) > _GOVERNORATE_RANK or following >= len(sentences):
+            continue
+        if following in told or sentences[following].is_title:
+            continue
+        towns = {
+            m.place.id: m
+            for m in sentences[following].places
+            if m.place is not None
+            and m.place.kind in SETTLEMENT_KINDS
+            and m.place.admin1 == here.admin1
+            and m.place.country == here.country
+        }
+        if len(towns) == 1:
+            (town,) = towns.values()
+            cand.place, cand.place_choice = town, town.place
+            cand.evidence["location"] = town.span
 
 
 def _inherit_actors(events: list[Candidate]) -> None:
