@@ -2456,3 +2456,8 @@ def test_a_governorates_event_is_at_the_town_the_next_sentence_names():
         published="2023-05-21T12:00:00+00:00",
     )
     assert [e.location.name for e in found] == ["Nyala"]
+
+
+def test_a_foiled_attack_is_a_battle():
+    event = only_event("أفشلت قوات الجيش هجوما لمسلحين على مواقعها غرب مدينة مأرب أمس.")
+    assert event.event_type == "Battles"
