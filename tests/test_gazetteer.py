@@ -557,3 +557,10 @@ def test_the_arabic_spelling_of_a_town_comes_before_the_urdu_one():
     from rasd.knowledge.gazetteer_sources import arabic_names
 
     assert arabic_names(["قفصہ", "قفصة"]) == ["قفصة", "قفصہ"]
+
+
+def test_a_capital_that_shares_its_countrys_name_is_found_as_the_capital():
+    from rasd.knowledge.resources import default_resources
+
+    (place, *_) = default_resources().gazetteer.lookup("تونس العاصمة")
+    assert (place.name, place.kind) == ("Tunis", "city")
