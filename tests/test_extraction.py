@@ -2461,3 +2461,13 @@ def test_a_governorates_event_is_at_the_town_the_next_sentence_names():
 def test_a_foiled_attack_is_a_battle():
     event = only_event("أفشلت قوات الجيش هجوما لمسلحين على مواقعها غرب مدينة مأرب أمس.")
     assert event.event_type == "Battles"
+
+
+def test_a_sentence_opening_with_shelled_has_its_subject_after_it():
+    event = only_event("قصف الجيش التركي قرية قرب مدينة عين العرب اليوم.")
+    assert event.actor1.name == "Military Forces of Turkey (2016-)"
+
+
+def test_the_shelling_of_positions_named_after_it_names_their_owner_as_target():
+    event = only_event("قصف مواقع داعش في قرية قرب الموصل اليوم.")
+    assert event.actor2.name == "Islamic State (Iraq)"

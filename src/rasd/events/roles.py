@@ -22,7 +22,13 @@ from rasd.events.sides import (
     is_state_force,
     same_actor,
 )
-from rasd.events.subjects import managing_subject, subject_after_that
+from rasd.events.subjects import (
+    bare_object_follows,
+    managing_subject,
+    nominative_plural,
+    object_follows,
+    subject_after_that,
+)
 from rasd.events.victims import named_as_victim
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.gazetteer_files import data_path, read_cues
@@ -38,8 +44,6 @@ from rasd.text.tokens import Token
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
 _NOT_NAMES = folded_words("not_names", "en")
-_OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
-_NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 _CROWD_TYPES = (EventType.PROTESTS, EventType.RIOTS)
 
 
@@ -119,13 +123,16 @@ def assign_roles(
         actor2 = rest[0] if rest else None
     elif voice == Voice.NOUN:
         # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
+        # (a word that opens its sentence is a verb: "قصف الجيش التركي قرية")
+        opens = sentence.token_index(head.start) == 0 and not sentence.is_title
         agentive = [
             a
             for a in follows
             if a.via == Via.ADJECTIVE
             or _target_follows(sentence, a)
-            or _object_follows(sentence, a)
-            or _nominative_plural(sentence, a)
+            or object_follows(sentence, a)
+            or nominative_plural(sentence, a)
+            or (opens and bare_object_follows(sentence, a))
         ]
         actor1 = agent or (agentive[0] if agentive else None)
         if actor1 is None and before and gap(before[-1]) <= _REACH.noun_agent_before:
@@ -257,30 +264,6 @@ def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
         and sentence.words_between(actor.span.end, c.start) <= _REACH.target_after_actor
         for c in cues
     )
-
-
-def _object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
-    """ "قصف قوات النظام لبلدة كفرنبل", "استهداف الحوثيين للقوات الأمريكية": right after the
-    actor, an object joined to its preposition (a place, an actor, a civilian target, or
-    a place word before a place): the actor is the verbal noun's genitive agent."""
-    i = sentence.token_index(actor.span.end)
-    if i >= len(sentence.tokens) or not sentence.tokens[i].norm.startswith(_OBJECT_CLITICS):
-        return False
-    first = sentence.tokens[i].start
-    after = sentence.tokens[i + 1].start if i + 1 < len(sentence.tokens) else first
-    named = [p.span.start for p in sentence.places] + [a.span.start for a in sentence.actors]
-    return any(start in (first, after) for start in named) or any(
-        c.start == first for c in sentence.cue(Cue.CIVILIAN_TARGET)
-    )
-
-
-def _nominative_plural(sentence: SentenceMentions, actor: Mention) -> bool:
-    """ "قصف الحوثيون المديرية": a plural in -ون after the word is its subject (the genitive
-    would be -ين), so the word is the verb, not the verbal noun, and the actor did it."""
-    if actor.via == Via.ADJECTIVE:
-        return False
-    first = sentence.tokens[sentence.token_index(actor.span.start)].norm
-    return is_arabic(first) and first.endswith(_NOMINATIVE_PLURAL)
 
 
 def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:

@@ -1,5 +1,6 @@
-"""Subjects Arabic word order hides: who managed an act ("تمكن الجيش من قتل ثلاثة"), and the
-subject a clause after "that" puts before its verb ("أفاد بأن مسلحي داعش هاجموا الشرطة")."""
+"""Subjects Arabic word order hides: who managed an act ("تمكن الجيش من قتل ثلاثة"), the
+subject a clause after "that" puts before its verb ("أفاد بأن مسلحي داعش هاجموا الشرطة"), and
+the agent of a word that is a verb or a verbal noun alike ("قصف الجيش قرية": the army shelled)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from typing import Any
 
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.sides import UNARMED, Mention
-from rasd.knowledge.actors import ActorMention
+from rasd.knowledge.actors import ActorMention, Via
+from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.resources import default_resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import folded_words
+from rasd.text.normalize import folded_words, is_arabic
 from rasd.text.tokens import token_keys
 
 _REACH = SETTINGS.roles
@@ -19,6 +22,8 @@ _ABILITY_LINKS = folded_words("ability_links", "ar")
 _THAT = folded_words("complementizers", "ar")
 _ANNOUNCING = folded_words("announcing_verbs", "ar")
 _AGENTIVE = folded_words("agentive_killings", "ar")
+_OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
+_NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 
 
 def managing_subject(sentence: SentenceMentions, act: PhraseMatch[Any]) -> ActorMention | None:
@@ -73,3 +78,47 @@ def subject_after_that(sentence: SentenceMentions, actor: Mention) -> bool:
     reach = _REACH.that_reach
     opening = sentence.tokens[max(0, first - reach - 1) : first]
     return any(token_keys(t.norm) & _THAT for t in opening)
+
+
+def object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قصف قوات النظام لبلدة كفرنبل", "استهداف الحوثيين للقوات الأمريكية": right after the
+    actor, an object joined to its preposition (a place, an actor, a civilian target, or
+    a place word before a place): the actor is the verbal noun's genitive agent."""
+    i = sentence.token_index(actor.span.end)
+    if i >= len(sentence.tokens) or not sentence.tokens[i].norm.startswith(_OBJECT_CLITICS):
+        return False
+    first = sentence.tokens[i].start
+    after = sentence.tokens[i + 1].start if i + 1 < len(sentence.tokens) else first
+    named = [p.span.start for p in sentence.places] + [a.span.start for a in sentence.actors]
+    return any(start in (first, after) for start in named) or any(
+        c.start == first for c in sentence.cue(Cue.CIVILIAN_TARGET)
+    )
+
+
+def bare_object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قصف الجيش التركي قرية تل جمعة", "قصف عناصر داعش مواقع ...": right after the actor,
+    its verb's object without a preposition (a place, a place's kind word, or a site or a
+    target struck)."""
+    i = sentence.token_index(actor.span.end)
+    if i >= len(sentence.tokens):
+        return False
+    first = sentence.tokens[i].start
+    if default_resources().gazetteer.cue_of(sentence.tokens[i]) is not None:
+        return True  # "قرية", "بلدة": a place named by its kind
+    return any(
+        p.span.start >= actor.span.end and sentence.words_between(actor.span.end, p.span.start) <= 1
+        for p in sentence.places
+    ) or any(
+        c.start == first
+        for cue in (Cue.CIVILIAN_TARGET, Cue.MILITARY_TARGET)
+        for c in sentence.cue(cue)
+    )
+
+
+def nominative_plural(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قصف الحوثيون المديرية": a plural in -ون after the word is its subject (the genitive
+    would be -ين), so the word is the verb, not the verbal noun, and the actor did it."""
+    if actor.via == Via.ADJECTIVE:
+        return False
+    first = sentence.tokens[sentence.token_index(actor.span.start)].norm
+    return is_arabic(first) and first.endswith(_NOMINATIVE_PLURAL)
