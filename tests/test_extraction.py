@@ -2471,3 +2471,9 @@ def test_a_sentence_opening_with_shelled_has_its_subject_after_it():
 def test_the_shelling_of_positions_named_after_it_names_their_owner_as_target():
     event = only_event("قصف مواقع داعش في قرية قرب الموصل اليوم.")
     assert event.actor2.name == "Islamic State (Iraq)"
+
+
+def test_a_name_joined_to_bi_after_the_act_is_its_target_not_its_subject():
+    event = only_event("انفجرت عبوة ناسفة بدورية للشرطة قرب قضاء الحويجة مساء أمس.")
+    assert event.actor1 is None
+    assert event.actor2.name == "Police Forces of Iraq (2022-)"

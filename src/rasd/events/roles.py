@@ -23,6 +23,7 @@ from rasd.events.sides import (
     same_actor,
 )
 from rasd.events.subjects import (
+    after_a_joined_preposition,
     bare_object_follows,
     managing_subject,
     nominative_plural,
@@ -268,10 +269,13 @@ def _target_follows(sentence: SentenceMentions, actor: Mention) -> bool:
 
 def _target_between(sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention) -> bool:
     """A target word ("على") or a site struck whose owner is named ("قصفوا مواقع الجيش")
-    stands between the verb and the actor: the actor is on the receiving end."""
-    return any(
-        head.end <= c.start < actor.span.start for c in sentence.cue(Cue.TARGET)
-    ) or owns_target(sentence, head.end, actor)
+    stands between the verb and the actor, or "ب" is joined to it ("انفجرت عبوة بدورية
+    للشرطة"): the actor is on the receiving end."""
+    return (
+        any(head.end <= c.start < actor.span.start for c in sentence.cue(Cue.TARGET))
+        or owns_target(sentence, head.end, actor)
+        or after_a_joined_preposition(sentence, actor)
+    )
 
 
 def _denier(sentence: SentenceMentions) -> ActorMention | None:

@@ -13,7 +13,7 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.resources import default_resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import folded_words, is_arabic
+from rasd.text.normalize import fold, folded_words, is_arabic
 from rasd.text.tokens import token_keys
 
 _REACH = SETTINGS.roles
@@ -24,6 +24,7 @@ _ANNOUNCING = folded_words("announcing_verbs", "ar")
 _AGENTIVE = folded_words("agentive_killings", "ar")
 _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
+_LOCATIVE_CLITICS = tuple(sorted(folded_words("locative_clitics", "ar"), key=len, reverse=True))
 
 
 def managing_subject(sentence: SentenceMentions, act: PhraseMatch[Any]) -> ActorMention | None:
@@ -122,3 +123,19 @@ def nominative_plural(sentence: SentenceMentions, actor: Mention) -> bool:
         return False
     first = sentence.tokens[sentence.token_index(actor.span.start)].norm
     return is_arabic(first) and first.endswith(_NOMINATIVE_PLURAL)
+
+
+def after_a_joined_preposition(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "انفجرت عبوة بدورية للشرطة": a name written with "ب" joined to it (at, with, by) is
+    where or with what the act was done, never its subject (not "بدر", whose name begins
+    with the letter)."""
+    if actor.entry is None or actor.via == Via.ADJECTIVE:
+        return False
+    word = sentence.tokens[sentence.token_index(actor.span.start)].norm
+    aliases = [fold(a) for a in actor.entry.aliases]
+    if any(a.startswith(word) or word.startswith(a.split(" ")[0]) for a in aliases):
+        return False
+    return any(
+        word.startswith(c) and any(a.split(" ")[0] == word[len(c) :] for a in aliases)
+        for c in _LOCATIVE_CLITICS
+    )
