@@ -2477,3 +2477,7 @@ def test_a_name_joined_to_bi_after_the_act_is_its_target_not_its_subject():
     event = only_event("انفجرت عبوة ناسفة بدورية للشرطة قرب قضاء الحويجة مساء أمس.")
     assert event.actor1 is None
     assert event.actor2.name == "Police Forces of Iraq (2022-)"
+
+
+def test_a_fear_of_renewed_fighting_is_no_fighting():
+    assert events("يخشى سكان مدينة الحديدة من تجدد المعارك بين القوات الحكومية والحوثيين.") == []
