@@ -2481,3 +2481,9 @@ def test_a_name_joined_to_bi_after_the_act_is_its_target_not_its_subject():
 
 def test_a_fear_of_renewed_fighting_is_no_fighting():
     assert events("يخشى سكان مدينة الحديدة من تجدد المعارك بين القوات الحكومية والحوثيين.") == []
+
+
+def test_an_army_saying_it_had_no_role_in_a_shelling_is_a_denial():
+    assert (
+        events("Sudan's army said it had no role in the shelling of the market in Omdurman.") == []
+    )
