@@ -2487,3 +2487,17 @@ def test_an_army_saying_it_had_no_role_in_a_shelling_is_a_denial():
     assert (
         events("Sudan's army said it had no role in the shelling of the market in Omdurman.") == []
     )
+
+
+def test_a_second_toll_after_a_comma_with_its_own_act_is_a_second_event():
+    found = events(
+        "قتل ثلاثة مدنيين بغارة جوية على بلدة سرمين، واثنان بقصف مدفعي على مدينة إدلب اليوم."
+    )
+    assert [(e.location.name, e.fatalities) for e in found] == [("Sarmīn", 3), ("Idlib", 2)]
+
+
+def test_the_wounded_after_the_dead_are_the_same_tolls_not_another_act():
+    event = only_event(
+        "ارتفعت حصيلة القصف على مخيم الشاطئ إلى 20 قتيلا، و50 مصابا، وفق وزارة الصحة."
+    )
+    assert event.fatalities == 20

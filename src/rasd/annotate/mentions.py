@@ -20,6 +20,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 from rasd.annotate import positions
+from rasd.annotate.clauses import Clause, clauses_of
 from rasd.annotate.countries import main_country, spoken_countries
 from rasd.annotate.dates import find_dates_against
 from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
@@ -61,20 +62,6 @@ _NONE: list[Any] = []  # what a sentence holds of a cue it does not have: never 
 _NAMED_VIA = (Via.STATE, Via.ALIAS, Via.ADJECTIVE)  # actors named by words a place may share
 _Derived = TypeVar("_Derived")
 _UNREAD = object()  # what the sentence has not yet had read from it
-
-
-@dataclass(slots=True)
-class Clause:
-    """A stretch of a sentence between clause breaks ("while", "تزامن مع", ";")."""
-
-    start: int
-    end: int
-
-    def __init__(self, start: int, end: int) -> None:  # see SentenceMentions.__init__
-        self.start, self.end = start, end
-
-    def holds(self, offset: int) -> bool:
-        return self.start <= offset < self.end
 
 
 _END = itemgetter(1)  # Token.end
@@ -267,7 +254,6 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         if GAP_HEADS in found and GAP_TAILS in found:
             _join_gapped(found, resources.lexicon_for(doc.language))
         sentence.matches = found
-        sentence.clauses = _clauses(sentence)
         if ACTOR_NAMES in found or ACTOR_ADJECTIVES in found:
             actors = resources.actors.mentions(
                 sentence_tokens,
@@ -281,6 +267,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         if TRIGGERS in found:
             sentence.triggers = _outside(found[TRIGGERS], sentence.actors, sentence.weapons)
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
+        sentence.clauses = clauses_of(sentence)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham;
         # nor inside a weapon's: M'Sila in "القنابل المسيلة للدموع" (tear gas)
         named = [(a.span.start, a.span.end) for a in sentence.actors if a.via in _NAMED_VIA]
@@ -465,17 +452,6 @@ def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
     if not after:
         return False
     return after[0].text in _DATELINE_ENDS or (place.span.text.isupper() and after[0].text == ",")
-
-
-def _clauses(sentence: SentenceMentions) -> list[Clause]:
-    breaks = sentence.cue(Cue.CLAUSE_BREAK)
-    if not breaks:
-        return [Clause(sentence.start, sentence.end)]
-    cuts = sorted(m.start for m in breaks)
-    bounds = [sentence.start, *cuts, sentence.end]
-    return [Clause(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [
-        Clause(sentence.start, sentence.end)
-    ]
 
 
 def _outside(

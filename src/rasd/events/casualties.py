@@ -122,7 +122,25 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
         known = [v for v in values if v is not None]
         if known:
             totals[attr] = max(totals.get(attr) or 0, *known)
+    if not cues and (elided := _toll_told_before(sentence, clause)) is not None:
+        totals[elided[0]] = elided[1]
     return Toll(totals["fatalities"], totals["injuries"])
+
+
+def _toll_told_before(sentence: SentenceMentions, clause: Clause) -> tuple[str, int] | None:
+    """ "قتل ثلاثة بغارة على سرمين، واثنان بقصف على إدلب": a clause that opens with a count
+    and names no casualty word of its own counts what the last casualty word before it
+    counts (the dead, here two)."""
+    opening = next(
+        (n for n in sentence.numbers if clause.start <= n.span.start <= clause.start + 1), None
+    )
+    before = [
+        c for name in (Cue.KILLED, Cue.INJURED) for c in sentence.cue(name) if c.end <= clause.start
+    ]
+    if opening is None or opening.vague or not before:
+        return None
+    last = max(before, key=lambda c: c.start)
+    return ("fatalities" if last.payload == Cue.KILLED else "injuries"), opening.value
 
 
 def told_joined_toll(sentence: SentenceMentions, clause: Clause) -> bool:

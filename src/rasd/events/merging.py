@@ -42,8 +42,11 @@ def same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.place is None or b.place is None:  # never: a place chosen is a place mentioned
         return False
-    if a.sentence == b.sentence and a.clause == b.clause and a.place is not b.place:
-        return False  # the clause named these places one by one: one event each
+    if a.sentence == b.sentence and a.place is not b.place:
+        if a.clause == b.clause:
+            return False  # the clause named these places one by one: one event each
+        if a.place_explicit and b.place_explicit and a.place_choice.id != b.place_choice.id:
+            return False  # "... بغارة على سرمين، واثنان بقصف على إدلب": each clause its own
     if a.sentence == b.sentence and a.clause != b.clause and (a.actor1 or b.actor1):
         if not _same_named_actor(a, b):
             return False  # "X was hit by rockets, while Turkish shelling hit Y": two events

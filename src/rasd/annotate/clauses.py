@@ -1,0 +1,62 @@
+"""Clauses: the stretches of a sentence an event is read from, cut at clause-break words
+("while", "تزامن مع", ";") and where a comma and "و" open another toll with an act of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rasd.knowledge.lexicon import Cue
+from rasd.text.normalize import COMMAS, folded_words
+
+if TYPE_CHECKING:
+    from rasd.annotate.mentions import SentenceMentions
+
+_AND_CLITICS = tuple(folded_words("and", "ar"))
+
+
+@dataclass(slots=True)
+class Clause:
+    """A stretch of a sentence between clause breaks ("while", "تزامن مع", ";")."""
+
+    start: int
+    end: int
+
+    def __init__(self, start: int, end: int) -> None:  # see SentenceMentions.__init__
+        self.start, self.end = start, end
+
+    def holds(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+def clauses_of(sentence: SentenceMentions) -> list[Clause]:
+    """The sentence cut at its clause-break words, and where a comma and "و" open another
+    toll ("قتل ثلاثة بغارة على سرمين، واثنان بقصف على إدلب": two acts, two places)."""
+    cuts = sorted({m.start for m in sentence.cue(Cue.CLAUSE_BREAK)} | _toll_openings(sentence))
+    if not cuts:
+        return [Clause(sentence.start, sentence.end)]
+    bounds = [sentence.start, *cuts, sentence.end]
+    return [Clause(a, b) for a, b in zip(bounds, bounds[1:]) if b > a] or [
+        Clause(sentence.start, sentence.end)
+    ]
+
+
+def _toll_openings(sentence: SentenceMentions) -> set[int]:
+    """Where a count joined by "و" follows a comma and its own act follows before the next
+    comma: "، واثنان بقصف مدفعي على إدلب" (not "إلى 90 قتيلا، و300 مصاب، بعدما": the same
+    toll's wounded)."""
+    tokens = sentence.tokens
+    counts = {n.span.start for n in sentence.numbers}
+    commas = [t.start for t in tokens if t.text in COMMAS] + [sentence.end]
+    out = set()
+    for k in range(len(tokens) - 1):
+        opening = tokens[k + 1]
+        if (
+            tokens[k].text in COMMAS
+            and opening.norm.startswith(_AND_CLITICS)
+            and any(opening.start <= c < opening.end for c in counts)
+        ):
+            stop = min(c for c in commas if c > opening.start)
+            if any(opening.end <= t.start < stop for t in sentence.triggers):
+                out.add(opening.start)
+    return out
