@@ -2501,3 +2501,8 @@ def test_the_wounded_after_the_dead_are_the_same_tolls_not_another_act():
         "ارتفعت حصيلة القصف على مخيم الشاطئ إلى 20 قتيلا، و50 مصابا، وفق وزارة الصحة."
     )
     assert event.fatalities == 20
+
+
+def test_english_killers_then_also_then_killed_make_the_killing():
+    event = only_event("Security forces also killed a protester in Shatra on Monday.")
+    assert event.event_type == "Protests" and event.fatalities == 1

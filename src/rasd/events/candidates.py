@@ -49,6 +49,7 @@ _VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
 _ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
 _OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
 _DEFINITE = folded_words("definite_articles", "en")
+_VERB_MODIFIERS = folded_words("verb_modifiers", "en")  # "security forces also killed"
 
 
 def find_candidates(
@@ -177,7 +178,10 @@ def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Tri
 def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     killers = [a for a in sentence.actors if a.entry.kind not in UNARMED]
     before = any(
-        a.span.end <= cue.start and sentence.words_between(a.span.end, cue.start) == 0
+        a.span.end <= cue.start
+        and all(
+            t.norm in _VERB_MODIFIERS for t in sentence.tokens if a.span.end <= t.start < cue.start
+        )
         for a in killers
     )
     if is_arabic_word(sentence.tokens[cue.first].norm):

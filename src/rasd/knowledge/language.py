@@ -70,6 +70,7 @@ WORD_CLASSES: dict[str, str] = {
     "death_nouns": "nouns of one's death, right after the person who met it",
     "relative_pronouns": "pronouns that open a relative clause after a comma",
     "auxiliaries": "the auxiliaries of an English passive, singular or plural",
+    "verb_modifiers": "adverbs and auxiliaries between an English subject and its verb",
     "broken_plurals": "plural nouns of people with no plural ending: several victims, not one",
 }
 
