@@ -2506,3 +2506,14 @@ def test_the_wounded_after_the_dead_are_the_same_tolls_not_another_act():
 def test_english_killers_then_also_then_killed_make_the_killing():
     event = only_event("Security forces also killed a protester in Shatra on Monday.")
     assert event.event_type == "Protests" and event.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("تظاهر المئات في مدينة وهران غرب الجزائر اليوم.", "Oran"),
+        ("تظاهر المئات في مدينة القصرين غرب تونس اليوم.", "Kasserine"),
+    ],
+)
+def test_a_country_named_as_a_reference_is_not_its_capital(text, town):
+    assert [e.location.name for e in events(text)] == [town]

@@ -108,8 +108,7 @@ def build_gazetteer(
     entries += towns + cur + units
     for e in entries:
         if e.place.id in aliases:
-            e.names.extend(aliases.pop(e.place.id))
-            e.curated = True
+            e.add_hand_names(aliases.pop(e.place.id))
     if aliases:
         raise GazetteerError(f"curated aliases for unknown places: {', '.join(sorted(aliases))}")
 
@@ -162,16 +161,17 @@ def _distant_names_kept_apart(
     """The cities of countries read for their cities only (town_countries.txt), and the
     units read from ISO 3166-2, take no name that another place holds or that is a common
     word: القنيطرة stays Quneitra, not Kenitra in Morocco; الجديدة ("the new") is no city;
-    Mali's region of Kayes is "منطقة كايس", the town is كايس. Curated names are kept; a
-    place left without names is left out."""
+    Mali's region of Kayes is "منطقة كايس", the town is كايس. Names given by hand are kept
+    (Tunis keeps "تونس العاصمة", not the country's "تونس"); a place left without names is
+    left out."""
 
     def apart(e: PlaceEntry) -> bool:
-        return (e.place.iso in distant or e.place.source == "iso3166-2") and not e.curated
+        return e.place.iso in distant or e.place.source == "iso3166-2"
 
-    taken = common | {name_key(n) for e in entries if not apart(e) for n in e.names}
+    taken = common | {name_key(n) for e in entries for n in (e.hand_named if apart(e) else e.names)}
     for e in entries:
         if apart(e):
-            e.names = [n for n in e.names if name_key(n) not in taken]
+            e.names = [n for n in e.names if name_key(n) not in taken or n in e.hand_named]
     entries[:] = [e for e in entries if e.names]
 
 
@@ -242,8 +242,7 @@ def _merge_curated(
         if twin is None:
             kept.append(e)
             continue
-        twin.names.extend(n for n in e.names if n not in twin.names)
-        twin.curated = True
+        twin.add_hand_names(e.names)
         twin.place = replace(
             twin.place,
             admin1=e.place.admin1 or twin.place.admin1,

@@ -68,12 +68,21 @@ _UNIT_WORD, _ADMIN1_FORMS, UNIT_WORDS = read_unit_names(_UNIT_NAMES)
 class PlaceEntry:
     """A place being built and every name it is known by."""
 
-    __slots__ = ("place", "names", "curated")
+    __slots__ = ("place", "names", "curated", "hand_named")
 
     def __init__(self, place: Place, names: Iterable[str], curated: bool = False) -> None:
         self.place = place
         self.names = [n.strip() for n in dict.fromkeys(names) if n and n.strip()]
         self.curated = curated  # names reviewed by hand: never guarded automatically
+        # the names given by hand (the curated list's), which no other place's name displaces
+        self.hand_named = set(self.names) if curated else set()
+
+    def add_hand_names(self, names: Iterable[str]) -> None:
+        """Names from the curated list for a place of another source."""
+        new = [n for n in names if n not in self.names]
+        self.names.extend(new)
+        self.hand_named.update(names)
+        self.curated = True
 
     @property
     def open_names(self) -> bool:
