@@ -2517,3 +2517,17 @@ def test_english_killers_then_also_then_killed_make_the_killing():
 )
 def test_a_country_named_as_a_reference_is_not_its_capital(text, town):
     assert [e.location.name for e in events(text)] == [town]
+
+
+def test_where_the_attacked_troops_are_stationed_is_where_they_were_struck():
+    event = only_event(
+        "A drone struck US troops stationed at Ain al-Asad air base in Anbar on Sunday."
+    )
+    assert event.location.name == "Ain al-Asad air base"
+    assert event.actor2.name.startswith("Military Forces of the United States")
+
+
+def test_targeting_named_at_a_sentences_opening_is_still_a_noun_with_its_target():
+    event = only_event("استهداف القوات الأمريكية في قاعدة عين الأسد بطائرة مسيرة اليوم.")
+    assert event.actor1 is None
+    assert event.actor2.name.startswith("Military Forces of the United States")

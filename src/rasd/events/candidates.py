@@ -322,7 +322,8 @@ def _build(
     site = cand.actor2 is not None and owns_target(sentence, first.end, cand.actor2)
     if cand.weak and not _confirmed(cand, hurt or site or burned, raid):
         return []
-    mentions, explicit = places_for(sentence, clause, focus, head.start, event_type)
+    attacked = cand.actor2.span if cand.actor2 is not None else None
+    mentions, explicit = places_for(sentence, clause, focus, head.start, event_type, attacked)
     if event_type == EventType.PROTESTS:
         mentions = protest_sites(sentence, clause, head.start) or mentions
     mentions = [m for m in mentions if m is not None]

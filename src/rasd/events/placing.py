@@ -23,6 +23,7 @@ from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
+from rasd.model import Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import COMMAS, fold, folded_words, is_arabic
 
@@ -46,12 +47,22 @@ def rank(place: Place) -> int:
 
 
 def places_for(
-    sentence: SentenceMentions, clause: Clause, focus: Focus, near: int, event_type: EventType
+    sentence: SentenceMentions,
+    clause: Clause,
+    focus: Focus,
+    near: int,
+    event_type: EventType,
+    attacked: Span | None = None,
 ) -> tuple[Sequence[PlaceMention | None], bool]:
     """The place(s) of an event and whether its own sentence names them: the most specific
-    ones its clause names, else the sentence's, else the place in focus. Places of the same
-    rank named side by side make one event each."""
-    named = [m for m in sentence_event_places(sentence) if not _named_as_cause(sentence, near, m)]
+    ones its clause names, else the sentence's, else the place in focus; not where forces
+    are said to be stationed, unless they are the ``attacked``. Places of the same rank
+    named side by side make one event each."""
+    named = [
+        m
+        for m in sentence_event_places(sentence)
+        if not _named_as_cause(sentence, near, m) and not _others_post(sentence, attacked, m)
+    ]
     for scope in ([m for m in named if clause.holds(m.span.start)], named):
         usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
         if usable:
@@ -357,21 +368,43 @@ def _home_of(sentence: SentenceMentions, place: PlaceMention) -> bool:
 def _came_from(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "تعزيزات تم حشدها من ذمار وإب وحجة": where forces came from, the whole list, not
     where the event happened ("من أبناء قصرة", but not "من أبناء بلدة قصرة": the people
-    of the town an attack on "the town" killed); "القوات المتمركزة في معسكر جورين": where
-    they are stationed (past the place's own kind word)."""
-    for cue in sentence.cue(Cue.ORIGIN) + sentence.cue(Cue.STATIONED):
-        if cue.end > place.span.start:
-            continue
-        between = sentence.text[cue.end - sentence.start : place.span.start - sentence.start]
-        for other in sentence.places:
-            if cue.end <= other.span.start and other.span.end <= place.span.start:
-                between = between.replace(other.span.text, " ")
-        words = between.split()
-        if cue.payload == Cue.STATIONED and place.cue is not None and words:
-            words = words[:-1]  # "معسكر": the kind word right before the name
-        if all(w in _AND or w in COMMAS for w in words):
-            return True
-    return False
+    of the town an attack on "the town" killed)."""
+    return any(_told_after(sentence, cue, place) for cue in sentence.cue(Cue.ORIGIN))
+
+
+def _others_post(sentence: SentenceMentions, attacked: Span | None, place: PlaceMention) -> bool:
+    """ "قصفت قوات النظام المتمركزة في معسكر جورين قرى ...": where forces are stationed is
+    not where they strike, unless they are the ones attacked, named right before the cue
+    ("struck US troops stationed at Ain al-Asad"). (Read for the attacker only, kept where
+    no target is named, the rule left one spurious event more on the check set.)"""
+    return any(
+        _told_after(sentence, cue, place, past_kind_word=True)
+        and not (
+            attacked is not None
+            and cue.start >= attacked.end
+            and sentence.words_between(attacked.end, cue.start) == 0
+        )
+        for cue in sentence.cue(Cue.STATIONED)
+    )
+
+
+def _told_after(
+    sentence: SentenceMentions,
+    cue: PhraseMatch[Cue],
+    place: PlaceMention,
+    past_kind_word: bool = False,
+) -> bool:
+    """Is ``place`` (in a list, or past its own kind word "معسكر") what ``cue`` leads to?"""
+    if cue.end > place.span.start:
+        return False
+    between = sentence.text[cue.end - sentence.start : place.span.start - sentence.start]
+    for other in sentence.places:
+        if cue.end <= other.span.start and other.span.end <= place.span.start:
+            between = between.replace(other.span.text, " ")
+    words = between.split()
+    if past_kind_word and place.cue is not None and words:
+        words = words[:-1]  # "معسكر": the kind word right before the name
+    return all(w in _AND or w in COMMAS for w in words)
 
 
 def _launched_at(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:

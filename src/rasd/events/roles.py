@@ -28,6 +28,7 @@ from rasd.events.subjects import (
     managing_subject,
     nominative_plural,
     object_follows,
+    opens_as_verb,
     subject_after_that,
 )
 from rasd.events.victims import named_as_victim
@@ -124,16 +125,23 @@ def assign_roles(
         actor2 = rest[0] if rest else None
     elif voice == Voice.NOUN:
         # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
-        # (a word that opens its sentence is a verb: "قصف الجيش التركي قرية")
-        opens = sentence.token_index(head.start) == 0 and not sentence.is_title
+        # (a word read alike as a verb that opens its sentence is the verb: "قصف الجيش
+        # التركي قرية"); an English one names its agent only by an adjective
+        opens = opens_as_verb(sentence, head)
         agentive = [
             a
             for a in follows
             if a.via == Via.ADJECTIVE
-            or _target_follows(sentence, a)
-            or object_follows(sentence, a)
-            or nominative_plural(sentence, a)
-            or (opens and bare_object_follows(sentence, a))
+            or a.span.start < head.start  # "Turkish drones struck": the name runs into it
+            or (
+                not english
+                and (
+                    _target_follows(sentence, a)
+                    or object_follows(sentence, a)
+                    or nominative_plural(sentence, a)
+                    or (opens and bare_object_follows(sentence, a))
+                )
+            )
         ]
         actor1 = agent or (agentive[0] if agentive else None)
         if actor1 is None and before and gap(before[-1]) <= _REACH.noun_agent_before:

@@ -24,6 +24,8 @@ _ANNOUNCING = folded_words("announcing_verbs", "ar")
 _AGENTIVE = folded_words("agentive_killings", "ar")
 _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
+_VERB_OR_NOUN = folded_words("verb_or_noun", "ar")
+_AND_CLITICS = tuple(folded_words("and", "ar"))
 _LOCATIVE_CLITICS = tuple(sorted(folded_words("locative_clitics", "ar"), key=len, reverse=True))
 
 
@@ -96,9 +98,18 @@ def object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     )
 
 
+def opens_as_verb(sentence: SentenceMentions, act: PhraseMatch[Any]) -> bool:
+    """ "قصف الجيش التركي قرية": a word written alike as a past verb and its verbal noun
+    (``verb_or_noun`` words), opening its sentence (not a headline's), is the verb."""
+    if sentence.is_title or sentence.token_index(act.start) != 0:
+        return False
+    word = sentence.tokens[0].norm
+    return any(word[len(c) :] in _VERB_OR_NOUN for c in ("", *_AND_CLITICS) if word.startswith(c))
+
+
 def bare_object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     """ "قصف الجيش التركي قرية تل جمعة", "قصف عناصر داعش مواقع ...": right after the actor,
-    its verb's object without a preposition (a place, a place's kind word, or a site or a
+    with no preposition, its verb's object (a place, a place's kind word, or a site or a
     target struck)."""
     i = sentence.token_index(actor.span.end)
     if i >= len(sentence.tokens):
@@ -106,10 +117,7 @@ def bare_object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     first = sentence.tokens[i].start
     if default_resources().gazetteer.cue_of(sentence.tokens[i]) is not None:
         return True  # "قرية", "بلدة": a place named by its kind
-    return any(
-        p.span.start >= actor.span.end and sentence.words_between(actor.span.end, p.span.start) <= 1
-        for p in sentence.places
-    ) or any(
+    return any(p.span.start == first for p in sentence.places) or any(
         c.start == first
         for cue in (Cue.CIVILIAN_TARGET, Cue.MILITARY_TARGET)
         for c in sentence.cue(cue)
