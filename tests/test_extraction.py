@@ -2531,3 +2531,12 @@ def test_targeting_named_at_a_sentences_opening_is_still_a_noun_with_its_target(
     event = only_event("استهداف القوات الأمريكية في قاعدة عين الأسد بطائرة مسيرة اليوم.")
     assert event.actor1 is None
     assert event.actor2.name.startswith("Military Forces of the United States")
+
+
+def test_a_town_the_next_sentence_names_for_another_reason_does_not_place_the_event():
+    found = events(
+        "At least 18 civilians were killed in clashes between the army and the RSF in South "
+        "Darfur. The governor, speaking from Nyala, called for calm.",
+        published="2023-05-21T12:00:00+00:00",
+    )
+    assert [e.location.name for e in found] == ["South Darfur"]

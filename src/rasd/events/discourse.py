@@ -16,10 +16,11 @@ from collections import Counter
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.merging import merge, named_apart, take_toll
-from rasd.events.placing import rank, same_place, stray
+from rasd.events.placing import rank, same_place, sentence_event_places, stray
 from rasd.events.precedence import VIOLENT_PRECEDENCE
 from rasd.events.sides import is_armed, is_crowd, is_named, is_state_force
 from rasd.knowledge.actors import ActorMention
+from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
 from rasd.knowledge.places import PlaceMention, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
@@ -168,19 +169,21 @@ def _narrowed_by_the_next_sentence(
 ) -> None:
     """ "18 were killed in clashes in South Darfur. The fighting broke out on Saturday in the
     provincial capital Nyala.": an event its sentence places in a governorate only is at the
-    one town of that governorate the next sentence names, when that sentence tells no event
-    of its own."""
+    one town of that governorate where the next sentence, referring back to it ("the
+    fighting"), places something (not where someone came from or spoke), when that sentence
+    tells no event of its own."""
     told = {c.sentence for c in events}
     for cand in events:
         here = cand.place_choice
         following = cand.sentence + 1
         if here is None or rank(here) > _GOVERNORATE_RANK or following >= len(sentences):
             continue
-        if following in told or sentences[following].is_title:
+        after = sentences[following]
+        if following in told or after.is_title or not after.cue(Cue.TOLD_AGAIN):
             continue
         towns = {
             m.place.id: m
-            for m in sentences[following].places
+            for m in sentence_event_places(after)
             if m.place is not None
             and m.place.kind in SETTLEMENT_KINDS
             and m.place.admin1 == here.admin1

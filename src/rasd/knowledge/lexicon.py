@@ -105,6 +105,7 @@ class Cue(StrEnum):
     CONFRONTATION = "confrontation"
     FEUD = "feud"
     ANNIVERSARY = "anniversary"
+    TOLD_AGAIN = "told_again"
     ORIGIN = "origin"
     STATIONED = "stationed"
     DIED = "died"
