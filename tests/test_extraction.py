@@ -2376,6 +2376,7 @@ def test_a_clan_feud_fought_with_rifles_is_an_armed_clash():
         "قتل شخصان في نزاع عشائري بين عشيرتين استخدمت فيه الأسلحة الخفيفة في قضاء الشطرة أمس."
     )
     assert event.event_type == "Battles" and event.sub_event_type == "Armed clash"
+    assert event.actor1.name == "Communal Militia (Iraq)"
 
 
 def test_a_brawl_with_no_firearms_stays_a_riot():
@@ -2540,3 +2541,11 @@ def test_a_town_the_next_sentence_names_for_another_reason_does_not_place_the_ev
         published="2023-05-21T12:00:00+00:00",
     )
     assert [e.location.name for e in found] == ["South Darfur"]
+
+
+def test_a_brawl_with_sticks_stays_a_riot_beside_a_feud_fought_with_guns():
+    found = events(
+        "قتل شخصان في نزاع عشائري بين عشيرتين استخدمت فيه الأسلحة الخفيفة في قضاء الشطرة أمس. "
+        "وفي مدينة الناصرية أصيب ثلاثة أشخاص في شجار جماعي بالعصي والحجارة أمس."
+    )
+    assert sorted(e.event_type for e in found) == ["Battles", "Riots"]

@@ -34,7 +34,7 @@ from rasd.events.sides import (
 )
 from rasd.events.subjects import managing_subject
 from rasd.knowledge.actors import ActorKind, ActorMention
-from rasd.knowledge.lexicon import Cue, Trigger, Voice, Weapon
+from rasd.knowledge.lexicon import FIREARM, Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import DateRange, Document, Span
@@ -246,8 +246,11 @@ def _build(
     if event_type == EventType.RIOTS and focus.armed_feud and _feud(sentence, own):
         # "نزاع عشائري ... استخدمت فيه الأسلحة الخفيفة": a feud fought with guns, wherever
         # the article says so, is an armed clash between communal militias, as ACLED codes
-        # it, not a riot (the homes burned in it included)
-        event_type = EventType.BATTLES
+        # it, not a riot (the homes burned in it included); unless its own sentence names
+        # other weapons ("شجار بالعصي والحجارة": a brawl with sticks stays a riot)
+        arms = {w.payload.weapon for w in sentence.weapons}
+        if not arms or FIREARM in arms:
+            event_type = EventType.BATTLES
     head = next((t for t in own if not t.payload.weak), own[0])  # names the type
     first = triggers[0]  # the verb nearest the subject: roles are read around it
     trig = head.payload
