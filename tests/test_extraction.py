@@ -2549,3 +2549,8 @@ def test_a_brawl_with_sticks_stays_a_riot_beside_a_feud_fought_with_guns():
         "وفي مدينة الناصرية أصيب ثلاثة أشخاص في شجار جماعي بالعصي والحجارة أمس."
     )
     assert sorted(e.event_type for e in found) == ["Battles", "Riots"]
+
+
+def test_a_protest_told_after_the_anniversary_it_marks_is_todays_protest():
+    event = only_event("في ذكرى انطلاق الثورة، تظاهر المئات في مدينة إدلب اليوم.")
+    assert event.event_type == "Protests"

@@ -9,7 +9,7 @@ told elsewhere.
 
 from __future__ import annotations
 
-from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.annotate.mentions import Clause, SentenceMentions, Spanned
 from rasd.events.dating import day_told_after, in_comparison, since
 from rasd.knowledge.lexicon import Cue, Trigger
 from rasd.knowledge.settings import SETTINGS
@@ -41,12 +41,13 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
             return True
     for cue in sentence.cue(Cue.ANNIVERSARY):
         # "في الذكرى الثانية لمقتل سليماني بضربة جوية": what it recalls, told after it; and
-        # an "attack" only named in its clause ("وتزامن الهجومان مع الذكرى ..."), but not
-        # what is done on the day ("تظاهر المئات في ذكرى الثورة")
+        # an "attack" only named in its phrase ("وتزامن الهجومان مع الذكرى ..."), but not
+        # what is done on the day ("تظاهر المئات في ذكرى الثورة", "في ذكرى الثورة، تظاهر")
         if (
             clause.holds(cue.start)
             and (cue.end <= trigger.start or trigger.payload.weak)
             and sentence.words_apart(cue, trigger) <= SETTINGS.events.background_reach
+            and not _comma_between(sentence, cue, trigger)
         ):
             return True
     return (
@@ -55,6 +56,11 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
         or _in_undated_aside(sentence, trigger)
         or _framing(sentence, clause)
     )
+
+
+def _comma_between(sentence: SentenceMentions, a: Spanned, b: Spanned) -> bool:
+    start, end = min(a.end, b.end), max(a.start, b.start)
+    return any(start <= t.start < end and t.text in COMMAS for t in sentence.tokens)
 
 
 def _going_on_since_a_day(sentence: SentenceMentions) -> bool:
