@@ -2554,3 +2554,8 @@ def test_a_brawl_with_sticks_stays_a_riot_beside_a_feud_fought_with_guns():
 def test_a_protest_told_after_the_anniversary_it_marks_is_todays_protest():
     event = only_event("في ذكرى انطلاق الثورة، تظاهر المئات في مدينة إدلب اليوم.")
     assert event.event_type == "Protests"
+
+
+def test_english_one_name_after_between_is_both_sides():
+    event = only_event("Clashes broke out between tribesmen in the town of Kassala on Tuesday.")
+    assert event.actor1.name == "Communal Militia (Sudan)" and event.actor2 is None
