@@ -564,3 +564,9 @@ def test_a_capital_that_shares_its_countrys_name_is_found_as_the_capital():
 
     (place, *_) = default_resources().gazetteer.lookup("تونس العاصمة")
     assert (place.name, place.kind) == ("Tunis", "city")
+
+
+def test_a_uyghur_spelling_is_no_arabic_name():
+    from rasd.knowledge.gazetteer_sources import arabic_names
+
+    assert arabic_names(["ئالجىر", "الجزائر"]) == ["الجزائر", "ئالجىر"]

@@ -274,8 +274,13 @@ _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 # names: GeoNames lists them among the alternates.
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u02b0-\u02ff]")
 # Letters of other languages written in Arabic script (Urdu's ہ and ے, Persian's ی, ک, گ,
-# پ, چ, ژ): a name with them is another language's spelling, second choice for name_ar.
-_NOT_ARABIC_LETTERS = re.compile("[\u06c1\u06c3\u06d2\u06cc\u06a9\u06af\u067e\u0686\u0698]")
+# پ, چ, ژ, Kurdish and Uyghur vowels, and ى inside a word, as Uyghur writes it): a name
+# with them is another language's spelling, second choice for name_ar.
+_NOT_ARABIC_LETTERS = re.compile(
+    "[\u06c1\u06c3\u06d2\u06cc\u06a9\u06af\u067e\u0686\u0698"
+    "\u06d5\u06c6\u06ce\u06b5\u0695\u06c7\u06c8\u06cb\u06d0]"
+    "|\u0649(?=[\u0621-\u064a])"
+)
 
 
 def arabic_names(alternates: Iterable[str]) -> list[str]:
