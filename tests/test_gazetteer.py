@@ -377,13 +377,13 @@ def test_red_sea_state_does_not_take_the_name_of_the_sea(gaz):
 
 
 def test_every_country_with_shipped_towns_is_named_in_countries_tsv():
-    from rasd.knowledge.gazetteer_build import town_countries
+    from rasd.knowledge.place_kinds import town_countries
 
     assert {"SD", "LY", "SO", "EG"} <= set(town_countries()) <= set(COUNTRIES)
 
 
 def test_town_countries_file_naming_an_unknown_country_is_an_error(tmp_path):
-    from rasd.knowledge.gazetteer_build import town_countries
+    from rasd.knowledge.place_kinds import town_countries
 
     path = tmp_path / "towns.txt"
     path.write_text("# comment\nSY\nXX\n", encoding="utf-8")
@@ -392,7 +392,7 @@ def test_town_countries_file_naming_an_unknown_country_is_an_error(tmp_path):
 
 
 def test_town_countries_file_may_ask_for_cities_only(tmp_path):
-    from rasd.knowledge.gazetteer_build import town_countries
+    from rasd.knowledge.place_kinds import town_countries
 
     path = tmp_path / "towns.txt"
     path.write_text("SY\nIR 50000  # cities only\n", encoding="utf-8")
@@ -400,7 +400,7 @@ def test_town_countries_file_may_ask_for_cities_only(tmp_path):
 
 
 def test_town_countries_file_with_a_population_that_is_no_number_is_an_error(tmp_path):
-    from rasd.knowledge.gazetteer_build import town_countries
+    from rasd.knowledge.place_kinds import town_countries
 
     path = tmp_path / "towns.txt"
     path.write_text("IR many\n", encoding="utf-8")

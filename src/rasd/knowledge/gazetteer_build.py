@@ -36,7 +36,7 @@ from rasd.knowledge.gazetteer_sources import (
     read_ocha_iraq,
     read_opensyria,
 )
-from rasd.knowledge.place_kinds import COUNTRIES, SETTLEMENT_KINDS
+from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, town_countries
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import GazetteerError, Place, km_between
 
@@ -173,24 +173,6 @@ def _distant_names_kept_apart(
         if apart(e):
             e.names = [n for n in e.names if name_key(n) not in taken or n in e.hand_named]
     entries[:] = [e for e in entries if e.names]
-
-
-def town_countries(source: Path | None = None) -> dict[str, int]:
-    """The ISO codes of the countries whose GeoNames towns are shipped, in order, each with
-    the fewest inhabitants a town of it needs (data/places/town_countries.txt: "IR 50000";
-    a code alone takes every town)."""
-    path = source or data_path("town_countries.txt")
-    out: dict[str, int] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        cells = line.split("#", 1)[0].split()
-        if not cells:
-            continue
-        if len(cells) > 2 or (len(cells) == 2 and not cells[1].isdigit()):
-            raise GazetteerError(f"{path}:{number}: expected a country code and a population")
-        out[cells[0]] = int(cells[1]) if len(cells) == 2 else 0
-    if unknown := [c for c in out if c not in COUNTRIES]:
-        raise GazetteerError(f"{path}: not in countries.tsv: {', '.join(unknown)}")
-    return out
 
 
 def _fill_admin2(towns: list[PlaceEntry], admins: list[PlaceEntry]) -> None:

@@ -279,7 +279,7 @@ _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u02b0-\u02ff]")
 _NOT_ARABIC_LETTERS = re.compile(
     "[\u06c1\u06c3\u06d2\u06cc\u06a9\u06af\u067e\u0686\u0698"
     "\u06d5\u06c6\u06ce\u06b5\u0695\u06c7\u06c8\u06cb\u06d0]"
-    "|\u0649(?=[\u0621-\u064a])"
+    f"|{chr(0x649)}(?=[{chr(0x621)}-{chr(0x64A)}])"  # (code points: no Arabic in code)
 )
 
 

@@ -87,10 +87,10 @@ def _check_kinds(data: object) -> str | None:
         return f"prior must give the numbers {', '.join(_PRIOR_FIELDS)}"
     if (
         not isinstance(open_population, dict)
-        or "default" not in open_population
+        or not {"default", "partial"} <= open_population.keys()
         or not all(_count(v) for v in open_population.values())
     ):
-        return "open_population must map default (and ISO codes) to populations"
+        return "open_population must map default, partial (and ISO codes) to populations"
     if not _number(data["default_rank"]) or not _count(data["build_open_population"]):
         return "default_rank must be a number and build_open_population a population"
     return None
@@ -172,6 +172,29 @@ _CURATED_BONUS = KINDS.curated_bonus
 _OPEN_POPULATION = KINDS.open_population
 
 
+def town_countries(source: DataSource | None = None) -> dict[str, int]:
+    """The ISO codes of the countries whose GeoNames towns are shipped, in order, each with
+    the fewest inhabitants a town of it needs (data/places/town_countries.txt: "IR 50000";
+    a code alone takes every town)."""
+    path = source or data_file("places", "town_countries.txt")
+    out: dict[str, int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        cells = line.split("#", 1)[0].split()
+        if not cells:
+            continue
+        if len(cells) > 2 or (len(cells) == 2 and not cells[1].isdigit()):
+            raise GazetteerError(f"{path}:{number}: expected a country code and a population")
+        out[cells[0]] = int(cells[1]) if len(cells) == 2 else 0
+    if unknown := [c for c in out if c not in COUNTRIES]:
+        raise GazetteerError(f"{path}: not in countries.tsv: {', '.join(unknown)}")
+    return out
+
+
+# the countries read for their bigger towns only: a frequent word names one of their towns
+# only if it is as big as open_population's "partial" says
+_PARTIAL = frozenset(iso for iso, floor in town_countries().items() if floor)
+
+
 def prior(place: Place) -> float:
     """How likely a place is meant, all else equal: cities and bases before districts and
     villages; the population of a settlement (not of an admin unit) counts too."""
@@ -209,7 +232,9 @@ def fits_cue(cue: str, kind: str) -> bool:
 def matched_when_common(place: Place) -> bool:
     """A place whose name is matched even where it is also a frequent word: an open kind
     (country, governorate, district) or a big place (see ``open_population``)."""
-    big = _OPEN_POPULATION.get(place.iso or "", _OPEN_POPULATION["default"])
+    iso = place.iso or ""
+    default = _OPEN_POPULATION["partial" if iso in _PARTIAL else "default"]
+    big = _OPEN_POPULATION.get(iso, default)
     return place.kind in OPEN_KINDS or (place.population or 0) >= big
 
 
