@@ -2559,3 +2559,7 @@ def test_a_protest_told_after_the_anniversary_it_marks_is_todays_protest():
 def test_english_one_name_after_between_is_both_sides():
     event = only_event("Clashes broke out between tribesmen in the town of Kassala on Tuesday.")
     assert event.actor1.name == "Communal Militia (Sudan)" and event.actor2 is None
+
+
+def test_an_army_saying_it_had_no_role_is_a_denial_in_arabic_too():
+    assert events("قال الجيش السوداني إنه لا دور له في قصف سوق أم درمان أمس.") == []

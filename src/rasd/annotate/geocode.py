@@ -24,7 +24,7 @@ from rasd.knowledge.gazetteer import (
     haversine_km,
     prior,
 )
-from rasd.knowledge.place_kinds import QUARTER
+from rasd.knowledge.place_kinds import QUARTER, SETTLEMENT_KINDS
 from rasd.knowledge.places import Relation, RelationKind, km_between
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Location
@@ -361,8 +361,7 @@ def _precision(m: PlaceMention) -> int:
     town_described = (
         m.relation is not None
         and m.relation.kind == RelationKind.PART_OF
-        and place.kind in _SETTLEMENT
-        and place.kind != "admin3"
+        and place.kind in SETTLEMENT_KINDS
     )
     if (m.relation and not town_described) or place.kind in ("admin2", "admin3"):
         return 2

@@ -271,7 +271,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham;
         # nor inside a weapon's: M'Sila in "القنابل المسيلة للدموع" (tear gas)
         named = [(a.span.start, a.span.end) for a in sentence.actors if a.via in _NAMED_VIA]
-        named += [(w.start, w.end) for w in sentence.weapons if w.last - w.first > 1]
+        named += [(w.start, w.end) for w in sentence.weapons if w.last - w.first > 1]  # phrases
         opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
         sentence.places = [
             p

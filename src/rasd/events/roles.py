@@ -23,6 +23,7 @@ from rasd.events.sides import (
     same_actor,
 )
 from rasd.events.subjects import (
+    PLACE_CUES,
     after_a_joined_preposition,
     bare_object_follows,
     managing_subject,
@@ -33,7 +34,6 @@ from rasd.events.subjects import (
 )
 from rasd.events.victims import named_as_victim
 from rasd.knowledge.actors import ActorMention, Via
-from rasd.knowledge.gazetteer_files import data_path, read_cues
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
@@ -374,7 +374,6 @@ def owns_target(sentence: SentenceMentions, after: int, actor: Mention) -> bool:
 
 
 # the words that say a place follows ("بلدة", "قريتي", "مطار"): no agent's name begins there
-_PLACE_CUES = frozenset(read_cues(data_path("cues.tsv")))
 
 
 def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | None:
@@ -398,7 +397,7 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
             break
         if (
             token.start in {p.span.start for p in sentence.places}
-            or name_key(token.text) in _PLACE_CUES
+            or name_key(token.text) in PLACE_CUES
         ):
             break  # a place ("بقصف بلدتي عيترون ومارون"), not an agent
         taken.append(token)

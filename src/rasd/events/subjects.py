@@ -1,6 +1,7 @@
-"""Subjects Arabic word order hides: who managed an act ("تمكن الجيش من قتل ثلاثة"), the
-subject a clause after "that" puts before its verb ("أفاد بأن مسلحي داعش هاجموا الشرطة"), and
-the agent of a word that is a verb or a verbal noun alike ("قصف الجيش قرية": the army shelled)."""
+"""Who acts and who is acted on where Arabic word order hides it: who managed an act ("تمكن
+الجيش من قتل ثلاثة"), the subject a clause after "that" puts before its verb ("أفاد بأن مسلحي
+داعش هاجموا الشرطة"), the agent of a word that is a verb or a verbal noun alike ("قصف الجيش
+قرية": the army shelled), and a name that "ب" joined to it makes a target ("بدورية للشرطة")."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import Any
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.sides import UNARMED, Mention
 from rasd.knowledge.actors import ActorMention, Via
+from rasd.knowledge.gazetteer_files import data_path, read_cues
 from rasd.knowledge.lexicon import Cue
-from rasd.knowledge.resources import default_resources
+from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import fold, folded_words, is_arabic
@@ -25,6 +27,7 @@ _AGENTIVE = folded_words("agentive_killings", "ar")
 _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 _VERB_OR_NOUN = folded_words("verb_or_noun", "ar")
+PLACE_CUES = frozenset(read_cues(data_path("cues.tsv")))  # words of a place's kind: قرية
 _AND_CLITICS = tuple(folded_words("and", "ar"))
 _LOCATIVE_CLITICS = tuple(sorted(folded_words("locative_clitics", "ar"), key=len, reverse=True))
 
@@ -115,7 +118,7 @@ def bare_object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     if i >= len(sentence.tokens):
         return False
     first = sentence.tokens[i].start
-    if default_resources().gazetteer.cue_of(sentence.tokens[i]) is not None:
+    if name_key(sentence.tokens[i].text) in PLACE_CUES:
         return True  # "قرية", "بلدة": a place named by its kind
     return any(p.span.start == first for p in sentence.places) or any(
         c.start == first
