@@ -2563,3 +2563,12 @@ def test_english_one_name_after_between_is_both_sides():
 
 def test_an_army_saying_it_had_no_role_is_a_denial_in_arabic_too():
     assert events("قال الجيش السوداني إنه لا دور له في قصف سوق أم درمان أمس.") == []
+
+
+def test_a_claim_of_the_attack_told_before_names_its_attacker_and_is_no_second_event():
+    event = only_event(
+        "انفجرت عبوة ناسفة بدورية للجيش قرب بلدة الصنمين في ريف درعا أمس، ما أدى إلى مقتل جنديين. "
+        "وأعلن تنظيم داعش مسؤوليته عن الهجوم الذي استهدف دورية الجيش في ريف درعا."
+    )
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor1.name == "Islamic State (Syria)"

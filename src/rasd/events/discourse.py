@@ -18,7 +18,7 @@ from rasd.events.candidate import Candidate
 from rasd.events.merging import merge, named_apart, take_toll
 from rasd.events.placing import rank, same_place, sentence_event_places, stray
 from rasd.events.precedence import VIOLENT_PRECEDENCE
-from rasd.events.sides import is_armed, is_crowd, is_named, is_state_force
+from rasd.events.sides import is_armed, is_crowd, is_named, is_state_force, same_actor
 from rasd.knowledge.actors import ActorMention
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
@@ -61,6 +61,7 @@ def reported_events(
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
     placed = [c for c in merged if c.place_choice is not None]
     _narrowed_by_the_next_sentence(placed, sentences)
+    placed = _claims_attached(placed, sentences)
     return _force_on_protests_folded(_looting_in_attacks_dropped(placed))
 
 
@@ -193,6 +194,32 @@ def _narrowed_by_the_next_sentence(
             (town,) = towns.values()
             cand.place, cand.place_choice = town, town.place
             cand.evidence["location"] = town.span
+
+
+def _claims_attached(events: list[Candidate], sentences: list[SentenceMentions]) -> list[Candidate]:
+    """ "وأعلن تنظيم داعش مسؤوليته عن الهجوم": a claim of "the attack" told before, in the
+    place that holds it and on its day, names that attack's actor1; it is no second event."""
+    kept: list[Candidate] = []
+    for cand in sorted(events, key=lambda c: c.sentence):
+        claimant = cand.claimed_by or cand.actor1
+        earlier = [
+            c
+            for c in kept
+            if c.sentence < cand.sentence
+            and c.event_type in VIOLENT_PRECEDENCE
+            and c.place is not None
+            and cand.place is not None
+            and same_place(c.place, cand.place, True)
+            and (c.date is None or cand.date is None or c.date.overlaps(cand.date))
+        ]
+        if cand.weak and sentences[cand.sentence].cue(Cue.CLAIM) and is_named(claimant) and earlier:
+            told = earlier[-1]
+            told.claimed_by = claimant
+            if not is_named(told.actor1) or same_actor(told.actor1, told.actor2):
+                told.actor1 = claimant
+            continue
+        kept.append(cand)
+    return sorted(kept, key=lambda c: events.index(c))
 
 
 def _inherit_actors(events: list[Candidate]) -> None:
