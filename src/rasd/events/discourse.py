@@ -140,9 +140,7 @@ def _force_on_protests_folded(events: list[Candidate]) -> list[Candidate]:
             (
                 p
                 for p in protests
-                if p.place is not None
-                and same_place(p.place, c.place)
-                and (p.date is None or c.date is None or p.date.overlaps(c.date))
+                if _same_spot_and_days(p, c)
                 # the protesters named as its victims, or no victims named in its sentence
                 and (is_crowd(c.actor2) or (c.actor2 is None and p.sentence == c.sentence))
             ),
@@ -200,17 +198,14 @@ def _claims_attached(events: list[Candidate], sentences: list[SentenceMentions])
     """ "وأعلن تنظيم داعش مسؤوليته عن الهجوم": a claim of "the attack" told before, in the
     place that holds it and on its day, names that attack's actor1; it is no second event."""
     kept: list[Candidate] = []
-    for cand in sorted(events, key=lambda c: c.sentence):
+    for cand in events:  # (in the order first told)
         claimant = cand.claimed_by or cand.actor1
         earlier = [
             c
             for c in kept
             if c.sentence < cand.sentence
             and c.event_type in VIOLENT_PRECEDENCE
-            and c.place is not None
-            and cand.place is not None
-            and same_place(c.place, cand.place, True)
-            and (c.date is None or cand.date is None or c.date.overlaps(cand.date))
+            and _same_spot_and_days(c, cand, loose=True)
         ]
         if cand.weak and sentences[cand.sentence].cue(Cue.CLAIM) and is_named(claimant) and earlier:
             told = earlier[-1]
@@ -219,7 +214,18 @@ def _claims_attached(events: list[Candidate], sentences: list[SentenceMentions])
                 told.actor1 = claimant
             continue
         kept.append(cand)
-    return sorted(kept, key=lambda c: events.index(c))
+    return kept
+
+
+def _same_spot_and_days(a: Candidate, b: Candidate, loose: bool = False) -> bool:
+    """Placed at the same place (``loose``: one may hold the other, as a headline's) on
+    overlapping days (an undated one on any)."""
+    return (
+        a.place is not None
+        and b.place is not None
+        and same_place(a.place, b.place, loose)
+        and (a.date is None or b.date is None or a.date.overlaps(b.date))
+    )
 
 
 def _inherit_actors(events: list[Candidate]) -> None:
@@ -290,16 +296,14 @@ def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
 def _recalled(cand: Candidate, published: dt.date | None) -> bool:
     """An event over a month older than the article is background it recalls ("in July
     2021 the authorities arrested ..."), not news it reports."""
-    days = SETTINGS.events.recalled_after_days
-    if _over_a_stretch(cand):
-        return True  # "its advance in Omdurman last year": no day, no news
     if published is None or cand.date is None:
         return False
-    return (published - cand.date.date_to).days > days
+    return (published - cand.date.date_to).days > SETTINGS.events.recalled_after_days
 
 
 def _over_a_stretch(cand: Candidate) -> bool:
-    """Dated only by a stretch longer than a few weeks (a month, "last year", "since April")."""
+    """Dated only by a stretch longer than a few weeks (a month, "last year", "since April"):
+    no day, no news ("its advance in Omdurman last year")."""
     return cand.date is not None and _days(cand.date) > SETTINGS.events.widest_range_days
 
 
