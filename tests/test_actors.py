@@ -495,6 +495,13 @@ def test_the_army_unnamed_is_the_army_of_the_events_country(actors):
     assert found[-1] == "Military Forces of Iraq (2022-)"
 
 
+def test_pro_government_forces_are_the_government_of_the_events_country(actors):
+    libya = names(actors, "تقدمت القوات الموالية للحكومة", published=AFTER_FALL, country="Libya")
+    yemen = names(actors, "تقدمت القوات الموالية للحكومة", published=AFTER_FALL, country="Yemen")
+    assert libya[-1].startswith("Military Forces of Libya")
+    assert yemen[-1] == "Military Forces of Yemen (2022-)"
+
+
 def test_a_nisba_joined_by_and_is_a_second_actor_not_an_adjective(actors):
     found = actors.find(tokenize("دارت مواجهات بين الجيش والحوثيين"))
     assert [m.entry.id for m in found] == ["army", "houthis"]
