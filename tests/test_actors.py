@@ -502,6 +502,20 @@ def test_pro_government_forces_are_the_government_of_the_events_country(actors):
     assert yemen[-1] == "Military Forces of Yemen (2022-)"
 
 
+@pytest.mark.parametrize(
+    "text, country, day, name",
+    [
+        ("اعتقلت عناصر أمن الدولة ناشطا", "Egypt", AFTER_FALL, "Police Forces of Egypt"),
+        ("اعتقلت عناصر أمن الدولة ناشطا", "Syria", BEFORE_FALL, "Police Forces of Syria"),
+        ("انتشر الحرس الجمهوري في المدينة", "Syria", BEFORE_FALL, "Military Forces of Syria"),
+    ],
+)
+def test_security_agencies_every_state_has_are_the_events_countrys(
+    actors, text, country, day, name
+):
+    assert names(actors, text, published=day, country=country)[-1].startswith(name)
+
+
 def test_a_nisba_joined_by_and_is_a_second_actor_not_an_adjective(actors):
     found = actors.find(tokenize("دارت مواجهات بين الجيش والحوثيين"))
     assert [m.entry.id for m in found] == ["army", "houthis"]
