@@ -19,6 +19,11 @@ def test_a_village_after_its_place_word_is_a_name_even_when_unknown():
     assert names("قصفت قوات النظام قرية عزقول بريف إدلب") == ["عزقول"]
 
 
+def test_a_word_describing_the_place_is_no_name():
+    assert names("سقطت قذيفة في حي مكتظ بالسكان وسط تعز") == []
+    assert names("داهمت القوات قرية نائية في ريف حماة") == []
+
+
 def test_a_quoted_village_after_its_place_word_is_a_name():
     assert names('هاجمت قوات الدعم السريع قرية "ود عزقول" بولاية الجزيرة') == ["ود عزقول"]
 

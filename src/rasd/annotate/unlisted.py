@@ -5,8 +5,9 @@ it cannot find.
 
 A name is one word, or two where the first is one that begins place names (عين، تل، كفر:
 ``data/places/joined_prefixes.txt``); frequent words (an adjective after the place word:
-"قرية صغيرة") are never names. Only the plural place words and the list opener read on past
-the first name, over "،" and the conjunction.
+"قرية صغيرة") and words that describe a place (``place_descriptions``: "حي مكتظ") are never
+names. Only the plural place words and the list opener read on past the first name, over
+"،" and the conjunction.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _AR = language_profile("ar")
 _AND = tuple(folded_words("and", "ar"))
 _LIST_OPENERS = folded_words("list_openers", "ar")
 _FROM = folded_words("from", "ar")
+_DESCRIPTIONS = folded_words("place_descriptions", "ar")
 _PLURALS = folded_words("plural_place_words")
 # the kinds a place word announces before a village's name: a settlement, a quarter or a camp
 _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
@@ -141,6 +143,7 @@ def _may_be_name(word: str, gazetteer: Gazetteer, after_head: bool = False) -> b
         is_arabic_word(word)
         and len(word) >= 3
         and (after_head or not gazetteer.is_common(word))
+        and word not in _DESCRIPTIONS
         and gazetteer.cue_of(Token(0, len(word), word, word)) is None
     )
 
