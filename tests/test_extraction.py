@@ -1034,6 +1034,11 @@ def test_the_same_strike_told_twice_is_one_event():
     assert len(events(text)) == 1
 
 
+def test_a_later_clause_naming_the_blast_again_without_an_attacker_is_the_same_blast():
+    text = "انفجرت عبوة ناسفة أمس بسيارة للشرطة في بلدة الشدادي، في حين لم تتبن أي جهة التفجير."
+    assert len(events(text)) == 1
+
+
 def test_three_bases_in_a_list_are_three_events():
     text = "استهدفت المقاومة الإسلامية في العراق بالصواريخ قواعد قسرك وخراب الجير والشدادي أمس."
     found = events(text)

@@ -47,7 +47,9 @@ def same_event(a: Candidate, b: Candidate) -> bool:
             return False  # the clause named these places one by one: one event each
         if a.place_explicit and b.place_explicit and a.place_choice.id != b.place_choice.id:
             return False  # "... بغارة على سرمين، واثنان بقصف على إدلب": each clause its own
-    if a.sentence == b.sentence and a.clause != b.clause and (a.actor1 or b.actor1):
+    if a.sentence == b.sentence and a.clause != b.clause and b.actor1:
+        # a later clause naming no one doing it ("..., while no party claimed the bombing")
+        # tells the act again
         if not _same_named_actor(a, b):
             return False  # "X was hit by rockets, while Turkish shelling hit Y": two events
     if not same_place(a.place, b.place, a.title_only or b.title_only):
