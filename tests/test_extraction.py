@@ -2342,6 +2342,14 @@ def test_protesters_shot_on_a_march_are_the_force_the_protest_met():
     assert event.fatalities == 2
 
 
+def test_protesters_arrested_at_the_protest_are_the_intervention_it_met():
+    event = only_event(
+        "تظاهر المئات أمس في مدينة الجيزة، واعتقلت قوات الأمن عدداً من المتظاهرين في الجيزة."
+    )
+    assert event.event_type == "Protests"
+    assert event.sub_event_type == "Protest with intervention"
+
+
 def test_english_fire_on_protesters_killing_some_is_one_protest_event():
     event = only_event(
         "Security forces opened fire on protesters in Nasiriyah on Sunday, killing three."

@@ -126,13 +126,19 @@ def _force_on_protests_folded(events: list[Candidate]) -> list[Candidate]:
     """ "Security forces fired on the march in Nasiriyah, killing three": the killing of
     protesters by the state, or by no one named, at the place and on the day of a protest is
     the force the protest met, not an attack of its own; the protest takes its toll and its
-    force. (Gunmen who shoot at a march make an attack of their own; so does a killing of
-    other people, or one told in another sentence with no protesters named: on the check
-    set that reading lost a right attack.)"""
+    force. So is an arrest of protesters there and then ("واعتقلت الشرطة عدداً من المتظاهرين
+    في الجيزة"): ACLED codes a protest with intervention, no arrests of their own.
+    (Gunmen who shoot at a march make an attack of their own; so does a killing of other
+    people, or one told in another sentence with no protesters named: on the check set that
+    reading lost a right attack. Protesters arrested where no protest is told stay arrests:
+    on dev they were arrested after it.)"""
     protests = [c for c in events if c.event_type == EventType.PROTESTS]
 
     def protest_met(c: Candidate) -> Candidate | None:
-        if c.event_type != EventType.VIOLENCE_AGAINST_CIVILIANS or c.place is None:
+        arrested = c.sub_event_type == SubEventType.ARRESTS and is_crowd(c.actor2)
+        if c.event_type != EventType.VIOLENCE_AGAINST_CIVILIANS and not arrested:
+            return None
+        if c.place is None:
             return None
         if c.actor1 is not None and not is_state_force(c.actor1):
             return None
