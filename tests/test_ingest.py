@@ -152,6 +152,22 @@ def test_headlines_after_the_last_sentence_of_the_body_are_links_not_text():
     assert doc.text.endswith("في المنازل.")
 
 
+def test_an_english_headline_between_paragraphs_is_a_link_not_text():
+    text = (
+        "Blast hits army truck\n\nA roadside bomb hit an army truck near Tikrit on Sunday.\n\n"
+        "Five killed in air strikes on a market town, officials say\n\n"
+        "No group claimed the attack.\n\nDrone strike on a farm kills two"
+    )
+    doc = document_from_text(text, "inserted")
+    assert "market town" not in doc.text and "farm" not in doc.text
+    assert doc.text.endswith("No group claimed the attack.")
+
+
+def test_an_arabic_line_heading_a_section_stays():
+    text = "قصف على البلدة\n\nقصفت المدفعية البلدة.\n\nفي ريف إدلب\n\nقصفت المدفعية قرية."
+    assert "في ريف إدلب" in document_from_text(text, "section").text
+
+
 def test_a_body_ending_without_a_stop_keeps_its_last_line():
     text = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم.\nوأصيب ثلاثة مدنيين بجروح"
     assert document_from_text(text, "open").text.endswith("بجروح")

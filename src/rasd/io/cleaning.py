@@ -22,6 +22,8 @@ _INVISIBLE = re.compile(
 )
 _SPACES = re.compile(" {2,}")
 _BULLET = re.compile(r"^[-–—*•·]\s")
+_LATIN = re.compile("[A-Za-z]{3}")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this long
 
 
@@ -98,7 +100,7 @@ def clean_lines(text: str) -> list[str]:
             kept.append(line)
     while kept and not kept[-1]:
         kept.pop()
-    return _without_trailing_links(kept)
+    return _without_inserted_headlines(_without_trailing_links(kept))
 
 
 def _without_trailing_links(lines: list[str]) -> list[str]:
@@ -110,3 +112,29 @@ def _without_trailing_links(lines: list[str]) -> list[str]:
     if last < 0 or len(tail) < 2 or not all(_is_related_item(line) for line in tail):
         return lines
     return lines[: last + 1]
+
+
+def _without_inserted_headlines(lines: list[str]) -> list[str]:
+    """The lines without an English headline set between two paragraphs of the body, or
+    after its last ("Six people killed in strikes on Baalbek, ministry says"): a link to
+    another article, a caption or a subheading, which breaks off where every paragraph of
+    English news ends with a sentence. (Arabic pages head sections with lines that name the
+    region the next paragraphs report from: those stay.)"""
+    paragraphs = [k for k, line in enumerate(lines) if line]
+    following = paragraphs[2:] + [None]  # the last paragraph has none after it
+    dropped = {
+        k
+        for before, k, after in zip(paragraphs, paragraphs[1:], following, strict=False)
+        if _LATIN.search(lines[k])
+        and not _ARABIC.search(lines[k])
+        and _is_related_item(lines[k])
+        and not _BULLET.match(lines[k])
+        and not ends_sentence(lines[k])
+        and ends_sentence(lines[before])
+        and (after is None or ends_sentence(lines[after]))
+    }
+    if not dropped:
+        return lines
+    kept = [line for k, line in enumerate(lines) if k not in dropped]
+    kept = [line for k, line in enumerate(kept) if line or (k and kept[k - 1])]
+    return kept[:-1] if not kept[-1] else kept
