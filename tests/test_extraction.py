@@ -2364,6 +2364,18 @@ def test_gunmen_shooting_at_a_march_make_an_attack_of_their_own():
     assert "Violence against civilians" in {e.event_type for e in found}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل مدني برصاص مجهولين أمس، ونقل إلى مشفى في دمشق للعلاج.",
+        "أصيب شاب بطلقات نارية في جسمه أمس، ليُنقل إلى مشفى في دمشق للعلاج.",
+        "A civilian was shot dead by gunmen on Sunday and taken to a hospital in Damascus.",
+    ],
+)
+def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot(text):
+    assert "Damascus" not in [e.location.name for e in events(text)]
+
+
 def test_where_the_attackers_are_stationed_is_not_where_they_strike():
     event = only_event("قصفت قوات النظام المتمركزة في معسكر جورين قرية الزيارة في ريف حماة أمس.")
     assert event.location.name == "Az Ziyārah"

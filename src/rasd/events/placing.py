@@ -73,7 +73,11 @@ def places_for(
         return [None], False  # "attacks since the Gaza war began": not moved elsewhere
     fallback = focus.fallback_place(sentence, event_type)
     if fallback is None:  # "shot down before reaching the base": the destination is all there is
-        usable = [p for p in sentence.places if p.place is not None and p.place.kind != "country"]
+        usable = [
+            p
+            for p in sentence.places
+            if p.place is not None and p.place.kind != "country" and not _moved_to(sentence, p)
+        ]
         if usable:
             return most_specific(sentence, usable, near), True
     return [fallback], False
@@ -407,7 +411,30 @@ def _told_after(
     return all(w in _AND or w in COMMAS for w in words)
 
 
+def _moved_to(sentence: SentenceMentions, place: PlaceMention) -> bool:
+    """ "ونقل إلى مشفى في دمشق", "نقلت الضحايا إلى مشفى في المالكية": where the wounded were
+    taken, never where it happened."""
+    return any(
+        cue.end <= place.span.start
+        and sentence.words_between(cue.end, place.span.start) <= _S.destination_reach
+        and _moved(sentence, cue)
+        for cue in sentence.cue(Cue.DESTINATION)
+    )
+
+
+def _moved(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    """A word of moving the wounded or goods a few words before the destination."""
+    return any(
+        t.end <= cue.end and sentence.words_between(t.end, cue.start) <= _S.destination_reach
+        for t in sentence.cue(Cue.TRANSFER)
+    )
+
+
 def _launched_at(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    """A weapon named a few words before the destination, unless what went there was moved
+    ("بطلقات نارية، ليُنقل إلى مشفى": the wounded, not the bullets)."""
+    if _moved(sentence, cue):
+        return False
     return any(
         w.end <= cue.start and sentence.words_between(w.end, cue.start) <= _S.destination_reach
         for w in sentence.weapons

@@ -94,6 +94,7 @@ class Cue(StrEnum):
     NO_RESISTANCE = "no_resistance"
     LOCATION_PREP = "location_prep"
     DESTINATION = "destination"
+    TRANSFER = "transfer"  # the wounded or goods moved somewhere: never a launch
     UNIT = "unit"
     ARSENAL = "arsenal"
     CLASH = "clash"
