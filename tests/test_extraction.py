@@ -2350,6 +2350,33 @@ def test_protesters_arrested_at_the_protest_are_the_intervention_it_met():
     assert event.sub_event_type == "Protest with intervention"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أغلق المحتجون اليوم مقر الحزب الحاكم في مدينة الناصرية.",
+        "أكدت مصادر محلية قطع المتظاهرين جسور مدينة الناصرية اليوم.",
+    ],
+)
+def test_a_crowd_closing_roads_bridges_or_offices_is_a_protest(text):
+    assert only_event(text).event_type == "Protests"
+
+
+def test_roads_closed_with_no_one_named_closing_them_are_no_event():
+    text = "أغلقت الطرق الرئيسية المؤدية إلى مدينة البصرة لليوم الثاني على التوالي."
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمكنت فرق الدفاع المدني من السيطرة على الحريق في بلدة عورتا اليوم.",
+        "Firefighters took control of the fire in the village of Awarta on Tuesday.",
+    ],
+)
+def test_firefighters_controlling_a_fire_take_no_territory(text):
+    assert events(text) == []
+
+
 def test_english_fire_on_protesters_killing_some_is_one_protest_event():
     event = only_event(
         "Security forces opened fire on protesters in Nasiriyah on Sunday, killing three."

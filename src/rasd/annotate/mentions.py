@@ -265,7 +265,9 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             sentence.actors = _partitives(sentence, actors)
         sentence.weapons = found.get(WEAPONS, [])
         if TRIGGERS in found:
-            sentence.triggers = _outside(found[TRIGGERS], sentence.actors, sentence.weapons)
+            sentence.triggers = _outside(
+                found[TRIGGERS], sentence.actors, sentence.weapons, sentence.cue(Cue.NOT_EVENT)
+            )
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         sentence.clauses = clauses_of(sentence)
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham;
@@ -458,15 +460,18 @@ def _outside(
     triggers: list[PhraseMatch[Trigger]],
     actors: list[ActorMention],
     weapons: list[PhraseMatch[Weapon]],
+    idioms: list[PhraseMatch[Cue]],
 ) -> list[PhraseMatch[Trigger]]:
-    """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces") nor
-    a shorter part of the name of a weapon that does not explode ("tear gas grenades")."""
+    """Triggers that are not words inside an actor's name ("المقاومة", "Defense Forces"), a
+    shorter part of the name of a weapon that does not explode ("tear gas grenades") nor of
+    a phrase that tells no event ("السيطرة على الحريق": a fire put out)."""
     names = [a.span for a in actors if a.via != Via.ADJECTIVE]
     harmless = [w for w in weapons if not w.payload.explosive]
     return [
         t
         for t in triggers
         if not any(n.start <= t.start and t.end <= n.end for n in names)
+        and not any(i.start < t.end and t.start < i.end for i in idioms)
         and not any(
             w.start <= t.start and t.end <= w.end and w.end - w.start > t.end - t.start
             for w in harmless

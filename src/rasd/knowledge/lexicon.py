@@ -95,6 +95,7 @@ class Cue(StrEnum):
     LOCATION_PREP = "location_prep"
     DESTINATION = "destination"
     TRANSFER = "transfer"  # the wounded or goods moved somewhere: never a launch
+    NOT_EVENT = "not_event"  # a phrase holding a trigger word that tells no event
     UNIT = "unit"
     ARSENAL = "arsenal"
     CLASH = "clash"
