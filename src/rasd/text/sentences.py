@@ -8,13 +8,14 @@ from rasd.knowledge.language import LANGUAGES, language_profile
 from rasd.model import Span
 
 # A sentence ends at a stop (with the quotes or brackets that close after it) followed by
-# white space, at a blank line, before a bullet and at a line end. The match begins with the
-# stop itself (the sentence keeps it) and is written as one character class, stops and line
-# end, then what follows the one or the other, so that the engine tries a match only at
-# those characters.
+# white space or, with no space, by an Arabic word (scraped pages lose the space), at a
+# blank line, before a bullet and at a line end. The match begins with the stop itself (the
+# sentence keeps it) and is written as one character class, stops and line end, then what
+# follows the one or the other, so that the engine tries a match only at those characters.
 _STOPS = ".!?\u061f"
 _SENTENCE_END = re.compile(
-    r"[.!?\u061f\n](?:(?<=\n)(?:\s*\n|(?=\s*[-\u2013\u2022*\u00b7])|)|[\"'\u201d\u00bb)]*\s+)"
+    r"[.!?\u061f\n](?:(?<=\n)(?:\s*\n|(?=\s*[-\u2013\u2022*\u00b7])|)|[\"'\u201d\u00bb)]*\s+"
+    r"|(?<=[.!?\u061f])(?=[\u0621-\u064a]))"  # "للدموع.وشهدت": a stop an Arabic word follows
 )
 # A line that ends with a sentence: a stop, and the quotes or brackets that close after it.
 _ENDS_WITH_STOP = re.compile(r"[.!?\u061f][\"'\u201d\u00bb)]*$")
