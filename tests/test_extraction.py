@@ -955,6 +955,21 @@ def test_a_past_weekday_is_the_last_such_day():
     assert event.date == dt.date(2024, 3, 7)
 
 
+def test_lines_breaking_down_a_toll_since_the_new_year_are_no_days_news():
+    text = (
+        "وبلغت حصيلة القتلى في البادية 120 قتيلاً منذ مطلع العام 2024، هم:\n"
+        "90 من قوات النظام قتلوا في كمائن وهجمات مسلحة في بادية دير الزور والرقة.\n"
+        "و30 مدنياً قتلوا بهجمات التنظيم في البادية."
+    )
+    assert events(text, published="2024-04-19T12:00:00+03:00") == []
+
+
+def test_a_colon_after_a_day_dates_the_lines_it_opens():
+    text = "وشهد يوم أمس الأحد ما يلي:\nقصفت قوات النظام بلدة كفرنبل بالمدفعية."
+    (event,) = events(text, published="2024-03-11T10:00:00+03:00")
+    assert str(event.date_from) == "2024-03-10"
+
+
 def test_a_sentence_without_a_date_takes_the_previous_sentences_date():
     text = "قصفت قوات النظام بلدة كفرنبل أمس. واستهدفت طائرة مسيرة تركية سيارة في مدينة عامودا."
     strike = next(e for e in events(text) if e.sub_event_type == STRIKE)

@@ -16,7 +16,7 @@ from typing import TypeGuard
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.casualties import count_casualties, told_joined_toll
-from rasd.events.dating import date_event
+from rasd.events.dating import date_event, date_from_around
 from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
@@ -37,10 +37,9 @@ from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.lexicon import FIREARM, Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
-from rasd.model import DateRange, Document, Span
+from rasd.model import Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import folded_words, is_arabic_word
-from rasd.text.sentences import ends_sentence
 from rasd.text.tokens import is_definite
 
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
@@ -58,7 +57,7 @@ def find_candidates(
     """Every sentence's candidates, read in order, the focus following the text."""
     candidates: list[Candidate] = []
     for k, sentence in enumerate(sentences):
-        focus.ahead = _date_below(doc, sentences, k)
+        focus.ahead = date_from_around(doc, sentences, k)
         focus.following = sentences[k + 1 : k + 1 + SETTINGS.placing.place_ahead_reach]
         found = sentence_candidates(doc, sentence, focus)
         if not found and candidates and candidates[-1].sentence == k - 1:
@@ -85,20 +84,6 @@ def _add_toll_told_after(cand: Candidate, sentence: SentenceMentions) -> None:
     known = [d for d in dead if d]
     if len(known) == 1:
         cand.fatalities = known[0]
-
-
-def _date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> DateRange | None:
-    """ "التحام القوات في الخرطوم" on a line of its own inside the body: a subheading, which
-    announces the paragraph below it and is dated by that paragraph's first day."""
-    sentence = sentences[k]
-    if not sentence.triggers or sentence.dates or sentence.is_title or k + 1 >= len(sentences):
-        return None
-    if ends_sentence(sentence.text) or len(sentence.text.split()) > SETTINGS.text.subheading_words:
-        return None
-    if "\n" not in doc.text[sentence.end : sentences[k + 1].start]:
-        return None
-    days = [d for d in sentences[k + 1].dates if d.precision == 1]
-    return days[0] if days else None
 
 
 def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus) -> list[Candidate]:

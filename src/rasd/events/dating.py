@@ -1,5 +1,5 @@
-"""Dating: the day (or range) an event happened, from its own clause or the text before it;
-and when words that recall the past still tell of a recent event."""
+"""Dating: the day (or range) an event happened, from its own clause, the lines around it or
+the text before it; and when words that recall the past still tell of a recent event."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
-from rasd.model import DateRange, date_span
+from rasd.model import DateRange, Document, date_span
 from rasd.text.matcher import PhraseMatch
+from rasd.text.sentences import ends_sentence
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
@@ -81,3 +82,43 @@ def day_told_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
         and sentence.words_between(cue.end, date_span(d).start) <= 1
         for d in sentence.dates
     )
+
+
+def date_from_around(doc: Document, sentences: list[SentenceMentions], k: int) -> DateRange | None:
+    """The date sentence ``k`` takes from the lines around it, where they give one: a
+    subheading's from the paragraph below, a broken-down item's from the line it breaks
+    down."""
+    return _date_below(doc, sentences, k) or _stretch_broken_down(doc, sentences, k)
+
+
+def _date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> DateRange | None:
+    """ "التحام القوات في الخرطوم" on a line of its own inside the body: a subheading, which
+    announces the paragraph below it and is dated by that paragraph's first day."""
+    sentence = sentences[k]
+    if not sentence.triggers or sentence.dates or sentence.is_title or k + 1 >= len(sentences):
+        return None
+    if ends_sentence(sentence.text) or len(sentence.text.split()) > SETTINGS.text.subheading_words:
+        return None
+    if "\n" not in doc.text[sentence.end : sentences[k + 1].start]:
+        return None
+    days = [d for d in sentences[k + 1].dates if d.precision == 1]
+    return days[0] if days else None
+
+
+def _stretch_broken_down(
+    doc: Document, sentences: list[SentenceMentions], k: int
+) -> DateRange | None:
+    """ "وبلغت حصيلة القتلى 329 منذ مطلع العام 2024، هم:" then one line per side: the lines a
+    sentence ending in a colon opens, in its paragraph, break down what it tells, until one
+    names a day of its own; they are dated by its widest date (a stretch: no day's news)."""
+    if sentences[k].dates or sentences[k].is_title:
+        return None
+    for j in range(k - 1, -1, -1):
+        opening = sentences[j]
+        if "\n\n" in doc.text[opening.end : sentences[j + 1].start]:
+            return None  # another paragraph
+        if opening.dates:
+            if not opening.text.rstrip().endswith(":"):
+                return None
+            return max(opening.dates, key=lambda d: d.date_to - d.date_from)
+    return None
