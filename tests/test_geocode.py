@@ -35,6 +35,11 @@ def test_southern_countryside_of_idlib(gaz):
     assert m.place.kind == "admin1" and m.geo_precision == 3
 
 
+def test_a_district_named_after_its_seat_is_placed_at_the_seat(gaz):
+    m = one("انفجار عند مدخل قضاء الخالص", gaz)
+    assert m.place.kind == "town" and m.place.name == "Khāliş" and m.geo_precision == 2
+
+
 def test_plain_city_is_precision_1(gaz):
     m = one("انفجار في الرقة", gaz)
     assert m.place.kind == "city" and m.geo_precision == 1

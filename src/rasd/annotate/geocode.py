@@ -136,6 +136,8 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
             place = chosen[key] = _best(m, admin1s, countries, nearby, nearness, own)
         m.place = place
         m.geo_precision = _precision(m)
+        if place.kind == "admin2" and (seat := _seat_of(place, m)) is not None:
+            m.place = seat  # "قضاء الخالص": the district is placed at its seat, Khalis
     _keep_near_references(mentions)
     _keep_near_neighbours(mentions, context.text)
     return mentions
@@ -193,6 +195,19 @@ def _namesake_of_governorate(p: Place, m: PlaceMention) -> bool:
         and km_between(p, q) > _W.namesake_km
         for q in m.candidates
     )
+
+
+def _seat_of(district: Place, m: PlaceMention) -> Place | None:
+    """The town or city a district is named after (its seat, as ACLED places an event it
+    knows only by district): a candidate of the same name in the same governorate, close."""
+    seats = [
+        p
+        for p in m.candidates
+        if p.kind in _TOWN_CUES
+        and p.admin1 == district.admin1
+        and km_between(p, district) <= _W.namesake_km / 2
+    ]
+    return max(seats, key=prior) if seats else None
 
 
 _BEARINGS = (RelationKind.DIRECTION_OF, RelationKind.NEAR)
