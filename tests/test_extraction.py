@@ -1041,6 +1041,20 @@ def test_the_towns_shelled_are_not_the_shelling_party():
     assert [e.actor1.name for e in found] == [ISRAEL, ISRAEL]
 
 
+def test_a_blast_told_as_known_at_the_place_of_a_fight_is_part_of_it():
+    text = (
+        "اقتحم مسلحون من حركة الشباب فندقاً في مقديشو أمس واشتبكوا مع قوات الأمن لساعات. "
+        "وأسفر التفجير الانتحاري عند مدخل الفندق في مقديشو عن مقتل 21 شخصاً."
+    )
+    (event,) = events(text)
+    assert event.event_type == "Battles" and event.fatalities == 21
+
+
+def test_strikes_told_as_known_at_another_town_are_the_next_strike_of_a_round():
+    text = "شنت الطائرات الإسرائيلية غارة على بلدة الخيام أمس. وطالت الغارات أيضاً بلدة كفركلا."
+    assert len(events(text)) == 2
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

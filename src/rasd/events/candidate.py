@@ -39,7 +39,7 @@ class Candidate:
     # more loosely (a headline's "near Qamishli" is the body's village road).
     title_only: bool = False
     referred: bool = False  # told as background to something else: it adds, never makes one
-    definite: bool = False  # a clash told as known: "الاشتباكات", "the clashes"
+    definite: bool = False  # told as known: "الاشتباكات", "the clashes", "التفجير"
     headline_toll: int | None = None  # deaths a headline gives, used when the body gives none
     fatalities: int | None = None
     injuries: int | None = None

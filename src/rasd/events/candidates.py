@@ -16,7 +16,7 @@ from typing import TypeGuard
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.candidate import Candidate
 from rasd.events.casualties import count_casualties, told_joined_toll
-from rasd.events.dating import date_event, date_from_around
+from rasd.events.dating import date_below, date_event, stretches_broken_down
 from rasd.events.focus import Focus
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
@@ -56,8 +56,9 @@ def find_candidates(
 ) -> list[Candidate]:
     """Every sentence's candidates, read in order, the focus following the text."""
     candidates: list[Candidate] = []
+    broken_down = stretches_broken_down(doc, sentences)
     for k, sentence in enumerate(sentences):
-        focus.ahead = date_from_around(doc, sentences, k)
+        focus.ahead = date_below(doc, sentences, k) or broken_down[k]
         focus.following = sentences[k + 1 : k + 1 + SETTINGS.placing.place_ahead_reach]
         found = sentence_candidates(doc, sentence, focus)
         if not found and candidates and candidates[-1].sentence == k - 1:
@@ -183,8 +184,11 @@ def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
 
 
 def _told_as_known(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """ "الاشتباكات", "the clashes": a clash word that carries the article."""
-    if not any(c.start <= trigger.start < c.end for c in sentence.cue(Cue.CLASH)):
+    """ "الاشتباكات", "the clashes", "التفجير": a clash word, or a word of any other kind of
+    act but a battle's, that carries the article."""
+    if trigger.payload.event_type == EventType.BATTLES and not any(
+        c.start <= trigger.start < c.end for c in sentence.cue(Cue.CLASH)
+    ):
         return False
     at = sentence.token_index(trigger.start)
     word = sentence.tokens[at].norm

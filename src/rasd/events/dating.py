@@ -84,14 +84,7 @@ def day_told_after(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     )
 
 
-def date_from_around(doc: Document, sentences: list[SentenceMentions], k: int) -> DateRange | None:
-    """The date sentence ``k`` takes from the lines around it, where they give one: a
-    subheading's from the paragraph below, a broken-down item's from the line it breaks
-    down."""
-    return _date_below(doc, sentences, k) or _stretch_broken_down(doc, sentences, k)
-
-
-def _date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> DateRange | None:
+def date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> DateRange | None:
     """ "التحام القوات في الخرطوم" on a line of its own inside the body: a subheading, which
     announces the paragraph below it and is dated by that paragraph's first day."""
     sentence = sentences[k]
@@ -105,20 +98,22 @@ def _date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> Dat
     return days[0] if days else None
 
 
-def _stretch_broken_down(
-    doc: Document, sentences: list[SentenceMentions], k: int
-) -> DateRange | None:
+def stretches_broken_down(
+    doc: Document, sentences: list[SentenceMentions]
+) -> list[DateRange | None]:
     """ "وبلغت حصيلة القتلى 329 منذ مطلع العام 2024، هم:" then one line per side: the lines a
     sentence ending in a colon opens, in its paragraph, break down what it tells, until one
-    names a day of its own; they are dated by its widest date (a stretch: no day's news)."""
-    if sentences[k].dates or sentences[k].is_title:
-        return None
-    for j in range(k - 1, -1, -1):
-        opening = sentences[j]
-        if "\n\n" in doc.text[opening.end : sentences[j + 1].start]:
-            return None  # another paragraph
-        if opening.dates:
-            if not opening.text.rstrip().endswith(":"):
-                return None
-            return max(opening.dates, key=lambda d: d.date_to - d.date_from)
-    return None
+    names a day of its own; each is dated by its widest date (a stretch: no day's news).
+    One date, or None, per sentence."""
+    out: list[DateRange | None] = []
+    opened: DateRange | None = None
+    for k, sentence in enumerate(sentences):
+        if k and "\n\n" in doc.text[sentences[k - 1].end : sentence.start]:
+            opened = None  # another paragraph
+        if sentence.dates:
+            out.append(None)
+            ends = sentence.text.rstrip().endswith(":")
+            opened = max(sentence.dates, key=lambda d: d.date_to - d.date_from) if ends else None
+        else:
+            out.append(None if sentence.is_title else opened)
+    return out

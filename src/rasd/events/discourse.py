@@ -30,8 +30,8 @@ from rasd.model import DateRange
 # Kinds of event whose attacker a later report of the same kind may leave unnamed.
 _INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
 _GOVERNORATE_RANK = SETTINGS.placing.specificity["admin1"]
-# Kinds of event a later sentence refers back to with the article ("the clashes").
-_KNOWN_KINDS = (EventType.BATTLES,)
+# Kinds of event a later sentence refers back to with the article ("the clashes", "the blast").
+_KNOWN_KINDS = (EventType.BATTLES, EventType.EXPLOSIONS)
 
 
 def reported_events(
@@ -72,24 +72,41 @@ def _known_fighting_repeats(candidates: list[Candidate]) -> None:
     the hospitals its wounded reached): it adds its toll to that event, it makes none.
     Unless it names where that fighting was more closely ("الاشتباكات التي تركزت في ذيبان"
     after "ريف دير الزور"). Kept to places within 50 km, the rule left two more spurious
-    events on the check set: such sentences name a far capital more often than a front."""
+    events on the check set: such sentences name a far capital more often than a front.
+    A blast told as known ("وأسفر التفجير الانتحاري عن مقتل 21") is part of the fight or
+    the blast told before at its place; at another town it is the next strike of a round
+    ("وطالت الغارات بلدة كفركلا")."""
     told: list[Candidate] = []
     for cand in candidates:
         if cand.event_type not in _KNOWN_KINDS or cand.place is None:
             continue
-        here = cand.place
-        country = place_of(here).country
-        near = [c for c in told if c.place is not None and place_of(c.place).country == country]
-        if (
-            cand.definite
-            and not cand.date_explicit
-            and near
-            and not any(named_apart(c, cand) or _closer(c.place, here) for c in near)
-        ):
+        near = _told_before(cand, told) if cand.definite and not cand.date_explicit else []
+        if near and not any(named_apart(c, cand) or _closer(c.place, cand.place) for c in near):
             cand.anchored = False
             take_toll(near[-1], cand)
         elif cand.anchored:
             told.append(cand)
+
+
+def _told_before(cand: Candidate, told: list[Candidate]) -> list[Candidate]:
+    """What an act told as known may refer back to: the fights told before in its country;
+    for a blast, the fights and blasts told before at its place (at another town it is the
+    next strike of a round)."""
+    here = cand.place
+    if here is None:
+        return []
+    country = place_of(here).country
+    return [
+        c
+        for c in told
+        if c.place is not None
+        and place_of(c.place).country == country
+        and (
+            c.event_type == EventType.BATTLES
+            if cand.event_type == EventType.BATTLES
+            else same_place(c.place, here)
+        )
+    ]
 
 
 def _closer(before: PlaceMention | None, after: PlaceMention) -> bool:
