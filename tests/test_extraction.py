@@ -1188,6 +1188,15 @@ def test_shelling_going_on_since_saturday_is_dated_from_saturday_to_publication(
     assert (event.date_from, event.date_to) == (dt.date(2024, 3, 9), TODAY)
 
 
+def test_maghrebi_stopping_people_is_an_arrest():
+    event = only_event("وأوقفت مفرزة للجيش أمس عنصري دعم للجماعات الإرهابية بولاية المدية.")
+    assert event.sub_event_type == "Arrests"
+
+
+def test_stopping_talks_is_no_arrest():
+    assert events("وأوقفت الحكومة أمس المفاوضات مع النقابات في العاصمة.") == []
+
+
 def test_a_raid_that_makes_arrests_is_the_arrest_not_a_battle():
     text = "اقتحمت قوات الاحتلال مخيم جنين أمس واعتقلت خمسة شبان وسط إطلاق نار كثيف."
     event = only_event(text)
