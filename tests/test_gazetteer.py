@@ -372,6 +372,11 @@ def test_state_named_after_a_common_word_is_found_only_with_its_unit_word(gaz):
     assert gaz.lookup("ولاية الجزيرة")[0].admin1 == "Al Jazirah"
 
 
+def test_the_lake_alone_is_no_region(gaz):
+    assert [m.text for m in gaz.find(tokenize("غرق صياد في البحيرة أمس"))] == []
+    assert gaz.lookup("محافظة البحيرة")[0].admin1 == "Beheira"
+
+
 def test_red_sea_state_does_not_take_the_name_of_the_sea(gaz):
     assert {p.kind for p in gaz.lookup("Red Sea")} == {"sea"}
 
