@@ -1197,6 +1197,11 @@ def test_stopping_talks_is_no_arrest():
     assert events("وأوقفت الحكومة أمس المفاوضات مع النقابات في العاصمة.") == []
 
 
+def test_soldiers_abducted_are_an_abduction_not_a_battle():
+    event = only_event("اختطف مسلحون مجهولون أمس جنديين من الجيش في مدينة تعز.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
 def test_a_raid_that_makes_arrests_is_the_arrest_not_a_battle():
     text = "اقتحمت قوات الاحتلال مخيم جنين أمس واعتقلت خمسة شبان وسط إطلاق نار كثيف."
     event = only_event(text)

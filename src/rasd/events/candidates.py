@@ -368,12 +368,12 @@ def _recode_by_actors(
         cand.plover = TAXONOMY.plover[EventType.PROTESTS]
         cand.swap_actors()
     elif (
-        cand.event_type == EventType.VIOLENCE_AGAINST_CIVILIANS
+        cand.sub_event_type == SubEventType.ATTACK
         and not civilian_target
         and _on_the_ground(cand.actor2, afar=True)
     ):
         # fire opened on soldiers or fighters is a battle: violence against civilians
-        # needs civilians on the receiving end
+        # needs civilians on the receiving end (an abduction stays one, whoever is taken)
         cand.event_type = EventType.BATTLES
         cand.sub_event_type = SubEventType.ARMED_CLASH
         cand.plover = TAXONOMY.plover[EventType.BATTLES]
