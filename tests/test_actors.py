@@ -508,6 +508,10 @@ def test_pro_government_forces_are_the_government_of_the_events_country(actors):
         ("اعتقلت عناصر أمن الدولة ناشطا", "Egypt", AFTER_FALL, "Police Forces of Egypt"),
         ("اعتقلت عناصر أمن الدولة ناشطا", "Syria", BEFORE_FALL, "Police Forces of Syria"),
         ("انتشر الحرس الجمهوري في المدينة", "Syria", BEFORE_FALL, "Military Forces of Syria"),
+        ("انتشر الحرس الجمهوري في المدينة", "Egypt", BEFORE_FALL, "Military Forces of Egypt"),
+        ("انتشر الحرس الجمهوري في المدينة", "Yemen", BEFORE_FALL, "Military Forces of Yemen"),
+        ("Republican Guard troops deployed", "Yemen", BEFORE_FALL, "Military Forces of Yemen"),
+        ("State Security arrested an activist", "Egypt", AFTER_FALL, "Police Forces of Egypt"),
     ],
 )
 def test_security_agencies_every_state_has_are_the_events_countrys(
