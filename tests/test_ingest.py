@@ -163,6 +163,19 @@ def test_an_english_headline_between_paragraphs_is_a_link_not_text():
     assert doc.text.endswith("No group claimed the attack.")
 
 
+def test_an_english_body_ending_without_a_stop_keeps_its_last_line():
+    text = "Shelling on the town\n\nShells hit the town this morning.\nThree civilians were wounded"
+    assert document_from_text(text, "open").text.endswith("were wounded")
+
+
+def test_an_english_line_opening_a_list_with_a_colon_stays():
+    text = (
+        "Toll rises\n\nThe toll rose on Sunday.\n\nThe ministry gave the toll by province:"
+        "\n\n- Idlib: four killed."
+    )
+    assert "by province:" in document_from_text(text, "colon").text
+
+
 def test_an_arabic_line_heading_a_section_stays():
     text = "قصف على البلدة\n\nقصفت المدفعية البلدة.\n\nفي ريف إدلب\n\nقصفت المدفعية قرية."
     assert "في ريف إدلب" in document_from_text(text, "section").text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.knowledge.files import data_file, read_yaml
+from rasd.text.normalize import is_arabic
 from rasd.text.sentences import ends_sentence
 
 # zero-width and directional marks, soft hyphens, and control characters (NUL among them:
@@ -23,7 +24,6 @@ _INVISIBLE = re.compile(
 _SPACES = re.compile(" {2,}")
 _BULLET = re.compile(r"^[-–—*•·]\s")
 _LATIN = re.compile("[A-Za-z]{3}")
-_ARABIC = re.compile("[\u0600-\u06ff]")
 _RELATED_MARKER_MAX_CHARS = 40  # a line opening a related block is at most this long
 
 
@@ -115,26 +115,27 @@ def _without_trailing_links(lines: list[str]) -> list[str]:
 
 
 def _without_inserted_headlines(lines: list[str]) -> list[str]:
-    """The lines without an English headline set between two paragraphs of the body, or
-    after its last ("Six people killed in strikes on Baalbek, ministry says"): a link to
-    another article, a caption or a subheading, which breaks off where every paragraph of
-    English news ends with a sentence. (Arabic pages head sections with lines that name the
-    region the next paragraphs report from: those stay.)"""
-    paragraphs = [k for k, line in enumerate(lines) if line]
-    following = paragraphs[2:] + [None]  # the last paragraph has none after it
+    """The lines without an English headline that stands as a paragraph of its own between
+    two paragraphs of the body, or after its last ("Six people killed in strikes on
+    Baalbek, ministry says"): a link to another article, a caption or a subheading, which
+    breaks off where every paragraph of English news ends with a sentence. A line that
+    opens what follows with a colon stays; so do Arabic lines, which head sections with the
+    region the next paragraphs report from."""
+    alone = [
+        k
+        for k, line in enumerate(lines)
+        if line and k and not lines[k - 1] and (k + 1 == len(lines) or not lines[k + 1])
+    ]
     dropped = {
         k
-        for before, k, after in zip(paragraphs, paragraphs[1:], following, strict=False)
+        for k in alone
         if _LATIN.search(lines[k])
-        and not _ARABIC.search(lines[k])
-        and _is_related_item(lines[k])
-        and not _BULLET.match(lines[k])
-        and not ends_sentence(lines[k])
-        and ends_sentence(lines[before])
-        and (after is None or ends_sentence(lines[after]))
+        and not is_arabic(lines[k])
+        and len(lines[k]) <= _furniture().related_item_max_chars
+        and not (_BULLET.match(lines[k]) or ends_sentence(lines[k]) or lines[k].endswith(":"))
+        and ends_sentence(lines[k - 2])
+        and (k + 2 >= len(lines) or ends_sentence(lines[k + 2]))
     }
-    if not dropped:
-        return lines
     kept = [line for k, line in enumerate(lines) if k not in dropped]
     kept = [line for k, line in enumerate(kept) if line or (k and kept[k - 1])]
-    return kept[:-1] if not kept[-1] else kept
+    return kept[:-1] if kept and not kept[-1] else kept
