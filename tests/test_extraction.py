@@ -964,10 +964,14 @@ def test_lines_breaking_down_a_toll_since_the_new_year_are_no_days_news():
     assert events(text, published="2024-04-19T12:00:00+03:00") == []
 
 
-def test_a_colon_after_a_day_dates_the_lines_it_opens():
-    text = "وشهد يوم أمس الأحد ما يلي:\nقصفت قوات النظام بلدة كفرنبل بالمدفعية."
-    (event,) = events(text, published="2024-03-11T10:00:00+03:00")
-    assert str(event.date_from) == "2024-03-10"
+def test_a_breakdown_ends_at_the_first_line_that_is_no_item():
+    text = (
+        "وبلغت حصيلة القتلى في البادية 120 قتيلاً منذ مطلع العام 2024، هم:\n"
+        "90 من قوات النظام قتلوا في كمائن وهجمات مسلحة في بادية دير الزور.\n"
+        "وقصفت قوات النظام بلدة كفرنبل بالمدفعية."
+    )
+    (event,) = events(text, published="2024-04-19T12:00:00+03:00")
+    assert event.location.name == "Kafranbel"
 
 
 def test_a_sentence_without_a_date_takes_the_previous_sentences_date():
@@ -1066,6 +1070,11 @@ def test_the_same_strike_told_twice_is_one_event():
 def test_a_later_clause_naming_the_blast_again_without_an_attacker_is_the_same_blast():
     text = "انفجرت عبوة ناسفة أمس بسيارة للشرطة في بلدة الشدادي، في حين لم تتبن أي جهة التفجير."
     assert len(events(text)) == 1
+
+
+def test_a_later_clause_telling_another_kind_of_act_without_an_attacker_is_another_event():
+    text = "قصفت قوات النظام بلدة كفرنبل أمس بالمدفعية، فيما استهدفت غارة جوية بلدة كفرنبل."
+    assert len(events(text)) == 2
 
 
 def test_three_bases_in_a_list_are_three_events():
@@ -2404,7 +2413,12 @@ def test_a_crowd_closing_roads_bridges_or_offices_is_a_protest(text):
     assert only_event(text).event_type == "Protests"
 
 
-def test_roads_closed_with_no_one_named_closing_them_are_no_event():
+def test_security_forces_closing_a_square_before_protesters_is_no_protest_by_closing():
+    found = events("أغلقت قوات الأمن أمس الساحة أمام المحتجين في بغداد.")
+    assert all(e.event_type != "Protests" for e in found)
+
+
+def test_roads_closed_are_no_event():
     text = "أغلقت الطرق الرئيسية المؤدية إلى مدينة البصرة لليوم الثاني على التوالي."
     assert events(text) == []
 
@@ -2418,6 +2432,11 @@ def test_roads_closed_with_no_one_named_closing_them_are_no_event():
 )
 def test_firefighters_controlling_a_fire_take_no_territory(text):
     assert events(text) == []
+
+
+def test_protesters_arrested_where_no_protest_is_told_stay_an_arrest():
+    event = only_event("اعتقلت قوات الأمن أمس عشرين متظاهراً في مدينة الجيزة.")
+    assert event.sub_event_type == "Arrests"
 
 
 def test_english_fire_on_protesters_killing_some_is_one_protest_event():
@@ -2444,6 +2463,11 @@ def test_gunmen_shooting_at_a_march_make_an_attack_of_their_own():
 )
 def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot(text):
     assert "Damascus" not in [e.location.name for e in events(text)]
+
+
+def test_an_ambulance_struck_on_its_way_to_a_town_is_struck_there():
+    (event,) = events("استهدف الطيران الإسرائيلي أمس سيارة إسعاف متجهة إلى بلدة الخيام.")
+    assert event.location.name == "Khiam"
 
 
 def test_where_the_attackers_are_stationed_is_not_where_they_strike():
