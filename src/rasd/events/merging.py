@@ -47,11 +47,12 @@ def same_event(a: Candidate, b: Candidate) -> bool:
             return False  # the clause named these places one by one: one event each
         if a.place_explicit and b.place_explicit and a.place_choice.id != b.place_choice.id:
             return False  # "... بغارة على سرمين، واثنان بقصف على إدلب": each clause its own
-    if a.sentence == b.sentence and a.clause != b.clause and b.actor1:
-        # a later clause naming no one doing it ("..., while no party claimed the bombing")
-        # tells the act again
-        if not _same_named_actor(a, b):
-            return False  # "X was hit by rockets, while Turkish shelling hit Y": two events
+    if a.sentence == b.sentence and a.clause != b.clause and not _same_named_actor(a, b):
+        # a later clause naming no one doing the same kind of act ("..., while no party
+        # claimed the bombing") tells it again; "X was hit by rockets, while Turkish shelling
+        # hit Y", "..., while an air strike hit it": two events
+        if b.actor1 or a.sub_event_type != b.sub_event_type:
+            return False
     if not same_place(a.place, b.place, a.title_only or b.title_only):
         return False
     if a.date and b.date and a.date_explicit and b.date_explicit:
