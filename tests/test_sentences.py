@@ -24,3 +24,10 @@ def test_a_decimal_point_and_an_abbreviation_end_no_sentence():
         "U.S. forces struck 3.5 km from the town.",
         "Two died.",
     ]
+
+
+def test_a_stop_after_an_arabic_title_abbreviation_ends_no_sentence():
+    assert texts("قال د.محمد علي إن القصف استمر. وأصيب مدنيان.") == [
+        "قال د.محمد علي إن القصف استمر.",
+        "وأصيب مدنيان.",
+    ]
