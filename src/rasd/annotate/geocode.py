@@ -199,13 +199,14 @@ def _namesake_of_governorate(p: Place, m: PlaceMention) -> bool:
 
 def _seat_of(district: Place, m: PlaceMention) -> Place | None:
     """The town or city a district is named after (its seat, as ACLED places an event it
-    knows only by district): a candidate of the same name in the same governorate, close."""
+    knows only by district): a candidate of the same name in the same governorate, close.
+    (A subdistrict, Iraq's ناحية, is left where the gazetteer puts it.)"""
     seats = [
         p
         for p in m.candidates
         if p.kind in _TOWN_CUES
         and p.admin1 == district.admin1
-        and km_between(p, district) <= _W.namesake_km / 2
+        and km_between(p, district) <= _W.seat_km
     ]
     return max(seats, key=prior) if seats else None
 

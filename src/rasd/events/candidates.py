@@ -58,7 +58,8 @@ def find_candidates(
     candidates: list[Candidate] = []
     broken_down = stretches_broken_down(doc, sentences)
     for k, sentence in enumerate(sentences):
-        focus.ahead = date_below(doc, sentences, k) or broken_down[k]
+        # a subheading is dated by the paragraph it heads, before any breakdown it sits in
+        focus.date_around = date_below(doc, sentences, k) or broken_down[k]
         focus.following = sentences[k + 1 : k + 1 + SETTINGS.placing.place_ahead_reach]
         found = sentence_candidates(doc, sentence, focus)
         if not found and candidates and candidates[-1].sentence == k - 1:

@@ -101,15 +101,18 @@ def date_below(doc: Document, sentences: list[SentenceMentions], k: int) -> Date
 def stretches_broken_down(
     doc: Document, sentences: list[SentenceMentions]
 ) -> list[DateRange | None]:
-    """ "وبلغت حصيلة القتلى 329 منذ مطلع العام 2024، هم:" then one line per side: the lines a
-    sentence ending in a colon opens, in its paragraph, break down what it tells, until one
-    names a day of its own; each is dated by its widest date (a stretch: no day's news).
-    One date, or None, per sentence."""
+    """ "وبلغت حصيلة القتلى 329 منذ مطلع العام 2024، هم:" then one line per side ("24 من
+    التنظيم ...", "و37 مدنياً ..."): the items a sentence ending in a colon opens, each a line
+    that begins with a count or a bullet, break down what it tells and are dated by its
+    widest date (a stretch: no day's news). The breakdown ends at the first line that is no
+    such item, or at a paragraph's end. One date, or None, per sentence."""
     out: list[DateRange | None] = []
     opened: DateRange | None = None
     for k, sentence in enumerate(sentences):
         if k and "\n\n" in doc.text[sentences[k - 1].end : sentence.start]:
             opened = None  # another paragraph
+        if opened is not None and not _ITEM.match(sentence.text):
+            opened = None
         if sentence.dates:
             out.append(None)
             ends = sentence.text.rstrip().endswith(":")
@@ -117,3 +120,8 @@ def stretches_broken_down(
         else:
             out.append(None if sentence.is_title else opened)
     return out
+
+
+# An item of a breakdown: a line that begins with a count ("24 من", "و37 مدنياً") or a bullet.
+_AND, _ZERO, _NINE = chr(0x0648), chr(0x0660), chr(0x0669)  # و, and the Arabic-Indic digits
+_ITEM = re.compile(rf"^\s*(?:[-\u2013\u2022*\u00b7]|{_AND}?\s*[0-9{_ZERO}-{_NINE}])")

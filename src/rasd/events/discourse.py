@@ -40,7 +40,7 @@ def reported_events(
     """The events the article reports, each once, from its candidates."""
     # A sentence that names neither place nor date (a subheading, a follow-up) adds to the
     # events it repeats, but does not make one of its own.
-    _known_fighting_repeats(candidates)
+    _known_acts_repeat(candidates)
     # a toll over a stretch ("850 killed since April 15") is no event, nor the report of one:
     # it must not lend its stretch to the day's event it would be merged with
     merged = merge([c for c in candidates if not _over_a_stretch(c)])
@@ -65,7 +65,7 @@ def reported_events(
     return _force_on_protests_folded(_looting_in_attacks_dropped(placed))
 
 
-def _known_fighting_repeats(candidates: list[Candidate]) -> None:
+def _known_acts_repeat(candidates: list[Candidate]) -> None:
     """ "اندلعت اشتباكات في جنزور ... وأسفرت الاشتباكات عن مقتل ثلاثة": fighting told as
     known, on no day of its own and by no other named side, is the fighting told before in
     the same country, wherever the later sentence places it (the city it is reported from,

@@ -39,7 +39,9 @@ class Focus:
         self.spoken = spoken or Counter()  # what speaks of each country (DocumentContext)
         self.explosives = explosives  # the sentences that name an explosive weapon
         self.armed_feud = armed_feud  # a feud the article tells with firearms named
-        self.ahead: DateRange | None = None  # a subheading's: the date of the lines below it
+        # the date the lines around give: a subheading's, from the paragraph below it; a
+        # broken-down item's, from the line that opens the breakdown
+        self.date_around: DateRange | None = None
         self.date: DateRange | None = None
         self.report_date: DateRange | None = None  # the day the article reports on
         self._placed: list[SentenceMentions] = []  # the sentences taken in that name places
@@ -63,10 +65,11 @@ class Focus:
             self._placed.append(sentence)
 
     def fallback_date(self, sentence: SentenceMentions) -> DateRange | None:
-        """A subheading is dated by the paragraph below it; a new item of a round-up
-        ("محافظة إدلب: ...", "- ...") by the report."""
-        if self.ahead is not None:
-            return self.ahead
+        """The date the lines around give (a subheading's, a broken-down item's); else a new
+        item of a round-up ("محافظة إدلب: ...", "- ...") is dated by the report; else the
+        date in focus."""
+        if self.date_around is not None:
+            return self.date_around
         if sentence.is_bullet or sentence.is_section:
             return self.report_date or self.date
         return self.date

@@ -140,6 +140,7 @@ class GeocodeSettings:
     neighbour_km: float
     reference_km: float
     namesake_km: float
+    seat_km: float
     bearing_words: int
 
 
