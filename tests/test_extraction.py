@@ -1059,6 +1059,14 @@ def test_strikes_told_as_known_at_another_town_are_the_next_strike_of_a_round():
     assert len(events(text)) == 2
 
 
+def test_mortars_used_in_a_fight_are_its_weapons_not_a_shelling():
+    text = (
+        "اندلعت أمس اشتباكات مسلحة في المنطقة الخضراء بين سرايا السلام من جهة وقوات الأمن "
+        "من جهة أخرى، استخدمت فيها قذائف الهاون واستمرت حتى ظهر اليوم."
+    )
+    assert [e.event_type for e in events(text)] == ["Battles"]
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

@@ -62,7 +62,8 @@ def reported_events(
     placed = [c for c in merged if c.place_choice is not None]
     _narrowed_by_the_next_sentence(placed, sentences)
     placed = _claims_attached(placed, sentences)
-    return _force_on_protests_folded(_looting_in_attacks_dropped(placed))
+    placed = _weapons_of_a_fight_folded(_looting_in_attacks_dropped(placed))
+    return _force_on_protests_folded(placed)
 
 
 def _known_acts_repeat(candidates: list[Candidate]) -> None:
@@ -137,6 +138,35 @@ def _looting_in_attacks_dropped(events: list[Candidate]) -> list[Candidate]:
         )
 
     return [c for c in events if not part_of_violence(c)]
+
+
+def _weapons_of_a_fight_folded(events: list[Candidate]) -> list[Candidate]:
+    """ "اشتباكات مسلحة ... استخدمت فيها الأسلحة المتوسطة وقذائف الهاون": shells fired by no
+    one named in the sentence that tells a fight, at its place, are the fight's weapons, not a
+    shelling of their own; the fight takes their toll."""
+    battles = [c for c in events if c.event_type == EventType.BATTLES]
+
+    def fight_of(c: Candidate) -> Candidate | None:
+        here = c.place
+        if c.sub_event_type != SubEventType.SHELLING or c.actor1 is not None or here is None:
+            return None
+        return next(
+            (
+                b
+                for b in battles
+                if b.sentence == c.sentence and b.place is not None and same_place(b.place, here)
+            ),
+            None,
+        )
+
+    kept = []
+    for cand in events:
+        fight = fight_of(cand)
+        if fight is None:
+            kept.append(cand)
+        else:
+            take_toll(fight, cand)
+    return kept
 
 
 def _force_on_protests_folded(events: list[Candidate]) -> list[Candidate]:
