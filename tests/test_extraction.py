@@ -1067,6 +1067,11 @@ def test_mortars_used_in_a_fight_are_its_weapons_not_a_shelling():
     assert [e.event_type for e in events(text)] == ["Battles"]
 
 
+def test_rockets_counted_between_the_fall_and_the_weapon_are_a_shelling():
+    event = only_event("أعلن مصدر أمني اليوم سقوط تسعة صواريخ على المنطقة الخضراء وسط بغداد.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "
