@@ -534,3 +534,15 @@ def test_armed_after_a_group_describes_it_and_names_no_one_else():
 def test_a_generic_force_with_a_nationality_is_that_countrys(actors):
     (police,) = actors.find(tokenize("الشرطة السودانية"))
     assert police.to_actor(police.country).name == "Police Forces of Sudan"
+
+
+def test_an_agent_read_from_plain_words_stops_at_a_date():
+    text = "قتل ثلاثة جنود في هجوم نفذته ميليشيا عشائرية ظهر السبت على قاعدة في مدينة مقديشو."
+    (event,) = rasd.extract(text, published="2024-03-11T10:00:00+03:00")
+    assert event.actor1.name == "ميليشيا عشائرية"
+
+
+def test_the_group_named_before_is_no_plain_words_agent():
+    text = "وقتل ثلاثة جنود أمس في هجوم نفذته الحركة على قاعدة في مدينة مقديشو."
+    found = rasd.extract(text, published="2024-03-11T10:00:00+03:00")
+    assert all(e.actor1 is None or e.actor1.name != "الحركة" for e in found)

@@ -46,6 +46,7 @@ from rasd.text.tokens import Token
 _REACH = SETTINGS.roles
 # Words that end a name taken as an agent without naming anyone ("by the", "by its").
 _NOT_NAMES = folded_words("not_names", "en")
+_GROUP_REFERENCES = folded_words("group_references", "ar")
 _CROWD_TYPES = (EventType.PROTESTS, EventType.RIOTS)
 
 
@@ -377,7 +378,7 @@ def owns_target(sentence: SentenceMentions, after: int, actor: Mention) -> bool:
 
 
 def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | None:
-    """Up to ``limit`` words after an offset, stopping at punctuation and cue words."""
+    """Up to ``limit`` words after an offset, stopping at punctuation, cue words and dates."""
     stops = {
         c.start
         for name in (
@@ -391,6 +392,7 @@ def _words_after(sentence: SentenceMentions, offset: int, limit: int) -> Span | 
         )
         for c in sentence.cue(name)
     }
+    stops |= {d.span.start for d in sentence.dates if d.span is not None}  # "ظهر السبت"
     taken: list[Token] = []
     for token in sentence.tokens[sentence.token_index(offset) :]:
         if not token.norm[0].isalnum() or token.start in stops or len(taken) == limit:
@@ -416,8 +418,10 @@ def _names_someone(sentence: SentenceMentions, words: Span) -> bool:
         return False
     if any(t.start < words.end and words.start < t.end for t in sentence.triggers):
         return False  # "بقصف جوي": the rest of the attack word, no one's name
-    last = words.text.split()[-1]
-    return len(last) > 2 and fold(last) not in _NOT_NAMES
+    said = words.text.split()
+    if len(said) == 1 and fold(said[0]) in _GROUP_REFERENCES:
+        return False  # "نفذته الحركة": the group named before, not a name
+    return len(said[-1]) > 2 and fold(said[-1]) not in _NOT_NAMES
 
 
 def _next_to_cue(

@@ -47,6 +47,7 @@ WORD_CLASSES: dict[str, str] = {
     "between": "the preposition between the places a road joins",
     "name_articles": "articles that belong to a name",
     "abbreviations": "abbreviations whose stop ends no sentence",
+    "group_references": "words that point back at a group named before, no name of their own",
     "subset_words": "words before a part of a toll ('including two officers'): not the toll",
     "cause_words": "words after a casualty word that open its cause: no victim is named past them",
     "casualty_in_words": "'in' words after a casualty verb, which make its subject the victim",
