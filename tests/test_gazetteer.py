@@ -377,6 +377,14 @@ def test_the_lake_alone_is_no_region(gaz):
     assert gaz.lookup("محافظة البحيرة")[0].admin1 == "Beheira"
 
 
+@pytest.mark.parametrize(
+    "name, admin1",
+    [("البقاع", "Beqaa"), ("بعلبك الهرمل", "Baalbek-Hermel"), ("محافظة النبطية", "Nabatieh")],
+)
+def test_lebanons_governorates_are_places(gaz, name, admin1):
+    assert (gaz.lookup(name)[0].kind, gaz.lookup(name)[0].admin1) == ("admin1", admin1)
+
+
 def test_red_sea_state_does_not_take_the_name_of_the_sea(gaz):
     assert {p.kind for p in gaz.lookup("Red Sea")} == {"sea"}
 
