@@ -385,6 +385,10 @@ def test_lebanons_governorates_are_places(gaz, name, admin1):
     assert (gaz.lookup(name)[0].kind, gaz.lookup(name)[0].admin1) == ("admin1", admin1)
 
 
+def test_a_big_town_of_a_small_country_is_found_without_a_cue(gaz):
+    assert [m.text for m in gaz.find(tokenize("انفجار في بعلبك"))] == ["بعلبك"]
+
+
 def test_red_sea_state_does_not_take_the_name_of_the_sea(gaz):
     assert {p.kind for p in gaz.lookup("Red Sea")} == {"sea"}
 
