@@ -1603,6 +1603,15 @@ def test_a_dateline_with_the_outlet_in_brackets_is_not_an_event_place():
     assert "Erbil" not in [e.location.name for e in found]
 
 
+def test_an_english_dateline_before_a_colon_is_not_an_event_place():
+    text = (
+        "Blast kills three soldiers\n\nBAGHDAD: A roadside bomb killed three soldiers in "
+        "northern Iraq on Sunday, police said.\n\nThe attack near the town of Tuz Khurmatu "
+        "wounded two others."
+    )
+    assert "Baghdad" not in [e.location.name for e in events(text)]
+
+
 def test_a_line_naming_only_the_city_filed_from_is_not_an_event_place():
     found = events("بيروت\nقتل ثلاثة مدنيين أمس بغارة إسرائيلية استهدفت سيارتهم.")
     assert "Beirut" not in [e.location.name for e in found]

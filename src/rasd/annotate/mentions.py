@@ -439,8 +439,8 @@ _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at mo
 
 
 def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
-    """ "رام الله | ...", "أربيل (وكالة)- ...", "BAGHDAD, Iraq —", or a line that is only a
-    place name: where the report was filed, not an event place."""
+    """ "رام الله | ...", "أربيل (وكالة)- ...", "BAGHDAD, Iraq —", "BAGHDAD: ...", or a line
+    that is only a place name: where the report was filed, not an event place."""
     if not sentence.tokens or place.span.start != sentence.tokens[0].start:
         return False
     k = sentence.token_index(place.span.end)  # the first token after the name
@@ -453,7 +453,11 @@ def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
             after = sentence.tokens[k + closing.index(")") + 1 :][:1]
     if not after:
         return False
-    return after[0].text in _DATELINE_ENDS or (place.span.text.isupper() and after[0].text == ",")
+    # "BAGHDAD, Iraq —", "BAGHDAD: A roadside bomb ..." (an Arabic name before a colon heads
+    # a section of a round-up: "محافظة إدلب: ...", where its items happened)
+    return after[0].text in _DATELINE_ENDS or (
+        place.span.text.isupper() and after[0].text in (",", ":")
+    )
 
 
 def _outside(
