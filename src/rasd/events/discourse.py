@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.candidate import Candidate
@@ -159,13 +160,22 @@ def _weapons_of_a_fight_folded(events: list[Candidate]) -> list[Candidate]:
             None,
         )
 
+    return _folded(events, fight_of, take_toll)
+
+
+def _folded(
+    events: list[Candidate],
+    host_of: Callable[[Candidate], Candidate | None],
+    fold: Callable[[Candidate, Candidate], None],
+) -> list[Candidate]:
+    """The events but those that ``host_of`` finds a host for, each folded into its host."""
     kept = []
     for cand in events:
-        fight = fight_of(cand)
-        if fight is None:
+        host = host_of(cand)
+        if host is None:
             kept.append(cand)
         else:
-            take_toll(fight, cand)
+            fold(host, cand)
     return kept
 
 
@@ -200,12 +210,7 @@ def _force_on_protests_folded(events: list[Candidate]) -> list[Candidate]:
             None,
         )
 
-    kept = []
-    for cand in events:
-        protest = protest_met(cand)
-        if protest is None:
-            kept.append(cand)
-            continue
+    def meets(protest: Candidate, cand: Candidate) -> None:
         take_toll(protest, cand)
         hurt = bool(protest.fatalities or protest.injuries)
         protest.sub_event_type = (
@@ -213,7 +218,8 @@ def _force_on_protests_folded(events: list[Candidate]) -> list[Candidate]:
         )
         if protest.actor2 is None and cand.actor1 is not None:
             protest.actor2 = cand.actor1
-    return kept
+
+    return _folded(events, protest_met, meets)
 
 
 def _narrowed_by_the_next_sentence(
