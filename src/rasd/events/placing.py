@@ -333,12 +333,17 @@ def _relative_penalty(mention: PlaceMention) -> int:
 def _after_destination(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "نقل جنودها إلى قاعدتي قسرك والحسكة": where forces went, not where it happened. (Where
     rockets went is where they struck: "صواريخ من جنوب لبنان باتجاه المطلة".)"""
-    return any(
-        cue.end <= place.span.start
-        and sentence.words_between(cue.end, place.span.start) <= _S.destination_reach
-        and not _launched_at(sentence, cue)
+    return any(not _launched_at(sentence, cue) for cue in _destinations_of(sentence, place))
+
+
+def _destinations_of(sentence: SentenceMentions, place: PlaceMention) -> list[PhraseMatch[Cue]]:
+    """The words of going somewhere ("إلى", "towards") a few words before ``place``."""
+    return [
+        cue
         for cue in sentence.cue(Cue.DESTINATION)
-    )
+        if cue.end <= place.span.start
+        and sentence.words_between(cue.end, place.span.start) <= _S.destination_reach
+    ]
 
 
 def _names_a_war(sentence: SentenceMentions, place: PlaceMention) -> bool:
@@ -414,12 +419,7 @@ def _told_after(
 def _moved_to(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "ونقل إلى مشفى في دمشق", "نقلت الضحايا إلى مشفى في المالكية": where the wounded were
     taken, never where it happened."""
-    return any(
-        cue.end <= place.span.start
-        and sentence.words_between(cue.end, place.span.start) <= _S.destination_reach
-        and _moved(sentence, cue)
-        for cue in sentence.cue(Cue.DESTINATION)
-    )
+    return any(_moved(sentence, cue) for cue in _destinations_of(sentence, place))
 
 
 def _moved(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
