@@ -1072,6 +1072,12 @@ def test_rockets_counted_between_the_fall_and_the_weapon_are_a_shelling():
     assert event.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_two_rockets_falling_are_a_shelling_though_another_trigger_lists_the_dual():
+    # "صاروخين" is also the tail of "أطلق* … صاروخين": "سقوط … صاروخ*" must still read it
+    event = only_event("أعلن مصدر أمني سقوط صاروخين داخل المنطقة الخضراء ببغداد مساء أمس.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

@@ -332,6 +332,11 @@ def test_a_gapped_trigger_is_kept_as_its_head_and_its_tail():
     assert ("فتح*", "النار على") in lexicon.gapped
 
 
+def test_a_gapped_head_reads_a_tail_another_head_lists_exactly_by_its_own_stem():
+    lexicon = Lexicon.load("ar", [])
+    assert lexicon.gapped_trigger("سقوط", "صاروخين") is lexicon.gapped["سقوط", "صاروخ*"]
+
+
 def test_a_bomb_is_explosive_though_it_decides_no_sub_event_type():
     (bomb,) = Lexicon.load("ar", []).weapons.find(tokenize("بقنبلة"))
     assert bomb.payload.explosive and bomb.payload.sub_event_type is None

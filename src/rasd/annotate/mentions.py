@@ -351,7 +351,7 @@ def _join_gapped(found: dict[Hashable, list[PhraseMatch[Any]]], lexicon: Lexicon
     for head in found[GAP_HEADS]:
         for tail in found[GAP_TAILS]:
             if head.last <= tail.first <= head.last + reach:
-                trigger = lexicon.gapped.get((head.payload, tail.payload))
+                trigger = lexicon.gapped_trigger(head.payload, tail.payload)
                 if trigger is not None:
                     joined.append((head, tail, trigger))
                     break

@@ -43,7 +43,7 @@ from rasd.knowledge.files import data_file, read_yaml
 from rasd.knowledge.frozen import by_fields
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.taxonomy import TAXONOMY, EventType
-from rasd.text.matcher import PhraseMatcher, PhraseTables
+from rasd.text.matcher import PhraseMatcher, PhraseTables, phrase_words
 
 
 class Voice(StrEnum):
@@ -226,6 +226,20 @@ class Lexicon:
                 self._gap_parts.add((side, part))
         self.gapped[head, tail] = trigger
 
+    def gapped_trigger(self, head: str, tail: str) -> Trigger | None:
+        """The trigger a head and a tail make together. The tails are one phrase table, so
+        a tail is read as the phrase that wins there ("صاروخين" of "أطلق* … صاروخين"), which
+        may be another head's: then the head's own tails are tried on its words ("سقوط …
+        صاروخ*" reads "سقوط صاروخين")."""
+        found = self.gapped.get((head, tail))
+        if found is not None:
+            return found
+        words = phrase_words(tail)
+        for (own_head, own_tail), trigger in self.gapped.items():
+            if own_head == head and _words_fit(phrase_words(own_tail), words):
+                return trigger
+        return None
+
     def _duals(self, words: list[str]) -> list[str]:
         """The dual of each one-word Arabic feminine noun: "غارة" -> "غارتان", "غارتين" (two
         strikes are strikes too). Masculine duals are listed where they are meant: made for
@@ -367,3 +381,10 @@ def _add(matcher: PhraseMatcher[Any], phrase: str, payload: Any, source: str, wh
         matcher.add(phrase, payload)
     except ValueError as err:
         raise LexiconError(f"{source}: {where}: {err}") from err
+
+
+def _words_fit(pattern: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Do folded ``words`` read as ``pattern`` (whose ``stem*`` words take any ending)?"""
+    return len(pattern) == len(words) and all(
+        w.startswith(p[:-1]) if p.endswith("*") else w == p for p, w in zip(pattern, words)
+    )
