@@ -322,6 +322,14 @@ def test_artillery_shelling_of_a_town_is_shelling():
     assert types(event) == (REMOTE, SHELLING)
 
 
+def test_a_strike_on_a_house_is_an_air_strike_not_an_attack_on_civilians():
+    event = only_event("A strike on Sunday night in Sanaa hit a house, killing three people.")
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+
+
 def test_a_drone_hitting_a_car_is_an_air_drone_strike():
     event = only_event("استهدفت طائرة مسيرة تركية سيارة قرب مدينة عامودا أمس.")
     assert types(event) == (REMOTE, STRIKE)

@@ -390,6 +390,7 @@ def _recode_by_actors(
         and cand.weak
         and not explosive
         and cand.sub_event_type != SubEventType.REMOTE_EXPLOSIVE  # "blast": an explosion
+        and cand.sub_event_type != SubEventType.AIR_STRIKE  # "a strike": from the air
         and (_on_the_ground(cand.actor1) or (cand.actor1 is None and not explosives_near))
     ):
         # "an attack" with no explosive named, by gunmen or a militia on the ground (armies
