@@ -2470,6 +2470,17 @@ def test_firefighters_controlling_a_fire_take_no_territory(text):
     assert events(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفتحت الشرطة في مدينة الرمادي تحقيقاً أمس لإلقاء القبض على المهاجمين.",
+        "Police in Ramadi opened an inquiry yesterday to arrest the gunmen.",
+    ],
+)
+def test_an_arrest_as_an_aim_is_no_arrest(text):
+    assert events(text) == []
+
+
 def test_protesters_arrested_where_no_protest_is_told_stay_an_arrest():
     event = only_event("اعتقلت قوات الأمن أمس عشرين متظاهراً في مدينة الجيزة.")
     assert event.sub_event_type == "Arrests"
