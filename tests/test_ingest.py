@@ -140,6 +140,21 @@ def test_scraped_furniture_lines_are_dropped():
     assert "بحسب مصدر محلي." in doc.text
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Smoke rises over the market after the clashes. / Photo: Reuters",
+        "آثار القصف على حي سكني في المدينة (صورة: وكالة محلية)",
+        "من آثار الاشتباكات في المدينة",
+    ],
+)
+def test_a_photo_caption_is_no_text(caption):
+    text = f"قصف على البلدة\n\n{caption}\n\nقصفت المدفعية البلدة صباح اليوم."
+    assert document_from_text(text, "caption").text == (
+        "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم."
+    )
+
+
 def test_a_line_of_search_keywords_is_no_text():
     text = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم.\nكلمات البحث :سيناء;هجوم انتحاري"
     assert "انتحاري" not in document_from_text(text, "tags").text
