@@ -1086,6 +1086,14 @@ def test_two_rockets_falling_are_a_shelling_though_another_trigger_lists_the_dua
     assert event.sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_the_battle_told_as_known_in_a_later_sentence_is_the_one_told_before():
+    text = (
+        "قتل خمسة أشخاص أمس في معركة بالأسلحة النارية بين عشيرتين في البصرة. "
+        "وتناقلت وسائل إعلام محلية خبر المعركة التي نشبت في قضاء الجبايش."
+    )
+    assert len(events(text)) == 1
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "
