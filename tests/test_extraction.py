@@ -1094,6 +1094,21 @@ def test_the_battle_told_as_known_in_a_later_sentence_is_the_one_told_before():
     assert len(events(text)) == 1
 
 
+def test_gunmen_attacking_a_home_attack_civilians():
+    event = only_event("هاجم مسلحون مجهولون منزل مختار القرية في مدينة الناصرية مساء أمس.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_gunmen_attacking_protesters_attack_civilians():
+    text = "هاجم مسلحون مجهولون المعتصمين في ساحة الحبوبي بالناصرية أمس وقتلوا اثنين منهم."
+    assert only_event(text).event_type == "Violence against civilians"
+
+
+def test_gunmen_attacking_a_home_in_a_fight_make_a_battle():
+    text = "هاجم مسلحون منزلاً في مدينة الناصرية أمس واندلعت اشتباكات مع حراسه."
+    assert only_event(text).event_type == "Battles"
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

@@ -293,7 +293,8 @@ def _build(
         )
         for t in sentence.triggers
     )
-    _recode_by_actors(cand, weapons, civilian_target, ground, near and not burned)
+    clash = any(clause.holds(c.start) for c in sentence.cue(Cue.CLASH) + sentence.cue(Cue.FEUD))
+    _recode_by_actors(cand, weapons, civilian_target, ground, near and not burned, clash)
     if cand.sub_event_type in _TERRITORY and _frees_captives(sentence, head):
         return []  # "حررت خلالها ثلاثة مخطوفين": people freed, no place taken
     if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):
@@ -337,9 +338,11 @@ def _recode_by_actors(
     civilian_target: bool,
     ground: bool,
     explosives_near: bool,
+    clash: bool = False,
 ) -> None:
     """Who did it to whom decides between types the trigger leaves open
-    (``explosives_near``: the sentences around name an explosive weapon)."""
+    (``explosives_near``: the sentences around name an explosive weapon; ``clash``: the
+    clause tells fighting or a feud, "اشتباكات", "نزاع عشائري")."""
     explosive = any(w.payload.explosive for w in weapons)
     if cand.event_type in _VIOLENT and is_crowd(cand.actor1):
         # a crowd storming, burning or beating is a riot, not a battle; a crowd falling on
@@ -369,6 +372,20 @@ def _recode_by_actors(
         cand.plover = TAXONOMY.plover[EventType.PROTESTS]
         cand.swap_actors()
     elif (
+        cand.event_type == EventType.BATTLES
+        and cand.sub_event_type == SubEventType.ARMED_CLASH
+        and not clash
+        and _on_the_ground(cand.actor1, afar=True)
+        and not is_state_force(cand.actor1)
+        and (_unarmed(cand.actor2) or (cand.actor2 is None and civilian_target))
+    ):
+        # "هاجم مسلحون منزل المختار", "gunmen attacked the protest camp": an armed group's
+        # attack that meets no armed side, only people or their homes, is violence against
+        # civilians (protesters are civilians to an armed group), not a battle
+        cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
+        cand.sub_event_type = SubEventType.ATTACK
+        cand.plover = TAXONOMY.plover[EventType.VIOLENCE_AGAINST_CIVILIANS]
+    elif (
         cand.sub_event_type == SubEventType.ATTACK
         and not civilian_target
         and _on_the_ground(cand.actor2, afar=True)
@@ -397,13 +414,18 @@ def _recode_by_actors(
         # and air forces strike from afar: their "attacks" stay explosions), or by no one
         # named where the sentences around name no explosive: on civilians it is violence
         # against them; on an armed side's post, a battle
-        if is_civilian(cand.actor2) or (cand.actor2 is None and civilian_target):
+        if _unarmed(cand.actor2) or (cand.actor2 is None and civilian_target):
             cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
             cand.sub_event_type = SubEventType.ATTACK
         elif ground and (cand.actor2 is None or _on_the_ground(cand.actor2, afar=True)):
             cand.event_type = EventType.BATTLES
             cand.sub_event_type = SubEventType.ARMED_CLASH
             cand.plover = TAXONOMY.plover[EventType.BATTLES]
+
+
+def _unarmed(mention: Mention | None) -> bool:
+    """Civilians or protesters."""
+    return mention is not None and mention.entry is not None and mention.entry.kind in UNARMED
 
 
 def _frees_captives(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
