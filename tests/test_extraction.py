@@ -13,7 +13,9 @@ import datetime as dt
 import pytest
 
 import rasd
+from rasd.annotate.mentions import find_mentions
 from rasd.io.ingest import document_from_text
+from rasd.knowledge.resources import default_resources
 from rasd.model import Event
 from rasd.pipeline import process
 
@@ -199,6 +201,24 @@ def test_a_headline_city_and_the_quarter_the_body_names_are_one_event():
 def test_a_capital_after_countryside_is_a_place_not_its_government():
     event = only_event("جرح مدنيون في قصف مدفعي لقوات النظام على بلدة بيت نايم بريف دمشق أمس.")
     assert event.actor2.name == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل مسلحو حركة الشباب جنديين في هجوم على قاعدة عسكرية جنوب غربي العاصمة الصومالية أمس.",
+        "Al Shabaab militants killed two soldiers at a base south-west of the Somali capital on "
+        "Friday.",
+    ],
+)
+def test_the_capital_named_by_its_countrys_adjective_is_that_capital(text):
+    assert only_event(text).location.name == "Mogadishu"
+
+
+def test_a_nationality_adjective_is_no_place():
+    doc = document_from_text("Al Shabaab militants killed two Somali soldiers.", "adjective")
+    (sentence,) = find_mentions(doc, default_resources()).sentences
+    assert sentence.places == []
 
 
 def test_a_capital_joined_to_in_is_a_place_not_its_government():

@@ -275,11 +275,15 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         named = [(a.span.start, a.span.end) for a in sentence.actors if a.via in _NAMED_VIA]
         named += [(w.start, w.end) for w in sentence.weapons if w.last - w.first > 1]  # phrases
         opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
+        # a nationality adjective is no place without a cue word: "Somali soldiers" are not
+        # in Ethiopia's Somali Region
+        adjectives = {(m.start, m.end) for m in found.get(ACTOR_ADJECTIVES, [])}
         sentence.places = [
             p
             for p in sentence_places
             if not (named and any(a <= p.span.start < b for a, b in named))
             and not (p.span.start == opening and _is_dateline(sentence, p))
+            and not (p.cue is None and (p.span.start, p.span.end) in adjectives)
         ]
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
