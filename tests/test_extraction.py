@@ -1129,6 +1129,14 @@ def test_gunmen_attacking_a_home_in_a_fight_make_a_battle():
     assert only_event(text).event_type == "Battles"
 
 
+def test_gunmen_right_after_killed_with_the_killed_after_them_did_the_killing():
+    event = only_event("قتل مسلحو حركة الشباب 12 جنديا في هجوم على قاعدة عسكرية في مقديشو أمس.")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Al Shabaab",
+        "Military Forces of Somalia (2012-)",
+    )
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

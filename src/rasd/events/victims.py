@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from rasd.annotate.mentions import SentenceMentions
-from rasd.events.sides import Mention
+from rasd.events.sides import UNARMED, Mention
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.normalize import folded_words, is_arabic
@@ -33,6 +33,8 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
         ),
         actor.span.start,
     )
+    if _kills_whom_follows(sentence, actor):
+        return False
     return (
         any(
             c.end <= counted
@@ -52,6 +54,20 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
         )
         or _reduced_passive_victim(sentence, actor)
         or _told_before_their_casualty(sentence, actor)
+    )
+
+
+def _kills_whom_follows(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قتل مسلحو حركة الشباب 12 جنديا": an armed side right after the killing word, and
+    the killed, counted or named, right after it: the verb is active, its subject killed."""
+    if actor.entry is None or actor.entry.kind in UNARMED:
+        return False
+    k = sentence.token_index(actor.span.end)
+    if k >= len(sentence.tokens) or not is_arabic(actor.span.text):
+        return False
+    start = sentence.tokens[k].start
+    return any(n.span.start == start for n in sentence.numbers) or any(
+        a.span.start == start for a in sentence.actors
     )
 
 
