@@ -1137,6 +1137,22 @@ def test_gunmen_right_after_killed_with_the_killed_after_them_did_the_killing():
     )
 
 
+def test_a_name_joined_to_lam_after_the_attack_owns_it_when_the_others_are_its_dead():
+    event = only_event("قتل ثلاثة عناصر من قوات النظام بهجوم لتنظيم داعش في بادية حمص أمس.")
+    assert (event.actor1.name, event.actor2.name) == (
+        "Islamic State (Syria)",
+        "Military Forces of Syria (2000-2024)",
+    )
+
+
+def test_a_group_joined_by_and_to_the_dead_is_among_the_dead_not_the_attacker():
+    text = (
+        "قتلت ثلاث قياديات في وحدات حماية المرأة وقوات سوريا الديمقراطية أمس إثر استهداف "
+        "طائرة مسيرة تركية سيارتهن قرب مدينة القامشلي."
+    )
+    assert only_event(text).actor1.name == "Military Forces of Turkey (2016-)"
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

@@ -30,6 +30,7 @@ from rasd.events.subjects import (
     nominative_plural,
     object_follows,
     opens_as_verb,
+    owner_by_lam,
     subject_after_that,
 )
 from rasd.events.victims import named_as_victim
@@ -140,6 +141,7 @@ def assign_roles(
                     _target_follows(sentence, a)
                     or object_follows(sentence, a)
                     or nominative_plural(sentence, a)
+                    or owner_by_lam(sentence, a, pool)
                     or (opens and bare_object_follows(sentence, a))
                 )
             )

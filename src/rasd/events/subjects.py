@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.sides import UNARMED, Mention
+from rasd.events.victims import named_as_victim
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.gazetteer_files import data_path, read_cues
 from rasd.knowledge.lexicon import Cue
@@ -150,3 +152,17 @@ def after_a_joined_preposition(sentence: SentenceMentions, actor: Mention) -> bo
         word.startswith(c) and any(a.split(" ")[0] == word[len(c) :] for a in aliases)
         for c in _LOCATIVE_CLITICS
     )
+
+
+def owner_by_lam(sentence: SentenceMentions, actor: Mention, others: Sequence[Mention]) -> bool:
+    """ "قتل ثلاثة عناصر من قوات النظام بهجوم لتنظيم داعش": a name joined to "ل" right after
+    the verbal noun, when the others the clause names are its dead, owns the act: its agent
+    (after an agent, "ل" joins the object: "قصف قوات النظام لبلدة كفرنبل")."""
+    if actor.entry is None or actor.via == Via.ADJECTIVE:
+        return False
+    word = sentence.tokens[sentence.token_index(actor.span.start)].norm
+    aliases = [fold(a) for a in actor.entry.aliases]
+    if not word.startswith(_OBJECT_CLITICS) or any(a.startswith(word) for a in aliases):
+        return False  # no "ل" joined, or a name that begins with the letter
+    rest = [o for o in others if o is not actor]
+    return bool(rest) and all(named_as_victim(sentence, o) for o in rest)

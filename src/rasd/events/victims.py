@@ -17,6 +17,7 @@ _AUXILIARIES = folded_words("auxiliaries", "en")
 _CAUSE_WORDS = folded_words("cause_words")
 _CASUALTY_CUES = (Cue.KILLED, Cue.INJURED)
 _IN_WORDS = folded_words("casualty_in_words", "ar")
+_AND = tuple(folded_words("and", "ar"))
 
 
 def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
@@ -54,6 +55,20 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
         )
         or _reduced_passive_victim(sentence, actor)
         or _told_before_their_casualty(sentence, actor)
+        or _joined_to_a_victim(sentence, actor)
+    )
+
+
+def _joined_to_a_victim(sentence: SentenceMentions, actor: Mention) -> bool:
+    """ "قتلت ثلاث قياديات في وحدات حماية المرأة وقوات سوريا الديمقراطية": joined by "و" to
+    a victim named right before it, it is one of the victims too."""
+    if not sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(_AND):
+        return False
+    return any(
+        other.span.end <= actor.span.start
+        and sentence.words_between(other.span.end, actor.span.start) == 0
+        and named_as_victim(sentence, other)
+        for other in sentence.actors
     )
 
 
@@ -65,9 +80,11 @@ def _kills_whom_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     k = sentence.token_index(actor.span.end)
     if k >= len(sentence.tokens) or not is_arabic(actor.span.text):
         return False
-    start = sentence.tokens[k].start
-    return any(n.span.start == start for n in sentence.numbers) or any(
-        a.span.start == start for a in sentence.actors
+    after = sentence.tokens[k]
+    if after.norm.startswith(_AND):
+        return False  # "وحدات حماية المرأة وقوات سوريا": the killed, two groups of them
+    return any(n.span.start == after.start for n in sentence.numbers) or any(
+        a.span.start == after.start for a in sentence.actors
     )
 
 
