@@ -182,6 +182,15 @@ def test_blaming_someone_for_a_strike_told_before_is_no_new_event():
     assert [e.location.name for e in found] == ["Kafranbel"]
 
 
+def test_what_the_news_comes_in_the_wake_of_is_background():
+    text = (
+        "An unmanned drone attacked US troops at Erbil airport late on Wednesday. It comes "
+        "in the wake of rocket attacks on military installations in Iraq where US troops are "
+        "based."
+    )
+    assert only_event(text).sub_event_type == "Air/drone strike"
+
+
 def test_holding_someone_responsible_for_a_strike_in_english_is_no_new_event():
     found = events(
         "A drone struck a market in Kafranbel on Sunday. "

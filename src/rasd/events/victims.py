@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.sides import UNARMED, Mention
+from rasd.knowledge.actors import Via
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.normalize import folded_words, is_arabic
@@ -77,6 +78,11 @@ def _kills_whom_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     the killed, counted or named, right after it: the verb is active, its subject killed."""
     if actor.entry is None or actor.entry.kind in UNARMED:
         return False
+    if not any(
+        c.end <= actor.span.start and sentence.words_between(c.end, actor.span.start) == 0
+        for c in sentence.cue(Cue.KILLED)
+    ):
+        return False  # not right after the killing word
     k = sentence.token_index(actor.span.end)
     if k >= len(sentence.tokens) or not is_arabic(actor.span.text):
         return False
@@ -84,7 +90,7 @@ def _kills_whom_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     if after.norm.startswith(_AND):
         return False  # "وحدات حماية المرأة وقوات سوريا": the killed, two groups of them
     return any(n.span.start == after.start for n in sentence.numbers) or any(
-        a.span.start == after.start for a in sentence.actors
+        a.span.start == after.start and a.via != Via.ADJECTIVE for a in sentence.actors
     )
 
 
