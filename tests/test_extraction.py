@@ -1162,6 +1162,22 @@ def test_a_group_joined_by_and_to_the_dead_is_among_the_dead_not_the_attacker():
     assert only_event(text).actor1.name == "Military Forces of Turkey (2016-)"
 
 
+def test_a_sentence_opening_with_while_closes_that_clause_at_its_comma():
+    text = (
+        "فيما تتواصل المواجهات بين الجيش وقوات الدعم السريع، قتل 30 شخصاً اليوم في هجوم "
+        "بطائرة مسيرة لقوات الدعم السريع على مخيم للنازحين في الفاشر."
+    )
+    event = only_event(text)
+    assert (event.event_type, event.actor1.name) == (
+        "Explosions/Remote violence",
+        "Rapid Support Forces",
+    )
+
+
+def test_fighting_that_goes_on_told_in_passing_is_no_event():
+    assert events("وتتواصل المواجهات بين الجيش وقوات الدعم السريع في مدينة الفاشر.") == []
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

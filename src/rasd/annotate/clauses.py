@@ -32,7 +32,8 @@ class Clause:
 def clauses_of(sentence: SentenceMentions) -> list[Clause]:
     """The sentence cut at its clause-break words, and where a comma and "و" open another
     toll ("قتل ثلاثة بغارة على سرمين، واثنان بقصف على إدلب": two acts, two places)."""
-    cuts = sorted({m.start for m in sentence.cue(Cue.CLAUSE_BREAK)} | _toll_openings(sentence))
+    breaks = sentence.cue(Cue.CLAUSE_BREAK)
+    cuts = sorted({m.start for m in breaks} | _toll_openings(sentence) | _opening_aside(sentence))
     if not cuts:
         return [Clause(sentence.start, sentence.end)]
     bounds = [sentence.start, *cuts, sentence.end]
@@ -60,3 +61,13 @@ def _toll_openings(sentence: SentenceMentions) -> set[int]:
             if any(opening.end <= t.start < stop for t in sentence.triggers):
                 out.add(opening.start)
     return out
+
+
+def _opening_aside(sentence: SentenceMentions) -> set[int]:
+    """ "فيما تتواصل المواجهات بين الجيش والدعم السريع، قتل 30 شخصاً في هجوم بمسيرة": a
+    clause-break word that opens the sentence opens a clause the first comma closes."""
+    tokens = sentence.tokens
+    if not tokens or not any(m.start == tokens[0].start for m in sentence.cue(Cue.CLAUSE_BREAK)):
+        return set()
+    comma = next((t.start for t in tokens[1:] if t.text in COMMAS), None)
+    return set() if comma is None else {comma}
