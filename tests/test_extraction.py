@@ -1178,6 +1178,17 @@ def test_fighting_that_goes_on_told_in_passing_is_no_event():
     assert events("وتتواصل المواجهات بين الجيش وقوات الدعم السريع في مدينة الفاشر.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت الأعداد أقل مقارنة بالتظاهرات السابقة في مدينة السويداء.",
+        "The turnout was lower than at the previous protests in Sweida.",
+    ],
+)
+def test_an_act_told_as_a_previous_one_is_background(text):
+    assert events(text) == []
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

@@ -23,6 +23,7 @@ _HYPOTHETICAL = tuple(
 _REFERRED = tuple((Cue(name), reach) for name, reach in SETTINGS.events.referred_reach.items())
 _PLUPERFECT_PARTICLES = folded_words("pluperfect_particles", "ar")
 _RELATIVE_PRONOUNS = folded_words("relative_pronouns")
+_PAST_ADJECTIVES = folded_words("past_adjectives")
 
 
 def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
@@ -52,10 +53,20 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
             return True
     return (
         _cue_before(sentence, trigger, _HYPOTHETICAL)
+        or _told_as_past(sentence, trigger)
         or _pluperfect(sentence, trigger)
         or _in_undated_aside(sentence, trigger)
         or _framing(sentence, clause)
     )
+
+
+def _told_as_past(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """ "مقارنة بالتظاهرات السابقة", "the previous protests": the noun of an act with an
+    adjective that makes it a past one (after it in Arabic, before it in English)."""
+    tokens = sentence.tokens
+    if is_arabic_word(tokens[trigger.first].norm):
+        return trigger.last < len(tokens) and tokens[trigger.last].norm in _PAST_ADJECTIVES
+    return trigger.first > 0 and tokens[trigger.first - 1].norm in _PAST_ADJECTIVES
 
 
 def _comma_between(sentence: SentenceMentions, a: Spanned, b: Spanned) -> bool:
