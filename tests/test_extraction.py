@@ -2584,6 +2584,17 @@ def test_an_arrest_as_an_aim_is_no_arrest(text):
     assert events(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت مصادر أمنية إن قوات الأمن أطلقت النار على طائرة مسيرة قرب حقل خور مور أمس.",
+        "Security forces opened fire on a drone near the Khor Mor gas field on Sunday.",
+    ],
+)
+def test_fire_opened_on_a_drone_attacks_no_one(text):
+    assert events(text) == []
+
+
 def test_protesters_arrested_where_no_protest_is_told_stay_an_arrest():
     event = only_event("اعتقلت قوات الأمن أمس عشرين متظاهراً في مدينة الجيزة.")
     assert event.sub_event_type == "Arrests"
