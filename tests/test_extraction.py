@@ -1189,6 +1189,14 @@ def test_an_act_told_as_a_previous_one_is_background(text):
     assert events(text) == []
 
 
+def test_fighting_that_broke_out_on_a_day_and_still_goes_on_is_news():
+    text = (
+        "وقالت مصادر محلية إن اشتباكات مسلحة اندلعت الاثنين الماضي ولا تزال مستمرة بين "
+        "عشيرتين في مدينة رداع، وخلفت حتى الآن 20 قتيلاً."
+    )
+    assert only_event(text).event_type == "Battles"
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

@@ -38,6 +38,7 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
             and not day_told_after(sentence, cue)
             and not in_comparison(sentence, cue)
             and not _going_on_since_a_day(sentence)
+            and not _dated_before(sentence, clause, trigger, cue)
         ):
             return True
     for cue in sentence.cue(Cue.ANNIVERSARY):
@@ -72,6 +73,18 @@ def _told_as_past(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> 
 def _comma_between(sentence: SentenceMentions, a: Spanned, b: Spanned) -> bool:
     start, end = min(a.end, b.end), max(a.start, b.start)
     return any(start <= t.start < end and t.text in COMMAS for t in sentence.tokens)
+
+
+def _dated_before(
+    sentence: SentenceMentions, clause: Clause, trigger: Spanned, cue: Spanned
+) -> bool:
+    """ "مواجهات اندلعت الاثنين الماضي ولا تزال مستمرة", "قصفت الطائرات البلدة أمس في ظل
+    استمرار التصعيد منذ أشهر": a background word after the act, whose day its clause tells
+    before the word, tells what goes on around dated news, not that the act is background."""
+    return trigger.end <= cue.start and any(
+        d.span is not None and clause.holds(d.span.start) and d.span.start < cue.start
+        for d in sentence.dates
+    )
 
 
 def _going_on_since_a_day(sentence: SentenceMentions) -> bool:
