@@ -2460,6 +2460,22 @@ def test_an_attack_by_members_of_a_group_in_quotes_is_that_groups():
     assert event.actor1.name == "Islamic State (Iraq)"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودفعت قيادة العمليات بتعزيزات عسكرية كبيرة إلى قضاء المقدادية أمس.",
+        "The army sent reinforcements to the town of Muqdadiya on Tuesday.",
+    ],
+)
+def test_reinforcements_sent_are_no_event(text):
+    assert events(text) == []
+
+
+def test_a_military_column_taking_position_changes_the_groups_activity():
+    text = "تمركز رتل عسكري تابع لجيش الاحتلال صباح اليوم قرب بلدة الحميدية في القنيطرة."
+    assert only_event(text).sub_event_type == "Change to group/activity"
+
+
 def test_where_reinforcements_were_brought_from_is_not_where_the_fighting_was():
     found = events(
         "تشهد محافظة مأرب معارك. وصدت القوات هجمات حوثية في أطراف وادي بقثة أمس، مشيرة إلى أن"
