@@ -1197,6 +1197,11 @@ def test_fighting_that_broke_out_on_a_day_and_still_goes_on_is_news():
     assert only_event(text).event_type == "Battles"
 
 
+def test_the_place_of_a_recalled_act_is_not_the_place_of_the_news():
+    text = "وبعد استهداف مطار بغداد الدولي بصواريخ الشهر الماضي سقط صاروخان اليوم في حي الجادرية."
+    assert only_event(text).location.name == "Jadriya"
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

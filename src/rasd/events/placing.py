@@ -16,6 +16,7 @@ from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
+from rasd.events.reporting import referred_to
 from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import ADMIN_KINDS, QUARTER, SETTLEMENT_KINDS, fits_cue
@@ -63,6 +64,7 @@ def places_for(
         for m in sentence_event_places(sentence)
         if not _named_as_cause(sentence, near, m) and not _others_post(sentence, attacked, m)
     ]
+    named = [m for m in named if not _of_a_recalled_act(sentence, near, m)] or named
     for scope in ([m for m in named if clause.holds(m.span.start)], named):
         usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
         if usable:
@@ -81,6 +83,17 @@ def places_for(
         if usable:
             return most_specific(sentence, usable, near), True
     return [fallback], False
+
+
+def _of_a_recalled_act(sentence: SentenceMentions, near: int, mention: PlaceMention) -> bool:
+    """ "وبعد استهداف عائلة قرب مطار بغداد يوم 28 سبتمبر، أقدمت على إطلاق صاروخين باتجاه
+    الجادرية": a place named after an act the sentence recalls ("after ..."), before the
+    trigger at ``near``, is the recalled act's."""
+    return any(
+        t.end <= mention.span.start < near and referred_to(sentence, t)
+        for t in sentence.triggers
+        if t.start != near
+    )
 
 
 def _named_as_cause(sentence: SentenceMentions, near: int, mention: PlaceMention) -> bool:
