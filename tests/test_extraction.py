@@ -1202,6 +1202,11 @@ def test_the_place_of_a_recalled_act_is_not_the_place_of_the_news():
     assert only_event(text).location.name == "Jadriya"
 
 
+def test_who_announces_a_fall_of_rockets_did_not_fire_them():
+    text = "أعلنت خلية الإعلام الأمني، مساء اليوم، سقوط صاروخين داخل المنطقة الخضراء في بغداد."
+    assert only_event(text).actor1 is None
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

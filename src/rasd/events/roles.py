@@ -147,7 +147,9 @@ def assign_roles(
             )
         ]
         actor1 = agent or (agentive[0] if agentive else None)
-        if actor1 is None and before and gap(before[-1]) <= _REACH.noun_agent_before:
+        # "أعلنت خلية الإعلام الأمني سقوط صاروخين": who tells of a fall of rockets is no firer
+        falls = any(c.start <= head.start < c.end for c in sentence.cue(Cue.IMPACT))
+        if actor1 is None and before and gap(before[-1]) <= _REACH.noun_agent_before and not falls:
             actor1 = before[-1]
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
