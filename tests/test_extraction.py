@@ -1207,6 +1207,14 @@ def test_who_announces_a_fall_of_rockets_did_not_fire_them():
     assert only_event(text).actor1 is None
 
 
+def test_a_place_that_names_a_force_is_not_where_the_event_was():
+    text = (
+        "أعلن جهاز مكافحة الإرهاب أمس إلقاء القبض على أحد عناصر داعش في محافظة كركوك خلال "
+        "عملية مشتركة مع آسايش السليمانية."
+    )
+    assert only_event(text).location.admin1 == "Kirkuk"
+
+
 def test_the_same_strike_told_twice_is_one_event():
     text = (
         "قصفت قوات النظام بلدة كفرنبل أمس بقذائف المدفعية. "

@@ -27,6 +27,7 @@ from rasd.knowledge.taxonomy import EventType
 from rasd.model import Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import COMMAS, fold, folded_words, is_arabic
+from rasd.text.tokens import token_keys
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
@@ -39,6 +40,7 @@ _NOT_AND = folded_words("not_and_words", "ar")  # "ولاية", "وسط": no "an
 _FROM = folded_words("from")
 _AND = folded_words("and")
 _PEOPLE = folded_words("people_nouns")
+_FORCE_WORDS = folded_words("force_words", "ar")
 _LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
 
 
@@ -65,6 +67,7 @@ def places_for(
         if not _named_as_cause(sentence, near, m) and not _others_post(sentence, attacked, m)
     ]
     named = [m for m in named if not _of_a_recalled_act(sentence, near, m)] or named
+    named = [m for m in named if not _names_a_force(sentence, m)] or named
     for scope in ([m for m in named if clause.holds(m.span.start)], named):
         usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
         if usable:
@@ -83,6 +86,13 @@ def places_for(
         if usable:
             return most_specific(sentence, usable, near), True
     return [fallback], False
+
+
+def _names_a_force(sentence: SentenceMentions, mention: PlaceMention) -> bool:
+    """ "بالتعاون مع آسايش السليمانية": a place right after a word for a force or an office
+    names that force, not where the event was."""
+    k = sentence.token_index(mention.span.start)
+    return k > 0 and bool(token_keys(sentence.tokens[k - 1].norm) & _FORCE_WORDS)
 
 
 def _of_a_recalled_act(sentence: SentenceMentions, near: int, mention: PlaceMention) -> bool:
