@@ -155,6 +155,14 @@ def test_a_photo_caption_is_no_text(caption):
     )
 
 
+def test_a_paragraph_going_on_after_a_photo_credit_stays():
+    paragraph = (
+        "A strike killed 12 people at a market in Deir al-Balah on Sunday (Photo: AFP). "
+        "Another 30 were wounded."
+    )
+    assert paragraph in document_from_text(f"Strike on a market\n\n{paragraph}", "credit").text
+
+
 def test_a_line_of_search_keywords_is_no_text():
     text = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم.\nكلمات البحث :سيناء;هجوم انتحاري"
     assert "انتحاري" not in document_from_text(text, "tags").text

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rasd.knowledge.lexicon import Cue
-from rasd.text.normalize import COMMAS, folded_words
+from rasd.text.normalize import COMMAS, fold, folded_words
+from rasd.text.tokens import token_keys
 
 if TYPE_CHECKING:
     from rasd.annotate.mentions import SentenceMentions
 
 _AND_CLITICS = tuple(folded_words("and", "ar"))
+_SUBORDINATORS = folded_words("subordinators")
 
 
 @dataclass(slots=True)
@@ -65,9 +67,21 @@ def _toll_openings(sentence: SentenceMentions) -> set[int]:
 
 def _opening_aside(sentence: SentenceMentions) -> set[int]:
     """ "فيما تتواصل المواجهات بين الجيش والدعم السريع، قتل 30 شخصاً في هجوم بمسيرة": a
-    clause-break word that opens the sentence opens a clause the first comma closes."""
+    subordinating word ("while") that opens the sentence opens a clause the first comma
+    closes (not "كما", "also", whose act goes on past the comma: "كما قصفت البلدة، ما أدى
+    إلى مقتل ثلاثة")."""
     tokens = sentence.tokens
-    if not tokens or not any(m.start == tokens[0].start for m in sentence.cue(Cue.CLAUSE_BREAK)):
+    if not tokens or not any(
+        m.start == tokens[0].start
+        and _subordinating(sentence.text[m.start - sentence.start : m.end - sentence.start])
+        for m in sentence.cue(Cue.CLAUSE_BREAK)
+    ):
         return set()
     comma = next((t.start for t in tokens[1:] if t.text in COMMAS), None)
     return set() if comma is None else {comma}
+
+
+def _subordinating(words: str) -> bool:
+    """Is a clause-break phrase a subordinating word ("فيما", "وبينما", "while")?"""
+    folded = fold(words)
+    return folded in _SUBORDINATORS or bool(token_keys(folded) & _SUBORDINATORS)

@@ -74,6 +74,7 @@ WORD_CLASSES: dict[str, str] = {
     "relative_pronouns": "pronouns that open a relative clause after a comma",
     "past_adjectives": "adjectives that make an act a past one: 'the previous protests'",
     "force_words": "words that name a force or an office by its place: 'Sulaymaniyah Asayish'",
+    "subordinators": "words that open a clause leaning on the next one: 'while', 'whereas'",
     "auxiliaries": "the auxiliaries of an English passive, singular or plural",
     "verb_modifiers": "adverbs and auxiliaries between an English subject and its verb",
     "broken_plurals": "plural nouns of people with no plural ending: several victims, not one",
