@@ -29,6 +29,7 @@ from rasd.events.sides import (
     is_civilian,
     is_crowd,
     is_state_force,
+    is_unarmed,
     strength,
     strikes_from_afar,
 )
@@ -338,7 +339,7 @@ def _recode_by_actors(
     civilian_target: bool,
     ground: bool,
     explosives_near: bool,
-    clash: bool = False,
+    clash: bool,
 ) -> None:
     """Who did it to whom decides between types the trigger leaves open
     (``explosives_near``: the sentences around name an explosive weapon; ``clash``: the
@@ -347,17 +348,12 @@ def _recode_by_actors(
     if cand.event_type in _VIOLENT and is_crowd(cand.actor1):
         # a crowd storming, burning or beating is a riot, not a battle; a crowd falling on
         # civilians is mob violence
-        cand.event_type = EventType.RIOTS
         mob = is_civilian(cand.actor2)
-        cand.sub_event_type = (
-            SubEventType.MOB_VIOLENCE if mob else SubEventType.VIOLENT_DEMONSTRATION
-        )
-        cand.plover = TAXONOMY.plover[EventType.RIOTS]
+        riot = SubEventType.MOB_VIOLENCE if mob else SubEventType.VIOLENT_DEMONSTRATION
+        _recode(cand, EventType.RIOTS, riot)
     elif cand.event_type == EventType.RIOTS and is_armed(cand.actor1):
         # an armed group burning and beating is attacking civilians, not rioting
-        cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
-        cand.sub_event_type = SubEventType.ATTACK
-        cand.plover = TAXONOMY.plover[EventType.VIOLENCE_AGAINST_CIVILIANS]
+        _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
     elif (
         cand.event_type == EventType.VIOLENCE_AGAINST_CIVILIANS
         and is_state_force(cand.actor1)
@@ -367,9 +363,7 @@ def _recode_by_actors(
     ):
         # "security forces killed two protesters": deadly force on a protest, which ACLED
         # codes as a protest met with excessive force, the crowd as actor1
-        cand.event_type = EventType.PROTESTS
-        cand.sub_event_type = SubEventType.EXCESSIVE_FORCE
-        cand.plover = TAXONOMY.plover[EventType.PROTESTS]
+        _recode(cand, EventType.PROTESTS, SubEventType.EXCESSIVE_FORCE)
         cand.swap_actors()
     elif (
         cand.event_type == EventType.BATTLES
@@ -377,14 +371,12 @@ def _recode_by_actors(
         and not clash
         and _on_the_ground(cand.actor1, afar=True)
         and not is_state_force(cand.actor1)
-        and (_unarmed(cand.actor2) or (cand.actor2 is None and civilian_target))
+        and (is_unarmed(cand.actor2) or (cand.actor2 is None and civilian_target))
     ):
         # "هاجم مسلحون منزل المختار", "gunmen attacked the protest camp": an armed group's
         # attack that meets no armed side, only people or their homes, is violence against
         # civilians (protesters are civilians to an armed group), not a battle
-        cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
-        cand.sub_event_type = SubEventType.ATTACK
-        cand.plover = TAXONOMY.plover[EventType.VIOLENCE_AGAINST_CIVILIANS]
+        _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
     elif (
         cand.sub_event_type == SubEventType.ATTACK
         and not civilian_target
@@ -392,9 +384,7 @@ def _recode_by_actors(
     ):
         # fire opened on soldiers or fighters is a battle: violence against civilians
         # needs civilians on the receiving end (an abduction stays one, whoever is taken)
-        cand.event_type = EventType.BATTLES
-        cand.sub_event_type = SubEventType.ARMED_CLASH
-        cand.plover = TAXONOMY.plover[EventType.BATTLES]
+        _recode(cand, EventType.BATTLES, SubEventType.ARMED_CLASH)
     elif cand.sub_event_type in _TERRITORY and _on_the_ground(cand.actor1, afar=True):
         # who takes a town decides: the state regains it (an unnamed army included), anyone
         # else overtakes it
@@ -414,18 +404,16 @@ def _recode_by_actors(
         # and air forces strike from afar: their "attacks" stay explosions), or by no one
         # named where the sentences around name no explosive: on civilians it is violence
         # against them; on an armed side's post, a battle
-        if _unarmed(cand.actor2) or (cand.actor2 is None and civilian_target):
-            cand.event_type = EventType.VIOLENCE_AGAINST_CIVILIANS
-            cand.sub_event_type = SubEventType.ATTACK
+        if is_unarmed(cand.actor2) or (cand.actor2 is None and civilian_target):
+            _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
         elif ground and (cand.actor2 is None or _on_the_ground(cand.actor2, afar=True)):
-            cand.event_type = EventType.BATTLES
-            cand.sub_event_type = SubEventType.ARMED_CLASH
-            cand.plover = TAXONOMY.plover[EventType.BATTLES]
+            _recode(cand, EventType.BATTLES, SubEventType.ARMED_CLASH)
 
 
-def _unarmed(mention: Mention | None) -> bool:
-    """Civilians or protesters."""
-    return mention is not None and mention.entry is not None and mention.entry.kind in UNARMED
+def _recode(cand: Candidate, event_type: EventType, sub_event_type: str) -> None:
+    """Give the candidate another type, and that type's PLOVER class."""
+    cand.event_type, cand.sub_event_type = event_type, sub_event_type
+    cand.plover = TAXONOMY.plover[event_type]
 
 
 def _frees_captives(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:

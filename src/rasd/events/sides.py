@@ -84,6 +84,11 @@ def is_crowd(mention: Mention | None) -> bool:
     )
 
 
+def is_unarmed(mention: Mention | None) -> bool:
+    """Civilians or protesters: people something is done to."""
+    return mention is not None and mention.entry is not None and mention.entry.kind in UNARMED
+
+
 def is_civilian(mention: Mention | None) -> bool:
     return (
         mention is not None

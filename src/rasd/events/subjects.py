@@ -158,11 +158,8 @@ def owner_by_lam(sentence: SentenceMentions, actor: Mention, others: Sequence[Me
     """ "قتل ثلاثة عناصر من قوات النظام بهجوم لتنظيم داعش": a name joined to "ل" right after
     the verbal noun, when the others the clause names are its dead, owns the act: its agent
     (after an agent, "ل" joins the object: "قصف قوات النظام لبلدة كفرنبل")."""
-    if actor.entry is None or actor.via == Via.ADJECTIVE:
-        return False
     word = sentence.tokens[sentence.token_index(actor.span.start)].norm
-    aliases = [fold(a) for a in actor.entry.aliases]
-    if not word.startswith(_OBJECT_CLITICS) or any(a.startswith(word) for a in aliases):
-        return False  # no "ل" joined, or a name that begins with the letter
+    if not word.startswith(_OBJECT_CLITICS):
+        return False
     rest = [o for o in others if o is not actor]
     return bool(rest) and all(named_as_victim(sentence, o) for o in rest)

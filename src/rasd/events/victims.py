@@ -88,7 +88,7 @@ def _kills_whom_follows(sentence: SentenceMentions, actor: Mention) -> bool:
         return False
     after = sentence.tokens[k]
     if after.norm.startswith(_AND):
-        return False  # "وحدات حماية المرأة وقوات سوريا": the killed, two groups of them
+        return False  # "قتل جنود الجيش وعناصر الشرطة": the killed, two groups of them
     return any(n.span.start == after.start for n in sentence.numbers) or any(
         a.span.start == after.start and a.via != Via.ADJECTIVE for a in sentence.actors
     )
