@@ -1670,6 +1670,10 @@ def test_an_arrest_recalled_from_two_years_back_is_no_event():
     assert events("وكانت السلطات قد اعتقلت الضابط في مدينة الرمادي في تموز 2022.") == []
 
 
+def test_what_had_happened_before_is_background():
+    assert events("وسبق أن استهدفت طائرة مسيرة تركية سيارة مدنية في ريف القامشلي.") == []
+
+
 def test_a_denied_report_is_no_event():
     text = (
         "نفت قيادة العمليات صحة الأنباء المتداولة عن تعرض مقر في مدينة الرمادي لقصف بطائرة مسيرة."
