@@ -1674,6 +1674,18 @@ def test_what_had_happened_before_is_background():
     assert events("وسبق أن استهدفت طائرة مسيرة تركية سيارة مدنية في ريف القامشلي.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعرضت القاعدة خلال الأيام القليلة الماضية لهجمات صاروخية في عين الأسد.",
+        "واستهدفت طائرات مسيرة القاعدة عدة مرات في عين الأسد.",
+        "وتتعرض القاعدة لهجمات صاروخية متكررة في عين الأسد.",
+    ],
+)
+def test_attacks_told_as_repeated_or_over_past_days_are_background(text):
+    assert events(text) == []
+
+
 def test_a_denied_report_is_no_event():
     text = (
         "نفت قيادة العمليات صحة الأنباء المتداولة عن تعرض مقر في مدينة الرمادي لقصف بطائرة مسيرة."
