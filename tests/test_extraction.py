@@ -1680,6 +1680,7 @@ def test_what_had_happened_before_is_background():
         "وتعرضت القاعدة خلال الأيام القليلة الماضية لهجمات صاروخية في عين الأسد.",
         "واستهدفت طائرات مسيرة القاعدة عدة مرات في عين الأسد.",
         "وتتعرض القاعدة لهجمات صاروخية متكررة في عين الأسد.",
+        "The base at Ain al-Asad has been hit by rockets several times.",
     ],
 )
 def test_attacks_told_as_repeated_or_over_past_days_are_background(text):
