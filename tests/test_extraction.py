@@ -1687,6 +1687,27 @@ def test_attacks_told_as_repeated_or_over_past_days_are_background(text):
     assert events(text) == []
 
 
+def test_a_strike_dated_weeks_before_the_article_is_recalled_not_reported():
+    text = "واستهدفت طائرة مسيرة سيارة في ريف القامشلي يوم 3 نيسان الماضي."
+    assert events(text, published="2024-04-20T12:00:00+03:00") == []
+
+
+def test_a_strike_dated_two_days_before_the_article_is_reported():
+    text = "واستهدفت طائرة مسيرة سيارة في ريف القامشلي يوم 18 نيسان الجاري."
+    assert len(events(text, published="2024-04-20T12:00:00+03:00")) == 1
+
+
+def test_fighting_that_broke_out_on_a_day_and_goes_on_runs_until_the_article():
+    text = "اندلعت اشتباكات مسلحة يوم الخميس الماضي ولا تزال مستمرة بين عشيرتين في مدينة رداع."
+    event = only_event(text)  # published on Monday 11 March 2024
+    assert (str(event.date_from), str(event.date_to)) == ("2024-03-07", "2024-03-11")
+
+
+def test_a_strike_named_by_its_weekday_six_days_back_is_reported():
+    # published on Monday 11 March 2024: "Tuesday" is 5 March
+    assert len(events("استهدفت طائرة مسيرة سيارة في ريف القامشلي يوم الثلاثاء.")) == 1
+
+
 def test_a_denied_report_is_no_event():
     text = (
         "نفت قيادة العمليات صحة الأنباء المتداولة عن تعرض مقر في مدينة الرمادي لقصف بطائرة مسيرة."

@@ -33,7 +33,8 @@ def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focu
             own,
             key=lambda d: (since(sentence, d), abs(date_span(d).start - cand.trigger_span.start)),
         )
-        if since(sentence, best) and focus.published:  # "since Saturday": until publication
+        if (since(sentence, best) or _goes_on_after(sentence, best)) and focus.published:
+            # "since Saturday", "broke out on Monday and still goes on": until publication
             best = DateRange(best.date_from, focus.published, 2, best.span)
         cand.date, cand.date_explicit = best, True
         cand.evidence["date"] = date_span(best)
@@ -64,6 +65,15 @@ def since(sentence: SentenceMentions, date: DateRange) -> bool:
     return any(
         c.end <= date_span(date).start and sentence.words_between(c.end, date_span(date).start) == 0
         for c in sentence.cue(Cue.SINCE)
+    )
+
+
+def _goes_on_after(sentence: SentenceMentions, date: DateRange) -> bool:
+    """ "اندلعت الاثنين الماضي ولا تزال مستمرة": a word of going on right after the day."""
+    end = date_span(date).end
+    return any(
+        c.start >= end and sentence.words_between(end, c.start) <= 2
+        for c in sentence.cue(Cue.BACKGROUND)
     )
 
 

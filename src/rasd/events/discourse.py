@@ -353,8 +353,9 @@ def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
 
 
 def _recalled(cand: Candidate, published: dt.date | None) -> bool:
-    """An event over a month older than the article is background it recalls ("in July
-    2021 the authorities arrested ..."), not news it reports."""
+    """An event dated more than a few days before the article (settings:
+    events.recalled_after_days) is background it recalls ("in July 2021 the authorities
+    arrested ...", "on 28 September gunmen shelled ..."), not news it reports."""
     if published is None or cand.date is None:
         return False
     return (published - cand.date.date_to).days > SETTINGS.events.recalled_after_days
