@@ -192,6 +192,8 @@ class Lexicon:
         self.gap_heads: PhraseMatcher[str] = PhraseMatcher()
         self.gap_tails: PhraseMatcher[str] = PhraseMatcher()
         self._gap_parts: set[tuple[str, str]] = set()  # ("head"|"tail", part) already added
+        # each head's tails as folded words, with the trigger they make together
+        self._tails_of: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
 
     @classmethod
     def load(cls, language: str, extra: list[Path] | None = None) -> Lexicon:
@@ -225,6 +227,7 @@ class Lexicon:
                 _add(matcher, part, part, source, where)
                 self._gap_parts.add((side, part))
         self.gapped[head, tail] = trigger
+        self._tails_of.setdefault(head, []).append((phrase_words(tail), trigger))
 
     def gapped_trigger(self, head: str, tail: str) -> Trigger | None:
         """The trigger a head and a tail make together. The tails are one phrase table, so
@@ -235,10 +238,10 @@ class Lexicon:
         if found is not None:
             return found
         words = phrase_words(tail)
-        for (own_head, own_tail), trigger in self.gapped.items():
-            if own_head == head and _words_fit(phrase_words(own_tail), words):
-                return trigger
-        return None
+        return next(
+            (trigger for own, trigger in self._tails_of.get(head, []) if _words_fit(own, words)),
+            None,
+        )
 
     def _duals(self, words: list[str]) -> list[str]:
         """The dual of each one-word Arabic feminine noun: "غارة" -> "غارتان", "غارتين" (two
