@@ -113,6 +113,10 @@ def test_this_week_runs_to_publication():
     assert days("هذا الأسبوع", wednesday) == (D(2024, 1, 15), D(2024, 1, 17), 2)
 
 
+def test_since_the_morning_hours_is_today_not_hours_ago():
+    assert day("منذ ساعات الصباح") == day("منذ ساعات الفجر") == D(2024, 1, 15)
+
+
 def test_some_days_ago_is_the_week_before_publication():
     for expression in ("قبل أيام", "منذ أيام", "days ago", "قبل عدة أيام"):
         assert days(expression) == (D(2024, 1, 8), D(2024, 1, 15), 2)

@@ -266,6 +266,8 @@ class DateGrammar:
         after = self.tag(j, "ago_after") is not None
         if not (before or after) or any(self.tag(j, t) is not None for t in ("weekday", "month")):
             return None  # منذ يوم الأحد is "since Sunday"
+        if before and self.tag(j, "part") is not None:
+            return j + 1, (self.today, self.today, 1)  # منذ ساعات الصباح: "since this morning"
         name, form = unit
         if count is not None:
             amount = None if count.vague else count.value
