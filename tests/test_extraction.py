@@ -580,6 +580,11 @@ def test_nationality_adjective_names_actor1():
     assert actor_id(event.actor2) == "hezbollah"
 
 
+def test_a_second_attacker_named_by_its_own_act_is_no_target():
+    event = only_event("قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام وغارات روسية على ريف إدلب.")
+    assert (actor_id(event.actor1), actor_id(event.actor2)) == ("mil-syria-assad", "civilians")
+
+
 def test_nationality_adjective_after_a_casualty_clause_names_actor1():
     event = only_event("قتل ثلاثة عناصر من حزب الله بغارة إسرائيلية على مدينة البوكمال أمس.")
     assert event.actor1.name.startswith("Military Forces of Israel")

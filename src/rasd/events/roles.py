@@ -75,7 +75,10 @@ def assign_roles(
     excluded = reporters + sentence.derived(_not_actors)
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
     before = [a for a in pool if a.span.end <= head.start and not named_as_victim(sentence, a)]
-    after = [a for a in pool if a.span.end > head.start]
+    # "بقصف لقوات النظام وغارات روسية": who did another act the clause names is no target
+    after = [
+        a for a in pool if a.span.end > head.start and not _agent_of_another(sentence, head, a)
+    ]
 
     hedges = [c for c in sentence.cue(Cue.HEDGE) if clause.holds(c.start)]
 
@@ -248,6 +251,16 @@ def named_sides(
             if len(distinct) == 1 and not sentence.words_between(cue.end, distinct[0].span.start):
                 return distinct  # "بين عشيرتين", "between two clans": both sides in one name
     return []
+
+
+def _agent_of_another(
+    sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention
+) -> bool:
+    """``actor`` is the adjective of an act word other than ``head`` ("غارات روسية")."""
+    return actor.via == Via.ADJECTIVE and any(
+        t.start >= head.end and t.end <= actor.span.end and t.start >= actor.span.start - 1
+        for t in sentence.triggers
+    )
 
 
 def _passive_marker_before(
