@@ -400,6 +400,11 @@ def test_youths_in_confrontations_with_troops_are_rioters():
     assert (event.actor1.name, event.actor2.name) == ("Rioters (Palestine)", ISRAEL)
 
 
+def test_an_officer_shot_dead_by_gunmen_is_a_battle_not_violence_against_civilians():
+    event = only_event("قتل مسلحون مجهولون ضابطا، اليوم الأحد، في العاصمة مقديشو.")
+    assert types(event) == ("Battles", "Armed clash")
+
+
 def test_youths_clashing_with_police_in_english_are_rioters():
     event = only_event("Young men clashed with police in the town of Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")
