@@ -1106,6 +1106,19 @@ def test_strikes_told_as_known_at_another_town_are_the_next_strike_of_a_round():
     assert len(events(text)) == 2
 
 
+def test_a_shell_told_as_known_in_the_city_is_the_one_told_in_its_quarter():
+    text = (
+        "قتل طفل أمس بقذيفة أطلقها الحوثيون على حي الروضة في مدينة تعز. "
+        "وقال مصدر محلي إن القذيفة سقطت في حي مكتظ بالسكان في تعز."
+    )
+    assert len(events(text)) == 1
+
+
+def test_a_quoted_outlet_a_source_spoke_to_is_no_place():
+    text = "وقال مصدر محلي لـ«تعز الآن» إن قذيفة سقطت على منزل وقتلت طفلا."
+    assert events(text) == []
+
+
 def test_mortars_used_in_a_fight_are_its_weapons_not_a_shelling():
     text = (
         "اندلعت أمس اشتباكات مسلحة في المنطقة الخضراء بين سرايا السلام من جهة وقوات الأمن "

@@ -17,7 +17,7 @@ from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_names import word_before_name
 from rasd.knowledge.places import Relation, RelationKind
 from rasd.model import Span
-from rasd.text.normalize import fold, folded_words, is_arabic_word
+from rasd.text.normalize import QUOTES, fold, folded_words, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
 
 _AR = language_profile("ar")
@@ -46,6 +46,7 @@ _AR_SITE_WORDS = _AR.words("site_words")
 _EN_SITE_WORDS = _EN.words("site_words")
 _AR_SITE_TITLES = _AR.words("site_name_titles")
 _AR_MEDIA_WORDS = _AR.words("media_words")
+_AR_TOLD_TO = _AR.words("told_to")
 _AR_DATED_NAME_WORDS = _AR.words("dated_name_words") | _AR_SITE_WORDS
 _EN_NAMED_AFTER = _EN.words("site_words") | _EN.words("media_words") | _EN.words("clock_words")
 _AR_CLOCK_WORDS = _AR.words("clock_words")
@@ -104,8 +105,8 @@ def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
         return False
     if m.last < len(tokens) and tokens[m.last].norm in _EN_NAMED_AFTER:
         return True  # "Baghdad Street", "Syria TV"
-    if after_media_word(tokens, m.first):
-        return True  # "لقناة الميادين"
+    if after_media_word(tokens, m.first) or _told_to(tokens, m.first):
+        return True  # "لقناة الميادين", "قال مصدر لـ«عدن الغد»"
     if m.first == 0 or not is_arabic_word(tokens[m.first - 1].norm):
         return False
     if _keys(tokens[m.first - 1]) & (_AR_SITE_WORDS | _AR_CLOCK_WORDS):
@@ -115,6 +116,11 @@ def _named_after(tokens: list[Token], m: PlaceMention) -> bool:
         and bool(_keys(tokens[m.first - 1]) & _AR_SITE_TITLES)
         and bool(_keys(tokens[m.first - 2]) & _AR_SITE_WORDS)
     )
+
+
+def _told_to(tokens: list[Token], index: int) -> bool:
+    """Does token ``index`` open a quoted name right after "لـ" ("لـ«تعز الآن»")?"""
+    return index >= 2 and tokens[index - 1].text in QUOTES and tokens[index - 2].norm in _AR_TOLD_TO
 
 
 def after_media_word(tokens: list[Token], index: int) -> bool:

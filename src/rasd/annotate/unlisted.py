@@ -236,3 +236,9 @@ def _may_hold(mention: PlaceMention) -> bool:
 def is_unlisted(place: Place | None) -> bool:
     """Is it a place made for a name the gazetteer lacks?"""
     return place is not None and place.source == SOURCE
+
+
+def placed_within(place: Place, unit: Place) -> bool:
+    """Is ``place`` a name the gazetteer lacks that its sentence put in ``unit`` ("حي الروضة
+    في مدينة تعز" within Taiz)?"""
+    return is_unlisted(place) and place.id.startswith(f"{SOURCE}:{unit.id}:")

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from rasd.annotate.mentions import SentenceMentions
+from rasd.annotate.unlisted import placed_within
 from rasd.events.candidate import Candidate
 from rasd.events.merging import merge, named_apart, take_toll
 from rasd.events.placing import rank, same_place, sentence_event_places, stray
@@ -106,9 +107,19 @@ def _told_before(cand: Candidate, told: list[Candidate]) -> list[Candidate]:
         and (
             c.event_type == EventType.BATTLES
             if cand.event_type == EventType.BATTLES
-            else same_place(c.place, here)
+            else same_place(c.place, here) or _within(c.place, here)
         )
     ]
+
+
+def _within(before: PlaceMention, after: PlaceMention) -> bool:
+    """Was ``before`` a place the gazetteer lacks, put in ``after`` ("قذيفة على حي الروضة في
+    مدينة تعز", then "القذيفة سقطت في حي مكتظ" placed in the city)?"""
+    return (
+        before.place is not None
+        and after.place is not None
+        and placed_within(before.place, after.place)
+    )
 
 
 def _closer(before: PlaceMention | None, after: PlaceMention) -> bool:

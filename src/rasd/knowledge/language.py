@@ -72,6 +72,7 @@ WORD_CLASSES: dict[str, str] = {
     "object_clitics": "a preposition joined to the object of a verbal noun after its agent",
     "death_nouns": "nouns of one's death, right after the person who met it",
     "relative_pronouns": "pronouns that open a relative clause after a comma",
+    "told_to": "a preposition before a quoted outlet a source spoke to: 'لـ«عدن الغد»'",
     "past_adjectives": "adjectives that make an act a past one: 'the previous protests'",
     "force_words": "words that name a force or an office by its place: 'Sulaymaniyah Asayish'",
     "subordinators": "words that open a clause leaning on the next one: 'while', 'whereas'",
