@@ -61,6 +61,10 @@ def test_a_name_that_begins_with_mountain_takes_two_words():
     assert names("أصابت غارة نقطة تفتيش في بلدة جبل رأس غرب اليمن") == ["جبل رأس"]
 
 
+def test_upper_or_lower_after_an_unknown_village_is_part_of_its_name():
+    assert names("غارة على بلدتي الصوانة وحومين الفوقا") == ["الصوانة", "حومين الفوقا"]
+
+
 def test_each_listed_village_is_an_event_at_the_unit_named_after_the_list():
     events = rasd.extract(
         "قصفت قوات النظام بالمدفعية أمس كلاً من عزقول وزهرون وبريتان في ريف معرة النعمان.",

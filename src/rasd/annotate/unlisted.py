@@ -29,6 +29,7 @@ _AND = tuple(folded_words("and", "ar"))
 _LIST_OPENERS = folded_words("list_openers", "ar")
 _FROM = folded_words("from", "ar")
 _DESCRIPTIONS = folded_words("place_descriptions", "ar")
+_ENDINGS = folded_words("name_endings", "ar")
 _PLURALS = folded_words("plural_place_words")
 # the kinds a place word announces before a village's name: a settlement, a quarter or a camp
 _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
@@ -115,6 +116,8 @@ def _name_at(
         last = j + 1
     else:
         return None, j
+    if last < len(tokens) and last not in covered and tokens[last].norm in _ENDINGS:
+        last += 1  # "حومين الفوقا"
     start, end = first.start + skip, tokens[last - 1].end
     span = Span(start, end, text[start:end])
     return PlaceMention(span=span, candidates=[], text=span.text, first=j, last=last), last

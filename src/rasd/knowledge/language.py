@@ -68,6 +68,7 @@ WORD_CLASSES: dict[str, str] = {
     "plural_place_words": "place words that name several places, before a list of names",
     "list_openers": "a word that opens a list of places, before 'from' (Arabic kullan min)",
     "place_descriptions": "words that describe a place after its place word, no name",
+    "name_endings": "words that end a village's name after it: upper, lower, greater",
     "locative_clitics": "a preposition written joined to the next word, 'in': bi-Dimashq",
     "object_clitics": "a preposition joined to the object of a verbal noun after its agent",
     "death_nouns": "nouns of one's death, right after the person who met it",
