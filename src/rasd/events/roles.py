@@ -25,6 +25,7 @@ from rasd.events.sides import (
 from rasd.events.subjects import (
     PLACE_CUES,
     after_a_joined_preposition,
+    agent_of_another,
     bare_object_follows,
     managing_subject,
     nominative_plural,
@@ -33,7 +34,7 @@ from rasd.events.subjects import (
     owner_by_lam,
     subject_after_that,
 )
-from rasd.events.victims import named_as_victim
+from rasd.events.victims import named_as_victim, ranks
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.place_names import name_key
@@ -76,9 +77,7 @@ def assign_roles(
     pool = [a for a in sentence.actors if clause.holds(a.span.start) and a not in excluded]
     before = [a for a in pool if a.span.end <= head.start and not named_as_victim(sentence, a)]
     # "بقصف لقوات النظام وغارات روسية": who did another act the clause names is no target
-    after = [
-        a for a in pool if a.span.end > head.start and not _agent_of_another(sentence, head, a)
-    ]
+    after = [a for a in pool if a.span.end > head.start and not agent_of_another(sentence, head, a)]
 
     hedges = [c for c in sentence.cue(Cue.HEDGE) if clause.holds(c.start)]
 
@@ -253,16 +252,6 @@ def named_sides(
     return []
 
 
-def _agent_of_another(
-    sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention
-) -> bool:
-    """``actor`` is the adjective of an act word other than ``head`` ("غارات روسية")."""
-    return actor.via == Via.ADJECTIVE and any(
-        t.start >= head.end and t.end <= actor.span.end and t.start >= actor.span.start - 1
-        for t in sentence.triggers
-    )
-
-
 def _passive_marker_before(
     sentence: SentenceMentions, clause: Clause, head: PhraseMatch[Trigger]
 ) -> bool:
@@ -312,7 +301,7 @@ def _denier(sentence: SentenceMentions) -> ActorMention | None:
 def _not_actors(sentence: SentenceMentions) -> list[ActorMention | None]:
     """Actors the sentence names, whatever its trigger, as no actor of its events: backers,
     the denier, a heading's (a reporter depends on where the trigger stands)."""
-    return _backers(sentence) + [sentence.derived(_denier)] + _heading(sentence)
+    return _backers(sentence) + [sentence.derived(_denier)] + _heading(sentence) + ranks(sentence)
 
 
 def _reporters(sentence: SentenceMentions, head: PhraseMatch[Trigger]) -> list[ActorMention]:

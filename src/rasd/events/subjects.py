@@ -13,7 +13,7 @@ from rasd.events.sides import UNARMED, Mention
 from rasd.events.victims import named_as_victim
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.gazetteer_files import data_path, read_cues
-from rasd.knowledge.lexicon import Cue
+from rasd.knowledge.lexicon import Cue, Trigger
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
@@ -163,3 +163,18 @@ def owner_by_lam(sentence: SentenceMentions, actor: Mention, others: Sequence[Me
         return False
     rest = [o for o in others if o is not actor]
     return bool(rest) and all(named_as_victim(sentence, o) for o in rest)
+
+
+def agent_of_another(
+    sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention
+) -> bool:
+    """``actor`` is the adjective of another act word joined to the one before ("...
+    لقوات النظام وغارات روسية")."""
+    return (
+        actor.via == Via.ADJECTIVE
+        and sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(_AND_CLITICS)
+        and any(
+            t.start >= head.end and actor.span.start <= t.start and t.end <= actor.span.end
+            for t in sentence.triggers
+        )
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rasd.annotate.mentions import SentenceMentions
 from rasd.events.sides import UNARMED, Mention
-from rasd.knowledge.actors import Via
+from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.normalize import folded_words, is_arabic
@@ -19,6 +19,7 @@ _CAUSE_WORDS = folded_words("cause_words")
 _CASUALTY_CUES = (Cue.KILLED, Cue.INJURED)
 _IN_WORDS = folded_words("casualty_in_words", "ar")
 _AND = tuple(folded_words("and", "ar"))
+_RANK_WORDS = folded_words("rank_words", "ar")
 
 
 def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
@@ -129,3 +130,12 @@ def _reduced_passive_victim(sentence: SentenceMentions, actor: Mention) -> bool:
         and tokens[k + 1].norm in _CAUSE_WORDS
         and any(c.start == tokens[k].start for n in _CASUALTY_CUES for c in sentence.cue(n))
     )
+
+
+def ranks(sentence: SentenceMentions) -> list[ActorMention]:
+    """ "اثنان منهم برتبة ضابط": a rank the dead held, no side."""
+    return [
+        a
+        for a in sentence.actors
+        if (k := sentence.token_index(a.span.start)) and sentence.tokens[k - 1].norm in _RANK_WORDS
+    ]
