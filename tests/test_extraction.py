@@ -405,6 +405,11 @@ def test_an_officer_shot_dead_by_gunmen_is_a_battle_not_violence_against_civilia
     assert types(event) == ("Battles", "Armed clash")
 
 
+def test_settlers_opening_fire_towards_villagers_attack_civilians():
+    event = only_event("أطلق مستوطنون النار تجاه الأهالي في بلدة المزرعة الشرقية اليوم.")
+    assert types(event) == ("Violence against civilians", "Attack")
+
+
 def test_youths_clashing_with_police_in_english_are_rioters():
     event = only_event("Young men clashed with police in the town of Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")
@@ -1217,6 +1222,8 @@ def test_shelling_that_goes_on_with_its_toll_is_news():
     [
         "وكانت الأعداد أقل مقارنة بالتظاهرات السابقة في مدينة السويداء.",
         "The turnout was lower than at the previous protests in Sweida.",
+        "انتشلت الطواقم اليوم جثماني شقيقين قضيا في غارة سابقة على حي الزيتون في غزة.",
+        "انتشلت الطواقم جثمانين ارتقيا إثر قصف إسرائيلي سابق على بلدة بني سهيلا.",
     ],
 )
 def test_an_act_told_as_a_previous_one_is_background(text):
