@@ -1230,6 +1230,24 @@ def test_an_act_told_as_a_previous_one_is_background(text):
     assert events(text) == []
 
 
+def test_a_day_long_before_the_article_does_not_date_the_sentences_after_it():
+    text = (
+        "Hezbollah has been trading fire with Israel since Hamas attacked Israel on October 7.\n"
+        "An Israeli strike hit the village of Kfarjouz near Nabatieh, killing three people."
+    )
+    assert only_event(text, "2024-09-13T12:00:00+03:00").date_from == dt.date(2024, 9, 13)
+
+
+def test_the_day_a_statement_was_made_gives_way_to_the_day_its_act_happened():
+    text = (
+        "أعلنت حكومة ولاية شمال كردفان، اليوم الثلاثاء، مقتل ثلاثة مدنيين جراء قصف مدفعي "
+        "لقوات الدعم السريع على مدينة الأبيض. وأوضحت أن القذائف سقطت مساء الأحد على حي "
+        "البترول في مدينة الأبيض."
+    )
+    event = only_event(text, "2024-05-07T18:00:00+03:00")
+    assert (event.date_from, event.fatalities) == (dt.date(2024, 5, 5), 3)
+
+
 def test_fighting_that_broke_out_on_a_day_and_still_goes_on_is_news():
     text = (
         "وقالت مصادر محلية إن اشتباكات مسلحة اندلعت الاثنين الماضي ولا تزال مستمرة بين "

@@ -31,6 +31,7 @@ class Candidate:
     denied_by: ActorMention | None = None
     date: DateRange | None = None
     date_explicit: bool = False
+    told_on: bool = False  # its date is the day of its telling ("أعلنت، اليوم، مقتل ...")
     place: PlaceMention | None = None
     place_choice: Place | None = None
     place_explicit: bool = False

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rasd.events.focus import Focus
 
 # What follows the date of a dateline: the outlet in brackets, then a dash or a slash.
+_TELLING_REACH = 4  # "أعلنت حكومة ولاية شمال كردفان، اليوم": the teller's name between
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014/]")
 
 
@@ -36,7 +37,10 @@ def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focu
         if (since(sentence, best) or _goes_on_after(sentence, best)) and focus.published:
             # "since Saturday", "broke out on Monday and still goes on": until publication
             best = DateRange(best.date_from, focus.published, 2, best.span)
+        # "أعلنت الحكومة، اليوم الثلاثاء، مقتل ثلاثة بقصف": the day of the telling, which
+        # dates the act only until a report of it says when
         cand.date, cand.date_explicit = best, True
+        cand.told_on = _day_of_telling(sentence, best, cand)
         cand.evidence["date"] = date_span(best)
     elif (fallback := focus.fallback_date(sentence)) is not None:
         cand.date = fallback
@@ -58,6 +62,16 @@ def is_date_line(sentence: SentenceMentions, date: DateRange) -> bool:
     # (a written date may have taken the outlet's opening bracket: "Aug 16 (")
     tail = sentence.text[date.span.end - sentence.start - date.span.text.endswith("(") :]
     return len(head.split()) <= SETTINGS.events.dateline_words and bool(_DATELINE_END.match(tail))
+
+
+def _day_of_telling(sentence: SentenceMentions, date: DateRange, cand: Candidate) -> bool:
+    """A day right after a word of telling ("أعلنت الحكومة، اليوم", "said on Tuesday"),
+    before the act it tells of."""
+    span = date_span(date)
+    return span.end <= cand.trigger_span.start and any(
+        c.end <= span.start and sentence.words_between(c.end, span.start) <= _TELLING_REACH
+        for c in sentence.cue(Cue.REPORT)
+    )
 
 
 def since(sentence: SentenceMentions, date: DateRange) -> bool:

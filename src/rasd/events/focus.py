@@ -55,7 +55,10 @@ class Focus:
         dates = [
             d
             for d in sentence.dates
-            if d.precision <= 2 and not is_date_line(sentence, d) and not since(sentence, d)
+            if d.precision <= 2
+            and not is_date_line(sentence, d)
+            and not since(sentence, d)
+            and not self._long_before(d)
         ]
         if dates:
             self.date = dates[-1]
@@ -63,6 +66,14 @@ class Focus:
                 self.report_date = dates[0]
         if sentence.places:
             self._placed.append(sentence)
+
+    def _long_before(self, date: DateRange) -> bool:
+        """A day more than a few days before the article ("since Hamas attacked on October
+        7"): what the text recalls, not the day it goes on to tell of."""
+        return (
+            self.published is not None
+            and (self.published - date.date_to).days > SETTINGS.events.recalled_after_days
+        )
 
     def fallback_date(self, sentence: SentenceMentions) -> DateRange | None:
         """The date the lines around give (a subheading's, a broken-down item's); else a new

@@ -55,7 +55,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
             return False
     if not same_place(a.place, b.place, a.title_only or b.title_only):
         return False
-    if a.date and b.date and a.date_explicit and b.date_explicit:
+    told_later = a.told_on != b.told_on and _told_after(a, b)
+    if a.date and b.date and a.date_explicit and b.date_explicit and not told_later:
         # reports of one strike often differ by a day ("overnight", "today"): allow that
         # when the same named actor did it, or when one of them is the headline
         loose = _same_named_actor(a, b) or a.title_only or b.title_only
@@ -84,7 +85,14 @@ def absorb(kept: Candidate, other: Candidate) -> None:
             setattr(kept, role, theirs)
             if role in other.evidence:
                 kept.evidence[role] = other.evidence[role]
-    if other.date_explicit and kept.date_explicit and kept.date and other.date:
+    if kept.told_on and not other.told_on and other.date_explicit:
+        # "أعلنت الحكومة، اليوم، مقتل ثلاثة" and "سقطت القذائف مساء الأحد": the act's own day
+        kept.date, kept.told_on = other.date, False
+        if "date" in other.evidence:
+            kept.evidence["date"] = other.evidence["date"]
+    elif other.told_on and not kept.told_on and kept.date_explicit:
+        pass  # the day of a later telling narrows no day the act was told on
+    elif other.date_explicit and kept.date_explicit and kept.date and other.date:
         start = max(kept.date.date_from, other.date.date_from)
         end = min(kept.date.date_to, other.date.date_to)
         if start <= end:
@@ -108,6 +116,15 @@ def absorb(kept: Candidate, other: Candidate) -> None:
     take_toll(kept, other)
     kept.weapons = sorted(set(kept.weapons) | set(other.weapons))
     kept.civilian_target = kept.civilian_target or other.civilian_target
+
+
+def _told_after(a: Candidate, b: Candidate) -> bool:
+    """Is the one dated by its telling told at most a few days after the other happened?"""
+    told, act = (a, b) if a.told_on else (b, a)
+    if told.date is None or act.date is None:
+        return False
+    days = (told.date.date_from - act.date.date_to).days
+    return 0 <= days <= SETTINGS.events.recalled_after_days
 
 
 def take_toll(kept: Candidate, other: Candidate) -> None:
