@@ -410,6 +410,11 @@ def test_settlers_opening_fire_towards_villagers_attack_civilians():
     assert types(event) == ("Violence against civilians", "Attack")
 
 
+def test_a_drone_that_killed_someone_made_a_drone_strike():
+    event = only_event("قتلت مسيرة إسرائيلية راعيا في خراج بلدة شبعا اليوم.")
+    assert types(event) == ("Explosions/Remote violence", "Air/drone strike")
+
+
 def test_youths_clashing_with_police_in_english_are_rioters():
     event = only_event("Young men clashed with police in the town of Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")

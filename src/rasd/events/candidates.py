@@ -152,10 +152,23 @@ def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Tri
         # "تمكن الجيش من قتل ثلاثة": the killing as a noun, its agent before it
         managed = _killed_after(sentence, cue) and managing_subject(sentence, cue) is not None
         if managed or _killers_named(sentence, cue):
+            # "قتلت مسيرة إسرائيلية راعياً": the weapon that killed, right after the word, names
+            # a strike from afar
+            weapon = next(
+                (
+                    w.payload.sub_event_type
+                    for w in sentence.weapons
+                    if w.payload.sub_event_type
+                    and w.start >= cue.end
+                    and sentence.words_between(cue.end, w.start) == 0
+                ),
+                None,
+            )
+            event_type = EventType.EXPLOSIONS if weapon else EventType.VIOLENCE_AGAINST_CIVILIANS
             trigger = Trigger(
                 cue.payload,
-                EventType.VIOLENCE_AGAINST_CIVILIANS,
-                SubEventType.ATTACK,
+                event_type,
+                weapon or SubEventType.ATTACK,
                 "ASSAULT",
                 Voice.NOUN if managed else Voice.ACTIVE,
             )
