@@ -117,6 +117,11 @@ def test_common_word_village_found_after_cue(gaz):
     assert [m.text for m in gaz.find(tokenize("قصف قرية النصر"))] == ["النصر"]
 
 
+def test_a_plural_place_word_is_the_cue_of_every_name_its_list_goes_on_to(gaz):
+    found = gaz.find(tokenize("غارات على بلدات عيتا الشعب وكفركلا والخيام"))
+    assert [m.text for m in found] == ["عيتا الشعب", "كفركلا", "الخيام"]
+
+
 def test_cue_word_with_the_article_is_followed_by_an_adjective_not_a_name(gaz):
     assert gaz.find(tokenize("ضربات على المدينة المطلة على البحر")) == []
 

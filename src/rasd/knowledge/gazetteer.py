@@ -4,9 +4,8 @@
 places: :mod:`rasd.knowledge.gazetteer_files`), indexes the name keys
 (:func:`~rasd.knowledge.place_names.name_key`) word by word, and finds place names in tokens,
 Arabic clitics and Latin articles allowed; the candidates of a name come ranked by
-:func:`~rasd.knowledge.place_kinds.prior`.
-
-The names of the gazetteer's other modules are importable from here as they used to be.
+:func:`~rasd.knowledge.place_kinds.prior`. (The other gazetteer modules' names stay
+importable from here.)
 """
 
 from __future__ import annotations
@@ -44,9 +43,12 @@ from rasd.knowledge.place_kinds import (
     prior,
 )
 from rasd.knowledge.place_names import (
+    continues_list,
+    joined_words,
     latin_word,
     may_be_skipped,
     name_key,
+    opens_list,
     skippable,
     unit_keys,
     word_before_name,
@@ -315,11 +317,14 @@ class Gazetteer:
 
     def find(self, tokens: list[Token], text: str | None = None) -> list[PlaceMention]:
         """Place names in ``tokens`` as unresolved mentions; common words only after a cue.
-        ``text``, when given, is the text the tokens' offsets point into (a name's words are
-        then read from it rather than joined again)."""
+        ``text``: the text the tokens' offsets point into, which a name's words are read from."""
         out = []
+        listing: tuple[int, str] | None = None  # where the last name of a list ends, its cue
         for m in self.matches(tokens):
-            if m.guarded and (m.cue is None or self._weak_cue_before(tokens, m.first)):
+            joined = None if listing is None else continues_list(tokens, listing[0], m.first)
+            if listing is not None and joined is not None and m.cue is None:
+                m = m._replace(cue=listing[1])  # "بلدات عيتا الشعب وكفركلا والخيام": one cue
+            elif m.guarded and (m.cue is None or self._weak_cue_before(tokens, m.first)):
                 continue  # a frequent word needs a cue word that names a kind of place
             if m.cue is None and m.key in self._definite and _bare(tokens, m):
                 continue  # the name carries the article, the word does not
@@ -327,8 +332,9 @@ class Gazetteer:
                 continue  # "قرى شمال الضفة": a direction, whatever stands before it
             if m.last - m.first == 1 and self._in_longer_name(tokens, m.first):
                 continue  # "وادي خليل" is not Hebron, "دير سريان" no place called الدير
-            start, end = tokens[m.first].start, tokens[m.last - 1].end
-            name = text[start:end] if text is not None else _joined(tokens[m.first : m.last])
+            start, end = tokens[m.first].start + (joined or 0), tokens[m.last - 1].end
+            words = tokens[m.first : m.last]
+            name = text[start:end] if text is not None else joined_words(words)[joined or 0 :]
             out.append(
                 PlaceMention(
                     tuple.__new__(Span, (start, end, name)),
@@ -340,6 +346,8 @@ class Gazetteer:
                     last=m.last,
                 )
             )
+            listed = joined is not None or opens_list(tokens, m.first)
+            listing = (m.last, m.cue) if listed and m.cue is not None else None
         return out
 
     def _ranked_by_key(self, key: str) -> list[Place]:
@@ -486,13 +494,6 @@ def _complete_names(
             path.append(key)
             _complete_names(child, units, j + 1, path, out)
             path.pop()
-
-
-def _joined(tokens: list[Token]) -> str:
-    """The tokens' text, a space for each character between two of them."""
-    return tokens[0].text + "".join(
-        " " * (t.start - p.end) + t.text for p, t in zip(tokens, tokens[1:], strict=False)
-    )
 
 
 def _ranked(places: list[Place]) -> list[Place]:

@@ -10,8 +10,11 @@ from collections.abc import Iterable
 
 from rasd.knowledge.files import DataSource, data_file, read_data
 from rasd.knowledge.places import GazetteerError
-from rasd.text.normalize import OPENERS, is_arabic_word
+from rasd.text.normalize import COMMAS, OPENERS, folded_words, is_arabic_word
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
+
+_PLURAL_CUES = folded_words("plural_place_words", "ar")
+_AND = tuple(folded_words("and", "ar"))
 
 
 def read_latin_articles(source: DataSource) -> dict[str, str]:
@@ -101,3 +104,26 @@ def word_before_name(tokens: list[Token], first: int) -> int:
     while at >= 0 and tokens[at].text in OPENERS:
         at -= 1
     return at
+
+
+def joined_words(tokens: list[Token]) -> str:
+    """The tokens' text, a space for each character between two of them."""
+    return tokens[0].text + "".join(
+        " " * (t.start - p.end) + t.text for p, t in zip(tokens, tokens[1:], strict=False)
+    )
+
+
+def opens_list(tokens: list[Token], first: int) -> bool:
+    """Does a plural place word stand right before the name at ``first`` ("بلدات", "قرى")?"""
+    return first > 0 and bool(token_keys(tokens[first - 1].norm) & _PLURAL_CUES)
+
+
+def continues_list(tokens: list[Token], last: int, first: int) -> int | None:
+    """Is the name at ``first`` the next of a list whose previous name ends at ``last``,
+    after "،" or "و" (0), or carrying the conjunction ("وكفركلا": its length)? None if not."""
+    between = tokens[last:first]
+    if between:
+        joined = len(between) == 1 and (between[0].text in COMMAS or between[0].norm in _AND)
+        return 0 if joined else None
+    word = tokens[first].norm if first < len(tokens) else ""
+    return next((len(a) for a in _AND if word.startswith(a)), None)
