@@ -224,6 +224,11 @@ def test_the_capital_named_by_its_countrys_adjective_is_that_capital(text):
     assert only_event(text).location.name == "Mogadishu"
 
 
+def test_a_village_named_in_a_governorates_countryside_is_no_namesake_elsewhere():
+    event = only_event("قتل مدني برصاص مجهولين في بلدة المليحة الشرقية بريف درعا الشرقي اليوم.")
+    assert event.location.admin1 == "Daraa"
+
+
 def test_a_nationality_adjective_is_no_place():
     doc = document_from_text("Al Shabaab militants killed two Somali soldiers.", "adjective")
     (sentence,) = find_mentions(doc, default_resources()).sentences

@@ -82,6 +82,7 @@ def dateline(text: str, gazetteer: Gazetteer) -> tuple[Place | None, int]:
 _SETTLEMENT = frozenset({"city", "town", "village", "admin3"})
 _TOWN_CUES = frozenset({"city", "town", "village"})
 _NOT_ANCHORS = frozenset({"country", "admin1", "sea"})
+_QUALIFIER_WORDS = 2  # "المليحة الشرقية بريف درعا": a word of the name, then the countryside
 
 
 def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[PlaceMention]:
@@ -98,6 +99,9 @@ def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[
             m.candidates = []  # "حي الرميلة", only an oil field known: a quarter it lacks
         elif any(p.kind == "admin1" for p in m.candidates):
             m.candidates = [p for p in m.candidates if not _namesake_of_governorate(p, m)]
+    for m, after in zip(mentions, mentions[1:], strict=False):
+        if _outside_the_governorate_after(m, after, context.text):
+            m.candidates = []  # "بلدة المليحة الشرقية بريف درعا": a village it lacks there
     admin1s: dict[str, float] = {}
     countries: dict[str, float] = dict.fromkeys(context.countries, _W.actor_country)
     sure = [_unambiguous(m) for m in mentions]
@@ -182,6 +186,18 @@ def _one_sentence(text: str, a: PlaceMention, b: PlaceMention) -> bool:
     """No sentence ends between the two mentions (a text not given: as if one)."""
     first, second = (a, b) if a.span.start <= b.span.start else (b, a)
     return not _SENTENCE_ENDS.search(text, first.span.end, second.span.start)
+
+
+def _outside_the_governorate_after(m: PlaceMention, after: PlaceMention, text: str) -> bool:
+    """Does a governorate's countryside right after ``m`` ("... بريف درعا") hold none of the
+    places ``m`` may be?"""
+    units = {p.admin1 for p in after.candidates if p.kind == "admin1"}
+    if not units or after.relation is None or after.relation.kind != RelationKind.COUNTRYSIDE_OF:
+        return False
+    between = text[m.span.end : after.span.start]
+    if len(between.split()) > _QUALIFIER_WORDS or any(c in between for c in ",،.:;()"):
+        return False
+    return bool(m.candidates) and not any(p.admin1 in units for p in m.candidates)
 
 
 def _namesake_of_governorate(p: Place, m: PlaceMention) -> bool:
