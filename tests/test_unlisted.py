@@ -91,6 +91,14 @@ def test_the_ends_of_a_road_do_not_hold_the_village_near_it():
     assert (event.location.name, event.location.admin1) == ("عزقول", "Idlib")
 
 
+def test_a_village_on_a_road_the_sentence_names_alone_lies_by_the_road():
+    [event] = rasd.extract(
+        "استهدفت طائرة مسيرة أمس سيارة قرب مفرق قرية دوكركا على طريق القامشلي – المالكية.",
+        published=PUBLISHED,
+    )
+    assert (event.location.name, event.location.admin1) == ("دوكركا", "Al-Hasakah")
+
+
 def test_a_village_named_twice_is_one_place_whatever_unit_each_sentence_gives():
     found = rasd.extract(
         "قتل ثلاثة أطفال بقذيفة أمس في حي عزقول بمدينة تعز. وسقطت القذيفة أمس على منزل في "

@@ -178,7 +178,7 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
     for k, m in enumerate(mentions):
         if m.candidates or m.place is not None:
             continue
-        container = _container(mentions, k, text)
+        container = _container(mentions, k, text) or _container(mentions, k, text, roads=True)
         precision = 2
         if container is None:
             container, precision = _unit_told_before(mentions, k), 3
@@ -201,20 +201,23 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
         m.geo_precision = precision
 
 
-def _container(mentions: list[PlaceMention], k: int, text: str) -> Place | None:
+def _container(
+    mentions: list[PlaceMention], k: int, text: str, roads: bool = False
+) -> Place | None:
     """The resolved place named next after mention ``k`` in its sentence, else before it;
-    the ends of a road ("قرب أوتوستراد دمشق – حلب") hold no village."""
+    the ends of a road ("قرب أوتوستراد دمشق – حلب") hold no village, unless ``roads`` (the
+    sentence names no other: "مفرق قرية دوكركا على طريق القامشلي – المالكية")."""
     stops = ".!?\n"
     m = mentions[k]
     for other in mentions[k + 1 :]:
         if any(c in text[m.span.end : other.span.start] for c in stops):
             break
-        if _may_hold(other):
+        if _may_hold(other, roads):
             return other.place
     for other in reversed(mentions[:k]):
         if any(c in text[other.span.end : m.span.start] for c in stops):
             break
-        if _may_hold(other):
+        if _may_hold(other, roads):
             return other.place
     return None
 
@@ -227,12 +230,12 @@ def _unit_told_before(mentions: list[PlaceMention], k: int) -> Place | None:
     return None
 
 
-def _may_hold(mention: PlaceMention) -> bool:
+def _may_hold(mention: PlaceMention, roads: bool = False) -> bool:
     relation = mention.relation
     return (
         mention.place is not None
         and mention.place.source != SOURCE
-        and (relation is None or relation.kind != RelationKind.ROAD_BETWEEN)
+        and (roads or relation is None or relation.kind != RelationKind.ROAD_BETWEEN)
     )
 
 
