@@ -229,6 +229,11 @@ def test_a_village_named_in_a_governorates_countryside_is_no_namesake_elsewhere(
     assert event.location.admin1 == "Daraa"
 
 
+def test_a_place_before_a_colon_opening_the_sentence_holds_the_place_it_names():
+    event = only_event("غزة: استشهد ثلاثة مواطنين بقصف إسرائيلي شرق رفح اليوم.")
+    assert event.location.name == "Rafaḩ"
+
+
 def test_a_nationality_adjective_is_no_place():
     doc = document_from_text("Al Shabaab militants killed two Somali soldiers.", "adjective")
     (sentence,) = find_mentions(doc, default_resources()).sentences

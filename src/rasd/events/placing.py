@@ -68,6 +68,7 @@ def places_for(
     ]
     named = [m for m in named if not _of_a_recalled_act(sentence, near, m)] or named
     named = [m for m in named if not _names_a_force(sentence, m)] or named
+    named = [m for m in named if not _heads_the_sentence(sentence, m)] or named
     for scope in ([m for m in named if clause.holds(m.span.start)], named):
         usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
         if usable:
@@ -86,6 +87,18 @@ def places_for(
         if usable:
             return most_specific(sentence, usable, near), True
     return [fallback], False
+
+
+def _heads_the_sentence(sentence: SentenceMentions, mention: PlaceMention) -> bool:
+    """ "غزة: استشهد ثلاثة بقصف شرق رفح", "محافظة إدلب: ...": a place before a colon that
+    opens the sentence (a dateline, a round-up's section) holds what the sentence names."""
+    k = sentence.token_index(mention.span.end)
+    return (
+        bool(sentence.tokens)
+        and mention.span.start <= sentence.tokens[0].end
+        and k < len(sentence.tokens)
+        and sentence.tokens[k].text == ":"
+    )
 
 
 def _names_a_force(sentence: SentenceMentions, mention: PlaceMention) -> bool:
