@@ -166,3 +166,8 @@ def test_a_remembered_distance_serves_only_the_places_it_was_measured_between():
     moved = dataclasses.replace(town, lat=35.5)  # 55 km north
     assert _Nearness([town]).closeness(village, None) == SETTINGS.geocode.near_weight
     assert _Nearness([moved]).closeness(village, None) == SETTINGS.geocode.region_weight
+
+
+def test_a_governorate_told_with_its_bearing_from_a_far_city_is_still_that_governorate(gaz):
+    found = geocode("انفجار بمحافظة الأنبار 118 كم غربي بغداد", gaz)
+    assert found[0].place is not None and found[0].place.name == "Al-Anbar"

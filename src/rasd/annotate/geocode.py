@@ -243,6 +243,7 @@ def _keep_near_references(mentions: list[PlaceMention]) -> None:
             or ref.relation is None
             or ref.relation.kind not in _BEARINGS
             or ref.first - m.last > _W.bearing_words
+            or all(p.kind == "admin1" for p in m.candidates)  # a governorate, however far
         ):
             continue
         reference = ref.place
