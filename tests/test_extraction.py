@@ -1139,6 +1139,16 @@ def test_a_quoted_outlet_a_source_spoke_to_is_no_place():
     assert events(text) == []
 
 
+def test_an_attack_told_as_known_in_a_statement_of_a_later_day_is_the_one_told_before():
+    text = (
+        "فجر انتحاري سيارة مفخخة عند مدخل فندق في مقديشو مساء الجمعة. "
+        "وقال وزير الصحة الصومالي علي حاجي آدم، صباح اليوم الأحد، إن الهجوم أسفر عن مقتل "
+        "21 شخصا."
+    )
+    (event,) = events(text, "2022-08-21T12:00:00+03:00")
+    assert (event.date_from, event.fatalities) == (dt.date(2022, 8, 19), 21)
+
+
 def test_mortars_used_in_a_fight_are_its_weapons_not_a_shelling():
     text = (
         "اندلعت أمس اشتباكات مسلحة في المنطقة الخضراء بين سرايا السلام من جهة وقوات الأمن "

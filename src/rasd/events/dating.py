@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rasd.events.focus import Focus
 
 # What follows the date of a dateline: the outlet in brackets, then a dash or a slash.
-_TELLING_REACH = 4  # "أعلنت حكومة ولاية شمال كردفان، اليوم": the teller's name between
+_TELLING_REACH = 8  # "وقال وزير الصحة الصومالي علي حاجي آدم، صباح اليوم": the teller between
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014/]")
 
 
