@@ -1149,6 +1149,15 @@ def test_an_attack_told_as_known_in_a_statement_of_a_later_day_is_the_one_told_b
     assert (event.date_from, event.fatalities) == (dt.date(2022, 8, 19), 21)
 
 
+def test_a_strike_told_with_the_weapon_as_known_is_the_one_told_before():
+    text = (
+        "قتلت ثلاث نساء جراء استهداف طائرة مسيرة تركية منزلا في قرية حلنج الواقعة جنوب شرقي "
+        "مدينة كوباني، مساء أمس. وبحسب المراسل، فإن الطائرة المسيرة استهدفت حديقة منزل "
+        "المواطنة في مدينة كوباني، ما أدى إلى مقتلها."
+    )
+    assert len(events(text)) == 1
+
+
 def test_mortars_used_in_a_fight_are_its_weapons_not_a_shelling():
     text = (
         "اندلعت أمس اشتباكات مسلحة في المنطقة الخضراء بين سرايا السلام من جهة وقوات الأمن "

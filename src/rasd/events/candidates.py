@@ -18,12 +18,12 @@ from rasd.events.candidate import Candidate
 from rasd.events.casualties import count_casualties, told_joined_toll
 from rasd.events.dating import date_below, date_event, stretches_broken_down
 from rasd.events.focus import Focus
+from rasd.events.killings import killing
 from rasd.events.placing import places_for, protest_sites
 from rasd.events.precedence import announced_type, group_by_type, impact
 from rasd.events.reporting import hypothetical, referred_to
 from rasd.events.roles import assign_roles, owns_target
 from rasd.events.sides import (
-    UNARMED,
     Mention,
     is_armed,
     is_civilian,
@@ -33,7 +33,6 @@ from rasd.events.sides import (
     strength,
     strikes_from_afar,
 )
-from rasd.events.subjects import managing_subject
 from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.lexicon import FIREARM, Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
@@ -47,9 +46,7 @@ _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 _VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
 _ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
-_OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
 _DEFINITE = folded_words("definite_articles", "en")
-_VERB_MODIFIERS = folded_words("verb_modifiers", "en")  # "security forces also killed"
 
 
 def find_candidates(
@@ -96,7 +93,7 @@ def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus)
     out: list[Candidate] = []
     for number, clause in enumerate(sentence.clauses):
         triggers = [t for t in sentence.triggers if clause.holds(t.start)]
-        triggers = triggers or _interception(sentence, clause) or _killing(sentence, clause)
+        triggers = triggers or _interception(sentence, clause) or killing(sentence, clause)
         triggers = [t for t in triggers if not hypothetical(sentence, t)]
         if not triggers:
             continue
@@ -139,65 +136,6 @@ def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatc
     return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
 
 
-def _killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
-    """ "قتل مسلحون مجهولون ثلاثة مدنيين", "gunmen killed three soldiers": a killing word with
-    the killers right after it (Arabic) or right before it with the killed after it (English)
-    is an attack even when no trigger phrase spans both."""
-    died = sentence.cue(Cue.DIED)
-    for cue in sentence.cue(Cue.KILLED):
-        if any(d.start <= cue.start < d.end for d in died):
-            continue  # "استشهد جنديان": the soldiers died, they killed no one
-        if not clause.holds(cue.start):
-            continue
-        # "تمكن الجيش من قتل ثلاثة": the killing as a noun, its agent before it
-        managed = _killed_after(sentence, cue) and managing_subject(sentence, cue) is not None
-        if managed or _killers_named(sentence, cue):
-            # "قتلت مسيرة إسرائيلية راعياً": the weapon that killed, right after the word, names
-            # a strike from afar
-            weapon = next(
-                (
-                    w.payload.sub_event_type
-                    for w in sentence.weapons
-                    if w.payload.sub_event_type
-                    and w.start >= cue.end
-                    and sentence.words_between(cue.end, w.start) == 0
-                ),
-                None,
-            )
-            event_type = EventType.EXPLOSIONS if weapon else EventType.VIOLENCE_AGAINST_CIVILIANS
-            trigger = Trigger(
-                cue.payload,
-                event_type,
-                weapon or SubEventType.ATTACK,
-                "ASSAULT",
-                Voice.NOUN if managed else Voice.ACTIVE,
-            )
-            return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
-    return []
-
-
-def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
-    killers = [a for a in sentence.actors if a.entry.kind not in UNARMED]
-    before = any(
-        a.span.end <= cue.start
-        and all(
-            t.norm in _VERB_MODIFIERS for t in sentence.tokens if a.span.end <= t.start < cue.start
-        )
-        for a in killers
-    )
-    if is_arabic_word(sentence.tokens[cue.first].norm):
-        # (not "جثة لعسكريين": bodies of soldiers, the name joined to "ل" owns the dead)
-        after = any(
-            a.span.start >= cue.end
-            and sentence.words_between(cue.end, a.span.start) == 0
-            and not sentence.tokens[sentence.token_index(a.span.start)].norm.startswith(_OF_CLITICS)
-            for a in killers
-        )
-        # "إن جنود الاحتلال قتلوا شابين": the subject first, the killed right after the verb
-        return after or (before and _killed_after(sentence, cue, reach=0))
-    return _killed_after(sentence, cue) and before
-
-
 def _told_as_known(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
     """ "الاشتباكات", "the clashes", "التفجير": a clash word, or a word of any other kind of
     act but a battle's, that carries the article."""
@@ -207,26 +145,14 @@ def _told_as_known(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) ->
         return False
     at = sentence.token_index(trigger.start)
     word = sentence.tokens[at].norm
-    if is_arabic_word(word):
-        return is_definite(word)
+    if is_arabic_word(word):  # "القذيفة سقطت", "الطائرة المسيرة استهدفت": the weapon before
+        return is_definite(word) or any(
+            w.end <= trigger.start
+            and sentence.words_between(w.end, trigger.start) == 0
+            and is_definite(sentence.tokens[w.first].norm)
+            for w in sentence.weapons
+        )
     return at > 0 and sentence.tokens[at - 1].norm in _DEFINITE
-
-
-def _killed_after(
-    sentence: SentenceMentions,
-    cue: PhraseMatch[Cue],
-    reach: int = SETTINGS.events.killed_object_reach,
-) -> bool:
-    """ "killed three soldiers", "killed at least two", "killed a police officer": the killed
-    follow the verb, a number (past its approximator) or a person named within ``reach``
-    words (so "soldiers killed in a blast" is no killing by soldiers)."""
-    return any(
-        n.span.start >= cue.end and sentence.words_between(cue.end, n.said_from) == 0
-        for n in sentence.numbers
-    ) or any(
-        a.span.start >= cue.end and sentence.words_between(cue.end, a.span.start) <= reach
-        for a in sentence.actors
-    )
 
 
 def _one_act(sentence: SentenceMentions, a: PhraseMatch[Trigger], b: PhraseMatch[Trigger]) -> bool:
