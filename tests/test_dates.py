@@ -117,6 +117,10 @@ def test_since_the_morning_hours_is_today_not_hours_ago():
     assert day("منذ ساعات الصباح") == day("منذ ساعات الفجر") == D(2024, 1, 15)
 
 
+def test_the_start_of_a_bare_year_is_that_year():
+    assert days("مطلع 2023") == (D(2023, 1, 1), D(2023, 12, 31), 3)
+
+
 def test_some_days_ago_is_the_week_before_publication():
     for expression in ("قبل أيام", "منذ أيام", "days ago", "قبل عدة أيام"):
         assert days(expression) == (D(2024, 1, 8), D(2024, 1, 15), 2)

@@ -875,6 +875,11 @@ def test_a_broken_plural_after_killed_is_several_victims_not_one():
     assert event.fatalities == 0 and not event.fatalities_known
 
 
+def test_a_year_after_the_start_of_is_no_death_toll():
+    text = "قتل 5 مدنيين في قصف على حي في الفاشر اليوم، ليرتفع عدد القتلى منذ مطلع 2023 إلى المئات."
+    assert only_event(text).fatalities == 5
+
+
 def test_a_vague_toll_is_not_a_known_number():
     event = only_event("قتل عشرات المدنيين بغارات روسية على مدينة سراقب أمس.")
     assert not event.fatalities_known  # ACLED leaves "dozens" unscored
