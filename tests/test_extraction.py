@@ -415,11 +415,6 @@ def test_an_officer_shot_dead_by_gunmen_is_a_battle_not_violence_against_civilia
     assert types(event) == ("Battles", "Armed clash")
 
 
-def test_settlers_opening_fire_towards_villagers_attack_civilians():
-    event = only_event("أطلق مستوطنون النار تجاه الأهالي في بلدة المزرعة الشرقية اليوم.")
-    assert types(event) == ("Violence against civilians", "Attack")
-
-
 def test_a_drone_that_killed_someone_made_a_drone_strike():
     event = only_event("قتلت مسيرة إسرائيلية راعيا في خراج بلدة شبعا اليوم.")
     assert types(event) == ("Explosions/Remote violence", "Air/drone strike")
