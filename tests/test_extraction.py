@@ -420,6 +420,11 @@ def test_a_drone_that_killed_someone_made_a_drone_strike():
     assert types(event) == ("Explosions/Remote violence", "Air/drone strike")
 
 
+def test_bombs_defused_with_the_force_named_between_are_disrupted_weapons_use():
+    event = only_event("فككت قوات الأمن ثلاث عبوات ناسفة على طريق العريش اليوم.")
+    assert types(event) == ("Strategic developments", "Disrupted weapons use")
+
+
 def test_youths_clashing_with_police_in_english_are_rioters():
     event = only_event("Young men clashed with police in the town of Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")
