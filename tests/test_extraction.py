@@ -234,6 +234,11 @@ def test_a_place_before_a_colon_opening_the_sentence_holds_the_place_it_names():
     assert event.location.name == "Rafaḩ"
 
 
+def test_the_camp_displaced_people_came_from_is_not_where_the_shells_fell():
+    text = "سقطت قذائف على مركز إيواء يضم نازحين قدموا من مخيم كلمة في مدينة نيالا اليوم."
+    assert only_event(text).location.name == "Nyala"
+
+
 def test_a_nationality_adjective_is_no_place():
     doc = document_from_text("Al Shabaab militants killed two Somali soldiers.", "adjective")
     (sentence,) = find_mentions(doc, default_resources()).sentences
