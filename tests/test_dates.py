@@ -117,6 +117,10 @@ def test_since_the_morning_hours_is_today_not_hours_ago():
     assert day("منذ ساعات الصباح") == day("منذ ساعات الفجر") == D(2024, 1, 15)
 
 
+def test_since_the_morning_hours_of_a_day_named_is_that_day():
+    assert day("منذ ساعات صباح أمس") == D(2024, 1, 14)
+
+
 def test_the_start_of_a_bare_year_is_that_year():
     assert days("مطلع 2023") == (D(2023, 1, 1), D(2023, 12, 31), 3)
 

@@ -122,6 +122,11 @@ def test_a_plural_place_word_is_the_cue_of_every_name_its_list_goes_on_to(gaz):
     assert [m.text for m in found] == ["عيتا الشعب", "كفركلا", "الخيام"]
 
 
+def test_a_listed_name_that_begins_like_the_conjunction_keeps_its_first_letter(gaz):
+    text = "قصف مدن بغداد واسط"
+    assert [m.text for m in gaz.find(tokenize(text), text)] == ["بغداد", "واسط"]
+
+
 def test_cue_word_with_the_article_is_followed_by_an_adjective_not_a_name(gaz):
     assert gaz.find(tokenize("ضربات على المدينة المطلة على البحر")) == []
 

@@ -99,6 +99,14 @@ def test_a_village_on_a_road_the_sentence_names_alone_lies_by_the_road():
     assert (event.location.name, event.location.admin1) == ("دوكركا", "Al-Hasakah")
 
 
+def test_a_village_on_a_road_between_two_governorates_is_not_put_at_either_end():
+    [event] = rasd.extract(
+        "استهدفت طائرة مسيرة أمس سيارة قرب قرية دوكركا على طريق حلب – الرقة.",
+        published=PUBLISHED,
+    )
+    assert event.location.name != "دوكركا" or event.location.admin1 is None
+
+
 def test_a_village_named_twice_is_one_place_whatever_unit_each_sentence_gives():
     found = rasd.extract(
         "قتل ثلاثة أطفال بقذيفة أمس في حي عزقول بمدينة تعز. وسقطت القذيفة أمس على منزل في "

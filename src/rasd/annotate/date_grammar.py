@@ -267,6 +267,8 @@ class DateGrammar:
         if not (before or after) or any(self.tag(j, t) is not None for t in ("weekday", "month")):
             return None  # منذ يوم الأحد is "since Sunday"
         if before and self.tag(j, "part") is not None:
+            if any(self.tag(j + 1, t) is not None for t in ("relative_day", "weekday")):
+                return None  # منذ ساعات مساء أمس: the day part of the day named after it
             return j + 1, (self.today, self.today, 1)  # منذ ساعات الصباح: "since this morning"
         name, form = unit
         if count is not None:

@@ -28,7 +28,7 @@ from rasd.knowledge.place_kinds import QUARTER, SETTLEMENT_KINDS
 from rasd.knowledge.places import Relation, RelationKind, km_between
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Location
-from rasd.text.normalize import is_arabic
+from rasd.text.normalize import folded_words, is_arabic
 
 __all__ = [
     "PlaceContext",
@@ -82,7 +82,7 @@ def dateline(text: str, gazetteer: Gazetteer) -> tuple[Place | None, int]:
 _SETTLEMENT = frozenset({"city", "town", "village", "admin3"})
 _TOWN_CUES = frozenset({"city", "town", "village"})
 _NOT_ANCHORS = frozenset({"country", "admin1", "sea"})
-_QUALIFIER_WORDS = 2  # "المليحة الشرقية بريف درعا": a word of the name, then the countryside
+_AND = tuple(folded_words("and", "ar"))
 
 
 def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[PlaceMention]:
@@ -194,9 +194,11 @@ def _outside_the_governorate_after(m: PlaceMention, after: PlaceMention, text: s
     units = {p.admin1 for p in after.candidates if p.kind == "admin1"}
     if not units or after.relation is None or after.relation.kind != RelationKind.COUNTRYSIDE_OF:
         return False
-    between = text[m.span.end : after.span.start]
-    if len(between.split()) > _QUALIFIER_WORDS or any(c in between for c in ",،.:;()"):
+    between = text[m.span.end : after.span.start].split()
+    if len(between) > _W.qualifier_words or any(c in w for w in between for c in ",،.:;()"):
         return False
+    if any(w.startswith(_AND) for w in between):
+        return False  # "قصفت حلب وريف إدلب": two places, not one within the other
     return bool(m.candidates) and not any(p.admin1 in units for p in m.candidates)
 
 
@@ -234,8 +236,9 @@ def _keep_near_references(mentions: list[PlaceMention]) -> None:
     """ "قرية المنصورية جنوب غربي كركوك": a place told with its bearing from a reference lies
     within reach of it (settings: geocode.reference_km). A candidate farther off is another
     place of that name; with none near, the name stays unresolved, and the reference, told
-    with its bearing, is all that places the event. "محافظة كركوك، شمال العاصمة بغداد": a
-    governorate lies within reach when its extent does."""
+    with its bearing, is all that places the event. A governorate is kept however far its
+    centre lies ("بمحافظة الأنبار 118 كم غربي بغداد"): the gazetteer gives each one the same
+    radius, not its extent."""
     for m, ref in zip(mentions, mentions[1:]):
         if (
             m.place is None

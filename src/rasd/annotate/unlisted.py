@@ -1,10 +1,11 @@
 """Places the gazetteer lacks: villages named after a place word ("قرية X", "قرى X وY وZ",
 "كلاً من X وY") are read as names all the same, and placed at the unit the sentence
 says they lie in ("... في ريف معرة النعمان"), with geo_precision 2, as ACLED codes a village
-it cannot find.
+it cannot find; by a road whose ends lie in one governorate, at its first end.
 
 A name is one word, or two where the first is one that begins place names (عين، تل، كفر:
-``data/places/joined_prefixes.txt``); frequent words (an adjective after the place word:
+``data/places/joined_prefixes.txt``), and a word that ends names after it (``name_endings``:
+"حومين الفوقا"); frequent words (an adjective after the place word:
 "قرية صغيرة") and words that describe a place (``place_descriptions``: "حي مكتظ") are never
 names. Only the plural place words and the list opener read on past the first name, over
 "،" and the conjunction.
@@ -178,7 +179,7 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
     for k, m in enumerate(mentions):
         if m.candidates or m.place is not None:
             continue
-        container = _container(mentions, k, text) or _container(mentions, k, text, roads=True)
+        container = _container(mentions, k, text) or _road_end(mentions, k, text)
         precision = 2
         if container is None:
             container, precision = _unit_told_before(mentions, k), 3
@@ -220,6 +221,26 @@ def _container(
         if _may_hold(other, roads):
             return other.place
     return None
+
+
+def _road_end(mentions: list[PlaceMention], k: int, text: str) -> Place | None:
+    """The first end of the road mention ``k`` lies on, when both ends lie in one governorate
+    ("مفرق قرية دوكركا على طريق القامشلي – المالكية"): a village by a long road between two
+    governorates could be anywhere along it."""
+    end = _container(mentions, k, text, roads=True)
+    stops = ".!?\n"
+    m = mentions[k]
+    ends = [
+        o.place
+        for o in mentions
+        if o.place is not None
+        and o.relation is not None
+        and o.relation.kind == RelationKind.ROAD_BETWEEN
+        and not any(
+            c in text[min(o.span.end, m.span.end) : max(o.span.start, m.span.start)] for c in stops
+        )
+    ]
+    return end if end is not None and len({p.admin1 for p in ends}) == 1 else None
 
 
 def _unit_told_before(mentions: list[PlaceMention], k: int) -> Place | None:

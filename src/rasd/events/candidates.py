@@ -138,14 +138,15 @@ def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatc
 
 def _told_as_known(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
     """ "الاشتباكات", "the clashes", "التفجير": a clash word, or a word of any other kind of
-    act but a battle's, that carries the article."""
+    act but a battle's, that carries the article, or whose weapon does right before it
+    ("القذيفة سقطت", "الطائرة المسيرة استهدفت")."""
     if trigger.payload.event_type == EventType.BATTLES and not any(
         c.start <= trigger.start < c.end for c in sentence.cue(Cue.CLASH)
     ):
         return False
     at = sentence.token_index(trigger.start)
     word = sentence.tokens[at].norm
-    if is_arabic_word(word):  # "القذيفة سقطت", "الطائرة المسيرة استهدفت": the weapon before
+    if is_arabic_word(word):
         return is_definite(word) or any(
             w.end <= trigger.start
             and sentence.words_between(w.end, trigger.start) == 0

@@ -12,13 +12,14 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange, Document, date_span
 from rasd.text.matcher import PhraseMatch
+from rasd.text.normalize import folded_words
 from rasd.text.sentences import ends_sentence
 
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
 
 # What follows the date of a dateline: the outlet in brackets, then a dash or a slash.
-_TELLING_REACH = 8  # "وقال وزير الصحة الصومالي علي حاجي آدم، صباح اليوم": the teller between
+_THAT = folded_words("complementizers")
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014/]")
 
 
@@ -65,11 +66,14 @@ def is_date_line(sentence: SentenceMentions, date: DateRange) -> bool:
 
 
 def _day_of_telling(sentence: SentenceMentions, date: DateRange, cand: Candidate) -> bool:
-    """A day right after a word of telling ("أعلنت الحكومة، اليوم", "said on Tuesday"),
-    before the act it tells of."""
+    """A day right after a word of telling and its teller ("أعلنت الحكومة، اليوم الثلاثاء،
+    مقتل ثلاثة", "said on Tuesday"), before the act it tells of; not one after "إن"/"أن",
+    in what is told ("قالت مصادر إن ثلاثة قتلوا اليوم")."""
     span = date_span(date)
     return span.end <= cand.trigger_span.start and any(
-        c.end <= span.start and sentence.words_between(c.end, span.start) <= _TELLING_REACH
+        c.end <= span.start
+        and sentence.words_between(c.end, span.start) <= SETTINGS.events.telling_reach
+        and not any(t.norm in _THAT for t in sentence.tokens if c.end <= t.start < span.start)
         for c in sentence.cue(Cue.REPORT)
     )
 

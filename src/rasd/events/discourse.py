@@ -83,10 +83,7 @@ def _known_acts_repeat(candidates: list[Candidate]) -> None:
     for cand in candidates:
         if cand.event_type not in _KNOWN_KINDS or cand.place is None:
             continue
-        # (the day a statement about it was made is no day of its own: "وقال الوزير، صباح
-        # اليوم، إن الهجوم أسفر عن مقتل 21")
-        own_day = cand.date_explicit and not cand.told_on
-        near = _told_before(cand, told) if cand.definite and not own_day else []
+        near = _told_before(cand, told) if cand.definite and not cand.date_explicit else []
         if near and not any(named_apart(c, cand) or _closer(c.place, cand.place) for c in near):
             cand.anchored = False
             take_toll(near[-1], cand)

@@ -15,7 +15,7 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.places import place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
-from rasd.model import DateRange
+from rasd.model import DateRange, date_span
 
 _REGION_RANK = SETTINGS.placing.specificity["admin2"]  # below this a place is a region
 
@@ -58,7 +58,7 @@ class Focus:
             if d.precision <= 2
             and not is_date_line(sentence, d)
             and not since(sentence, d)
-            and not self._long_before(d)
+            and not _in_since_clause(sentence, d)
         ]
         if dates:
             self.date = dates[-1]
@@ -66,14 +66,6 @@ class Focus:
                 self.report_date = dates[0]
         if sentence.places:
             self._placed.append(sentence)
-
-    def _long_before(self, date: DateRange) -> bool:
-        """A day more than a few days before the article ("since Hamas attacked on October
-        7"): what the text recalls, not the day it goes on to tell of."""
-        return (
-            self.published is not None
-            and (self.published - date.date_to).days > SETTINGS.events.recalled_after_days
-        )
 
     def fallback_date(self, sentence: SentenceMentions) -> DateRange | None:
         """The date the lines around give (a subheading's, a broken-down item's); else a new
@@ -152,3 +144,11 @@ class Focus:
 def _specific(mention: PlaceMention) -> bool:
     """A town or smaller, not a region."""
     return rank(place_of(mention)) >= _REGION_RANK
+
+
+def _in_since_clause(sentence: SentenceMentions, date: DateRange) -> bool:
+    """ "since Hamas attacked Israel on October 7": a day in what "since" opens dates when
+    something began, not the events the text goes on to tell."""
+    start = date_span(date).start
+    clause = sentence.clause_of(start)
+    return any(c.end <= start and clause.holds(c.start) for c in sentence.cue(Cue.SINCE))

@@ -37,7 +37,8 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def same_event(a: Candidate, b: Candidate) -> bool:
-    """The same actor doing the same kind of thing at the same place on the same day."""
+    """The same actor doing the same kind of thing at the same place on the same day (or on
+    a day a few days before the day one report was told on: "أعلنت الحكومة، اليوم، مقتل ...")."""
     if a.event_type != b.event_type or a.place_choice is None or b.place_choice is None:
         return False
     if a.place is None or b.place is None:  # never: a place chosen is a place mentioned
@@ -73,9 +74,9 @@ def same_event(a: Candidate, b: Candidate) -> bool:
 
 
 def absorb(kept: Candidate, other: Candidate) -> None:
-    """Fold ``other`` into ``kept``: the stronger actors, the narrower date, the stronger or
-    more severe trigger, the more specific place (the body's over a headline's), the higher
-    toll, every weapon."""
+    """Fold ``other`` into ``kept``: the stronger actors, the narrower date (the act's own
+    day over the day it was told on), the stronger or more severe trigger, the more specific
+    place (the body's over a headline's), the higher toll, every weapon."""
     kept.anchored = kept.anchored or other.anchored
     told_in_body = kept.title_only and not other.title_only  # the body says where, exactly
     kept.title_only = kept.title_only and other.title_only
@@ -90,8 +91,6 @@ def absorb(kept: Candidate, other: Candidate) -> None:
         kept.date, kept.told_on = other.date, False
         if "date" in other.evidence:
             kept.evidence["date"] = other.evidence["date"]
-    elif other.told_on and not kept.told_on and kept.date_explicit:
-        pass  # the day of a later telling narrows no day the act was told on
     elif other.date_explicit and kept.date_explicit and kept.date and other.date:
         start = max(kept.date.date_from, other.date.date_from)
         end = min(kept.date.date_to, other.date.date_to)
@@ -124,7 +123,7 @@ def _told_after(a: Candidate, b: Candidate) -> bool:
     if told.date is None or act.date is None:
         return False
     days = (told.date.date_from - act.date.date_to).days
-    return 0 <= days <= SETTINGS.events.recalled_after_days
+    return 0 <= days <= SETTINGS.merging.told_later_days
 
 
 def take_toll(kept: Candidate, other: Candidate) -> None:

@@ -90,15 +90,9 @@ def places_for(
 
 
 def _heads_the_sentence(sentence: SentenceMentions, mention: PlaceMention) -> bool:
-    """ "غزة: استشهد ثلاثة بقصف شرق رفح", "محافظة إدلب: ...": a place before a colon that
-    opens the sentence (a dateline, a round-up's section) holds what the sentence names."""
-    k = sentence.token_index(mention.span.end)
-    return (
-        bool(sentence.tokens)
-        and mention.span.start <= sentence.tokens[0].end
-        and k < len(sentence.tokens)
-        and sentence.tokens[k].text == ":"
-    )
+    """ "غزة: استشهد ثلاثة بقصف شرق رفح", "- محافظة إدلب: ...": a place in the heading before
+    the colon (a dateline, a round-up's section) holds what the sentence names."""
+    return sentence.is_section and mention.span.end <= sentence.start + sentence.text.index(":")
 
 
 def _names_a_force(sentence: SentenceMentions, mention: PlaceMention) -> bool:

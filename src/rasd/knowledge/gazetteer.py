@@ -321,7 +321,7 @@ class Gazetteer:
         out = []
         listing: tuple[int, str] | None = None  # where the last name of a list ends, its cue
         for m in self.matches(tokens):
-            joined = None if listing is None else continues_list(tokens, listing[0], m.first)
+            joined = None if listing is None else continues_list(tokens, listing[0], m.first, m.key)
             if listing is not None and joined is not None and m.cue is None:
                 m = m._replace(cue=listing[1])  # "بلدات عيتا الشعب وكفركلا والخيام": one cue
             elif m.guarded and (m.cue is None or self._weak_cue_before(tokens, m.first)):

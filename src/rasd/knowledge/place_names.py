@@ -118,12 +118,16 @@ def opens_list(tokens: list[Token], first: int) -> bool:
     return first > 0 and bool(token_keys(tokens[first - 1].norm) & _PLURAL_CUES)
 
 
-def continues_list(tokens: list[Token], last: int, first: int) -> int | None:
-    """Is the name at ``first`` the next of a list whose previous name ends at ``last``,
-    after "،" or "و" (0), or carrying the conjunction ("وكفركلا": its length)? None if not."""
+def continues_list(tokens: list[Token], last: int, first: int, key: str) -> int | None:
+    """Is the name ``key`` at ``first`` the next of a list whose previous name ends at
+    ``last``, after "،" or "و" (0), or carrying the conjunction ("وكفركلا": its length, but
+    "واسط" is Wasit)? None if not."""
     between = tokens[last:first]
     if between:
         joined = len(between) == 1 and (between[0].text in COMMAS or between[0].norm in _AND)
         return 0 if joined else None
     word = tokens[first].norm if first < len(tokens) else ""
-    return next((len(a) for a in _AND if word.startswith(a)), None)
+    head = key.split(" ", 1)[0]
+    return next(
+        (len(a) for a in _AND if word.startswith(a) and name_key(word[len(a) :]) == head), None
+    )

@@ -49,6 +49,7 @@ class DateSettings:
 @dataclass(frozen=True)
 class EventSettings:
     recalled_after_days: int
+    telling_reach: int
     widest_range_days: int
     lead_sentences: int
     date_line_share: float
@@ -86,6 +87,7 @@ class PlacingSettings:
 class MergingSettings:
     date_slack_days: int
     headline_days: int
+    told_later_days: int
     stray_main_mentions: int
 
 
@@ -121,6 +123,7 @@ class CasualtySettings:
 
 @dataclass(frozen=True)
 class GeocodeSettings:
+    qualifier_words: int
     cue_same_kind: float
     cue_settlement: float
     cue_point: float
