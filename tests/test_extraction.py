@@ -555,6 +555,13 @@ def test_the_interceptor_named_by_a_nationality_adjective_is_actor1():
     assert actor_id(only_event(text).actor1) == "mil-us"
 
 
+def test_air_defences_struck_as_a_target_are_no_interception():
+    event = only_event(
+        "أعلن حزب الله أنه استهدف بمسيرات انقضاضية منصة دفاع جوي في مستوطنة المطلة اليوم."
+    )
+    assert types(event) == ("Explosions/Remote violence", "Air/drone strike")
+
+
 def test_an_interception_where_one_rocket_lands_is_coded_as_the_attack():
     text = "اعترضت الدفاعات الجوية ثلاثة صواريخ أطلقت على قاعدة قسرك أمس وسقط أحدها داخل القاعدة."
     event = only_event(text)

@@ -20,7 +20,7 @@ from rasd.events.dating import date_below, date_event, stretches_broken_down
 from rasd.events.focus import Focus
 from rasd.events.killings import killing
 from rasd.events.placing import places_for, protest_sites
-from rasd.events.precedence import announced_type, group_by_type, impact
+from rasd.events.precedence import announced_type, group_by_type, impact, interceptions
 from rasd.events.reporting import hypothetical, referred_to
 from rasd.events.roles import assign_roles, owns_target
 from rasd.events.sides import (
@@ -125,7 +125,7 @@ def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus)
 def _interception(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
     """ "اعترضت دفاعاته الجوية ثلاثة صواريخ": an interception word and a weapon in one clause
     are an interception even when no trigger phrase spans both."""
-    cues = [c for c in sentence.cue(Cue.INTERCEPT) if clause.holds(c.start)]
+    cues = [c for c in interceptions(sentence) if clause.holds(c.start)]
     weapons = [w for w in sentence.weapons if clause.holds(w.start)]
     if not cues or not weapons or impact(sentence):
         return []

@@ -52,7 +52,7 @@ def _repelled_from_the_air(sentence: SentenceMentions, trigger: PhraseMatch[Trig
     clause = sentence.clause_of(trigger.start)
     defences = [
         c
-        for c in sentence.cue(Cue.INTERCEPT)
+        for c in interceptions(sentence)
         if clause.holds(c.start) and (c.start < trigger.start or c.end > trigger.end)
     ]
     return (
@@ -72,8 +72,19 @@ def intercepted(sentence: SentenceMentions, at: int) -> bool:
     clause = sentence.clause_of(at)
     return not impact(sentence) and any(
         clause.holds(c.start) or not _names_munitions(sentence, sentence.clause_of(c.start))
-        for c in sentence.cue(Cue.INTERCEPT)
+        for c in interceptions(sentence)
     )
+
+
+def interceptions(sentence: SentenceMentions) -> list[PhraseMatch[Cue]]:
+    """The sentence's words of interception, but for air defences struck: "استهدف منصة دفاع
+    جوي" names a target after a word for a military site, no interception."""
+    sites = sentence.cue(Cue.MILITARY_TARGET)
+    return [
+        c
+        for c in sentence.cue(Cue.INTERCEPT)
+        if not any(m.end <= c.start and sentence.words_between(m.end, c.start) == 0 for m in sites)
+    ]
 
 
 def _names_munitions(sentence: SentenceMentions, clause: Clause) -> bool:
