@@ -555,6 +555,16 @@ def test_the_interceptor_named_by_a_nationality_adjective_is_actor1():
     assert actor_id(only_event(text).actor1) == "mil-us"
 
 
+def test_a_bomb_a_drone_dropped_is_a_drone_strike():
+    event = only_event("ألقت مسيرة إسرائيلية قنبلة على بلدة عيترون اليوم.")
+    assert types(event) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_a_bomb_thrown_by_people_named_between_is_a_grenade():
+    event = only_event("ألقى مجهولون قنبلة على منزل في مدينة درعا اليوم ما أدى إلى إصابة طفل.")
+    assert types(event) == ("Explosions/Remote violence", "Grenade")
+
+
 def test_air_defences_struck_as_a_target_are_no_interception():
     event = only_event(
         "أعلن حزب الله أنه استهدف بمسيرات انقضاضية منصة دفاع جوي في مستوطنة المطلة اليوم."
