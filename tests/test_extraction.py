@@ -450,6 +450,11 @@ def test_the_rank_the_dead_held_names_no_side():
     assert actor_id(only_event(text).actor2) == "hts-general-security"
 
 
+def test_protesters_who_smash_shop_fronts_riot():
+    event = only_event("خرج مئات المتظاهرين في مدينة السويداء اليوم وحطموا واجهات المحال التجارية.")
+    assert types(event) == ("Riots", "Violent demonstration")
+
+
 def test_youths_clashing_with_police_in_english_are_rioters():
     event = only_event("Young men clashed with police in the town of Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")

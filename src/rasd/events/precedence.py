@@ -122,7 +122,9 @@ def group_by_type(
 
 def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clause) -> None:
     """One violent act per clause and one crowd act: a type named by a strong word beats one
-    named only by weak words ("هجوم ... برصاص" is a shooting); then an explosion wins where
+    named only by weak words ("هجوم ... برصاص" is a shooting), but a riot beats a protest
+    whatever its words ("خرج المتظاهرون وحطموا واجهات المحال": the crowd confirms the
+    smashing, weak alone); then an explosion wins where
     the clause names an explosive weapon ("اشتباكات ... وقذائف الهاون": letting the battle
     win there cost the blind real-page sets more than it gained on check); then the
     precedence lists decide. The losers' triggers join the winner's."""
@@ -131,9 +133,10 @@ def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clau
         if len(present) < 2:
             continue  # no types to decide between
         explosive = any(w.payload.explosive for w in sentence.weapons if clause.holds(w.start))
+        crowd = order == CROWD_PRECEDENCE  # a protest's crowd confirms its weak riot words
         present.sort(
             key=lambda t: (
-                all(x.payload.weak for x in by_type[t]),
+                not crowd and all(x.payload.weak for x in by_type[t]),
                 not (explosive and t == EventType.EXPLOSIONS),
             )
         )
