@@ -455,6 +455,11 @@ def test_protesters_who_smash_shop_fronts_riot():
     assert types(event) == ("Riots", "Violent demonstration")
 
 
+def test_the_disengagement_line_is_no_clash():
+    text = "أقامت قوات الاحتلال نقطة عسكرية قرب خط فض الاشتباك في ريف القنيطرة اليوم."
+    assert [e for e in events(text) if e.event_type == "Battles"] == []
+
+
 def test_youths_clashing_with_police_in_english_are_rioters():
     event = only_event("Young men clashed with police in the town of Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")
