@@ -244,6 +244,14 @@ def test_a_city_and_another_governorates_countryside_are_two_places():
     assert {e.location.name for e in found} >= {"Aleppo"}
 
 
+def test_the_seat_of_a_ministry_that_speaks_of_a_strike_is_not_where_it_fell():
+    text = (
+        "قصفت قوات الدعم السريع حي الثورة في مدينة أم درمان أمس. "
+        "وقالت وزارة الصحة بالخرطوم إن القصف قتل ثلاثة مدنيين."
+    )
+    assert len(events(text)) == 1
+
+
 def test_a_nationality_adjective_is_no_place():
     doc = document_from_text("Al Shabaab militants killed two Somali soldiers.", "adjective")
     (sentence,) = find_mentions(doc, default_resources()).sentences

@@ -41,6 +41,8 @@ _FROM = folded_words("from")
 _AND = folded_words("and")
 _PEOPLE = folded_words("people_nouns")
 _FORCE_WORDS = folded_words("force_words", "ar")
+_SEAT_WORDS = folded_words("seat_words", "ar")
+_SEAT_REACH = 4  # "حكومة الوفاق الوطني في طرابلس": the office's name, then its seat
 _LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
 
 
@@ -68,6 +70,7 @@ def places_for(
     ]
     named = [m for m in named if not _of_a_recalled_act(sentence, near, m)] or named
     named = [m for m in named if not _names_a_force(sentence, m)] or named
+    named = [m for m in named if not _seat_of_an_office(sentence, m)]
     named = [m for m in named if not _heads_the_sentence(sentence, m)] or named
     for scope in ([m for m in named if clause.holds(m.span.start)], named):
         usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
@@ -100,6 +103,15 @@ def _names_a_force(sentence: SentenceMentions, mention: PlaceMention) -> bool:
     names that force, not where the event was."""
     k = sentence.token_index(mention.span.start)
     return k > 0 and bool(token_keys(sentence.tokens[k - 1].norm) & _FORCE_WORDS)
+
+
+def _seat_of_an_office(sentence: SentenceMentions, mention: PlaceMention) -> bool:
+    """ "حكومة الوفاق الوطني في طرابلس", "وزارة الصحة بالخرطوم": the seat of a government or
+    an office that speaks of the event, a few words after its name, is not where the event
+    was (the place in focus is, when the sentence names no other)."""
+    k = sentence.token_index(mention.span.start)
+    before = sentence.tokens[max(0, k - _SEAT_REACH) : k]
+    return any(token_keys(t.norm) & _SEAT_WORDS for t in before)
 
 
 def _of_a_recalled_act(sentence: SentenceMentions, near: int, mention: PlaceMention) -> bool:

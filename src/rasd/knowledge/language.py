@@ -77,6 +77,7 @@ WORD_CLASSES: dict[str, str] = {
     "told_to": "a preposition before the quoted outlet a source spoke to: 'told «Aden al-Ghad»'",
     "past_adjectives": "adjectives that make an act a past one: 'the previous protests'",
     "force_words": "words that name a force or an office by its place: 'Sulaymaniyah Asayish'",
+    "seat_words": "a government or an office whose seat follows: 'the ministry in Khartoum'",
     "subordinators": "words that open a clause leaning on the next one: 'while', 'whereas'",
     "auxiliaries": "the auxiliaries of an English passive, singular or plural",
     "verb_modifiers": "adverbs and auxiliaries between an English subject and its verb",
