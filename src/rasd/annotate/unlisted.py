@@ -37,6 +37,7 @@ _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here
 _UNITS = ADMIN_KINDS  # what holds a village told elsewhere
 _QUOTED_WORDS = 4  # a quoted village name has at most this many words
+_STOPS = ".!?\n"  # what ends the sentence a village's unit is looked for in
 
 
 def unlisted_places(
@@ -208,15 +209,14 @@ def _container(
     """The resolved place named next after mention ``k`` in its sentence, else before it;
     the ends of a road ("قرب أوتوستراد دمشق – حلب") hold no village, unless ``roads`` (the
     sentence names no other: "مفرق قرية دوكركا على طريق القامشلي – المالكية")."""
-    stops = ".!?\n"
     m = mentions[k]
     for other in mentions[k + 1 :]:
-        if any(c in text[m.span.end : other.span.start] for c in stops):
+        if any(c in text[m.span.end : other.span.start] for c in _STOPS):
             break
         if _may_hold(other, roads):
             return other.place
     for other in reversed(mentions[:k]):
-        if any(c in text[other.span.end : m.span.start] for c in stops):
+        if any(c in text[other.span.end : m.span.start] for c in _STOPS):
             break
         if _may_hold(other, roads):
             return other.place
@@ -228,7 +228,6 @@ def _road_end(mentions: list[PlaceMention], k: int, text: str) -> Place | None:
     ("مفرق قرية دوكركا على طريق القامشلي – المالكية"): a village by a long road between two
     governorates could be anywhere along it."""
     end = _container(mentions, k, text, roads=True)
-    stops = ".!?\n"
     m = mentions[k]
     ends = [
         o.place
@@ -237,7 +236,7 @@ def _road_end(mentions: list[PlaceMention], k: int, text: str) -> Place | None:
         and o.relation is not None
         and o.relation.kind == RelationKind.ROAD_BETWEEN
         and not any(
-            c in text[min(o.span.end, m.span.end) : max(o.span.start, m.span.start)] for c in stops
+            c in text[min(o.span.end, m.span.end) : max(o.span.start, m.span.start)] for c in _STOPS
         )
     ]
     return end if end is not None and len({p.admin1 for p in ends}) == 1 else None

@@ -18,8 +18,8 @@ from rasd.text.sentences import ends_sentence
 if TYPE_CHECKING:
     from rasd.events.focus import Focus
 
+_THAT = folded_words("complementizers")  # "قالت مصادر إن ...": what follows is what is told
 # What follows the date of a dateline: the outlet in brackets, then a dash or a slash.
-_THAT = folded_words("complementizers")
 _DATELINE_END = re.compile(r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014/]")
 
 

@@ -42,7 +42,6 @@ _AND = folded_words("and")
 _PEOPLE = folded_words("people_nouns")
 _FORCE_WORDS = folded_words("force_words", "ar")
 _SEAT_WORDS = folded_words("seat_words", "ar")
-_SEAT_REACH = 4  # "حكومة الوفاق الوطني في طرابلس": the office's name, then its seat
 _LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
 
 
@@ -110,7 +109,7 @@ def _seat_of_an_office(sentence: SentenceMentions, mention: PlaceMention) -> boo
     an office that speaks of the event, a few words after its name, is not where the event
     was (the place in focus is, when the sentence names no other)."""
     k = sentence.token_index(mention.span.start)
-    before = sentence.tokens[max(0, k - _SEAT_REACH) : k]
+    before = sentence.tokens[max(0, k - _S.seat_reach) : k]
     return any(token_keys(t.norm) & _SEAT_WORDS for t in before)
 
 

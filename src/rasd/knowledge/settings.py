@@ -73,6 +73,7 @@ class PlacingSettings:
     same_place_km: float
     other_place_km: float
     headline_km: float
+    seat_reach: int
     quarter_of_city_km: float
     destination_reach: int
     list_gap: int
