@@ -468,6 +468,11 @@ def test_the_disengagement_line_is_no_clash():
     assert [e for e in events(text) if e.event_type == "Battles"] == []
 
 
+def test_heavy_gunfire_and_explosions_heard_in_a_district_are_fighting():
+    text = "Heavy gunfire and explosions rang out overnight in the Ain Zara district of Tripoli."
+    assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
 def test_youths_clashing_with_police_in_english_are_rioters():
     event = only_event("Young men clashed with police in the town of Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")
