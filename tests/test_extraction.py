@@ -473,6 +473,11 @@ def test_heavy_gunfire_and_explosions_heard_in_a_district_are_fighting():
     assert types(only_event(text)) == ("Battles", "Armed clash")
 
 
+def test_the_settlers_owning_an_attack_on_a_town_are_its_attackers():
+    event = only_event("شهيد وإصابات في هجوم واسع للمستوطنين على بلدة حوارة جنوب نابلس")
+    assert (actor_id(event.actor1), event.event_type) == ("settlers", "Violence against civilians")
+
+
 def test_youths_clashing_with_police_in_english_are_rioters():
     event = only_event("Young men clashed with police in the town of Kut on Sunday.")
     assert types(event) == ("Riots", "Violent demonstration")
