@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rasd.knowledge.lexicon import Cue
-from rasd.text.normalize import COMMAS, fold, folded_words
+from rasd.text.normalize import AND_CLITICS, COMMAS, fold, folded_words
 from rasd.text.tokens import token_keys
 
 if TYPE_CHECKING:
     from rasd.annotate.mentions import SentenceMentions
 
-_AND_CLITICS = tuple(folded_words("and", "ar"))
 _SUBORDINATORS = folded_words("subordinators")
 
 
@@ -56,7 +55,7 @@ def _toll_openings(sentence: SentenceMentions) -> set[int]:
         opening = tokens[k + 1]
         if (
             tokens[k].text in COMMAS
-            and opening.norm.startswith(_AND_CLITICS)
+            and opening.norm.startswith(AND_CLITICS)
             and any(opening.start <= c < opening.end for c in counts)
         ):
             stop = min(c for c in commas if c > opening.start)

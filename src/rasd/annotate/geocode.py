@@ -28,7 +28,7 @@ from rasd.knowledge.place_kinds import QUARTER, SETTLEMENT_KINDS
 from rasd.knowledge.places import Relation, RelationKind, km_between
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import Location
-from rasd.text.normalize import folded_words, is_arabic
+from rasd.text.normalize import AND_CLITICS, is_arabic
 
 __all__ = [
     "PlaceContext",
@@ -82,7 +82,6 @@ def dateline(text: str, gazetteer: Gazetteer) -> tuple[Place | None, int]:
 _SETTLEMENT = frozenset({"city", "town", "village", "admin3"})
 _TOWN_CUES = frozenset({"city", "town", "village"})
 _NOT_ANCHORS = frozenset({"country", "admin1", "sea"})
-_AND = tuple(folded_words("and", "ar"))
 
 
 def resolve_places(mentions: list[PlaceMention], context: PlaceContext) -> list[PlaceMention]:
@@ -197,7 +196,7 @@ def _outside_the_governorate_after(m: PlaceMention, after: PlaceMention, text: s
     between = text[m.span.end : after.span.start].split()
     if len(between) > _W.qualifier_words or any(c in w for w in between for c in ",،.:;()"):
         return False
-    if any(w.startswith(_AND) for w in between):
+    if any(w.startswith(AND_CLITICS) for w in between):
         return False  # "قصفت حلب وريف إدلب": two places, not one within the other
     return bool(m.candidates) and not any(p.admin1 in units for p in m.candidates)
 

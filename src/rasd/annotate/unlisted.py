@@ -22,11 +22,10 @@ from rasd.knowledge.place_kinds import ADMIN_KINDS, SETTLEMENT_KINDS
 from rasd.knowledge.place_names import OPENERS, name_key
 from rasd.knowledge.places import RelationKind
 from rasd.model import Span
-from rasd.text.normalize import COMMAS, QUOTES, folded_words, is_arabic_word
+from rasd.text.normalize import AND_CLITICS, COMMAS, QUOTES, folded_words, is_arabic_word
 from rasd.text.tokens import Token, norms_of, token_keys
 
 _AR = language_profile("ar")
-_AND = tuple(folded_words("and", "ar"))
 _LIST_OPENERS = folded_words("list_openers", "ar")
 _FROM = folded_words("from", "ar")
 _DESCRIPTIONS = folded_words("place_descriptions", "ar")
@@ -159,7 +158,7 @@ def _next_item(tokens: list[Token], after: int, gazetteer: Gazetteer) -> int | N
     if after >= len(tokens):
         return None
     tok = tokens[after]
-    if tok.text in COMMAS or tok.norm in _AND:
+    if tok.text in COMMAS or tok.norm in AND_CLITICS:
         return after + 1
     if _conjoined(tok.norm, gazetteer):
         return after
@@ -169,7 +168,7 @@ def _next_item(tokens: list[Token], after: int, gazetteer: Gazetteer) -> int | N
 def _conjoined(word: str, gazetteer: Gazetteer) -> bool:
     """Does a word carry the conjunction: "وكفرنبل", or "وتل" before the rest of a name
     (a short word is otherwise read whole: "وسط" is not "and سط")?"""
-    return word.startswith(_AND) and (len(word) > 3 or gazetteer.begins_names(word[1:]))
+    return word.startswith(AND_CLITICS) and (len(word) > 3 or gazetteer.begins_names(word[1:]))
 
 
 def place_unlisted(mentions: list[PlaceMention], text: str) -> None:

@@ -27,6 +27,7 @@ from rasd.events.sides import (
     Mention,
     is_armed,
     is_civilian,
+    is_communal,
     is_crowd,
     is_state_force,
     is_unarmed,
@@ -344,24 +345,14 @@ def _recode_by_actors(
         # and air forces strike from afar: their "attacks" stay explosions), or by no one
         # named where the sentences around name no explosive: on civilians it is violence
         # against them; on an armed side's post, a battle
-        if cand.actor1 is None and _of_a_community(cand.actor2):
+        if cand.actor1 is None and is_communal(cand.actor2):
             cand.swap_actors()  # "في هجوم واسع للمستعمرين على حوارة": the attackers
-        if is_unarmed(cand.actor2) or (cand.actor2 is None and civilian_target):
-            _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
-        elif cand.actor2 is None and _of_a_community(cand.actor1):
-            # settlers or a clan militia attacking a town with no armed side named
+        # settlers or a clan's militia attacking a town with no armed side named: civilians
+        alone = cand.actor2 is None and (civilian_target or is_communal(cand.actor1))
+        if is_unarmed(cand.actor2) or alone:
             _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
         elif ground and (cand.actor2 is None or _on_the_ground(cand.actor2, afar=True)):
             _recode(cand, EventType.BATTLES, SubEventType.ARMED_CLASH)
-
-
-def _of_a_community(mention: Mention | None) -> bool:
-    """An identity militia: settlers, a clan's or a sect's armed men."""
-    return (
-        mention is not None
-        and mention.entry is not None
-        and mention.entry.kind == ActorKind.IDENTITY_MILITIA
-    )
 
 
 def _recode(cand: Candidate, event_type: EventType, sub_event_type: str) -> None:

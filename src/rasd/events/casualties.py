@@ -18,7 +18,7 @@ from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.resources import default_resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import COMMAS, QUOTES, fold, folded_words, is_arabic
+from rasd.text.normalize import AND_CLITICS, COMMAS, QUOTES, fold, folded_words, is_arabic
 from rasd.text.tokens import token_keys
 
 _REACH = SETTINGS.casualties
@@ -30,7 +30,6 @@ def _words(name: str) -> frozenset[str]:
 
 _AND = folded_words("and")
 _FROM = folded_words("from")
-_AND_CLITIC = tuple(folded_words("and", "ar"))  # وخمسة
 _ARTICLES = _words("articles")
 _AUXILIARIES = _words("passive_auxiliaries")
 # Compared with the folded word as written in the profile (so "على", whose folded form is
@@ -222,7 +221,7 @@ def _opens_clause(sentence: SentenceMentions, number: NumberMention) -> bool:
     token = sentence.tokens[index] if index < len(sentence.tokens) else None
     previous = sentence.tokens[index - 1].norm if index > 0 else ""
     joined = (
-        token is not None and token.norm.startswith(_AND_CLITIC) and token.start < number.span.start
+        token is not None and token.norm.startswith(AND_CLITICS) and token.start < number.span.start
     )
     return previous in _AND or joined
 
@@ -272,7 +271,7 @@ def _more_victims(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
     more = 0
     while index < len(sentence.tokens) and more < _REACH.joined_victims:
         token = sentence.tokens[index]
-        joined = token.text.startswith(_AND_CLITIC)
+        joined = token.text.startswith(AND_CLITICS)
         if not joined or not any(p.start == token.start for p in people):
             break
         more += 1
@@ -295,11 +294,11 @@ def _victim_groups(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int | N
             after_mark = True
             index += 1
             continue
-        joined = bool(groups) and token.text.startswith(_AND_CLITIC) and len(token.norm) > 2
+        joined = bool(groups) and token.text.startswith(AND_CLITICS) and len(token.norm) > 2
         if groups and not joined and not after_mark:
             break
         after_mark = False
-        skip = len(_AND_CLITIC[0]) if joined else 0
+        skip = len(AND_CLITICS[0]) if joined else 0
         number = numbers.get(token.start + skip) or numbers.get(token.start)
         if number is not None and not number.vague:
             total += number.value
@@ -324,7 +323,7 @@ def _victims_before(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
     token = sentence.tokens[index]
     if any(p.start == token.start for p in sentence.cue(Cue.PERSON)):
         return 1
-    word = token.norm[len(_AND_CLITIC[0]) :] if token.text.startswith(_AND_CLITIC) else token.norm
+    word = token.norm[len(AND_CLITICS[0]) :] if token.text.startswith(AND_CLITICS) else token.norm
     return 2 if _dual_of_person(word) else 0
 
 

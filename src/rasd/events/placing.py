@@ -26,7 +26,7 @@ from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
 from rasd.model import Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import COMMAS, fold, folded_words, is_arabic
+from rasd.text.normalize import AND_CLITICS, COMMAS, fold, folded_words, is_arabic
 from rasd.text.tokens import token_keys
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
-_AND_CLITIC = tuple(folded_words("and", "ar"))
 _AND_WORDS = folded_words("and", "en")
 _NOT_AND = folded_words("not_and_words", "ar")  # "ولاية", "وسط": no "and" in them
 _FROM = folded_words("from")
@@ -282,7 +281,7 @@ def _part_of_next(sentence: SentenceMentions, mention: PlaceMention) -> bool:
             mention.span.end - sentence.start : other.span.start - sentence.start
         ].strip()
         == ""
-        and not other.span.text.startswith(_AND_CLITIC)  # "قسرك وخراب الجير": a list
+        and not other.span.text.startswith(AND_CLITICS)  # "قسرك وخراب الجير": a list
         for other in sentence.places
     )
 
@@ -316,8 +315,8 @@ def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> 
         return False
     between = sentence.text[a.span.end - sentence.start : b.span.start - sentence.start]
     words = between.split()
-    joined = sentence.text[b.span.start - sentence.start].startswith(_AND_CLITIC) or any(
-        w in _AND_WORDS or (w.startswith(_AND_CLITIC) and fold(w) not in _NOT_AND) for w in words
+    joined = sentence.text[b.span.start - sentence.start].startswith(AND_CLITICS) or any(
+        w in _AND_WORDS or (w.startswith(AND_CLITICS) and fold(w) not in _NOT_AND) for w in words
     )
     if not joined and b.cue in ADMIN_KINDS and a.cue != b.cue:
         return False

@@ -97,6 +97,15 @@ def is_civilian(mention: Mention | None) -> bool:
     )
 
 
+def is_communal(mention: Mention | None) -> bool:
+    """An identity militia: settlers, a clan's or a sect's armed men."""
+    return (
+        mention is not None
+        and mention.entry is not None
+        and mention.entry.kind == ActorKind.IDENTITY_MILITIA
+    )
+
+
 def strength(mention: Mention | None) -> int:
     """How much an actor mention says: 2 a named actor, 1 a generic class, 0 bare words."""
     if mention is None or mention.entry is None:

@@ -17,7 +17,7 @@ from rasd.knowledge.lexicon import Cue, Trigger
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold, folded_words, is_arabic
+from rasd.text.normalize import AND_CLITICS, fold, folded_words, is_arabic
 from rasd.text.tokens import token_keys
 
 _REACH = SETTINGS.roles
@@ -30,7 +30,6 @@ _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 _VERB_OR_NOUN = folded_words("verb_or_noun", "ar")
 PLACE_CUES = frozenset(read_cues(data_path("cues.tsv")))  # words of a place's kind: قرية
-_AND_CLITICS = tuple(folded_words("and", "ar"))
 _LOCATIVE_CLITICS = tuple(sorted(folded_words("locative_clitics", "ar"), key=len, reverse=True))
 
 
@@ -109,7 +108,7 @@ def opens_as_verb(sentence: SentenceMentions, act: PhraseMatch[Any]) -> bool:
     if sentence.is_title or sentence.token_index(act.start) != 0:
         return False
     word = sentence.tokens[0].norm
-    return any(word[len(c) :] in _VERB_OR_NOUN for c in ("", *_AND_CLITICS) if word.startswith(c))
+    return any(word[len(c) :] in _VERB_OR_NOUN for c in ("", *AND_CLITICS) if word.startswith(c))
 
 
 def bare_object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
@@ -172,7 +171,7 @@ def agent_of_another(
     لقوات النظام وغارات روسية")."""
     return (
         actor.via == Via.ADJECTIVE
-        and sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(_AND_CLITICS)
+        and sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(AND_CLITICS)
         and any(
             t.start >= head.end and actor.span.start <= t.start and t.end <= actor.span.end
             for t in sentence.triggers

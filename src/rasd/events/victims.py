@@ -10,7 +10,7 @@ from rasd.events.sides import UNARMED, Mention
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.settings import SETTINGS
-from rasd.text.normalize import folded_words, is_arabic
+from rasd.text.normalize import AND_CLITICS, folded_words, is_arabic
 
 _REACH = SETTINGS.roles
 _DEATH_NOUNS = tuple(folded_words("death_nouns", "ar"))
@@ -18,7 +18,6 @@ _AUXILIARIES = folded_words("auxiliaries", "en")
 _CAUSE_WORDS = folded_words("cause_words")
 _CASUALTY_CUES = (Cue.KILLED, Cue.INJURED)
 _IN_WORDS = folded_words("casualty_in_words", "ar")
-_AND = tuple(folded_words("and", "ar"))
 _RANK_WORDS = folded_words("rank_words", "ar")
 
 
@@ -64,7 +63,7 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
 def _joined_to_a_victim(sentence: SentenceMentions, actor: Mention) -> bool:
     """ "قتلت ثلاث قياديات في وحدات حماية المرأة وقوات سوريا الديمقراطية": joined by "و" to
     a victim named right before it, it is one of the victims too."""
-    if not sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(_AND):
+    if not sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(AND_CLITICS):
         return False
     return any(
         other.span.end <= actor.span.start
@@ -88,7 +87,7 @@ def _kills_whom_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     if k >= len(sentence.tokens) or not is_arabic(actor.span.text):
         return False
     after = sentence.tokens[k]
-    if after.norm.startswith(_AND):
+    if after.norm.startswith(AND_CLITICS):
         return False  # "قتل جنود الجيش وعناصر الشرطة": the killed, two groups of them
     return any(n.span.start == after.start for n in sentence.numbers) or any(
         a.span.start == after.start and a.via != Via.ADJECTIVE for a in sentence.actors

@@ -10,11 +10,10 @@ from collections.abc import Iterable
 
 from rasd.knowledge.files import DataSource, data_file, read_data
 from rasd.knowledge.places import GazetteerError
-from rasd.text.normalize import COMMAS, OPENERS, folded_words, is_arabic_word
+from rasd.text.normalize import AND_CLITICS, COMMAS, OPENERS, folded_words, is_arabic_word
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
 
 _PLURAL_CUES = folded_words("plural_place_words", "ar")
-_AND = tuple(folded_words("and", "ar"))
 
 
 def read_latin_articles(source: DataSource) -> dict[str, str]:
@@ -124,10 +123,11 @@ def continues_list(tokens: list[Token], last: int, first: int, key: str) -> int 
     "واسط" is Wasit)? None if not."""
     between = tokens[last:first]
     if between:
-        joined = len(between) == 1 and (between[0].text in COMMAS or between[0].norm in _AND)
+        joined = len(between) == 1 and (between[0].text in COMMAS or between[0].norm in AND_CLITICS)
         return 0 if joined else None
     word = tokens[first].norm if first < len(tokens) else ""
     head = key.split(" ", 1)[0]
     return next(
-        (len(a) for a in _AND if word.startswith(a) and name_key(word[len(a) :]) == head), None
+        (len(a) for a in AND_CLITICS if word.startswith(a) and name_key(word[len(a) :]) == head),
+        None,
     )

@@ -72,3 +72,8 @@ def folded_words(name: str, *languages: str) -> frozenset[str]:
     named), folded as the text is: ``folded_words("and", "ar")``."""
     codes = languages or LANGUAGES
     return frozenset(fold(w) for code in codes for w in language_profile(code).words(name))
+
+
+# The Arabic conjunction written joined to the next word ("وكفرنبل"): what such a word
+# begins with, for str.startswith.
+AND_CLITICS = tuple(folded_words("and", "ar"))
