@@ -31,6 +31,7 @@ from rasd.model import DateRange
 
 # Kinds of event whose attacker a later report of the same kind may leave unnamed.
 _INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
+_PLANTED = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
 _GOVERNORATE_RANK = SETTINGS.placing.specificity["admin1"]
 # Kinds of event a later sentence refers back to with the article ("the clashes", "the blast").
 _KNOWN_KINDS = (EventType.BATTLES, EventType.EXPLOSIONS)
@@ -302,23 +303,29 @@ def _inherit_actors(events: list[Candidate]) -> None:
     """ "Israeli jets struck the port. Another strike hit the power station.": a strike whose
     sentence names no attacker is taken to be the same attacker's, when the article has named
     one for that kind of event; an event that names its own attacker becomes the new one."""
-    in_order = sorted(events, key=lambda c: c.sentence)
-    last: dict[EventType, ActorMention] = {}
+    in_order = [c for c in sorted(events, key=lambda c: c.sentence) if c.event_type in _INHERITED]
+    last: dict[tuple[EventType, bool], ActorMention] = {}
     for cand in in_order:
-        if cand.event_type not in _INHERITED:
-            continue
+        kind = _kind_of_attack(cand)
         if is_named(cand.actor1):
-            last[cand.event_type] = cand.actor1
-        elif cand.actor1 is None and cand.event_type in last:
-            _inherit(cand, last[cand.event_type])
+            last[kind] = cand.actor1
+        elif cand.actor1 is None and kind in last:
+            _inherit(cand, last[kind])
     # an attacker first named after the first report ("A strike hit X. The army said its
     # jets struck ..."): the earlier reports of that kind are its too
-    first: dict[EventType, ActorMention] = {}
+    first: dict[tuple[EventType, bool], ActorMention] = {}
     for cand in reversed(in_order):
-        if cand.event_type in _INHERITED and is_named(cand.actor1):
-            first[cand.event_type] = cand.actor1
-        elif cand.event_type in first and cand.actor1 is None:
-            _inherit(cand, first[cand.event_type])
+        kind = _kind_of_attack(cand)
+        if is_named(cand.actor1):
+            first[kind] = cand.actor1
+        elif kind in first and cand.actor1 is None:
+            _inherit(cand, first[kind])
+
+
+def _kind_of_attack(cand: Candidate) -> tuple[EventType, bool]:
+    """The kind of event, and whether it is a planted bomb: a roadside bomb is not the work
+    of the air force whose strike the article told before it."""
+    return cand.event_type, cand.sub_event_type in _PLANTED
 
 
 def _inherit_targets(events: list[Candidate]) -> None:
