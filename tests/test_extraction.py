@@ -1153,6 +1153,31 @@ def test_a_strike_naming_no_attacker_is_the_attackers_named_next():
     assert [e.actor1.name if e.actor1 else None for e in found] == [ISRAEL, ISRAEL]
 
 
+def test_a_roadside_bomb_is_not_the_work_of_the_air_force_told_before_it():
+    found = events(
+        "شنت طائرات أمريكية غارات على مواقع للحوثيين في الحديدة أمس. "
+        "وانفجرت عبوة ناسفة بدورية للجيش في مدينة تعز أمس."
+    )
+    bomb = next(e for e in found if e.sub_event_type == IED)
+    assert bomb.actor1 is None or "Unidentified" in bomb.actor1.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استهدفت عبوة ناسفة دورية للجيش في قضاء الطارمية أمس.",
+        "انفجرت عبوة ناسفة بدورية للجيش في قضاء الطارمية أمس.",
+    ],
+)
+def test_the_owner_of_what_a_bomb_hit_is_its_target_not_its_attacker(text):
+    assert sides(only_event(text)) == (None, "Military Forces of Iraq (2022-)")
+
+
+def test_a_drone_belonging_to_the_army_is_the_armys_strike():
+    event = only_event("استهدفت طائرة مسيرة تابعة للجيش مواقع للمسلحين في قضاء الطارمية أمس.")
+    assert event.actor1.name == "Military Forces of Iraq (2022-)"
+
+
 def test_a_strike_naming_no_target_is_on_the_attackers_last_target():
     found = events(
         "شنت طائرات أمريكية غارات على مواقع للحوثيين في الحديدة أمس. "

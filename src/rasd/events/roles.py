@@ -27,6 +27,7 @@ from rasd.events.subjects import (
     after_a_joined_preposition,
     agent_of_another,
     bare_object_follows,
+    behind_the_weapon,
     managing_subject,
     nominative_plural,
     object_follows,
@@ -160,7 +161,9 @@ def assign_roles(
         further = [
             a
             for a in after
-            if gap(a) <= _REACH.subject_reach and not _target_between(sentence, head, a)
+            if gap(a) <= _REACH.subject_reach
+            and not _target_between(sentence, head, a)
+            and not behind_the_weapon(sentence, head, a)
         ]
         # a headline puts the subject first in Arabic too: "داعش يهاجم الشرطة", and so does
         # "that": "أفاد بأن عددا من مسلحي داعش هاجم الشرطة"

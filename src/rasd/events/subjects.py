@@ -13,9 +13,10 @@ from rasd.events.sides import UNARMED, Mention
 from rasd.events.victims import named_as_victim
 from rasd.knowledge.actors import ActorMention, Via
 from rasd.knowledge.gazetteer_files import data_path, read_cues
-from rasd.knowledge.lexicon import Cue, Trigger
+from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import EventType
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import AND_CLITICS, fold, folded_words, is_arabic
 from rasd.text.tokens import token_keys
@@ -30,6 +31,7 @@ _OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 _VERB_OR_NOUN = folded_words("verb_or_noun", "ar")
 PLACE_CUES = frozenset(read_cues(data_path("cues.tsv")))  # words of a place's kind: قرية
+_BELONGING = folded_words("belonging_words", "ar")
 _LOCATIVE_CLITICS = tuple(sorted(folded_words("locative_clitics", "ar"), key=len, reverse=True))
 
 
@@ -176,4 +178,39 @@ def agent_of_another(
             t.start >= head.end and actor.span.start <= t.start and t.end <= actor.span.end
             for t in sentence.triggers
         )
+    )
+
+
+def behind_the_weapon(
+    sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention
+) -> bool:
+    """ "استهدفت عبوة ناسفة دورية للجيش", "انفجرت عبوة ناسفة بدورية للجيش": the weapon is
+    the verb's subject, and a name after the thing it hit ("دورية") owns the target. A name
+    right after the weapon, or after a word of belonging, is its user ("غارة لطيران النظام",
+    "طائرة مسيرة تابعة للجيش")."""
+    at = sentence.token_index(actor.span.start)
+    arms = [(w.start, w.end) for w in sentence.weapons] + [
+        (t.start, t.end) for t in sentence.triggers
+    ]
+
+    def hit_between(weapon: PhraseMatch[Trigger]) -> bool:
+        words = sentence.tokens[sentence.token_index(weapon.end) : at]
+        return any(
+            w.start >= weapon.end
+            and w.norm not in _BELONGING
+            and not any(start <= w.start < end for start, end in arms)
+            for w in words
+        )
+
+    # the weapon: a noun of the act after the verb, or the verb's own subject when the two
+    # are one phrase ("انفجرت عبوة")
+    weapons = [
+        t
+        for t in sentence.triggers
+        if t.payload.event_type == EventType.EXPLOSIONS
+        and (t.payload.voice == Voice.NOUN or t is head)
+        and (t is not head or sentence.words_between(head.start, head.end) > 0)
+    ]
+    return any(
+        head.start <= t.start and t.end <= actor.span.start and hit_between(t) for t in weapons
     )

@@ -71,6 +71,7 @@ WORD_CLASSES: dict[str, str] = {
     "name_endings": "words that end a village's name after it: upper, lower, greater",
     "locative_clitics": "a preposition written joined to the next word, 'in': bi-Dimashq",
     "object_clitics": "a preposition joined to the object of a verbal noun after its agent",
+    "belonging_words": "words of belonging between a weapon and its user",
     "death_nouns": "nouns of one's death, right after the person who met it",
     "relative_pronouns": "pronouns that open a relative clause after a comma",
     "rank_words": "words before the rank the dead held: 'with the rank of officer', no side",
