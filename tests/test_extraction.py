@@ -1399,6 +1399,25 @@ def test_the_day_a_statement_was_made_gives_way_to_the_day_its_act_happened():
     assert (event.date_from, event.fatalities) == (dt.date(2024, 5, 5), 3)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن تنظيم داعش، أمس الأحد، مسؤوليته عن هجوم على حاجز للجيش في كركوك يوم السبت.",
+        "Islamic State on Sunday claimed an attack on an army checkpoint near Kirkuk on Saturday.",
+    ],
+)
+def test_the_day_a_claim_was_made_gives_way_to_the_day_of_the_act_in_its_sentence(text):
+    assert only_event(text).date_from == dt.date(2024, 3, 9)
+
+
+def test_a_claim_of_an_attack_not_told_before_is_the_report_of_it():
+    event = only_event(
+        "Islamic State claimed responsibility for an attack on Peshmerga fighters in Kirkuk "
+        "on Sunday."
+    )
+    assert (event.event_type, event.actor1.name) == ("Battles", "Islamic State (Iraq)")
+
+
 def test_fighting_that_broke_out_on_a_day_and_still_goes_on_is_news():
     text = (
         "وقالت مصادر محلية إن اشتباكات مسلحة اندلعت الاثنين الماضي ولا تزال مستمرة بين "

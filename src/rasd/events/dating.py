@@ -31,9 +31,15 @@ def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focu
     own = in_clause or dates
     if own:
         # a day the event happened on beats a day something has gone on since
+        # and so does the day of the act over the day it was told or claimed on, when the
+        # clause gives both ("The group on Tuesday claimed an attack on the town on Sunday")
         best = min(
             own,
-            key=lambda d: (since(sentence, d), abs(date_span(d).start - cand.trigger_span.start)),
+            key=lambda d: (
+                since(sentence, d),
+                _told_or_claimed_on(sentence, d, cand),
+                abs(date_span(d).start - cand.trigger_span.start),
+            ),
         )
         if (since(sentence, best) or _goes_on_after(sentence, best)) and focus.published:
             # "since Saturday", "broke out on Monday and still goes on": until publication
@@ -75,6 +81,17 @@ def _day_of_telling(sentence: SentenceMentions, date: DateRange, cand: Candidate
         and sentence.words_between(c.end, span.start) <= SETTINGS.events.telling_reach
         and not any(t.norm in _THAT for t in sentence.tokens if c.end <= t.start < span.start)
         for c in sentence.cue(Cue.REPORT)
+    )
+
+
+def _told_or_claimed_on(sentence: SentenceMentions, date: DateRange, cand: Candidate) -> bool:
+    """The day of telling (:func:`_day_of_telling`), or a day right before a word of telling
+    or claiming ("The group on Tuesday claimed"), before the act."""
+    span = date_span(date)
+    return _day_of_telling(sentence, date, cand) or any(
+        span.end <= c.start <= cand.trigger_span.start
+        and sentence.words_between(span.end, c.start) == 0
+        for c in sentence.cue(Cue.REPORT) + sentence.cue(Cue.CLAIM)
     )
 
 

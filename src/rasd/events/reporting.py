@@ -9,6 +9,8 @@ told elsewhere.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rasd.annotate.mentions import Clause, SentenceMentions, Spanned
 from rasd.events.dating import day_told_after, in_comparison, since
 from rasd.knowledge.lexicon import Cue, Trigger
@@ -151,8 +153,11 @@ def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bo
 
 def referred_to(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
     """An event the sentence refers back to ("after the shelling", "to protest the raid"),
-    unless the sentence's casualties come of it: "قتل شخص إثر استهداف مسيرة لسيارة"."""
-    return _cue_before(sentence, trigger, _REFERRED) and not _toll_of(sentence, trigger)
+    unless the sentence's casualties come of it: "قتل شخص إثر استهداف مسيرة لسيارة". A claim
+    ("claimed responsibility for an attack on ...") tells the act it claims: merged with an
+    earlier report of it, or the report of it."""
+    claims = sentence.cue(Cue.CLAIM)
+    return _cue_before(sentence, trigger, _REFERRED, claims) and not _toll_of(sentence, trigger)
 
 
 def _toll_of(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
@@ -169,12 +174,18 @@ def _toll_of(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
 
 
 def _cue_before(
-    sentence: SentenceMentions, trigger: PhraseMatch[Trigger], cues: tuple[tuple[Cue, int], ...]
+    sentence: SentenceMentions,
+    trigger: PhraseMatch[Trigger],
+    cues: tuple[tuple[Cue, int], ...],
+    unless_within: Sequence[PhraseMatch[Cue]] = (),
 ) -> bool:
-    """One of the cues stands before the trigger in its clause, at most ``reach`` words off."""
+    """One of the cues stands before the trigger in its clause, at most ``reach`` words off
+    (and not within one of the phrases ``unless_within``)."""
     clause = sentence.clause_of(trigger.start)
     for name, reach in cues:
         for cue in sentence.cue(name):
+            if any(w.start < cue.end and cue.start < w.end for w in unless_within):
+                continue
             if cue.end <= trigger.start and clause.holds(cue.start):
                 if sentence.words_between(cue.end, trigger.start) <= reach:
                     return True
