@@ -163,6 +163,15 @@ def test_a_paragraph_going_on_after_a_photo_credit_stays():
     assert paragraph in document_from_text(f"Strike on a market\n\n{paragraph}", "credit").text
 
 
+def test_a_related_link_on_one_line_with_its_marker_is_no_text():
+    text = (
+        "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم.\n"
+        "اقرأ ايضا: شهداء وجرحى في قصف على مخيم النصيرات ومدينة رفح جنوب القطاع\n"
+        "وأصيب ثلاثة مدنيين بجروح."
+    )
+    assert "النصيرات" not in document_from_text(text, "link").text
+
+
 def test_a_line_of_search_keywords_is_no_text():
     text = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم.\nكلمات البحث :سيناء;هجوم انتحاري"
     assert "انتحاري" not in document_from_text(text, "tags").text

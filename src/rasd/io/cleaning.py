@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.knowledge.files import data_file, read_yaml
-from rasd.text.normalize import is_arabic
+from rasd.text.normalize import fold, is_arabic
 from rasd.text.sentences import ends_sentence
 
 # zero-width and directional marks, soft hyphens, and control characters (NUL among them:
@@ -43,7 +43,7 @@ def _furniture() -> _Furniture:
         lines=frozenset(data["lines"]),
         most_words=max((len(line.split()) for line in data["lines"]), default=0),
         pattern=re.compile("|".join(f"(?:{p})" for p in data["patterns"])),
-        related=tuple(marker.casefold() for marker in data["related"]),
+        related=tuple(fold(marker) for marker in data["related"]),
         related_item_max_chars=data["related_item_max_chars"],
     )
 
@@ -63,8 +63,17 @@ def _is_furniture(line: str) -> bool:
 
 
 def _opens_related_block(line: str) -> bool:
-    return len(line) <= _RELATED_MARKER_MAX_CHARS and line.casefold().startswith(
-        _furniture().related
+    return len(line) <= _RELATED_MARKER_MAX_CHARS and fold(line).startswith(_furniture().related)
+
+
+def _related_link(line: str) -> bool:
+    """ "اقرأ أيضا: قتلى في قصف على خان يونس": a marker and one linked headline on a line."""
+    folded, furniture = fold(line), _furniture()
+    return any(
+        folded.startswith(marker)
+        and folded[len(marker) :].lstrip().startswith((":", "|", "-", "–"))
+        and len(line) <= len(marker) + furniture.related_item_max_chars
+        for marker in furniture.related
     )
 
 
@@ -92,7 +101,7 @@ def clean_lines(text: str) -> list[str]:
                 else:
                     break
             line = ""
-        elif line and _is_furniture(line):
+        elif line and (_is_furniture(line) or _related_link(line)):
             continue
         if "  " in line:
             line = _SPACES.sub(" ", line)
