@@ -19,6 +19,7 @@ _CAUSE_WORDS = folded_words("cause_words")
 _CASUALTY_CUES = (Cue.KILLED, Cue.INJURED)
 _IN_WORDS = folded_words("casualty_in_words", "ar")
 _RANK_WORDS = folded_words("rank_words", "ar")
+_SUBSET_WORDS = folded_words("subset_words")
 
 
 def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
@@ -57,7 +58,18 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
         or _reduced_passive_victim(sentence, actor)
         or _told_before_their_casualty(sentence, actor)
         or _joined_to_a_victim(sentence, actor)
+        or _among_the_victims(sentence, actor, counted)
     )
+
+
+def _among_the_victims(sentence: SentenceMentions, actor: Mention, counted: int) -> bool:
+    """ "قتل تسعة من أفراد الشرطة، بينهم ضابطان", "seven killed, including two officers":
+    named right after a word of a subset of the dead or hurt told before it."""
+    at = sentence.token_index(counted)
+    if at == 0 or sentence.tokens[at - 1].norm not in _SUBSET_WORDS:
+        return False
+    subset = sentence.tokens[at - 1].start
+    return any(c.end <= subset for name in _CASUALTY_CUES for c in sentence.cue(name))
 
 
 def _joined_to_a_victim(sentence: SentenceMentions, actor: Mention) -> bool:
