@@ -766,6 +766,34 @@ def test_soldiers_killed_by_a_bomb_are_the_target_not_the_bomber():
     assert actor_id(event.actor2) == "mil-syria-assad"
 
 
+def test_officers_counted_among_the_dead_are_victims_not_attackers():
+    text = "قتل تسعة من أفراد الشرطة، بينهم ضابطان، أمس في هجوم على دورية في مدينة العريش."
+    event = only_event(text)
+    assert types(event) == ("Battles", "Armed clash")
+    assert event.actor1 is None or "Unidentified" in event.actor1.name
+
+
+def test_the_group_that_adopted_the_attack_is_its_attacker():
+    text = "قتل تسعة من أفراد الشرطة أمس في هجوم على دورية في مدينة العريش تبناه تنظيم ولاية سيناء."
+    assert only_event(text).actor1.name == "Islamic State (Egypt)"
+
+
+def test_press_statements_name_no_civilian_target():
+    text = (
+        "قال مصدر عسكري في تصريحات صحفية إن نقطة تفتيش للجيش في الشيخ زويد تعرضت لهجوم مسلح "
+        "من قبل مسلحين مجهولين مساء أمس."
+    )
+    assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
+def test_gunmen_attacking_with_rockets_and_machine_guns_fight_a_battle():
+    text = (
+        "هاجم مسلحون مساء أمس نقطة أمنية في مدينة درنة بالقذائف الصاروخية والأسلحة الرشاشة، "
+        "ما أدى إلى مقتل شرطي."
+    )
+    assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
 def test_soldiers_killed_at_least_so_many_are_victims_not_attackers():
     text = "قتل ما لا يقل عن 25 جنديا في هجومين منفصلين لمسلحين على بلدة بولكسي وسط مالي أمس."
     event = only_event(text)

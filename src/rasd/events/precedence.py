@@ -12,7 +12,7 @@ from collections.abc import Callable
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.roles import named_sides
 from rasd.events.sides import Mention, is_civilian, is_crowd
-from rasd.knowledge.lexicon import Cue, Trigger
+from rasd.knowledge.lexicon import FIREARM, Cue, Trigger, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.text.matcher import PhraseMatch
@@ -132,7 +132,8 @@ def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clau
         present = [t for t in order if t in by_type]
         if len(present) < 2:
             continue  # no types to decide between
-        explosive = any(w.payload.explosive for w in sentence.weapons if clause.holds(w.start))
+        arms = [w.payload for w in sentence.weapons if clause.holds(w.start)]
+        explosive = any(w.explosive for w in arms) and not _fought_with_guns_and_launchers(arms)
         crowd = order == CROWD_PRECEDENCE  # a protest's crowd confirms its weak riot words
         present.sort(
             key=lambda t: (
@@ -142,6 +143,16 @@ def one_act_per_clause(by_type: ByType, sentence: SentenceMentions, clause: Clau
         )
         for loser in present[1:]:
             by_type[present[0]].extend(by_type.pop(loser))
+
+
+def _fought_with_guns_and_launchers(arms: list[Weapon]) -> bool:
+    """ "بالقذائف الصاروخية والأسلحة الرشاشة": guns and launched rockets or shells, and no
+    bomb, are the weapons of a fight on the ground (a car bomb opening an attack still makes
+    it an explosion)."""
+    explosives = [w for w in arms if w.explosive]
+    return any(w.weapon == FIREARM for w in arms) and all(
+        w.sub_event_type == SubEventType.SHELLING for w in explosives
+    )
 
 
 def clash_with_civilians_is_a_riot(
