@@ -68,6 +68,11 @@ def test_kafr_names_are_found_written_apart_or_joined(gaz):
     assert gaz.lookup("كفرتخاريم")[0].name == gaz.lookup("كفر تخاريم")[0].name
 
 
+@pytest.mark.parametrize("name", ["Tel Tamr", "Tell Tamr", "Tal Tamr", "Tall Tamr"])
+def test_a_first_word_spelt_several_ways_finds_the_same_town(gaz, name):
+    assert [p.name for p in gaz.lookup(name)][:1] == ["Tall Tamr"]
+
+
 @pytest.mark.parametrize("name", ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour"])
 def test_english_variants_of_deir_ez_zor(gaz, name):
     assert "geonames:170794" in ids(gaz.lookup(name))

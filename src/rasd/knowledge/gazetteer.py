@@ -24,7 +24,7 @@ from rasd.knowledge.gazetteer_files import (
     gazetteer_info,
     place_of_row,
     read_cues,
-    read_endings,
+    read_key_variants,
     read_rows,
     read_word_list,
     shipped_path,
@@ -155,8 +155,8 @@ class Gazetteer:
         # not المنزلة
         self._definite: set[str] = set()
         self._capitals: set[str] = set()  # names read after a clitic even in a frequent word
-        self._joinable: set[str] = read_word_list(data_path("joined_prefixes.txt"))
-        self._endings = read_endings(data_path("variant_endings.txt"))
+        self._variants = read_key_variants()
+        self._joinable = self._variants.joinable
         self._weak_cues = {name_key(w) for w in read_word_list(data_path("weak_cues.txt"))}
         # per word form: (may it be left out?, its keys, the names that may begin with it)
         self._unit_keys: PerForm[_Unit] = PerForm(self._word_form, _FORMS_REMEMBERED)
@@ -231,7 +231,7 @@ class Gazetteer:
                     ps.remove(self._by_id[place.id])
         self.places.append(place)
         self._by_id[place.id] = place
-        for key in self._with_variants(keys):
+        for key in self._variants.of(keys):
             if key.startswith("!"):
                 key = key[1:]
                 self._guarded.add(key)
@@ -247,22 +247,6 @@ class Gazetteer:
             for word in words:
                 node = node.setdefault(word, {})
             node[_END] = {}
-
-    def _with_variants(self, keys: Iterable[str]) -> list[str]:
-        """The keys, plus "كفرنبل" for "كفر نبل" where the first word is one writers join, and
-        "التحيتا" for "التحيتاء" where the last word has an ending writers leave off."""
-        out = list(keys)
-        for key in list(out):
-            guard = "!" if key.startswith("!") else ""
-            words = key.lstrip("!").split(" ")
-            if len(words) >= 2 and words[0] in self._joinable:
-                out.append(guard + " ".join([words[0] + words[1], *words[2:]]))
-            out += [
-                guard + " ".join([*words[:-1], words[-1][: -len(ending)] + variant])
-                for ending, variant in self._endings
-                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= _STEM
-            ]
-        return out
 
     def __len__(self) -> int:
         return len(self.places)
@@ -468,7 +452,6 @@ class Gazetteer:
         return best.admin1, best.admin2
 
 
-_STEM = 3  # letters a word keeps when an ending is changed (no two-letter names)
 _Trie = dict[str, "_Trie"]
 _END = ""  # the key that marks the end of a name in a _Trie
 _Heads = tuple[tuple[str, _Trie], ...]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -164,6 +165,47 @@ def read_word_list(path: Path) -> set[str]:
     return out
 
 
+_STEM = 3  # letters a word keeps when an ending is changed (no two-letter names)
+
+
+@dataclass(frozen=True)
+class KeyVariants:
+    """How writers spell a name otherwise: they join a first word to the next ("كفرنبل" for
+    "كفر نبل"), spell a first word several ways ("tal tamr", "tell tamr"), and leave off or
+    change an ending of the last word ("التحيتا" for "التحيتاء")."""
+
+    joinable: set[str]
+    spellings: dict[str, tuple[str, ...]]
+    endings: list[tuple[str, str]]
+
+    def of(self, keys: Iterable[str]) -> list[str]:
+        """The keys and their variants (a guard "!" kept on each)."""
+        out = list(keys)
+        for key in list(out):
+            guard = "!" if key.startswith("!") else ""
+            words = key.lstrip("!").split(" ")
+            if len(words) >= 2:
+                if words[0] in self.joinable:
+                    out.append(guard + " ".join([words[0] + words[1], *words[2:]]))
+                out += [guard + " ".join([w, *words[1:]]) for w in self.spellings.get(words[0], ())]
+            out += [
+                guard + " ".join([*words[:-1], words[-1][: -len(ending)] + variant])
+                for ending, variant in self.endings
+                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= _STEM
+            ]
+        return out
+
+
+def read_key_variants() -> KeyVariants:
+    """The variants of the shipped word lists (joined_prefixes.txt, variant_spellings.txt,
+    variant_endings.txt)."""
+    return KeyVariants(
+        read_word_list(data_path("joined_prefixes.txt")),
+        read_spellings(data_path("variant_spellings.txt")),
+        read_endings(data_path("variant_endings.txt")),
+    )
+
+
 def read_endings(path: Path) -> list[tuple[str, str]]:
     """Pairs of word endings a line, two apart by a space (``#`` comments): a name's last
     word with the first ending is also found with the second."""
@@ -174,6 +216,17 @@ def read_endings(path: Path) -> list[tuple[str, str]]:
             out.append((fields[0], fields[1]))
         elif fields:
             raise GazetteerError(f"{path}:{n}: expected two endings, got {len(fields)}")
+    return out
+
+
+def read_spellings(path: Path) -> dict[str, tuple[str, ...]]:
+    """Groups of Latin spellings of one word a line (``#`` comments): each word -> the
+    others."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        group = fold(line.split("#", 1)[0]).split()
+        for word in group:
+            out[word] = tuple(w for w in group if w != word)
     return out
 
 
