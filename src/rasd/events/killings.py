@@ -15,6 +15,8 @@ from rasd.text.normalize import folded_words, is_arabic_word
 
 _OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
 _VERB_MODIFIERS = folded_words("verb_modifiers", "en")  # "security forces also killed"
+_REACH = SETTINGS.events
+_ARTICLES = folded_words("articles", "en")
 
 
 def killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
@@ -23,13 +25,15 @@ def killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trig
     is an attack even when no trigger phrase spans both."""
     died = sentence.cue(Cue.DIED)
     for cue in sentence.cue(Cue.KILLED):
-        if any(d.start <= cue.start < d.end for d in died):
-            continue  # "استشهد جنديان": the soldiers died, they killed no one
         if not clause.holds(cue.start):
             continue
+        passive = _killed_by(sentence, cue)
+        if not passive and any(d.start <= cue.start < d.end for d in died):
+            continue  # "استشهد جنديان": the soldiers died, they killed no one
         # "تمكن الجيش من قتل ثلاثة": the killing as a noun, its agent before it
         managed = _killed_after(sentence, cue) and managing_subject(sentence, cue) is not None
-        if managed or _killers_named(sentence, cue):
+        passive = passive and not managed
+        if managed or passive or _killers_named(sentence, cue):
             # "قتلت مسيرة إسرائيلية راعياً": the weapon that killed, right after the word, names
             # a strike from afar
             weapon = next(
@@ -48,10 +52,27 @@ def killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trig
                 event_type,
                 weapon or SubEventType.ATTACK,
                 "ASSAULT",
-                Voice.NOUN if managed else Voice.ACTIVE,
+                Voice.NOUN if managed else Voice.PASSIVE if passive else Voice.ACTIVE,
             )
             return [PhraseMatch(cue.first, cue.last, cue.start, cue.end, trigger)]
     return []
+
+
+def _killed_by(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    """ "قتل شاب على يد مسلحين مجهولين", "two farmers were killed by unknown gunmen": the
+    killers named right after the word of the passive's agent, which follows the killing
+    word and the killed."""
+    return any(
+        c.start >= cue.end
+        and sentence.words_between(cue.end, c.start) <= _REACH.killed_before_agent
+        and any(
+            a.entry.kind not in UNARMED
+            and a.span.start >= c.end
+            and sentence.words_between(c.end, a.span.start) == 0
+            for a in sentence.actors
+        )
+        for c in sentence.cue(Cue.PASSIVE_AGENT)
+    )
 
 
 def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
@@ -81,9 +102,13 @@ def _killed_after(
     cue: PhraseMatch[Cue],
     reach: int = SETTINGS.events.killed_object_reach,
 ) -> bool:
-    """ "killed three soldiers", "killed at least two", "killed a police officer": the killed
-    follow the verb, a number (past its approximator) or a person named within ``reach``
-    words (so "soldiers killed in a blast" is no killing by soldiers)."""
+    """ "killed three soldiers", "killed at least two", "killed a police officer", "killed a
+    teacher": the killed follow the verb, an English article, a number (past its
+    approximator) or a person named within ``reach`` words (so "soldiers killed in a blast"
+    is no killing by soldiers)."""
+    at = sentence.token_index(cue.end)
+    if at < len(sentence.tokens) and sentence.tokens[at].norm in _ARTICLES:
+        return True  # "gunmen killed a teacher", "killed the mayor"
     return any(
         n.span.start >= cue.end and sentence.words_between(cue.end, n.said_from) == 0
         for n in sentence.numbers

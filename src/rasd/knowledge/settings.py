@@ -63,6 +63,7 @@ class EventSettings:
     referred_reach: dict[str, int]
     one_act_reach: int
     killed_object_reach: int
+    killed_before_agent: int
     impact_negation_reach: int
     struck_from_afar: list[str]
     crowd_confrontation_countries: list[str]
