@@ -2184,6 +2184,35 @@ def test_english_shelling_with_deaths_and_injuries():
     assert (event.fatalities, event.injuries) == (3, 5)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل شاب على يد مسلحين مجهولين في بلدة طفس أمس.",
+        "A young man was killed by unknown gunmen near Tafas on Sunday.",
+    ],
+)
+def test_a_killing_by_named_killers_told_in_the_passive_is_an_attack(text):
+    event = only_event(text)
+    assert types(event) == ("Violence against civilians", "Attack")
+    assert (event.actor1.name, event.fatalities) == ("Unidentified Armed Group (Syria)", 1)
+
+
+def test_english_killers_of_someone_named_after_an_article_made_an_attack():
+    event = only_event("Gunmen killed a pharmacist near Tafas on Sunday.")
+    assert (types(event), event.fatalities) == (("Violence against civilians", "Attack"), 1)
+
+
+def test_english_a_bomb_that_claimed_the_lives_of_six_killed_six():
+    assert (
+        only_event("A car bomb claimed the lives of six people in Azaz on Sunday.").fatalities == 6
+    )
+
+
+def test_english_police_killing_a_protester_is_excessive_force():
+    event = only_event("Police killed a protester in Omdurman on Sunday as crowds rallied.")
+    assert types(event) == ("Protests", "Excessive force against protesters")
+
+
 def test_english_rally_is_a_peaceful_protest():
     event = only_event(
         "Dozens of protesters rallied in Sweida on Friday demanding the fall of the government."
