@@ -794,6 +794,11 @@ def test_gunmen_attacking_with_rockets_and_machine_guns_fight_a_battle():
     assert types(only_event(text)) == ("Battles", "Armed clash")
 
 
+def test_a_raid_that_met_no_armed_side_and_hurt_a_civilian_is_an_attack_on_civilians():
+    text = "أصيب شاب برصاص مطاطي فجر أمس خلال اقتحام قوات الاحتلال مخيم الجلزون شمال رام الله."
+    assert types(only_event(text)) == ("Violence against civilians", "Attack")
+
+
 def test_soldiers_killed_at_least_so_many_are_victims_not_attackers():
     text = "قتل ما لا يقل عن 25 جنديا في هجومين منفصلين لمسلحين على بلدة بولكسي وسط مالي أمس."
     event = only_event(text)

@@ -258,6 +258,12 @@ def _build(
     site = cand.actor2 is not None and owns_target(sentence, first.end, cand.actor2)
     if cand.weak and not _confirmed(cand, hurt or site or burned, raid):
         return []
+    if cand.weak and raid and cand.event_type == EventType.BATTLES and not clash:
+        hurt_civilians = is_civilian(cand.actor2) and bool(cand.fatalities or cand.injuries)
+        if hurt_civilians and is_armed(cand.actor1):
+            # "أصيب شاب برصاص خلال اقتحام قوات الاحتلال المخيم": a raid that met no armed
+            # side and hurt civilians is an attack on them, not a battle
+            _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
     attacked = cand.actor2.span if cand.actor2 is not None else None
     mentions, explicit = places_for(sentence, clause, focus, head.start, event_type, attacked)
     if event_type == EventType.PROTESTS:
