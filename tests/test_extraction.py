@@ -15,6 +15,7 @@ import pytest
 import rasd
 from rasd.annotate.mentions import find_mentions
 from rasd.io.ingest import document_from_text
+from rasd.knowledge.places import haversine_km
 from rasd.knowledge.resources import default_resources
 from rasd.model import Event
 from rasd.pipeline import process
@@ -2148,6 +2149,14 @@ def test_a_city_named_like_the_governorate_around_it_stays_the_city():
 )
 def test_a_place_a_protest_is_held_for_is_not_where_it_is_held(text, place):
     assert [e.location.name for e in events(text)] == [place]
+
+
+def test_a_town_the_gazetteer_lacks_lies_as_far_off_as_the_text_says():
+    text = "هاجم مسلحون أمس بلدة ورشيخ الواقعة على بعد 70 كيلومترا شمال شرقي مقديشو."
+    location = only_event(text).location
+    assert location.name == "ورشيخ"
+    mogadishu = default_resources().gazetteer.lookup("مقديشو")[0]
+    assert 60 <= haversine_km(mogadishu.lat, mogadishu.lon, location.lat, location.lon) <= 80
 
 
 # ---------------------------------------------------------------- evidence

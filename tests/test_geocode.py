@@ -5,6 +5,7 @@ import pytest
 from rasd.annotate.geocode import PlaceContext, _Nearness, geocode, resolve_places, to_location
 from rasd.annotate.places import find_places
 from rasd.knowledge.gazetteer import Gazetteer, Place
+from rasd.knowledge.places import haversine_km
 from rasd.knowledge.settings import SETTINGS
 
 
@@ -22,6 +23,13 @@ def one(text, gaz, **kw):
 def test_direction_of_a_town_is_precision_2(gaz):
     m = one("سقطت قذيفة غربي مدينة القامشلي", gaz)
     assert m.place.id == "geonames:173377" and str(m.relation) == "west of" and m.geo_precision == 2
+
+
+def test_a_distance_told_with_a_direction_places_the_event_that_far_off(gaz):
+    m = one("Militants overran an army outpost some 200 km north of Mogadishu.", gaz)
+    location = to_location(m)
+    assert 190 <= haversine_km(m.place.lat, m.place.lon, location.lat, location.lon) <= 210
+    assert location.lat > m.place.lat  # north of it
 
 
 def test_eastern_countryside_is_the_governorate(gaz):

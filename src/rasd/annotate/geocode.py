@@ -420,10 +420,12 @@ def to_location(m: PlaceMention) -> Location | None:
     p = m.place
     if p is None:
         return None
+    # "200 km north of Mogadishu": the point that far off, not the reference itself
+    lat, lon = m.relation.offset(p.lat, p.lon) if m.relation else (p.lat, p.lon)
     return Location(
         name=p.name,
-        lat=p.lat,
-        lon=p.lon,
+        lat=lat,
+        lon=lon,
         name_ar=p.name_ar,
         text=m.text,
         admin1=p.admin1,

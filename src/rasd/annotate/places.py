@@ -10,6 +10,7 @@ makes it 3 for a governorate or a region). The relation words are in the languag
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from functools import lru_cache
 
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
@@ -53,6 +54,11 @@ _AR_CLOCK_WORDS = _AR.words("clock_words")
 _AR_CAPITAL = _AR.words("capital_words")
 _EN_TITLES = _EN.words("person_titles")
 _AND = folded_words("and")
+# Words of a distance and their length in km ("كيلومترا", "km", "miles").
+_UNITS = {w: 1.0 for w in folded_words("kilometre_words")} | {
+    w: 1.609 for w in folded_words("mile_words")
+}
+_DISTANCE_REACH = 5  # the distance this many words at most before the direction
 _ROAD = Relation(RelationKind.ROAD_BETWEEN)
 _NEAR = Relation(RelationKind.NEAR)
 _COUNTRYSIDE = Relation(RelationKind.COUNTRYSIDE_OF)
@@ -220,7 +226,22 @@ def _read_relation(
         and after.norm in _EN_COUNTRYSIDE
     ):
         m.relation = _COUNTRYSIDE
+    if m.relation is not None and m.relation.kind == RelationKind.DIRECTION_OF and i > 0:
+        km = _distance_before(tokens, i)
+        if km:
+            m.relation = replace(m.relation, km=km)
     m.geo_precision = 2 if m.relation else 1
+
+
+def _distance_before(tokens: list[Token], i: int) -> float | None:
+    """ "على بعد 70 كيلومترا شمال شرقي مقديشو", "some 200 km north of Mogadishu": the
+    distance (in km) told a few words before the direction word at ``i``."""
+    for k in range(i - 1, max(i - _DISTANCE_REACH, 0), -1):
+        unit = _UNITS.get(tokens[k].norm)
+        if unit is not None:
+            number = tokens[k - 1].norm.replace(",", "")
+            return float(number) * unit if number.replace(".", "", 1).isdigit() else None
+    return None
 
 
 def _next_in_pair(

@@ -185,13 +185,14 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
             container, precision = _unit_told_before(mentions, k), 3
         if container is None:
             continue
+        lat, lon = _told_off(mentions, container)
         m.place = Place(
             id=f"{SOURCE}:{container.id}:{name_key(m.text)}",
             name=m.text,
             name_ar=m.text,
             kind=m.cue or "village",
-            lat=container.lat,
-            lon=container.lon,
+            lat=lat,
+            lon=lon,
             country=container.country,
             iso=container.iso,
             admin1=container.admin1,
@@ -200,6 +201,15 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
             source=SOURCE,
         )
         m.geo_precision = precision
+
+
+def _told_off(mentions: list[PlaceMention], container: Place) -> tuple[float, float]:
+    """Where a name the gazetteer lacks lies when its reference is told with a distance
+    ("بلدة ورشيخ الواقعة على بعد 70 كيلومترا شمال شرقي مقديشو"): that far off it."""
+    ref = next((o for o in mentions if o.place is container and o.relation is not None), None)
+    if ref is None or ref.relation is None:
+        return container.lat, container.lon
+    return ref.relation.offset(container.lat, container.lon)
 
 
 def _container(

@@ -50,6 +50,7 @@ class RelationKind(StrEnum):
 
 
 _COMPASS = ("north", "south", "east", "west")
+_KM_PER_DEGREE = 111.2  # of latitude
 _REGIONAL = (RelationKind.COUNTRYSIDE_OF, RelationKind.PART_OF)
 
 
@@ -59,6 +60,22 @@ class Relation:
 
     kind: RelationKind
     direction: str | None = None  # "north", "north-western", "central", ...
+    km: float | None = None  # "70 km north of X": how far from X
+
+    def offset(self, lat: float, lon: float) -> tuple[float, float]:
+        """The point this far in this direction from (lat, lon) ("70 km northeast of
+        Mogadishu"); the point itself when the relation gives no distance and compass."""
+        if self.kind != RelationKind.DIRECTION_OF or not self.km or not self.compass:
+            return lat, lon
+        d = self.direction or ""
+        north = ("north" in d) - ("south" in d)
+        east = ("east" in d) - ("west" in d)
+        length = math.hypot(north, east)
+        km_north, km_east = self.km * north / length, self.km * east / length
+        return (
+            lat + km_north / _KM_PER_DEGREE,
+            lon + km_east / (_KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.1)),
+        )
 
     @property
     def regional(self) -> bool:
