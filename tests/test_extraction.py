@@ -2151,6 +2151,14 @@ def test_a_place_a_protest_is_held_for_is_not_where_it_is_held(text, place):
     assert [e.location.name for e in events(text)] == [place]
 
 
+def test_a_dateline_after_a_stored_pages_date_stamp_is_no_event_place():
+    text = (
+        "date 2024-03-10 BAGHDAD (Reuters) - Three soldiers were killed in clashes with "
+        "militants in the eastern province of Diyala on Sunday."
+    )
+    assert only_event(text).location.name == "Diyala"
+
+
 def test_a_town_the_gazetteer_lacks_lies_as_far_off_as_the_text_says():
     text = "هاجم مسلحون أمس بلدة ورشيخ الواقعة على بعد 70 كيلومترا شمال شرقي مقديشو."
     location = only_event(text).location
