@@ -800,6 +800,17 @@ def test_a_raid_that_met_no_armed_side_and_hurt_a_civilian_is_an_attack_on_civil
     assert types(only_event(text)) == ("Violence against civilians", "Attack")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تبادلت قوة من الجيش إطلاق النار مع مسلحين في مدينة جاسم أمس.",
+        "شهدت مدينة جاسم أمس اشتباكاً مسلحاً بين قوة من الجيش ومسلحين.",
+    ],
+)
+def test_an_exchange_of_fire_told_with_words_between_or_in_the_accusative_is_a_battle(text):
+    assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
 def test_soldiers_killed_at_least_so_many_are_victims_not_attackers():
     text = "قتل ما لا يقل عن 25 جنديا في هجومين منفصلين لمسلحين على بلدة بولكسي وسط مالي أمس."
     event = only_event(text)
