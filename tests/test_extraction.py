@@ -1463,6 +1463,18 @@ def test_a_claim_of_an_attack_not_told_before_is_the_report_of_it():
     assert (event.event_type, event.actor1.name) == ("Battles", "Islamic State (Iraq)")
 
 
+def test_a_past_perfect_with_the_act_as_its_subject_recalls_an_earlier_event():
+    assert events("وكانت مواجهات مسلحة بين قبيلتين قد خلفت عشرة قتلى في مدينة سبها.") == []
+
+
+def test_the_dead_of_a_recalled_act_in_the_next_sentence_are_not_the_events():
+    text = (
+        "اندلعت اشتباكات بين قبيلتين في مدينة سبها أمس. "
+        "وكانت مواجهات مماثلة قد خلفت عشرة قتلى في أوقات سابقة."
+    )
+    assert only_event(text).fatalities == 0
+
+
 def test_fighting_that_broke_out_on_a_day_and_still_goes_on_is_news():
     text = (
         "وقالت مصادر محلية إن اشتباكات مسلحة اندلعت الاثنين الماضي ولا تزال مستمرة بين "

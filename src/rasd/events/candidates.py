@@ -76,7 +76,9 @@ def _add_toll_told_after(cand: Candidate, sentence: SentenceMentions) -> None:
         return
     if cand.date is None or any(d.date_from < cand.date.date_from for d in sentence.dates):
         return  # another, earlier day: another event's dead
-    if sentence.cue(Cue.BACKGROUND) or sentence.cue(Cue.FRAME) or not sentence.cue(Cue.KILLED):
+    if sentence.triggers or not sentence.cue(Cue.KILLED):
+        return  # a recalled act's dead ("وكانت مواجهات مماثلة قد خلفت عشرة قتلى")
+    if sentence.cue(Cue.BACKGROUND) or sentence.cue(Cue.FRAME):
         return
     own = cand.place.place if cand.place is not None else None
     if any(m.place is not None and m.place != own for m in sentence.places):

@@ -131,9 +131,9 @@ def _asides(sentence: SentenceMentions) -> list[tuple[int, int]]:
 
 
 def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """ "وكانت قوات النظام قد قصفت البلدة", "had earlier struck": a past perfect recalls an
-    earlier event (the auxiliary, in Arabic then the particle, before the trigger in its
-    clause)."""
+    """ "وكانت قوات النظام قد قصفت البلدة", "وكانت مواجهات مماثلة قد خلفت", "had earlier
+    struck": a past perfect recalls an earlier event (the auxiliary before the trigger in its
+    clause, in Arabic with the particle near it)."""
     auxiliaries = sentence.cue(Cue.PLUPERFECT)
     clause = sentence.clause_of(trigger.start)
     if not auxiliaries or any(clause.holds(date_span(d).start) for d in sentence.dates):
@@ -145,8 +145,11 @@ def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bo
             continue
         if not is_arabic_word(sentence.tokens[aux.first].norm):
             return True  # "had earlier struck": the English auxiliary says it all
-        between = sentence.tokens[aux.last : sentence.token_index(trigger.start)]
-        if any(t.norm in _PLUPERFECT_PARTICLES for t in between):
+        # the particle before the trigger, or after it when the act is the subject: "وكانت
+        # مواجهات مماثلة قد خلفت عشرة قتلى"
+        at = sentence.token_index(trigger.start)
+        words = sentence.tokens[aux.last : at + SETTINGS.events.background_reach]
+        if any(t.norm in _PLUPERFECT_PARTICLES and clause.holds(t.start) for t in words):
             return True
     return False
 
