@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import compress, count
 
+from rasd.knowledge.files import data_file, read_yaml
 from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_kinds import ADMIN_KINDS, SETTLEMENT_KINDS
@@ -36,6 +37,13 @@ _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here
 _UNITS = ADMIN_KINDS  # what holds a village told elsewhere
 _QUOTED_WORDS = 4  # a quoted village name has at most this many words
+_LATIN_WORDS = 4  # an English village name has at most this many tokens ("al", "-", ...)
+_OF = folded_words("of", "en")
+_LATIN_ARTICLES = folded_words("name_articles", "en")
+_DATES = read_yaml(data_file("dates", "en.yaml"))  # "the city of Sunday" names no place
+_DATE_WORDS = frozenset(
+    w for kind in ("weekdays", "months") for words in _DATES[kind].values() for w in words
+)
 _STOPS = ".!?\n"  # what ends the sentence a village's unit is looked for in
 
 
@@ -106,6 +114,8 @@ def _name_at(
         return None, end
     if tokens[j].text in OPENERS:  # "قرية "التكلة جبارة"": the quoted words are the name
         return _quoted_name(text, tokens, j, covered)
+    if not is_arabic_word(tokens[j].norm):
+        return _latin_name(text, tokens, j, covered)
     first = tokens[j]
     word = first.norm
     skip = 1 if joined and _conjoined(word, gazetteer) else 0
@@ -138,6 +148,31 @@ def _quoted_name(
     return PlaceMention(
         span=span, candidates=[], text=span.text, first=j + 1, last=close
     ), close + 1
+
+
+def _latin_name(
+    text: str, tokens: list[Token], j: int, covered: set[int]
+) -> tuple[PlaceMention | None, int]:
+    """ "the village of al-Dwair", "the town of Kafr Dan": capitalised words (with the
+    article's "al-" between) after the place word and "of", that name no day or month."""
+    if tokens[j].norm not in _OF:
+        return None, j  # "the camp. Abu Bakr said": only "village of X" names one
+    j += 1
+    last = j
+    while last < len(tokens) and last not in covered and last - j < _LATIN_WORDS:
+        word = tokens[last]
+        if not (word.text[:1].isupper() or word.norm in _LATIN_ARTICLES or word.text == "-"):
+            break
+        last += 1
+    while last > j and not tokens[last - 1].text[:1].isupper():
+        last -= 1  # a name ends with a capitalised word
+    if last == j or tokens[j].text == "-" or len(tokens[last - 1].text) < 3:
+        return None, j
+    if any(tokens[k].norm in _DATE_WORDS for k in range(j, last)):
+        return None, j
+    start, end = tokens[j].start, tokens[last - 1].end
+    span = Span(start, end, text[start:end])
+    return PlaceMention(span=span, candidates=[], text=span.text, first=j, last=last), last
 
 
 def _may_be_name(word: str, gazetteer: Gazetteer, after_head: bool = False) -> bool:
