@@ -2264,6 +2264,11 @@ def test_english_police_killing_a_protester_is_excessive_force():
     assert types(event) == ("Protests", "Excessive force against protesters")
 
 
+def test_english_headline_kidnapping_in_the_present_tense_is_an_abduction():
+    event = only_event("Al-Shabaab kidnaps three aid workers in Baidoa")
+    assert types(event) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
 def test_english_rally_is_a_peaceful_protest():
     event = only_event(
         "Dozens of protesters rallied in Sweida on Friday demanding the fall of the government."
