@@ -811,6 +811,11 @@ def test_an_exchange_of_fire_told_with_words_between_or_in_the_accusative_is_a_b
     assert types(only_event(text)) == ("Battles", "Armed clash")
 
 
+def test_fighters_assassinated_in_a_named_camp_are_a_battle_not_civilians_attacked():
+    text = "اغتالت قوة خاصة من جيش الاحتلال ثلاثة مقاومين في مخيم طولكرم أمس."
+    assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
 def test_soldiers_killed_at_least_so_many_are_victims_not_attackers():
     text = "قتل ما لا يقل عن 25 جنديا في هجومين منفصلين لمسلحين على بلدة بولكسي وسط مالي أمس."
     event = only_event(text)

@@ -222,7 +222,12 @@ def _build(
     for role, mention in (("actor1", roles.actor1), ("actor2", roles.actor2)):
         if mention is not None:
             cand.evidence[role] = mention.span
-    civilian_target = any(clause.holds(c.start) for c in sentence.cue(Cue.CIVILIAN_TARGET))
+    # (not the place word of a name: "مخيم طولكرم" is where, not whom, it struck)
+    named = [(m.span.start, m.span.end) for m in sentence.places]
+    civilian_target = any(
+        clause.holds(c.start) and not any(a <= c.start < b for a, b in named)
+        for c in sentence.cue(Cue.CIVILIAN_TARGET)
+    )
     cand.civilian_target = civilian_target
     ground = _fought_on_the_ground(sentence, clause)
     reach = SETTINGS.events.explosives_reach
