@@ -1130,6 +1130,27 @@ def test_an_assassinated_leader_is_one_death_and_his_group_the_target():
     assert (event.fatalities, event.actor2.name) == (1, "Hamas")
 
 
+def test_a_toll_risen_to_a_total_over_a_war_is_no_event():
+    text = (
+        "أعلنت وزارة الصحة في غزة اليوم ارتفاع عدد ضحايا العدوان الإسرائيلي المتواصل على القطاع "
+        "إلى 34049 شهيدا."
+    )
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل خمسة مدنيين في غارة إسرائيلية على منزل في خان يونس أمس، ليرتفع عدد القتلى "
+        "منذ الصباح إلى 40.",
+        "An Israeli strike killed five people in Khan Younis on Sunday, bringing the death "
+        "toll since morning to 40.",
+    ],
+)
+def test_the_total_a_toll_has_risen_to_is_not_the_strikes_own(text):
+    assert only_event(text).fatalities == 5
+
+
 # ---------------------------------------------------------------- dates
 
 

@@ -58,6 +58,16 @@ class Toll(NamedTuple):
     injuries: int | None
 
 
+def in_a_running_toll(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
+    """ "ليرتفع عدد القتلى إلى 40", "bringing the death toll to 40": a total so far, the
+    dead of no one act."""
+    reach = SETTINGS.events.running_toll_reach
+    return any(
+        c.start <= cue.start and sentence.words_between(c.end, cue.start) <= reach
+        for c in sentence.cue(Cue.RUNNING_TOLL)
+    )
+
+
 def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
     """Deaths and injuries from the numbers next to casualty words ("قتل خمسة", "3 wounded")
     in the event's clause; a casualty word with one victim and no number counts one; "no
@@ -72,6 +82,7 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
         totals = {"fatalities": 0, "injuries": 0}
     cues = [(c, "fatalities") for c in here(Cue.KILLED)]
     cues += [(c, "injuries") for c in here(Cue.INJURED)]
+    cues = [(c, attr) for c, attr in cues if not in_a_running_toll(sentence, c)]
     cues.sort(key=lambda item: item[0].start)
     counted: dict[int, list[int | None]] = {id(c): [] for c, _ in cues}
     counts = sentence.derived(_people_counts)

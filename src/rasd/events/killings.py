@@ -5,6 +5,7 @@ weapon that strikes from afar after it, a strike ("قتلت مسيرة إسرا�
 from __future__ import annotations
 
 from rasd.annotate.mentions import Clause, SentenceMentions
+from rasd.events.casualties import in_a_running_toll
 from rasd.events.sides import UNARMED
 from rasd.events.subjects import managing_subject
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
@@ -25,7 +26,7 @@ def killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trig
     is an attack even when no trigger phrase spans both."""
     died = sentence.cue(Cue.DIED)
     for cue in sentence.cue(Cue.KILLED):
-        if not clause.holds(cue.start):
+        if not clause.holds(cue.start) or in_a_running_toll(sentence, cue):
             continue
         passive = _killed_by(sentence, cue)
         if not passive and any(d.start <= cue.start < d.end for d in died):

@@ -115,6 +115,7 @@ class Cue(StrEnum):
     COMPARISON = "comparison"
     FRAME = "frame"
     FLIGHT = "flight"
+    RUNNING_TOLL = "running_toll"  # "the toll rose to": a total so far, no act of its own
 
 
 CUE_NAMES = tuple(Cue)

@@ -64,6 +64,7 @@ class EventSettings:
     one_act_reach: int
     killed_object_reach: int
     killed_before_agent: int
+    running_toll_reach: int
     impact_negation_reach: int
     struck_from_afar: list[str]
     crowd_confrontation_countries: list[str]
