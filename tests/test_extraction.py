@@ -779,9 +779,10 @@ def test_the_group_that_adopted_the_attack_is_its_attacker():
     assert only_event(text).actor1.name == "Islamic State (Egypt)"
 
 
-def test_press_statements_name_no_civilian_target():
+@pytest.mark.parametrize("telling", ["تصريحات صحفية", "مؤتمر صحفي", "بيان صحفي"])
+def test_press_statements_name_no_civilian_target(telling):
     text = (
-        "قال مصدر عسكري في تصريحات صحفية إن نقطة تفتيش للجيش في الشيخ زويد تعرضت لهجوم مسلح "
+        f"قال مصدر عسكري في {telling} إن نقطة تفتيش للجيش في الشيخ زويد تعرضت لهجوم مسلح "
         "من قبل مسلحين مجهولين مساء أمس."
     )
     assert types(only_event(text)) == ("Battles", "Armed clash")
@@ -1242,6 +1243,11 @@ def test_a_roadside_bomb_is_not_the_work_of_the_air_force_told_before_it():
 )
 def test_the_owner_of_what_a_bomb_hit_is_its_target_not_its_attacker(text):
     assert sides(only_event(text)) == (None, "Military Forces of Iraq (2022-)")
+
+
+def test_a_bomber_told_in_a_clause_about_the_car_bomb_is_its_attacker():
+    text = "استهدفت سيارة مفخخة يقودها انتحاري من تنظيم داعش حاجزا للجيش في قضاء الطارمية أمس."
+    assert sides(only_event(text)) == ("Islamic State (Iraq)", "Military Forces of Iraq (2022-)")
 
 
 def test_a_drone_belonging_to_the_army_is_the_armys_strike():
@@ -2277,6 +2283,11 @@ def test_a_killing_by_named_killers_told_in_the_passive_is_an_attack(text):
 def test_english_killers_of_someone_named_after_an_article_made_an_attack():
     event = only_event("Gunmen killed a pharmacist near Tafas on Sunday.")
     assert (types(event), event.fatalities) == (("Violence against civilians", "Attack"), 1)
+
+
+def test_english_soldiers_killed_the_day_before_are_mourned_not_killers():
+    text = "Funerals were held in Kirkuk on Sunday for three soldiers killed the day before."
+    assert events(text) == []
 
 
 def test_english_a_bomb_that_claimed_the_lives_of_six_killed_six():

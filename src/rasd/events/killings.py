@@ -17,7 +17,7 @@ from rasd.text.normalize import folded_words, is_arabic_word
 _OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
 _VERB_MODIFIERS = folded_words("verb_modifiers", "en")  # "security forces also killed"
 _REACH = SETTINGS.events
-_ARTICLES = folded_words("articles", "en")
+_INDEFINITE = folded_words("indefinite_articles", "en")
 
 
 def killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
@@ -104,12 +104,12 @@ def _killed_after(
     reach: int = SETTINGS.events.killed_object_reach,
 ) -> bool:
     """ "killed three soldiers", "killed at least two", "killed a police officer", "killed a
-    teacher": the killed follow the verb, an English article, a number (past its
+    teacher": the killed follow the verb, an English indefinite article, a number (past its
     approximator) or a person named within ``reach`` words (so "soldiers killed in a blast"
-    is no killing by soldiers)."""
+    and "soldiers killed the day before" are no killing by soldiers)."""
     at = sentence.token_index(cue.end)
-    if at < len(sentence.tokens) and sentence.tokens[at].norm in _ARTICLES:
-        return True  # "gunmen killed a teacher", "killed the mayor"
+    if at < len(sentence.tokens) and sentence.tokens[at].norm in _INDEFINITE:
+        return True  # "gunmen killed a teacher" (not "soldiers killed the day before")
     return any(
         n.span.start >= cue.end and sentence.words_between(cue.end, n.said_from) == 0
         for n in sentence.numbers

@@ -72,6 +72,7 @@ WORD_CLASSES: dict[str, str] = {
     "locative_clitics": "a preposition written joined to the next word, 'in': bi-Dimashq",
     "object_clitics": "a preposition joined to the object of a verbal noun after its agent",
     "belonging_words": "words of belonging between a weapon and its user",
+    "indefinite_articles": "the articles of a noun told for the first time",
     "kilometre_words": "words of a distance in kilometres, after its number",
     "mile_words": "words of a distance in miles, after its number",
     "death_nouns": "nouns of one's death, right after the person who met it",
