@@ -185,22 +185,25 @@ def behind_the_weapon(
     sentence: SentenceMentions, head: PhraseMatch[Trigger], actor: Mention
 ) -> bool:
     """ "استهدفت عبوة ناسفة دورية للجيش", "انفجرت عبوة ناسفة بدورية للجيش": the weapon is
-    the verb's subject, and a name after the thing it hit ("دورية") owns the target. A name
-    right after the weapon, or after a word of belonging, is its user ("غارة لطيران النظام",
-    "طائرة مسيرة تابعة للجيش")."""
+    the verb's subject, and a name joined by "ل" to the thing it hit ("دورية") owns the
+    target. A name right after the weapon, or after a word of
+    belonging, is its user ("غارة لطيران النظام", "طائرة مسيرة تابعة للجيش"); one told in a
+    clause about the weapon is too ("سيارة مفخخة يقودها انتحاري من داعش")."""
     at = sentence.token_index(actor.span.start)
     arms = [(w.start, w.end) for w in sentence.weapons] + [
         (t.start, t.end) for t in sentence.triggers
     ]
+    owner = sentence.tokens[at].norm.startswith(_OBJECT_CLITICS)
 
     def hit_between(weapon: PhraseMatch[Trigger]) -> bool:
-        words = sentence.tokens[sentence.token_index(weapon.end) : at]
-        return any(
-            w.start >= weapon.end
+        words = [
+            w
+            for w in sentence.tokens[sentence.token_index(weapon.end) : at]
+            if w.start >= weapon.end
             and w.norm not in _BELONGING
             and not any(start <= w.start < end for start, end in arms)
-            for w in words
-        )
+        ]
+        return bool(words) and owner
 
     # the weapon: a noun of the act after the verb, or the verb's own subject when the two
     # are one phrase ("انفجرت عبوة")
