@@ -48,6 +48,7 @@ _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
 _VIOLENT = (EventType.BATTLES, EventType.VIOLENCE_AGAINST_CIVILIANS)
 _ATTACK = EventType.VIOLENCE_AGAINST_CIVILIANS
 _DEFINITE = folded_words("definite_articles", "en")
+_THAT = folded_words("complementizers")  # "قال مصدر إن": what follows is what is told
 
 
 def find_candidates(
@@ -222,10 +223,13 @@ def _build(
     for role, mention in (("actor1", roles.actor1), ("actor2", roles.actor2)):
         if mention is not None:
             cand.evidence[role] = mention.span
-    # (not the place word of a name: "مخيم طولكرم" is where, not whom, it struck)
+    # (not the place word of a name: "مخيم طولكرم" is where, not whom, it struck; nor a
+    # word of who tells it: "قال مصدر في تصريحات صحفية إن ...")
     named = [(m.span.start, m.span.end) for m in sentence.places]
     civilian_target = any(
-        clause.holds(c.start) and not any(a <= c.start < b for a, b in named)
+        clause.holds(c.start)
+        and not any(a <= c.start < b for a, b in named)
+        and not _in_the_telling(sentence, c.start)
         for c in sentence.cue(Cue.CIVILIAN_TARGET)
     )
     cand.civilian_target = civilian_target
@@ -279,6 +283,15 @@ def _build(
     if len(mentions) > 1:  # "attacks on Huwara, Za'tara and Burin killed one": whose toll?
         cand.fatalities = cand.injuries = cand.headline_toll = None
     return [cand.at(mention, explicit) for mention in mentions]
+
+
+def _in_the_telling(sentence: SentenceMentions, offset: int) -> bool:
+    """ "قال مصدر عسكري في تصريحات صحفية إن ...": between a word of telling and the "that"
+    which opens what is told, words name the teller and the telling, not the act."""
+    return any(
+        r.end <= offset and any(t.norm in _THAT and t.start > offset for t in sentence.tokens)
+        for r in sentence.cue(Cue.REPORT)
+    )
 
 
 def _feud(sentence: SentenceMentions, triggers: list[PhraseMatch[Trigger]]) -> bool:
