@@ -2206,9 +2206,10 @@ def test_a_place_a_protest_is_held_for_is_not_where_it_is_held(text, place):
     assert [e.location.name for e in events(text)] == [place]
 
 
-def test_a_dateline_after_a_stored_pages_date_stamp_is_no_event_place():
+@pytest.mark.parametrize("stamp", ["date 2024-03-10", "date 2024-03"])
+def test_a_dateline_after_a_stored_pages_date_stamp_is_no_event_place(stamp):
     text = (
-        "date 2024-03-10 BAGHDAD (Reuters) - Three soldiers were killed in clashes with "
+        f"{stamp} BAGHDAD (Reuters) - Three soldiers were killed in clashes with "
         "militants in the eastern province of Diyala on Sunday."
     )
     assert only_event(text).location.name == "Diyala"

@@ -172,6 +172,12 @@ def test_a_related_link_on_one_line_with_its_marker_is_no_text():
     assert "النصيرات" not in document_from_text(text, "link").text
 
 
+def test_a_stored_pages_date_stamp_stands_on_a_line_of_its_own():
+    doc = document_from_text("date 2024-03-10 BAGHDAD (Reuters) - A bomb exploded.", "stamp")
+    assert doc.text.split("\n")[:2] == ["date 2024-03-10", "BAGHDAD (Reuters) - A bomb exploded."]
+    assert doc.published is not None and doc.published.date().isoformat() == "2024-03-10"
+
+
 def test_a_line_of_search_keywords_is_no_text():
     text = "قصف على البلدة\n\nقصفت المدفعية البلدة صباح اليوم.\nكلمات البحث :سيناء;هجوم انتحاري"
     assert "انتحاري" not in document_from_text(text, "tags").text

@@ -58,10 +58,7 @@ class PlaceContext:
         return cls(text, set(countries or ()), dateline_place(text, gazetteer))
 
 
-# (after a stored page's date stamp, "date 2024-03-10 BAGHDAD (Reuters) -")
-_DATELINE = re.compile(
-    r"^\s*(?:(?:date\s+)?\d{4}-\d\d-\d\d\s+)?([^\n\-–—:(]{2,40}?)\s*(?:\([^)\n]{1,40}\))?\s*[-–—:]"
-)
+_DATELINE = re.compile(r"^\s*([^\n\-–—:(]{2,40}?)\s*(?:\([^)\n]{1,40}\))?\s*[-–—:]")
 
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Place | None:

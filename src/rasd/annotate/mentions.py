@@ -274,6 +274,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         # nor inside a weapon's: M'Sila in "القنابل المسيلة للدموع" (tear gas)
         named = [(a.span.start, a.span.end) for a in sentence.actors if a.via in _NAMED_VIA]
         named += [(w.start, w.end) for w in sentence.weapons if w.last - w.first > 1]  # phrases
+        opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
         # a nationality adjective is no place without a cue word: "Somali soldiers" are not
         # in Ethiopia's Somali Region
         adjectives = {(m.start, m.end) for m in found.get(ACTOR_ADJECTIVES, [])}
@@ -281,7 +282,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             p
             for p in sentence_places
             if not (named and any(a <= p.span.start < b for a, b in named))
-            and not _is_dateline(sentence, p)
+            and not (p.span.start == opening and _is_dateline(sentence, p))
             and not (p.cue is None and (p.span.start, p.span.end) in adjectives)
         ]
         sentences.append(sentence)
@@ -439,13 +440,12 @@ _COUNTRYSIDE = folded_words("countryside", "ar")
 _LOCATIVE_CLITICS = tuple(folded_words("locative_clitics", "ar"))
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
 _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at most
-_STAMP_WORDS = frozenset({"date"})  # a stored page's "date 2024-03-10" before its dateline
 
 
 def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "رام الله | ...", "أربيل (وكالة)- ...", "BAGHDAD, Iraq —", "BAGHDAD: ...", or a line
     that is only a place name: where the report was filed, not an event place."""
-    if not sentence.tokens or not _opens_the_line(sentence, place):
+    if not sentence.tokens or place.span.start != sentence.tokens[0].start:
         return False
     k = sentence.token_index(place.span.end)  # the first token after the name
     after = sentence.tokens[k : k + 1]
@@ -461,16 +461,6 @@ def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
     # a section of a round-up: "محافظة إدلب: ...", where its items happened)
     return after[0].text in _DATELINE_ENDS or (
         place.span.text.isupper() and after[0].text in (",", ":")
-    )
-
-
-def _opens_the_line(sentence: SentenceMentions, place: PlaceMention) -> bool:
-    """The place is the line's first word, or comes right after a date stamp that opens it
-    ("date 2024-03-10 BAGHDAD (Reuters) -")."""
-    lead = sentence.tokens[: sentence.token_index(place.span.start)]
-    stamps = [d.span for d in sentence.dates if d.span is not None]
-    return all(
-        t.norm in _STAMP_WORDS or any(s.start <= t.start < s.end for s in stamps) for t in lead
     )
 
 

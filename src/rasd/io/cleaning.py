@@ -34,6 +34,7 @@ class _Furniture:
     pattern: re.Pattern[str]  # the file's patterns as one alternation
     related: tuple[str, ...]
     related_item_max_chars: int
+    stamp: re.Pattern[str]  # a stored page's date stamp before its first line
 
 
 @cache
@@ -45,6 +46,7 @@ def _furniture() -> _Furniture:
         pattern=re.compile("|".join(f"(?:{p})" for p in data["patterns"])),
         related=tuple(fold(marker) for marker in data["related"]),
         related_item_max_chars=data["related_item_max_chars"],
+        stamp=re.compile(data["stamp"], re.IGNORECASE),
     )
 
 
@@ -60,6 +62,16 @@ def _is_furniture(line: str) -> bool:
     if len(line.split(maxsplit=most)) <= most and " ".join(line.split()) in furniture.lines:
         return True
     return bool(furniture.pattern.fullmatch(line))
+
+
+def _stamp_apart(text: str) -> str:
+    """A stored page's date stamp, on a line of its own ("date 2024-03-10 BAGHDAD (Reuters) -"
+    becomes "date 2024-03-10" and "BAGHDAD (Reuters) - ..."): a date line, then the page's
+    own dateline."""
+    stamp = _furniture().stamp.match(text)
+    if stamp is None or not text[stamp.end() :].strip():
+        return text
+    return text[: stamp.end()].strip() + "\n" + text[stamp.end() :].lstrip(" ")
 
 
 def _opens_related_block(line: str) -> bool:
@@ -86,7 +98,7 @@ def _is_related_item(line: str) -> bool:
 def clean_lines(text: str) -> list[str]:
     """The article's lines, trimmed, with furniture and related-article blocks dropped; ""
     stands for a paragraph break (never two in a row, none at either end)."""
-    lines = [line.strip() for line in _normalize(text).split("\n")]
+    lines = [line.strip() for line in _stamp_apart(_normalize(text)).split("\n")]
     kept: list[str] = []
     i = 0
     while i < len(lines):
