@@ -2,7 +2,14 @@ import dataclasses
 
 import pytest
 
-from rasd.annotate.geocode import PlaceContext, _Nearness, geocode, resolve_places, to_location
+from rasd.annotate.geocode import (
+    PlaceContext,
+    _Nearness,
+    geocode,
+    place_told_off,
+    resolve_places,
+    to_location,
+)
 from rasd.annotate.places import find_places
 from rasd.knowledge.gazetteer import Gazetteer, Place
 from rasd.knowledge.places import haversine_km
@@ -27,9 +34,11 @@ def test_direction_of_a_town_is_precision_2(gaz):
 
 def test_a_distance_told_with_a_direction_places_the_event_that_far_off(gaz):
     m = one("Militants overran an army outpost some 200 km north of Mogadishu.", gaz)
-    location = to_location(m)
-    assert 190 <= haversine_km(m.place.lat, m.place.lon, location.lat, location.lon) <= 210
-    assert location.lat > m.place.lat  # north of it
+    mogadishu = m.place
+    place_told_off([m], gaz)
+    assert 190 <= haversine_km(mogadishu.lat, mogadishu.lon, m.place.lat, m.place.lon) <= 210
+    assert m.place.lat > mogadishu.lat  # north of it
+    assert (m.place.name, m.place.admin1) == ("200 km north of Mogadishu", "Hiraan")
 
 
 def test_eastern_countryside_is_the_governorate(gaz):

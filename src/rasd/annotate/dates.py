@@ -60,6 +60,15 @@ _VALUE_SECTIONS = {
 
 
 @cache
+def calendar_words(language: str) -> frozenset[str]:
+    """The names of weekdays and months (folded): "Sunday", "March"."""
+    data = read_yaml(data_file("dates", f"{language}.yaml"))
+    return frozenset(
+        fold(w) for kind in ("weekdays", "months") for words in data[kind].values() for w in words
+    )
+
+
+@cache
 def _lexicon(language: str) -> PhraseTable[dict[str, Any]]:
     name = f"data/dates/{language}.yaml"
     data = read_yaml(data_file("dates", f"{language}.yaml"))

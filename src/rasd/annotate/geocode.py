@@ -12,7 +12,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasd.annotate.places import find_places
 from rasd.knowledge.gazetteer import (
@@ -415,17 +415,43 @@ def geocode(
     return resolve_places(mentions, PlaceContext.from_text(text, gazetteer, countries))
 
 
+def place_told_off(mentions: list[PlaceMention], gazetteer: Gazetteer) -> None:
+    """ "some 200 km north of Mogadishu": a reference told with a distance and a compass
+    direction places the event that far off it: a point of its own, named by the text's
+    words, in the governorate around that point (a village the gazetteer lacks, told there,
+    is put at it too)."""
+    for m in mentions:
+        relation, ref = m.relation, m.place
+        if relation is None or ref is None or relation.km is None:
+            continue
+        lat, lon = relation.offset(ref.lat, ref.lon)
+        if (lat, lon) == (ref.lat, ref.lon):
+            continue
+        admin1, admin2 = gazetteer.nearest_admin1(lat, lon, ref.iso)
+        name = f"{relation.km:g} km {relation} {ref.name}"
+        m.place = replace(
+            ref,
+            id=f"{ref.id}:{name}",
+            name=name,
+            name_ar=None,
+            kind="point",
+            lat=lat,
+            lon=lon,
+            admin1=admin1 or ref.admin1,
+            admin2=admin2,
+            radius_km=_W.told_off_radius_km,
+        )
+
+
 def to_location(m: PlaceMention) -> Location | None:
     """The resolved mention as an event Location."""
     p = m.place
     if p is None:
         return None
-    # "200 km north of Mogadishu": the point that far off, not the reference itself
-    lat, lon = m.relation.offset(p.lat, p.lon) if m.relation else (p.lat, p.lon)
     return Location(
         name=p.name,
-        lat=lat,
-        lon=lon,
+        lat=p.lat,
+        lon=p.lon,
         name_ar=p.name_ar,
         text=m.text,
         admin1=p.admin1,

@@ -23,7 +23,7 @@ from rasd.annotate import positions
 from rasd.annotate.clauses import Clause, clauses_of
 from rasd.annotate.countries import main_country, spoken_countries
 from rasd.annotate.dates import find_dates_against
-from rasd.annotate.geocode import PlaceContext, dateline, resolve_places
+from rasd.annotate.geocode import PlaceContext, dateline, place_told_off, resolve_places
 from rasd.annotate.numbers import NumberMention, find_numbers
 from rasd.annotate.places import find_places, in_a_name, read_relations
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
@@ -292,6 +292,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         for sentence in sentences[:1]:
             sentence.numbers = [n for n in sentence.numbers if n.span.start >= dateline_end]
     resolve_places(places, PlaceContext(text, countries, filed_at))
+    place_told_off(places, resources.gazetteer)
     place_unlisted(places, text)
     context = DocumentContext(
         published,

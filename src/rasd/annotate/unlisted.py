@@ -1,14 +1,16 @@
 """Places the gazetteer lacks: villages named after a place word ("قرية X", "قرى X وY وZ",
-"كلاً من X وY") are read as names all the same, and placed at the unit the sentence
-says they lie in ("... في ريف معرة النعمان"), with geo_precision 2, as ACLED codes a village
-it cannot find; by a road whose ends lie in one governorate, at its first end.
+"كلاً من X وY", "the village of X") are read as names all the same, and placed at the unit
+the sentence says they lie in ("... في ريف معرة النعمان", "in Idlib province"), with
+geo_precision 2, as ACLED codes a village it cannot find; by a road whose ends lie in one
+governorate, at its first end; as far off a reference as the text says ("على بعد 70
+كيلومترا شمال شرقي مقديشو").
 
-A name is one word, or two where the first is one that begins place names (عين، تل، كفر:
-``data/places/joined_prefixes.txt``), and a word that ends names after it (``name_endings``:
-"حومين الفوقا"); frequent words (an adjective after the place word:
+An Arabic name is one word, or two where the first is one that begins place names (عين، تل،
+كفر: ``data/places/joined_prefixes.txt``), and a word that ends names after it
+(``name_endings``: "حومين الفوقا"); frequent words (an adjective after the place word:
 "قرية صغيرة") and words that describe a place (``place_descriptions``: "حي مكتظ") are never
-names. Only the plural place words and the list opener read on past the first name, over
-"،" and the conjunction.
+names. An English one is the capitalised words after the place word and "of". Only the plural
+place words and the list opener read on past the first name, over "،" and the conjunction.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import compress, count
 
-from rasd.knowledge.files import data_file, read_yaml
+from rasd.annotate.dates import calendar_words
 from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_kinds import ADMIN_KINDS, SETTLEMENT_KINDS
@@ -40,10 +42,7 @@ _QUOTED_WORDS = 4  # a quoted village name has at most this many words
 _LATIN_WORDS = 4  # an English village name has at most this many tokens ("al", "-", ...)
 _OF = folded_words("of", "en")
 _LATIN_ARTICLES = folded_words("name_articles", "en")
-_DATES = read_yaml(data_file("dates", "en.yaml"))  # "the city of Sunday" names no place
-_DATE_WORDS = frozenset(
-    w for kind in ("weekdays", "months") for words in _DATES[kind].values() for w in words
-)
+_DATE_WORDS = calendar_words("en")  # "the city of Sunday" names no place
 _STOPS = ".!?\n"  # what ends the sentence a village's unit is looked for in
 
 
@@ -220,14 +219,13 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
             container, precision = _unit_told_before(mentions, k), 3
         if container is None:
             continue
-        lat, lon = _told_off(mentions, container)
         m.place = Place(
             id=f"{SOURCE}:{container.id}:{name_key(m.text)}",
             name=m.text,
-            name_ar=m.text,
+            name_ar=m.text if is_arabic_word(m.text.split()[0]) else None,
             kind=m.cue or "village",
-            lat=lat,
-            lon=lon,
+            lat=container.lat,
+            lon=container.lon,
             country=container.country,
             iso=container.iso,
             admin1=container.admin1,
@@ -236,15 +234,6 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
             source=SOURCE,
         )
         m.geo_precision = precision
-
-
-def _told_off(mentions: list[PlaceMention], container: Place) -> tuple[float, float]:
-    """Where a name the gazetteer lacks lies when its reference is told with a distance
-    ("بلدة ورشيخ الواقعة على بعد 70 كيلومترا شمال شرقي مقديشو"): that far off it."""
-    ref = next((o for o in mentions if o.place is container and o.relation is not None), None)
-    if ref is None or ref.relation is None:
-        return container.lat, container.lon
-    return ref.relation.offset(container.lat, container.lon)
 
 
 def _container(
