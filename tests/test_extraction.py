@@ -806,6 +806,7 @@ def test_a_raid_that_met_no_armed_side_and_hurt_a_civilian_is_an_attack_on_civil
     [
         "تبادلت قوة من الجيش إطلاق النار مع مسلحين في مدينة جاسم أمس.",
         "شهدت مدينة جاسم أمس اشتباكاً مسلحاً بين قوة من الجيش ومسلحين.",
+        "ردت قوات الجيش على مصادر النيران بعد تعرض حاجز لها لإطلاق نار في مدينة جاسم أمس.",
     ],
 )
 def test_an_exchange_of_fire_told_with_words_between_or_in_the_accusative_is_a_battle(text):
@@ -815,6 +816,11 @@ def test_an_exchange_of_fire_told_with_words_between_or_in_the_accusative_is_a_b
 def test_fighters_assassinated_in_a_named_camp_are_a_battle_not_civilians_attacked():
     text = "اغتالت قوة خاصة من جيش الاحتلال ثلاثة مقاومين في مخيم طولكرم أمس."
     assert types(only_event(text)) == ("Battles", "Armed clash")
+
+
+def test_gunmen_attacking_with_a_car_bomb_and_machine_guns_make_an_explosion():
+    text = "هاجم مسلحون أمس نقطة أمنية في مدينة درنة بسيارة مفخخة والأسلحة الرشاشة."
+    assert only_event(text).event_type == REMOTE
 
 
 def test_soldiers_killed_at_least_so_many_are_victims_not_attackers():

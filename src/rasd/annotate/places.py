@@ -10,6 +10,7 @@ makes it 3 for a governorate or a region). The relation words are in the languag
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -59,6 +60,7 @@ _UNITS = {w: 1.0 for w in folded_words("kilometre_words")} | {
     w: 1.609 for w in folded_words("mile_words")
 }
 _DISTANCE_REACH = 5  # the distance this many words at most before the direction
+_GLUED_DISTANCE = re.compile(r"(\d+(?:\.\d+)?)(\D+)")
 _ROAD = Relation(RelationKind.ROAD_BETWEEN)
 _NEAR = Relation(RelationKind.NEAR)
 _COUNTRYSIDE = Relation(RelationKind.COUNTRYSIDE_OF)
@@ -236,9 +238,13 @@ def _read_relation(
 def _distance_before(tokens: list[Token], i: int) -> float | None:
     """ "على بعد 70 كيلومترا شمال شرقي مقديشو", "some 200 km north of Mogadishu": the
     distance (in km) told a few words before the direction word at ``i``."""
-    for k in range(i - 1, max(i - _DISTANCE_REACH, 0), -1):
-        unit = _UNITS.get(tokens[k].norm)
-        if unit is not None:
+    for k in range(i - 1, max(i - _DISTANCE_REACH, 0) - 1, -1):
+        word = tokens[k].norm
+        glued = _GLUED_DISTANCE.fullmatch(word)  # "200km"
+        if glued and glued.group(2) in _UNITS:
+            return float(glued.group(1)) * _UNITS[glued.group(2)]
+        unit = _UNITS.get(word)
+        if unit is not None and k > 0:
             number = tokens[k - 1].norm.replace(",", "")
             return float(number) * unit if number.replace(".", "", 1).isdigit() else None
     return None

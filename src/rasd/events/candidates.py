@@ -269,12 +269,8 @@ def _build(
     site = cand.actor2 is not None and owns_target(sentence, first.end, cand.actor2)
     if cand.weak and not _confirmed(cand, hurt or site or burned, raid):
         return []
-    if cand.weak and raid and cand.event_type == EventType.BATTLES and not clash:
-        hurt_civilians = is_civilian(cand.actor2) and bool(cand.fatalities or cand.injuries)
-        if hurt_civilians and is_armed(cand.actor1):
-            # "أصيب شاب برصاص خلال اقتحام قوات الاحتلال المخيم": a raid that met no armed
-            # side and hurt civilians is an attack on them, not a battle
-            _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
+    if raid and not clash and _raid_on_civilians(cand):
+        _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
     attacked = cand.actor2.span if cand.actor2 is not None else None
     mentions, explicit = places_for(sentence, clause, focus, head.start, event_type, attacked)
     if event_type == EventType.PROTESTS:
@@ -402,6 +398,19 @@ def _fought_on_the_ground(sentence: SentenceMentions, clause: Clause) -> bool:
     return not any(
         clause.holds(m.span.start) and m.place is not None and m.place.kind in _STRUCK_FROM_AFAR
         for m in sentence.places
+    )
+
+
+def _raid_on_civilians(cand: Candidate) -> bool:
+    """ "أصيب شاب برصاص خلال اقتحام قوات الاحتلال المخيم": a raid named only by a weak word
+    that met no armed side and hurt civilians is an attack on them, not a battle (decided
+    once its toll is counted, after :func:`_recode_by_actors`)."""
+    return (
+        cand.weak
+        and cand.event_type == EventType.BATTLES
+        and is_armed(cand.actor1)
+        and is_civilian(cand.actor2)
+        and bool(cand.fatalities or cand.injuries)
     )
 
 

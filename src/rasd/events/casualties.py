@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.numbers import NumberMention
+from rasd.events.victims import after_subset_word
 from rasd.knowledge.actors import ActorKind
 from rasd.knowledge.language import LANGUAGES, language_profile
 from rasd.knowledge.lexicon import Cue
@@ -35,7 +36,6 @@ _AUXILIARIES = _words("passive_auxiliaries")
 # Compared with the folded word as written in the profile (so "على", whose folded form is
 # "علي", does not take part).
 _NOT_VICTIMS = _words("not_victims")
-_SUBSET_WORDS = folded_words("subset_words")
 _PLURAL_ENDINGS = tuple(sorted(_words("plural_endings")))
 _DUAL_ENDINGS = tuple(sorted(_words("dual_endings")))
 _BROKEN_PLURALS = folded_words("broken_plurals")
@@ -88,7 +88,7 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
     counts = sentence.derived(_people_counts)
     wholes: dict[int, NumberMention] = {}  # a part's index -> the count it is part of
     for k, number in enumerate(counts):
-        if k and _after_subset_word(sentence, number):
+        if k and after_subset_word(sentence, number.span.start):
             wholes[k] = counts[k - 1]
     placed: set[int] = set()
     for k, number in enumerate(counts):
@@ -194,11 +194,6 @@ def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
         )
     ]
     return counts
-
-
-def _after_subset_word(sentence: SentenceMentions, number: NumberMention) -> bool:
-    index = sentence.token_index(number.span.start)
-    return index > 0 and sentence.tokens[index - 1].norm in _SUBSET_WORDS
 
 
 def _cue_of_number(

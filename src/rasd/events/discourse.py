@@ -31,7 +31,7 @@ from rasd.model import DateRange
 
 # Kinds of event whose attacker a later report of the same kind may leave unnamed.
 _INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
-_PLANTED = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+_PLANTED = (SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventType.GRENADE)
 _GOVERNORATE_RANK = SETTINGS.placing.specificity["admin1"]
 # Kinds of event a later sentence refers back to with the article ("the clashes", "the blast").
 _KNOWN_KINDS = (EventType.BATTLES, EventType.EXPLOSIONS)

@@ -1,6 +1,8 @@
 """Killings: a killing word with its killers named beside it is an act even when no trigger
-phrase spans both ("قتل مسلحون مجهولون ثلاثة مدنيين", "gunmen killed three soldiers"); with a
-weapon that strikes from afar after it, a strike ("قتلت مسيرة إسرائيلية راعياً")."""
+phrase spans both ("قتل مسلحون مجهولون ثلاثة مدنيين", "gunmen killed three soldiers"), or
+after the word of the passive's agent ("قتل شاب على يد مسلحين", "killed by gunmen"); with a
+weapon that strikes from afar after it, a strike ("قتلت مسيرة إسرائيلية راعياً"). A toll
+risen to a total ("ارتفاع عدد الضحايا إلى") is no killing."""
 
 from __future__ import annotations
 
@@ -22,8 +24,9 @@ _INDEFINITE = folded_words("indefinite_articles", "en")
 
 def killing(sentence: SentenceMentions, clause: Clause) -> list[PhraseMatch[Trigger]]:
     """ "قتل مسلحون مجهولون ثلاثة مدنيين", "gunmen killed three soldiers": a killing word with
-    the killers right after it (Arabic) or right before it with the killed after it (English)
-    is an attack even when no trigger phrase spans both."""
+    the killers right after it (Arabic) or right before it with the killed after it (English),
+    or after the agent word of a passive ("were killed by gunmen"), is an attack even when no
+    trigger phrase spans both."""
     died = sentence.cue(Cue.DIED)
     for cue in sentence.cue(Cue.KILLED):
         if not clause.holds(cue.start) or in_a_running_toll(sentence, cue):
@@ -65,7 +68,7 @@ def _killed_by(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
     word and the killed."""
     return any(
         c.start >= cue.end
-        and sentence.words_between(cue.end, c.start) <= _REACH.killed_before_agent
+        and sentence.words_between(cue.end, c.start) <= _REACH.killed_agent_reach
         and any(
             a.entry.kind not in UNARMED
             and a.span.start >= c.end

@@ -148,7 +148,7 @@ def _pluperfect(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bo
         # the particle before the trigger, or after it when the act is the subject: "وكانت
         # مواجهات مماثلة قد خلفت عشرة قتلى"
         at = sentence.token_index(trigger.start)
-        words = sentence.tokens[aux.last : at + SETTINGS.events.background_reach]
+        words = sentence.tokens[aux.last : at + SETTINGS.events.pluperfect_particle_reach + 1]
         if any(t.norm in _PLUPERFECT_PARTICLES and clause.holds(t.start) for t in words):
             return True
     return False

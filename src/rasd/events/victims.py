@@ -65,11 +65,16 @@ def named_as_victim(sentence: SentenceMentions, actor: Mention) -> bool:
 def _among_the_victims(sentence: SentenceMentions, actor: Mention, counted: int) -> bool:
     """ "قتل تسعة من أفراد الشرطة، بينهم ضابطان", "seven killed, including two officers":
     named right after a word of a subset of the dead or hurt told before it."""
-    at = sentence.token_index(counted)
-    if at == 0 or sentence.tokens[at - 1].norm not in _SUBSET_WORDS:
+    if not after_subset_word(sentence, counted):
         return False
-    subset = sentence.tokens[at - 1].start
+    subset = sentence.tokens[sentence.token_index(counted) - 1].start
     return any(c.end <= subset for name in _CASUALTY_CUES for c in sentence.cue(name))
+
+
+def after_subset_word(sentence: SentenceMentions, offset: int) -> bool:
+    """Is the word at ``offset`` right after a word of a subset ("بينهم", "including")?"""
+    at = sentence.token_index(offset)
+    return at > 0 and sentence.tokens[at - 1].norm in _SUBSET_WORDS
 
 
 def _joined_to_a_victim(sentence: SentenceMentions, actor: Mention) -> bool:

@@ -20,12 +20,11 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from rasd.knowledge.place_kinds import COUNTRIES
-from rasd.knowledge.place_names import name_key
+from rasd.knowledge.place_names import KeyVariants, name_key
 from rasd.knowledge.places import GazetteerError, Place
 from rasd.text.normalize import fold
 
@@ -163,37 +162,6 @@ def read_word_list(path: Path) -> set[str]:
         if line:
             out.add(name_key(line))
     return out
-
-
-_STEM = 3  # letters a word keeps when an ending is changed (no two-letter names)
-
-
-@dataclass(frozen=True)
-class KeyVariants:
-    """How writers spell a name otherwise: they join a first word to the next ("كفرنبل" for
-    "كفر نبل"), spell a first word several ways ("tal tamr", "tell tamr"), and leave off or
-    change an ending of the last word ("التحيتا" for "التحيتاء")."""
-
-    joinable: set[str]
-    spellings: dict[str, tuple[str, ...]]
-    endings: list[tuple[str, str]]
-
-    def of(self, keys: Iterable[str]) -> list[str]:
-        """The keys and their variants (a guard "!" kept on each)."""
-        out = list(keys)
-        for key in list(out):
-            guard = "!" if key.startswith("!") else ""
-            words = key.lstrip("!").split(" ")
-            if len(words) >= 2:
-                if words[0] in self.joinable:
-                    out.append(guard + " ".join([words[0] + words[1], *words[2:]]))
-                out += [guard + " ".join([w, *words[1:]]) for w in self.spellings.get(words[0], ())]
-            out += [
-                guard + " ".join([*words[:-1], words[-1][: -len(ending)] + variant])
-                for ending, variant in self.endings
-                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= _STEM
-            ]
-        return out
 
 
 def read_key_variants() -> KeyVariants:

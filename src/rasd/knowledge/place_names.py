@@ -1,12 +1,14 @@
 """Place names as the gazetteer keys them: folded Latin words, the Latin articles and hyphens
 a key leaves out, :func:`name_key`, the matching form of a whole Arabic or English name, and
-:func:`unit_keys`, the keys one Arabic word of a text may stand for."""
+:func:`unit_keys`, the keys one Arabic word of a text may stand for, and
+:class:`KeyVariants`, the other spellings a key is found by."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rasd.knowledge.files import DataSource, data_file, read_data
 from rasd.knowledge.places import GazetteerError
@@ -131,3 +133,34 @@ def continues_list(tokens: list[Token], last: int, first: int, key: str) -> int 
         (len(a) for a in AND_CLITICS if word.startswith(a) and name_key(word[len(a) :]) == head),
         None,
     )
+
+
+_STEM = 3  # letters a word keeps when an ending is changed (no two-letter names)
+
+
+@dataclass(frozen=True)
+class KeyVariants:
+    """How writers spell a name otherwise: they join a first word to the next ("كفرنبل" for
+    "كفر نبل"), spell a first word several ways ("tal tamr", "tell tamr"), and leave off or
+    change an ending of the last word ("التحيتا" for "التحيتاء")."""
+
+    joinable: set[str]
+    spellings: dict[str, tuple[str, ...]]
+    endings: list[tuple[str, str]]
+
+    def of(self, keys: Iterable[str]) -> list[str]:
+        """The keys and their variants (a guard "!" kept on each)."""
+        out = list(keys)
+        for key in list(out):
+            guard = "!" if key.startswith("!") else ""
+            words = key.lstrip("!").split(" ")
+            if len(words) >= 2:
+                if words[0] in self.joinable:
+                    out.append(guard + " ".join([words[0] + words[1], *words[2:]]))
+                out += [guard + " ".join([w, *words[1:]]) for w in self.spellings.get(words[0], ())]
+            out += [
+                guard + " ".join([*words[:-1], words[-1][: -len(ending)] + variant])
+                for ending, variant in self.endings
+                if words[-1].endswith(ending) and len(words[-1]) - len(ending) >= _STEM
+            ]
+        return out

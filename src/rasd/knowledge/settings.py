@@ -63,8 +63,9 @@ class EventSettings:
     referred_reach: dict[str, int]
     one_act_reach: int
     killed_object_reach: int
-    killed_before_agent: int
+    killed_agent_reach: int
     running_toll_reach: int
+    pluperfect_particle_reach: int
     impact_negation_reach: int
     struck_from_afar: list[str]
     crowd_confrontation_countries: list[str]

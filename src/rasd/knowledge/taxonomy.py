@@ -34,6 +34,8 @@ class SubEventType(StrEnum):
     AIR_STRIKE = "Air/drone strike"
     SHELLING = "Shelling/artillery/missile attack"
     REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
+    SUICIDE_BOMB = "Suicide bomb"
+    GRENADE = "Grenade"
     ATTACK = "Attack"
     ABDUCTION = "Abduction/forced disappearance"
     PEACEFUL_PROTEST = "Peaceful protest"
