@@ -1256,6 +1256,16 @@ def test_a_bomber_told_in_a_clause_about_the_car_bomb_is_its_attacker():
     assert sides(only_event(text)) == ("Islamic State (Iraq)", "Military Forces of Iraq (2022-)")
 
 
+def test_the_side_that_accuses_in_a_clause_of_its_own_is_not_the_attacker():
+    event = only_event("ضربت مسيرات ميناء بورتسودان أمس والجيش يتهم قوات الدعم السريع.")
+    assert event.actor1.name == "Rapid Support Forces"
+
+
+def test_suicide_drones_make_a_drone_strike_not_a_suicide_bombing():
+    event = only_event("ضربت مسيرات انتحارية ميناء بورتسودان أمس.")
+    assert event.sub_event_type == STRIKE
+
+
 def test_a_drone_belonging_to_the_army_is_the_armys_strike():
     event = only_event("استهدفت طائرة مسيرة تابعة للجيش مواقع للمسلحين في قضاء الطارمية أمس.")
     assert event.actor1.name == "Military Forces of Iraq (2022-)"

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rasd.annotate.mentions import SentenceMentions
 
 _SUBORDINATORS = folded_words("subordinators")
+_TELLINGS = (Cue.REPORT, Cue.ACCUSATION, Cue.DENIAL, Cue.CLAIM)
 
 
 @dataclass(slots=True)
@@ -34,7 +35,12 @@ def clauses_of(sentence: SentenceMentions) -> list[Clause]:
     """The sentence cut at its clause-break words, and where a comma and "و" open another
     toll ("قتل ثلاثة بغارة على سرمين، واثنان بقصف على إدلب": two acts, two places)."""
     breaks = sentence.cue(Cue.CLAUSE_BREAK)
-    cuts = sorted({m.start for m in breaks} | _toll_openings(sentence) | _opening_aside(sentence))
+    cuts = sorted(
+        {m.start for m in breaks}
+        | _toll_openings(sentence)
+        | _opening_aside(sentence)
+        | _speaker_openings(sentence)
+    )
     if not cuts:
         return [Clause(sentence.start, sentence.end)]
     bounds = [sentence.start, *cuts, sentence.end]
@@ -61,6 +67,26 @@ def _toll_openings(sentence: SentenceMentions) -> set[int]:
             stop = min(c for c in commas if c > opening.start)
             if any(opening.end <= t.start < stop for t in sentence.triggers):
                 out.add(opening.start)
+    return out
+
+
+def _speaker_openings(sentence: SentenceMentions) -> set[int]:
+    """ "مسيرات تضرب ميناء بورتسودان والجيش يتهم الدعم السريع": a name joined by "و" and
+    followed by its word of telling, accusing or denying opens another clause: the speaker's,
+    not a side of the act before it."""
+    tellings = [c.start for name in _TELLINGS for c in sentence.cue(name)]
+    out = set()
+    for actor in sentence.actors:
+        first = sentence.tokens[sentence.token_index(actor.span.start)]
+        if (
+            first.start > sentence.start
+            and first.norm.startswith(AND_CLITICS)
+            and any(
+                actor.span.end <= t and sentence.words_between(actor.span.end, t) == 0
+                for t in tellings
+            )
+        ):
+            out.add(first.start)
     return out
 
 
