@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rasd.knowledge.files import DataSource, data_file, read_data
+from rasd.knowledge.frozen import by_fields
 from rasd.knowledge.places import GazetteerError
 from rasd.text.normalize import AND_CLITICS, COMMAS, OPENERS, folded_words, is_arabic_word
 from rasd.text.tokens import Token, entry_key, token_keys, tokenize
@@ -147,6 +148,9 @@ class KeyVariants:
     joinable: set[str]
     spellings: dict[str, tuple[str, ...]]
     endings: list[tuple[str, str]]
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return by_fields(self)  # pickled with the gazetteer, compiled too (rasd.knowledge.frozen)
 
     def of(self, keys: Iterable[str]) -> list[str]:
         """The keys and their variants (a guard "!" kept on each)."""
