@@ -1503,6 +1503,15 @@ def test_the_day_a_claim_was_made_gives_way_to_the_day_of_the_act_in_its_sentenc
     assert only_event(text).date_from == dt.date(2024, 3, 9)
 
 
+def test_a_claim_made_on_a_day_and_the_attack_told_on_its_own_day_are_one_event():
+    text = (
+        "Islamic State on Monday claimed an attack on an army checkpoint near Kirkuk. "
+        "The attack on Sunday killed two soldiers."
+    )
+    event = only_event(text, "2024-03-12T10:00:00+03:00")
+    assert (event.date_from, event.fatalities) == (dt.date(2024, 3, 10), 2)
+
+
 def test_a_claim_of_an_attack_not_told_before_is_the_report_of_it():
     event = only_event(
         "Islamic State claimed responsibility for an attack on Peshmerga fighters in Kirkuk "

@@ -47,7 +47,7 @@ def date_event(sentence: SentenceMentions, clause: Clause, cand: Candidate, focu
         # "أعلنت الحكومة، اليوم الثلاثاء، مقتل ثلاثة بقصف": the day of the telling, which
         # dates the act only until a report of it says when
         cand.date, cand.date_explicit = best, True
-        cand.told_on = _day_of_telling(sentence, best, cand)
+        cand.told_on = _told_or_claimed_on(sentence, best, cand)
         cand.evidence["date"] = date_span(best)
     elif (fallback := focus.fallback_date(sentence)) is not None:
         cand.date = fallback
@@ -85,13 +85,14 @@ def _day_of_telling(sentence: SentenceMentions, date: DateRange, cand: Candidate
 
 
 def _told_or_claimed_on(sentence: SentenceMentions, date: DateRange, cand: Candidate) -> bool:
-    """The day of telling (:func:`_day_of_telling`), or a day right before a word of telling
-    or claiming ("The group on Tuesday claimed"), before the act."""
+    """The day of telling (:func:`_day_of_telling`), or a day right before a word of claiming
+    ("The group on Tuesday claimed an attack"), before the act. (Not one before a word of
+    telling: "والأسبوع الفائت، أفادت ميليشيا بأنها هاجمت" dates the attack, within that week.)"""
     span = date_span(date)
     return _day_of_telling(sentence, date, cand) or any(
         span.end <= c.start <= cand.trigger_span.start
         and sentence.words_between(span.end, c.start) == 0
-        for c in sentence.cue(Cue.REPORT) + sentence.cue(Cue.CLAIM)
+        for c in sentence.cue(Cue.CLAIM)
     )
 
 
