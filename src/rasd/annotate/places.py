@@ -18,6 +18,7 @@ from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_names import word_before_name
 from rasd.knowledge.places import Relation, RelationKind
+from rasd.knowledge.settings import SETTINGS
 from rasd.model import Span
 from rasd.text.normalize import QUOTES, fold, folded_words, is_arabic_word
 from rasd.text.tokens import Token, token_keys, tokenize
@@ -59,7 +60,6 @@ _AND = folded_words("and")
 _UNITS = {w: 1.0 for w in folded_words("kilometre_words")} | {
     w: 1.609 for w in folded_words("mile_words")
 }
-_DISTANCE_REACH = 5  # the distance this many words at most before the direction
 _GLUED_DISTANCE = re.compile(r"(\d+(?:\.\d+)?)(\D+)")
 _ROAD = Relation(RelationKind.ROAD_BETWEEN)
 _NEAR = Relation(RelationKind.NEAR)
@@ -238,7 +238,7 @@ def _read_relation(
 def _distance_before(tokens: list[Token], i: int) -> float | None:
     """ "على بعد 70 كيلومترا شمال شرقي مقديشو", "some 200 km north of Mogadishu": the
     distance (in km) told a few words before the direction word at ``i``."""
-    for k in range(i - 1, max(i - _DISTANCE_REACH, 0) - 1, -1):
+    for k in range(i - 1, max(i - SETTINGS.geocode.distance_words, 0) - 1, -1):
         word = tokens[k].norm
         glued = _GLUED_DISTANCE.fullmatch(word)  # "200km"
         if glued and glued.group(2) in _UNITS:

@@ -25,7 +25,14 @@ from rasd.knowledge.place_kinds import ADMIN_KINDS, SETTLEMENT_KINDS
 from rasd.knowledge.place_names import OPENERS, name_key
 from rasd.knowledge.places import RelationKind
 from rasd.model import Span
-from rasd.text.normalize import AND_CLITICS, COMMAS, QUOTES, folded_words, is_arabic_word
+from rasd.text.normalize import (
+    AND_CLITICS,
+    COMMAS,
+    QUOTES,
+    folded_words,
+    is_arabic,
+    is_arabic_word,
+)
 from rasd.text.tokens import Token, norms_of, token_keys
 
 _AR = language_profile("ar")
@@ -222,7 +229,7 @@ def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
         m.place = Place(
             id=f"{SOURCE}:{container.id}:{name_key(m.text)}",
             name=m.text,
-            name_ar=m.text if is_arabic_word(m.text.split()[0]) else None,
+            name_ar=m.text if is_arabic(m.text) else None,
             kind=m.cue or "village",
             lat=container.lat,
             lon=container.lon,

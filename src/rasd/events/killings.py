@@ -9,14 +9,13 @@ from __future__ import annotations
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.events.casualties import in_a_running_toll
 from rasd.events.sides import UNARMED
-from rasd.events.subjects import managing_subject
+from rasd.events.subjects import OBJECT_CLITICS, managing_subject
 from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import folded_words, is_arabic_word
 
-_OF_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to a name: its owner
 _VERB_MODIFIERS = folded_words("verb_modifiers", "en")  # "security forces also killed"
 _REACH = SETTINGS.events
 _INDEFINITE = folded_words("indefinite_articles", "en")
@@ -93,7 +92,9 @@ def _killers_named(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> bool:
         after = any(
             a.span.start >= cue.end
             and sentence.words_between(cue.end, a.span.start) == 0
-            and not sentence.tokens[sentence.token_index(a.span.start)].norm.startswith(_OF_CLITICS)
+            and not sentence.tokens[sentence.token_index(a.span.start)].norm.startswith(
+                OBJECT_CLITICS
+            )
             for a in killers
         )
         # "إن جنود الاحتلال قتلوا شابين": the subject first, the killed right after the verb

@@ -27,7 +27,7 @@ _ABILITY_LINKS = folded_words("ability_links", "ar")
 _THAT = folded_words("complementizers", "ar")
 _ANNOUNCING = folded_words("announcing_verbs", "ar")
 _AGENTIVE = folded_words("agentive_killings", "ar")
-_OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))
+OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to an owner
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
 _VERB_OR_NOUN = folded_words("verb_or_noun", "ar")
 PLACE_CUES = frozenset(read_cues(data_path("cues.tsv")))  # words of a place's kind: قرية
@@ -94,7 +94,7 @@ def object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     actor, an object joined to its preposition (a place, an actor, a civilian target, or
     a place word before a place): the actor is the verbal noun's genitive agent."""
     i = sentence.token_index(actor.span.end)
-    if i >= len(sentence.tokens) or not sentence.tokens[i].norm.startswith(_OBJECT_CLITICS):
+    if i >= len(sentence.tokens) or not sentence.tokens[i].norm.startswith(OBJECT_CLITICS):
         return False
     first = sentence.tokens[i].start
     after = sentence.tokens[i + 1].start if i + 1 < len(sentence.tokens) else first
@@ -160,7 +160,7 @@ def owner_by_lam(sentence: SentenceMentions, actor: Mention, others: Sequence[Me
     the verbal noun, when the others the clause names are its dead, owns the act: its agent
     (after an agent, "ل" joins the object: "قصف قوات النظام لبلدة كفرنبل")."""
     word = sentence.tokens[sentence.token_index(actor.span.start)].norm
-    if not word.startswith(_OBJECT_CLITICS):
+    if not word.startswith(OBJECT_CLITICS):
         return False
     rest = [o for o in others if o is not actor]
     return bool(rest) and all(named_as_victim(sentence, o) for o in rest)
@@ -186,24 +186,23 @@ def behind_the_weapon(
 ) -> bool:
     """ "استهدفت عبوة ناسفة دورية للجيش", "انفجرت عبوة ناسفة بدورية للجيش": the weapon is
     the verb's subject, and a name joined by "ل" to the thing it hit ("دورية") owns the
-    target. A name right after the weapon, or after a word of
-    belonging, is its user ("غارة لطيران النظام", "طائرة مسيرة تابعة للجيش"); one told in a
-    clause about the weapon is too ("سيارة مفخخة يقودها انتحاري من داعش")."""
+    target. A name right after the weapon, or after a word of belonging, is its user ("غارة
+    لطيران النظام", "طائرة مسيرة تابعة للجيش"); one told in a clause about the weapon is too
+    ("سيارة مفخخة يقودها انتحاري من داعش")."""
     at = sentence.token_index(actor.span.start)
+    if not sentence.tokens[at].norm.startswith(OBJECT_CLITICS):
+        return False
     arms = [(w.start, w.end) for w in sentence.weapons] + [
         (t.start, t.end) for t in sentence.triggers
     ]
-    owner = sentence.tokens[at].norm.startswith(_OBJECT_CLITICS)
 
     def hit_between(weapon: PhraseMatch[Trigger]) -> bool:
-        words = [
-            w
-            for w in sentence.tokens[sentence.token_index(weapon.end) : at]
-            if w.start >= weapon.end
+        return any(
+            w.start >= weapon.end
             and w.norm not in _BELONGING
             and not any(start <= w.start < end for start, end in arms)
-        ]
-        return bool(words) and owner
+            for w in sentence.tokens[sentence.token_index(weapon.end) : at]
+        )
 
     # the weapon: a noun of the act after the verb, or the verb's own subject when the two
     # are one phrase ("انفجرت عبوة")

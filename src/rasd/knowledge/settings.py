@@ -149,6 +149,7 @@ class GeocodeSettings:
     namesake_km: float
     seat_km: float
     bearing_words: int
+    distance_words: int
     told_off_radius_km: float
 
 
