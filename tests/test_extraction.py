@@ -2063,6 +2063,22 @@ def test_a_headline_repeating_the_body_adds_no_event():
     assert len(events(text)) == 1
 
 
+def test_a_headline_telling_the_body_event_as_another_kind_adds_no_event():
+    text = (
+        "اشتباكات عنيفة في ريف حماة الشمالي\n"
+        "قصفت قوات النظام بلدة كفرنبودة بالمدفعية الثقيلة أمس، ما أدى إلى دمار في منازل المدنيين."
+    )
+    assert [e.sub_event_type for e in events(text)] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_headline_is_the_event_when_the_body_tells_none():
+    text = (
+        "غارة جوية على بلدة سرمين في ريف إدلب\n"
+        "وقال ناشطون إن عشرات العائلات بدأت بالنزوح من البلدة نحو المخيمات الحدودية."
+    )
+    assert [e.location.name for e in events(text)] == ["Sarmīn"]
+
+
 def test_a_headline_town_and_a_village_of_its_governorate_the_gazetteer_lacks_are_one_event():
     text = (
         "مقتل رجل بقصف حوثي على قرية غرب تعز\n"

@@ -24,7 +24,7 @@ from rasd.events.sides import is_armed, is_crowd, is_named, is_state_force, same
 from rasd.knowledge.actors import ActorMention
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
-from rasd.knowledge.places import PlaceMention, km_between, place_of
+from rasd.knowledge.places import PlaceMention, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.model import DateRange
@@ -57,11 +57,11 @@ def reported_events(
             c.sub_event_type == SubEventType.ARRESTS and c.event_type not in told and not c.referred
         )
     ]
-    merged = _restated_headlines_dropped(merged)
     _inherit_actors(merged)
     _inherit_targets(merged)
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
+    merged = _restated_headlines_dropped(merged)
     placed = [c for c in merged if c.place_choice is not None]
     _narrowed_by_the_next_sentence(placed, sentences)
     placed = _claims_attached(placed, sentences)
@@ -348,26 +348,12 @@ def _inherit(cand: Candidate, attacker: ActorMention) -> None:
 
 
 def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
-    """A headline event the body tells as another kind ("مجزرة" for an air strike at the same
-    place and time) is the body's event, said differently: the body's reading stands."""
+    """A headline tells in a few words what the body tells at length: a headline event no
+    body report merged into is a body event said another way (another kind, "مجزرة" for an
+    air strike; a province for the body's village; the day of telling), unless the body
+    tells no event at all, when the headline's is the article's only report of it."""
     body = [c for c in events if not c.title_only]
-
-    def near(title: Candidate, c: Candidate) -> bool:
-        return (
-            c.place_choice is not None
-            and title.place_choice is not None
-            and title.date is not None
-            and c.date is not None
-            and km_between(title.place_choice, c.place_choice) <= SETTINGS.placing.headline_km
-            and abs((title.date.date_from - c.date.date_from).days)
-            <= SETTINGS.merging.headline_days
-        )
-
-    def restated(title: Candidate) -> bool:
-        nearby = [c for c in body if near(title, c)]
-        return bool(nearby) and all(c.event_type != title.event_type for c in nearby)
-
-    return [c for c in events if not c.title_only or c.place_choice is None or not restated(c)]
+    return body or events
 
 
 def _recalled(cand: Candidate, published: dt.date | None) -> bool:
