@@ -275,3 +275,28 @@ def test_a_number_after_a_year_word_out_of_range_is_no_year():
 def test_a_date_expression_ends_with_its_line():
     found = find_dates("Death toll rises to 16\nJuly 23, 2024", MONDAY)
     assert [(d.date_from, d.span.text) for d in found] == [(D(2024, 7, 23), "July 23, 2024")]
+
+
+def test_the_past_24_hours_run_from_the_day_before_to_publication():
+    for expression in ("خلال الساعات الـ24 الماضية", "الـ24 ساعة الماضية", "the past 24 hours"):
+        assert days(expression) == (D(2024, 1, 14), D(2024, 1, 15), 2)
+
+
+def test_the_last_three_days_run_up_to_publication():
+    assert (
+        days("الأيام الثلاثة الأخيرة")
+        == days("the last three days")
+        == (
+            D(2024, 1, 12),
+            D(2024, 1, 15),
+            2,
+        )
+    )
+
+
+def test_the_past_months_date_no_event():
+    assert find_dates("خلال الأشهر الماضية", MONDAY) == []
+
+
+def test_last_week_is_still_the_calendar_week_before():
+    assert days("الأسبوع الماضي") == (D(2024, 1, 8), D(2024, 1, 14), 2)

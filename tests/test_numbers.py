@@ -126,3 +126,7 @@ def test_malformed_data_file_names_file_and_entry(tmp_path, monkeypatch):
     monkeypatch.setattr(numbers, "data_file", lambda *parts: tmp_path.joinpath("data", *parts))
     with pytest.raises(ValueError, match=r"data/numbers/xx.yaml: numbers: bad entry 'three'"):
         numbers._lexicon("xx")
+
+
+def test_digits_joined_to_the_article_are_a_number():
+    assert values("خلال الساعات الـ24 الماضية") == [("24", 24)]

@@ -48,6 +48,7 @@ _WRITTEN_FIRST = frozenset({"day_word", "weekday", "ordinal", "month_word", "mon
 _PERIOD_FIRST = frozenset({"shift", "period"})
 _AGO_FIRST = frozenset({"recent", "ago_before", "unit"})
 _YEAR_FIRST = frozenset({"year_word", "period"})
+_PAST_FIRST = frozenset({"past", "unit"})
 
 
 class DateGrammar:
@@ -278,6 +279,37 @@ class DateGrammar:
         dates = self.elapsed(name, amount)
         return None if dates is None else (j + after, dates)
 
+    def past_span(self, i: int) -> _Found | None:
+        """خلال الساعات الـ24 الماضية، الـ48 ساعة الماضية، الأيام الثلاثة الأخيرة, the past
+        24 hours, the last two days: the stretch that long up to publication."""
+        lead = self.tag(i, "past") is not None
+        j = i + lead
+        unit, amount = None, None
+        for _ in range(2):
+            if unit is None and self.tag(j, "unit") is not None:
+                unit, j = self.tag(j, "unit"), j + 1
+            elif amount is None and self.number(j) is not None:
+                amount, j = self.number(j), j + 1
+        trail = self.tag(j, "past") is not None
+        if unit is None or lead == trail:
+            return None  # one word of the past, before the stretch or after it
+        end = j + trail
+        name, form = unit
+        if amount is None:
+            amount = {"singular": 1, "dual": 2}.get(form)
+            if amount is None and name not in ("hour", "day"):
+                return None  # "خلال الأشهر الماضية": too long ago to date an event by
+        today = self.today
+        if name == "hour":
+            start = (self.published - dt.timedelta(hours=amount or 24)).date()
+        elif name == "day":
+            start = today - (amount or RECENT_DAYS) * _ONE_DAY
+        elif name == "week":
+            start = today - 7 * (amount or 1) * _ONE_DAY
+        else:
+            start = month_days(*_add_months(today.year, today.month, -(amount or 1)))[0]
+        return end, (start, today, 1 if start == today else 2)
+
     def elapsed(self, unit: str, amount: int | None) -> tuple[dt.date, dt.date, int] | None:
         """The day(s) ``amount`` units before publication; an unknown amount of hours or
         days is a range up to publication."""
@@ -307,6 +339,7 @@ _RULES = (
     (DateGrammar.period, _PERIOD_FIRST, False),
     (DateGrammar.ago, _AGO_FIRST, True),
     (DateGrammar.year_alone, _YEAR_FIRST, False),
+    (DateGrammar.past_span, _PAST_FIRST, True),
 )
 
 

@@ -48,6 +48,7 @@ _FLAG_SECTIONS = {
     "ago_before": "ago_before",
     "ago_after": "ago_after",
     "recent_days": "recent",
+    "past_words": "past",
     "same_day": "same_day",
 }
 _SHIFT_SECTIONS = {"previous": -1, "current": 0, "next": 1}

@@ -223,8 +223,13 @@ def parse_number(word: str) -> int | None:
 
 
 # Digits written joined to a conjunction or preposition: و3, ب10.
+# ... or to the article: "الـ24 ساعة", "الساعات الـ48 الماضية".
 _CLITIC_DIGITS = re.compile(
-    "([" + "".join(fold(c) for c in _CLITICS.conjunctions + _CLITICS.prepositions) + "]+)([0-9]+)"
+    "((?:["
+    + "".join(fold(c) for c in _CLITICS.conjunctions + _CLITICS.prepositions)
+    + f"]*{fold(_CLITICS.article)})|["
+    + "".join(fold(c) for c in _CLITICS.conjunctions + _CLITICS.prepositions)
+    + "]+)([0-9]+)"
 )
 _JOINERS = frozenset({"-", *folded_words("and")})
 
@@ -251,9 +256,9 @@ def _prepare(tokens: Sequence[Token]) -> Sequence[Token]:
         done = k + 1
         tok = tokens[k]
         clitic = _CLITIC_DIGITS.fullmatch(tok.norm)
-        if clitic and len(tok.text) == len(tok.norm):
+        if clitic:  # the article may be drawn out with a tatweel: "الـ24"
             changed = True
-            cut = tok.start + len(clitic.group(1))
+            cut = tok.start + next(k for k, ch in enumerate(tok.text) if ch.isdigit())
             out.append(Token(tok.start, cut, tok.text[: cut - tok.start], clitic.group(1)))
             tok = Token(cut, tok.end, tok.text[cut - tok.start :], clitic.group(2))
         if (
