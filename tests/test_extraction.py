@@ -2063,6 +2063,15 @@ def test_a_headline_repeating_the_body_adds_no_event():
     assert len(events(text)) == 1
 
 
+def test_a_date_between_an_agent_and_its_act_is_no_distance():
+    text = (
+        "وشنت قوات سوريا الديمقراطية خلال الساعات الـ24 الماضية حملة دهم في مدينة الرقة "
+        "اعتقلت خلالها عشرين شاباً."
+    )
+    (event,) = events(text)
+    assert event.actor1 is not None and event.actor1.name == "Syrian Democratic Forces"
+
+
 def test_a_headline_telling_the_body_event_as_another_kind_adds_no_event():
     text = (
         "اشتباكات عنيفة في ريف حماة الشمالي\n"

@@ -41,7 +41,7 @@ from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, ActorKind, EventType, SubEventType
-from rasd.model import Span
+from rasd.model import Span, date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import QUOTES, fold, folded_words, is_arabic
 from rasd.text.tokens import Token
@@ -152,8 +152,10 @@ def assign_roles(
         actor1 = agent or (agentive[0] if agentive else None)
         # "أعلنت خلية الإعلام الأمني سقوط صاروخين": who tells of a fall of rockets is no firer
         falls = any(c.start <= head.start < c.end for c in sentence.cue(Cue.IMPACT))
-        if actor1 is None and before and gap(before[-1]) <= _REACH.noun_agent_before and not falls:
-            actor1 = before[-1]
+        if actor1 is None and before and not falls:
+            last = before[-1]
+            if gap(last) - _date_words(sentence, last.span.end, head) <= _REACH.noun_agent_before:
+                actor1 = last
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
     else:
@@ -484,3 +486,13 @@ def _interceptor(sentence: SentenceMentions, actors: list[ActorMention]) -> Acto
         if near:
             return min(near, key=lambda a: abs(a.span.start - cue.start))
     return None
+
+
+def _date_words(sentence: SentenceMentions, end: int, head: PhraseMatch[Trigger]) -> int:
+    """ "وشنت قسد خلال الساعات الـ24 الماضية حملة دهم": in Arabic, the words of a date put
+    between the subject and the verbal noun of its act are no distance (an English date
+    before a participle ends the clause: "fired on protesters on Sunday, killing three")."""
+    if not is_arabic(sentence.tokens[sentence.token_index(head.start)].norm):
+        return 0
+    spans = [date_span(d) for d in sentence.dates]
+    return sum(sentence.words_between(d.start, d.end) for d in spans if end <= d.start < head.start)
