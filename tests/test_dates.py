@@ -123,6 +123,7 @@ def test_since_the_morning_hours_of_a_day_named_is_that_day():
 
 def test_the_start_of_a_bare_year_is_that_year():
     assert days("مطلع 2023") == (D(2023, 1, 1), D(2023, 12, 31), 3)
+    assert days("late 2023") == (D(2023, 1, 1), D(2023, 12, 31), 3)
 
 
 def test_some_days_ago_is_the_week_before_publication():

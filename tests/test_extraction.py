@@ -1013,6 +1013,14 @@ def test_a_year_after_the_start_of_is_no_death_toll():
     assert only_event(text).fatalities == 5
 
 
+def test_an_english_year_after_late_is_no_death_toll():
+    text = (
+        "Houthi drones hit a cargo ship in the Red Sea on Sunday. Their attacks have hit "
+        "dozens of ships since late 2023, killing four sailors."
+    )
+    assert [e.fatalities for e in events(text)] == [0]
+
+
 def test_a_vague_toll_is_not_a_known_number():
     event = only_event("قتل عشرات المدنيين بغارات روسية على مدينة سراقب أمس.")
     assert not event.fatalities_known  # ACLED leaves "dozens" unscored
