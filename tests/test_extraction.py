@@ -2757,6 +2757,10 @@ def test_a_second_mention_of_an_arrest_adds_no_event():
     assert [e.sub_event_type for e in events(text)] == ["Arrests"]
 
 
+def test_an_evacuation_order_is_no_event():
+    assert events("أصدر الجيش الإسرائيلي أمس أوامر إخلاء لسكان ثلاث قرى في جنوب لبنان.") == []
+
+
 def test_attacks_that_displaced_families_over_the_last_week_are_background():
     text = "RSF attacks on villages near El Obeid had displaced 5,000 families in the last week."
     assert events(text) == []
