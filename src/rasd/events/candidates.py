@@ -41,7 +41,7 @@ from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import Document, Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import folded_words, is_arabic_word
-from rasd.text.tokens import is_definite
+from rasd.text.tokens import written_definite
 
 _STRUCK_FROM_AFAR = frozenset(SETTINGS.events.struck_from_afar)
 _TERRITORY = (SubEventType.GOVERNMENT_REGAINS, SubEventType.NON_STATE_OVERTAKES)
@@ -151,10 +151,10 @@ def _told_as_known(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) ->
     at = sentence.token_index(trigger.start)
     word = sentence.tokens[at].norm
     if is_arabic_word(word):
-        return is_definite(word) or any(
+        return written_definite(sentence.tokens[at]) or any(
             w.end <= trigger.start
             and sentence.words_between(w.end, trigger.start) == 0
-            and is_definite(sentence.tokens[w.first].norm)
+            and written_definite(sentence.tokens[w.first])
             for w in sentence.weapons
         )
     return at > 0 and sentence.tokens[at - 1].norm in _DEFINITE

@@ -56,6 +56,7 @@ WORD_CLASSES: dict[str, str] = {
     "announcing_verbs": "verbs of announcing, whose subject did the killing only a doer announces",
     "agentive_killings": "killing nouns only their doer announces ('the elimination of')",
     "definite_articles": "the article of a word told as known ('the clashes')",
+    "hamza_alefs": "letters that look like the article's first once folded, but begin a root",
     "ability_verbs": "verbs of managing ('the army managed to kill'): their subject did it",
     "ability_links": "the word between a verb of managing and what was managed ('to')",
     "possessive_endings": "pronoun endings of a noun: 'her child' is a person word",

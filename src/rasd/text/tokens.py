@@ -211,6 +211,20 @@ def is_definite(norm: str) -> bool:
     return stem.startswith(_ARTICLE) and len(stem) > 3
 
 
+# An alef written with a hamza begins a root ("ألقت", "إلغاء"), never the article.
+_HAMZA_ALEFS = language_profile("ar").words("hamza_alefs")
+
+
+def written_definite(token: Token) -> bool:
+    """Does a word carry the article as written ("الغارات", "والقصف"), not an alef with a
+    hamza that folding made look like it ("ألقت", "وإلقاء")?"""
+    if not is_definite(token.norm):
+        return False
+    at = token.norm.find(_ARTICLE)
+    letters = [ch for ch in token.text if fold(ch)]  # the letters folding keeps
+    return at < 0 or at >= len(letters) or letters[at] not in _HAMZA_ALEFS
+
+
 def entry_key(norm: str) -> str:
     """The key a dictionary word is stored under: folded, article taken off."""
     if is_arabic(norm) and norm.startswith(_ARTICLE) and len(norm) > 3:
