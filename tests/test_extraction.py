@@ -2080,6 +2080,14 @@ def test_a_date_between_an_agent_and_its_act_is_no_distance():
     assert event.actor1 is not None and event.actor1.name == "Syrian Democratic Forces"
 
 
+def test_a_known_act_said_again_with_no_target_or_harm_adds_no_event():
+    text = (
+        "قتل شرطيان بانفجار عبوتين ناسفتين في حي سرجنار بمدينة السليمانية أمس. وقال مصدر أمني "
+        "إن العبوتين زرعتا في سيارة الدورية خلال توقفها في مدينة كركوك."
+    )
+    assert [e.location.name for e in events(text)] == ["سرجنار"]
+
+
 def test_a_headline_telling_the_body_event_as_another_kind_adds_no_event():
     text = (
         "اشتباكات عنيفة في ريف حماة الشمالي\n"

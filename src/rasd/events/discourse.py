@@ -27,7 +27,7 @@ from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
 from rasd.knowledge.places import PlaceMention, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
-from rasd.model import DateRange
+from rasd.model import DateRange, Span
 
 # Kinds of event whose attacker a later report of the same kind may leave unnamed.
 _INHERITED = (EventType.EXPLOSIONS, EventType.BATTLES)
@@ -35,6 +35,8 @@ _PLANTED = (SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventTy
 _GOVERNORATE_RANK = SETTINGS.placing.specificity["admin1"]
 # Kinds of event a later sentence refers back to with the article ("the clashes", "the blast").
 _KNOWN_KINDS = (EventType.BATTLES, EventType.EXPLOSIONS)
+# Kinds of event that are done to someone: told with neither target nor harm, no news.
+_HARMFUL = (EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS)
 
 
 def reported_events(
@@ -59,6 +61,7 @@ def reported_events(
     ]
     _inherit_actors(merged)
     _inherit_targets(merged)
+    merged = [c for c in merged if not _known_act_said_again(c, sentences[c.sentence])]
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
     merged = _restated_headlines_dropped(merged)
@@ -354,6 +357,36 @@ def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
     tells no event at all, when the headline's is the article's only report of it."""
     body = [c for c in events if not c.title_only]
     return body or events
+
+
+def _known_act_said_again(cand: Candidate, sentence: SentenceMentions) -> bool:
+    """ "واستمرت الاشتباكات حتى المساء", "بفعل القصف", "the shelling went on": an act told
+    with the article, aimed at no one and hurting no one, is an act the reader knows of, said
+    again; it makes no event of its own."""
+    if not cand.definite or cand.event_type not in _HARMFUL:
+        return False
+    if cand.actor2 is not None and not same_actor(cand.actor1, cand.actor2):
+        return False  # (a target that is the attacker itself is none: the record drops it)
+    if cand.fatalities or cand.injuries or cand.headline_toll or cand.civilian_target:
+        return False
+    if sentence.cue(Cue.KILLED) or sentence.cue(Cue.INJURED):
+        return False  # "تشييع قتلى الغارات" names its dead
+    return not _aimed(cand.trigger_span, sentence)
+
+
+def _aimed(trigger: Span, sentence: SentenceMentions) -> bool:
+    """ "وطالت الغارات أيضاً بلدة كفركلا", "الغارات استهدفت مهربين": a word of aiming right
+    before the act, or a few words after it, in its clause."""
+    clause = sentence.clause_of(trigger.start)
+    reach = SETTINGS.events.known_act_target_reach
+    for cue in sentence.cue(Cue.TARGET):
+        if not clause.holds(cue.start):
+            continue
+        if cue.start >= trigger.end and sentence.words_between(trigger.end, cue.start) <= reach:
+            return True
+        if cue.end <= trigger.start and not sentence.words_between(cue.end, trigger.start):
+            return True
+    return False
 
 
 def _recalled(cand: Candidate, published: dt.date | None) -> bool:

@@ -78,6 +78,7 @@ def absorb(kept: Candidate, other: Candidate) -> None:
     day over the day it was told on), the stronger or more severe trigger, the more specific
     place (the body's over a headline's), the higher toll, every weapon."""
     kept.anchored = kept.anchored or other.anchored
+    kept.definite = kept.definite and other.definite  # told as known only if always so
     told_in_body = kept.title_only and not other.title_only  # the body says where, exactly
     kept.title_only = kept.title_only and other.title_only
     for role in ("actor1", "actor2", "claimed_by", "denied_by"):

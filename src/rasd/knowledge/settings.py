@@ -65,6 +65,7 @@ class EventSettings:
     killed_object_reach: int
     killed_agent_reach: int
     running_toll_reach: int
+    known_act_target_reach: int
     pluperfect_particle_reach: int
     impact_negation_reach: int
     struck_from_afar: list[str]
