@@ -2765,6 +2765,14 @@ def test_a_second_mention_of_an_arrest_adds_no_event():
     assert [e.sub_event_type for e in events(text)] == ["Arrests"]
 
 
+def test_fighting_that_flares_now_and_then_is_no_event():
+    text = (
+        "وتشهد جبهات محافظة مأرب بين حين وآخر مواجهات متقطعة بين القوات الحكومية والحوثيين "
+        "في مديرية صرواح."
+    )
+    assert events(text) == []
+
+
 def test_an_evacuation_order_is_no_event():
     assert events("أصدر الجيش الإسرائيلي أمس أوامر إخلاء لسكان ثلاث قرى في جنوب لبنان.") == []
 
