@@ -301,3 +301,8 @@ def test_the_past_months_date_no_event():
 
 def test_last_week_is_still_the_calendar_week_before():
     assert days("الأسبوع الماضي") == (D(2024, 1, 8), D(2024, 1, 14), 2)
+
+
+def test_a_comma_between_a_written_day_and_its_year():
+    assert day("21st May, 2024") == D(2024, 5, 21)
+    assert day("15 آذار، 2023") == D(2023, 3, 15)

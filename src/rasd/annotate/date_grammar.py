@@ -162,7 +162,8 @@ class DateGrammar:
             month = self.month(self.skip(start + 1, "of"))
             if month is not None:
                 (number, hijri), j = month
-                year, j = self.year(j, hijri)
+                year, k = self.year(self.skip_comma(j), hijri)  # "21st May, 2024"
+                j = k if year is not None else j
                 date = self.day_of(number, day, year, hijri)
                 return None if date is None else (j, (date, date, 1))
         j = self.skip(start, "month_word")
