@@ -96,6 +96,14 @@ def test_name_key_drops_articles_and_hyphens():
     assert name_key("Deir ez-Zor") == name_key("Deir Ezzor") == "deir zor"
 
 
+def test_name_key_drops_an_article_before_an_ayn_mark():
+    assert name_key("Bi’r al ‘Abd") == name_key("Bir al-Abd") == "bir abd"
+
+
+def test_a_town_spelt_with_ayn_marks_is_found_spelt_without(gaz):
+    assert gaz.lookup("Bir el-Abd")[0].country == "Egypt"
+
+
 def test_curated_base_has_coordinates_and_admin1(gaz):
     base = gaz.lookup("عين الأسد")[0]
     assert base.kind == "base" and base.admin1 == "Anbar" and 33 < base.lat < 34.5

@@ -35,6 +35,7 @@ def read_latin_articles(source: DataSource) -> dict[str, str]:
 _SUN = read_latin_articles(data_file("places", "latin_articles.yaml"))
 _GLUED = re.compile(r"^[ae]zz")
 _APOSTROPHES = re.compile("['ʿʾ‘’`´]")
+_MARKS = ("'", "ʿ", "ʾ", "‘", "’", "`", "´")
 
 
 def latin_word(norm: str) -> str:
@@ -60,8 +61,10 @@ def skippable(tokens: list[Token], i: int) -> bool:
     norm = tokens[i].norm
     if is_arabic_word(norm):
         return False
+    if _APOSTROPHES.fullmatch(norm):
+        return True  # the ayn of "al ‘Abd", written as a mark of its own
     j = i + 1
-    if norm != "-" and j < len(tokens) and tokens[j].norm == "-":
+    if norm != "-" and j < len(tokens) and tokens[j].norm in ("-", *_MARKS):
         j += 1
     nxt = tokens[j].norm if j < len(tokens) else ""
     if not nxt[:1].isalpha() or is_arabic_word(nxt):
