@@ -2773,6 +2773,10 @@ def test_fighting_that_flares_now_and_then_is_no_event():
     assert events(text) == []
 
 
+def test_a_curfew_is_no_event():
+    assert events("فرضت السلطات المحلية حظر تجوال شامل في مدينة الناصرية مساء أمس.") == []
+
+
 def test_an_evacuation_order_is_no_event():
     assert events("أصدر الجيش الإسرائيلي أمس أوامر إخلاء لسكان ثلاث قرى في جنوب لبنان.") == []
 
