@@ -2773,6 +2773,13 @@ def test_fighting_that_flares_now_and_then_is_no_event():
     assert events(text) == []
 
 
+def test_settlers_clashing_with_villagers_attack_civilians():
+    event = only_event(
+        "اندلعت مواجهات عنيفة بين المستوطنين والأهالي في قرية قصرة جنوب نابلس اليوم."
+    )
+    assert types(event) == ("Violence against civilians", "Attack")
+
+
 def test_a_curfew_is_no_event():
     assert events("فرضت السلطات المحلية حظر تجوال شامل في مدينة الناصرية مساء أمس.") == []
 

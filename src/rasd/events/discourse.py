@@ -36,6 +36,7 @@ _GOVERNORATE_RANK = SETTINGS.placing.specificity["admin1"]
 # Kinds of event a later sentence refers back to with the article ("the clashes", "the blast").
 _KNOWN_KINDS = (EventType.BATTLES, EventType.EXPLOSIONS)
 # Kinds of event that are done to someone: told with neither target nor harm, no news.
+_CIVILIANS_ATTACKERS = frozenset(SETTINGS.events.civilians_attackers)
 _HARMFUL = (EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS)
 
 
@@ -61,6 +62,7 @@ def reported_events(
     ]
     _inherit_actors(merged)
     _inherit_targets(merged)
+    _settler_fights_recoded(merged)
     merged = [c for c in merged if not _known_act_said_again(c, sentences[c.sentence])]
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
@@ -357,6 +359,23 @@ def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
     tells no event at all, when the headline's is the article's only report of it."""
     body = [c for c in events if not c.title_only]
     return body or events
+
+
+def _settler_fights_recoded(events: list[Candidate]) -> None:
+    """ "هاجم مستوطنون قرية قصرة واندلعت مواجهات مع الأهالي": a settler militia's fighting
+    with no armed side named (settings: events.civilians_attackers) is an attack on the
+    people of the village it raids, as ACLED codes settler violence."""
+    for cand in events:
+        if (
+            cand.event_type == EventType.BATTLES
+            and is_named(cand.actor1)
+            and cand.actor1.entry.id in _CIVILIANS_ATTACKERS
+            and (not is_armed(cand.actor2) or same_actor(cand.actor1, cand.actor2))
+        ):
+            cand.event_type, cand.sub_event_type = (
+                EventType.VIOLENCE_AGAINST_CIVILIANS,
+                SubEventType.ATTACK,
+            )
 
 
 def _known_act_said_again(cand: Candidate, sentence: SentenceMentions) -> bool:

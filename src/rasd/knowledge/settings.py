@@ -70,6 +70,7 @@ class EventSettings:
     impact_negation_reach: int
     struck_from_afar: list[str]
     crowd_confrontation_countries: list[str]
+    civilians_attackers: list[str]
 
 
 @dataclass(frozen=True)
