@@ -2780,6 +2780,16 @@ def test_settlers_clashing_with_villagers_attack_civilians():
     assert types(event) == ("Violence against civilians", "Attack")
 
 
+def test_a_dateline_in_brackets_is_where_the_report_was_filed():
+    text = "(Beirut) Hezbollah said it fired dozens of rockets at northern Israel on Thursday."
+    assert "Beirut" not in [e.location.name for e in events(text)]
+
+
+def test_protests_a_group_used_to_organise_are_no_event():
+    text = "The committee is one of many groups that used to organise protests in Khartoum."
+    assert events(text) == []
+
+
 def test_a_curfew_is_no_event():
     assert events("فرضت السلطات المحلية حظر تجوال شامل في مدينة الناصرية مساء أمس.") == []
 

@@ -274,7 +274,9 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         # nor inside a weapon's: M'Sila in "القنابل المسيلة للدموع" (tear gas)
         named = [(a.span.start, a.span.end) for a in sentence.actors if a.via in _NAMED_VIA]
         named += [(w.start, w.end) for w in sentence.weapons if w.last - w.first > 1]  # phrases
-        opening = sentence_tokens[0].start if sentence_tokens else None  # a dateline's start
+        # a dateline's start ("(Beirut) ...": past its bracket)
+        lead = 1 if len(sentence_tokens) > 1 and sentence_tokens[0].text == "(" else 0
+        opening = sentence_tokens[lead].start if sentence_tokens else None
         # a nationality adjective is no place without a cue word: "Somali soldiers" are not
         # in Ethiopia's Somali Region
         adjectives = {(m.start, m.end) for m in found.get(ACTOR_ADJECTIVES, [])}
@@ -446,10 +448,14 @@ _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at mo
 def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "رام الله | ...", "أربيل (وكالة)- ...", "BAGHDAD, Iraq —", "BAGHDAD: ...", or a line
     that is only a place name: where the report was filed, not an event place."""
-    if not sentence.tokens or place.span.start != sentence.tokens[0].start:
+    tokens = sentence.tokens
+    bracketed = len(tokens) > 1 and tokens[0].text == "("  # "(Beirut) Hezbollah said ..."
+    if not tokens or place.span.start != tokens[int(bracketed)].start:
         return False
     k = sentence.token_index(place.span.end)  # the first token after the name
-    after = sentence.tokens[k : k + 1]
+    if bracketed:
+        return k < len(tokens) and tokens[k].text == ")"
+    after = tokens[k : k + 1]
     if not after:
         return True  # the line names the place and nothing else
     if after[0].text == "(":  # the outlet in brackets: "أربيل (كوردستان 24)-"
