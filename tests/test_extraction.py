@@ -2790,6 +2790,11 @@ def test_protests_a_group_used_to_organise_are_no_event():
     assert events(text) == []
 
 
+def test_a_website_a_source_spoke_to_is_no_place():
+    text = "وقال مصدر أمني لموقع صدى الموصل إن عبوة ناسفة انفجرت أمس بسيارة مدنية على طريق ريفي."
+    assert "Mosul" not in [e.location.name for e in events(text)]
+
+
 def test_a_curfew_is_no_event():
     assert events("فرضت السلطات المحلية حظر تجوال شامل في مدينة الناصرية مساء أمس.") == []
 

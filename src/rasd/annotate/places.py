@@ -50,6 +50,7 @@ _EN_SITE_WORDS = _EN.words("site_words")
 _AR_SITE_TITLES = _AR.words("site_name_titles")
 _AR_MEDIA_WORDS = _AR.words("media_words")
 _AR_TOLD_TO = _AR.words("told_to")
+_AR_TOLD_TO_OUTLETS = frozenset(fold(w) for w in _AR.words("told_to_outlets"))
 _AR_DATED_NAME_WORDS = _AR.words("dated_name_words") | _AR_SITE_WORDS
 _EN_NAMED_AFTER = _EN.words("site_words") | _EN.words("media_words") | _EN.words("clock_words")
 _AR_CLOCK_WORDS = _AR.words("clock_words")
@@ -135,7 +136,12 @@ def after_media_word(tokens: list[Token], index: int) -> bool:
     """Does token ``index`` follow a word for a news outlet, past an opening quote or
     bracket ("لقناة (الميادين)", "وكالة بغداد اليوم")? A name there is the outlet's."""
     at = word_before_name(tokens, index)
-    return at >= 0 and is_arabic_word(tokens[at].norm) and bool(_keys(tokens[at]) & _AR_MEDIA_WORDS)
+    if at < 0 or not is_arabic_word(tokens[at].norm):
+        return False
+    if _keys(tokens[at]) & _AR_MEDIA_WORDS:
+        return True  # "لقناة الميادين"
+    # a website a source spoke to, whose name may begin before the place's: "لموقع صدى الموصل"
+    return any(tokens[k].norm in _AR_TOLD_TO_OUTLETS for k in range(max(0, at - 1), at + 1))
 
 
 def in_a_name(

@@ -79,6 +79,7 @@ WORD_CLASSES: dict[str, str] = {
     "death_nouns": "nouns of one's death, right after the person who met it",
     "relative_pronouns": "pronouns that open a relative clause after a comma",
     "rank_words": "words before the rank the dead held: 'with the rank of officer', no side",
+    "told_to_outlets": "an outlet's word with 'to' joined: the name after it is the outlet's",
     "told_to": "a preposition before the quoted outlet a source spoke to: 'told «Aden al-Ghad»'",
     "past_adjectives": "adjectives that make an act a past one: 'the previous protests'",
     "force_words": "words that name a force or an office by its place: 'Sulaymaniyah Asayish'",
