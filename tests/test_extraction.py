@@ -1021,6 +1021,21 @@ def test_an_english_year_after_late_is_no_death_toll():
     assert [e.fatalities for e in events(text)] == [0]
 
 
+def test_a_year_before_a_comma_is_no_death_toll():
+    text = (
+        "Houthi drones hit a cargo ship in the Red Sea on Sunday. Their attacks have hit "
+        "dozens of ships since 2023, killing four sailors."
+    )
+    assert [e.fatalities for e in events(text)] == [0]
+
+
+def test_a_town_written_with_ayn_marks_in_the_text_is_found():
+    event = only_event(
+        "Clashes broke out near Bi’r al ‘Abd on Sunday between the army and militants."
+    )
+    assert event.location.admin1 == "North Sinai"
+
+
 def test_a_vague_toll_is_not_a_known_number():
     event = only_event("قتل عشرات المدنيين بغارات روسية على مدينة سراقب أمس.")
     assert not event.fatalities_known  # ACLED leaves "dozens" unscored
@@ -2088,12 +2103,25 @@ def test_a_known_act_said_again_with_no_target_or_harm_adds_no_event():
     assert [e.location.name for e in events(text)] == ["سرجنار"]
 
 
+def test_renewed_fighting_opening_an_article_is_its_news():
+    event = only_event("تجددت الاشتباكات صباح أمس في محيط مدينة بابنوسة بولاية غرب كردفان.")
+    assert event.event_type == "Battles"
+
+
 def test_a_headline_telling_the_body_event_as_another_kind_adds_no_event():
     text = (
         "اشتباكات عنيفة في ريف حماة الشمالي\n"
         "قصفت قوات النظام بلدة كفرنبودة بالمدفعية الثقيلة أمس، ما أدى إلى دمار في منازل المدنيين."
     )
     assert [e.sub_event_type for e in events(text)] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_headline_act_the_body_leaves_untold_elsewhere_stays():
+    text = (
+        "غارة إسرائيلية تقتل أربعة في رفح\n"
+        "واعتقلت القوات الإسرائيلية اثني عشر فلسطينياً في مدينة جنين أمس، وفق نادي الأسير."
+    )
+    assert {e.location.name for e in events(text)} == {"Rafaḩ", "Janīn"}
 
 
 def test_a_headline_is_the_event_when_the_body_tells_none():
@@ -2767,9 +2795,14 @@ def test_a_second_mention_of_an_arrest_adds_no_event():
 
 def test_fighting_that_flares_now_and_then_is_no_event():
     text = (
-        "وتشهد جبهات محافظة مأرب بين حين وآخر مواجهات متقطعة بين القوات الحكومية والحوثيين "
-        "في مديرية صرواح."
+        "قصفت قوات النظام أمس بلدة كفرنبل. وتدور بين حين وآخر اشتباكات بين قوات النظام وهيئة "
+        "تحرير الشام في بلدة سرمين."
     )
+    assert [e.location.name for e in events(text)] == ["Kafranbel"]
+
+
+def test_an_english_evacuation_order_is_no_withdrawal():
+    text = "The Israeli army issued evacuation orders for residents of eastern Rafah on Sunday."
     assert events(text) == []
 
 

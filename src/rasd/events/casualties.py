@@ -187,6 +187,7 @@ def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
         n
         for n in sentence.numbers
         if not any(d.start <= n.span.start < d.end for d in dates)
+        and not _a_year(sentence, n)
         and not any(t >= n.span.end and sentence.words_between(n.span.end, t) == 0 for t in things)
         and not (
             any(e <= n.span.start and sentence.words_between(e, n.span.start) == 0 for e in names)
@@ -194,6 +195,16 @@ def _people_counts(sentence: SentenceMentions) -> list[NumberMention]:
         )
     ]
     return counts
+
+
+def _a_year(sentence: SentenceMentions, number: NumberMention) -> bool:
+    """ "attacks since 2023, killing four sailors": four digits in the years' range that
+    count nothing (a mark or the sentence's end right after them) are a year the dates did
+    not read, not a toll ("killed 2000 people" counts)."""
+    if not (_REACH.first_year <= number.value <= _REACH.last_year and len(number.span.text) == 4):
+        return False
+    k = sentence.token_index(number.span.end)
+    return k >= len(sentence.tokens) or not sentence.tokens[k].norm[:1].isalpha()
 
 
 def _cue_of_number(

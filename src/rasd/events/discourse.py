@@ -24,7 +24,7 @@ from rasd.events.sides import is_armed, is_crowd, is_named, is_state_force, same
 from rasd.knowledge.actors import ActorMention
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS
-from rasd.knowledge.places import PlaceMention, place_of
+from rasd.knowledge.places import PlaceMention, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.model import DateRange, Span
@@ -63,7 +63,7 @@ def reported_events(
     _inherit_actors(merged)
     _inherit_targets(merged)
     _settler_fights_recoded(merged)
-    merged = [c for c in merged if not _known_act_said_again(c, sentences[c.sentence])]
+    merged = [c for c in merged if not _known_act_said_again(c, merged, sentences[c.sentence])]
     places = Counter(p.place.country for s in sentences for p in s.places if p.place)
     merged = [c for c in merged if not stray(c, places) and not _recalled(c, published)]
     merged = _restated_headlines_dropped(merged)
@@ -354,11 +354,26 @@ def _inherit(cand: Candidate, attacker: ActorMention) -> None:
 
 def _restated_headlines_dropped(events: list[Candidate]) -> list[Candidate]:
     """A headline tells in a few words what the body tells at length: a headline event no
-    body report merged into is a body event said another way (another kind, "مجزرة" for an
-    air strike; a province for the body's village; the day of telling), unless the body
-    tells no event at all, when the headline's is the article's only report of it."""
+    body report merged into is a body event said another way when the body tells an act of
+    its kind, or any act near its place ("مجزرة" for an air strike; a province for the
+    body's village; the day of telling). A headline act the body leaves untold stays."""
     body = [c for c in events if not c.title_only]
-    return body or events
+
+    def near(title: Candidate, c: Candidate) -> bool:
+        here, there = title.place_choice, c.place_choice
+        return (
+            here is not None
+            and there is not None
+            and (
+                km_between(here, there) <= SETTINGS.placing.headline_km
+                or bool(here.admin1 and here.admin1 == there.admin1)
+            )
+        )
+
+    def restated(title: Candidate) -> bool:
+        return any(c.event_type == title.event_type or near(title, c) for c in body)
+
+    return [c for c in events if not c.title_only or not restated(c)]
 
 
 def _settler_fights_recoded(events: list[Candidate]) -> None:
@@ -378,12 +393,18 @@ def _settler_fights_recoded(events: list[Candidate]) -> None:
             )
 
 
-def _known_act_said_again(cand: Candidate, sentence: SentenceMentions) -> bool:
+def _known_act_said_again(
+    cand: Candidate, events: list[Candidate], sentence: SentenceMentions
+) -> bool:
     """ "واستمرت الاشتباكات حتى المساء", "بفعل القصف", "the shelling went on": an act told
-    with the article, aimed at no one and hurting no one, is an act the reader knows of, said
-    again; it makes no event of its own."""
+    with the article, aimed at no one and hurting no one, after the article has told an act
+    of its kind or past its lead, is an act the reader knows of said again; it makes no
+    event of its own."""
     if not cand.definite or cand.event_type not in _HARMFUL:
         return False
+    told = any(c.event_type == cand.event_type and c.sentence < cand.sentence for c in events)
+    if not told and cand.sentence < SETTINGS.events.lead_sentences:
+        return False  # "تجددت الاشتباكات أمس في الفاشر" opening an article: its news
     if cand.actor2 is not None and not same_actor(cand.actor1, cand.actor2):
         return False  # (a target that is the attacker itself is none: the record drops it)
     if cand.fatalities or cand.injuries or cand.headline_toll or cand.civilian_target:

@@ -92,7 +92,6 @@ class PlacingSettings:
 @dataclass(frozen=True)
 class MergingSettings:
     date_slack_days: int
-    headline_days: int
     told_later_days: int
     stray_main_mentions: int
 
@@ -125,6 +124,8 @@ class CasualtySettings:
     number_reach: int
     number_reach_after: int
     joined_victims: int
+    first_year: int
+    last_year: int
 
 
 @dataclass(frozen=True)
