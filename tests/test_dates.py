@@ -306,3 +306,17 @@ def test_last_week_is_still_the_calendar_week_before():
 def test_a_comma_between_a_written_day_and_its_year():
     assert day("21st May, 2024") == D(2024, 5, 21)
     assert day("15 آذار، 2023") == D(2023, 3, 15)
+
+
+def test_a_count_after_a_day_and_a_comma_is_no_year():
+    found = find_dates("On 4 May, 2,000 protesters marched", MONDAY)
+    assert [d.span.text for d in found] == ["4 May"]
+
+
+def test_the_last_day_of_a_named_time_is_no_stretch_up_to_publication():
+    assert find_dates("the last day of Ramadan", MONDAY) == []
+    assert find_dates("الساعات الأخيرة من الهدنة", MONDAY) == []
+
+
+def test_the_last_three_months_are_a_stretch_of_month_precision():
+    assert days("الأشهر الثلاثة الماضية")[2] == 3

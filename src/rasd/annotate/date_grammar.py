@@ -7,6 +7,7 @@ resolved against the publication time into a range of days with ACLED's time pre
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rasd.annotate.numbers import NumberMention
@@ -14,6 +15,7 @@ from rasd.knowledge.settings import SETTINGS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ONE_DAY = dt.timedelta(days=1)
+_FOUR_DIGITS = re.compile(r"\d{4}")  # any script's digits
 RECENT_DAYS = SETTINGS.dates.recent_days  # "قبل أيام", "days ago": up to a week back
 
 
@@ -162,7 +164,7 @@ class DateGrammar:
             month = self.month(self.skip(start + 1, "of"))
             if month is not None:
                 (number, hijri), j = month
-                year, k = self.year(self.skip_comma(j), hijri)  # "21st May, 2024"
+                year, k = self.year_after_comma(j, hijri)  # "21st May, 2024"
                 j = k if year is not None else j
                 date = self.day_of(number, day, year, hijri)
                 return None if date is None else (j, (date, date, 1))
@@ -174,7 +176,7 @@ class DateGrammar:
         k = j + 1 if j < len(self.items) and self.items[j].norm == "." else j
         day = self.number(k) or self.tag(k, "ordinal")
         if day is not None and not hijri and 1 <= day <= 31:  # January 15, 2024
-            year, k = self.year(self.skip_comma(k + 1), hijri)
+            year, k = self.year_after_comma(k + 1, hijri)
             date = self.day_of(number, day, year, hijri)
             return None if date is None else (k, (date, date, 1))
         year, k = self.year(j, hijri)
@@ -210,6 +212,21 @@ class DateGrammar:
         if year is None or not low <= year <= high:
             return None, j
         return year, self.skip(k + 1, "hijri_era" if hijri else "gregorian_era")
+
+    def year_after_comma(self, j: int, hijri: bool) -> tuple[int | None, int]:
+        """A year after a comma is written as four digits alone: "May 4, 2024", but not the
+        count in "On 4 May, 2,000 protesters marched"."""
+        k = self.skip_comma(j)
+        if k > j:
+            at = self.skip(k, "year_word")
+            item = self.items[at] if at < len(self.items) else None
+            if (
+                item is None
+                or item.number is None
+                or not _FOUR_DIGITS.fullmatch(item.number.span.text)
+            ):
+                return None, j
+        return self.year(k, hijri)
 
     def day_of(self, month: int, day: int, year: int | None, hijri: bool) -> dt.date | None:
         """The date; without a year, the latest one on or before publication."""
@@ -295,6 +312,8 @@ class DateGrammar:
         if unit is None or lead == trail:
             return None  # one word of the past, before the stretch or after it
         end = j + trail
+        if self.tag(end, "of") is not None:
+            return None  # "the last day of Ramadan", "الساعات الأخيرة من الهدنة"
         name, form = unit
         if amount is None:
             amount = {"singular": 1, "dual": 2}.get(form)
@@ -309,7 +328,8 @@ class DateGrammar:
             start = today - 7 * (amount or 1) * _ONE_DAY
         else:
             start = month_days(*_add_months(today.year, today.month, -(amount or 1)))[0]
-        return end, (start, today, 1 if start == today else 2)
+        days = (today - start).days
+        return end, (start, today, 1 if days == 0 else 2 if days <= 7 else 3)
 
     def elapsed(self, unit: str, amount: int | None) -> tuple[dt.date, dt.date, int] | None:
         """The day(s) ``amount`` units before publication; an unknown amount of hours or
