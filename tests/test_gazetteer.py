@@ -100,6 +100,10 @@ def test_name_key_drops_an_article_before_an_ayn_mark():
     assert name_key("Bi’r al ‘Abd") == name_key("Bir al-Abd") == "bir abd"
 
 
+def test_a_mark_inside_a_word_is_no_article_boundary():
+    assert name_key("El‘ad") == "el ad"  # not "ad": El is no article here
+
+
 def test_a_town_spelt_with_ayn_marks_is_found_spelt_without(gaz):
     assert gaz.lookup("Bir el-Abd")[0].country == "Egypt"
 

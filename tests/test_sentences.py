@@ -1,7 +1,6 @@
 """Where sentences end: the spans every later stage reads one at a time."""
 
 from rasd.text.sentences import split_sentences
-from rasd.text.tokens import tokenize, written_definite
 
 
 def texts(text: str) -> list[str]:
@@ -32,8 +31,3 @@ def test_a_stop_after_an_arabic_title_abbreviation_ends_no_sentence():
         "قال د.محمد علي إن القصف استمر.",
         "وأصيب مدنيان.",
     ]
-
-
-def test_an_alef_with_a_hamza_is_no_article():
-    words = tokenize("ألقت الطائرة وألقى القنابل")
-    assert [written_definite(t) for t in words] == [False, True, False, True]

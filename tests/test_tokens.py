@@ -1,7 +1,7 @@
 import pytest
 
 from rasd.text.normalize import fold
-from rasd.text.tokens import is_definite, past_clitics, token_keys
+from rasd.text.tokens import is_definite, past_clitics, token_keys, tokenize, written_definite
 
 
 @pytest.mark.parametrize("word", ["المدينة", "والمدينة", "بالمدينة", "للمدينة", "وللمدينة"])
@@ -21,3 +21,8 @@ def test_clitics_come_off_a_word_one_by_one():
 def test_past_its_clitics_a_word_may_be_as_short_as_two_letters():
     assert past_clitics(fold("وبتل")) == {"بتل", "تل"}
     assert past_clitics(fold("بأم")) == {"ام"}
+
+
+def test_an_alef_with_a_hamza_is_no_article():
+    words = tokenize("ألقت الطائرة وألقى القنابل")
+    assert [written_definite(t) for t in words] == [False, True, False, True]

@@ -35,7 +35,6 @@ def read_latin_articles(source: DataSource) -> dict[str, str]:
 _SUN = read_latin_articles(data_file("places", "latin_articles.yaml"))
 _GLUED = re.compile(r"^[ae]zz")
 _APOSTROPHES = re.compile("['ʿʾ‘’`´]")
-_MARKS = ("'", "ʿ", "ʾ", "‘", "’", "`", "´")
 
 
 def latin_word(norm: str) -> str:
@@ -52,19 +51,28 @@ def latin_word(norm: str) -> str:
 
 def may_be_skipped(norm: str) -> bool:
     """Can a token of this form be left out of a name key (see :func:`skippable`)?"""
-    return norm == "-" or (norm in _SUN and not is_arabic_word(norm))
+    return (
+        norm == "-"
+        or bool(_APOSTROPHES.fullmatch(norm))
+        or (norm in _SUN and not is_arabic_word(norm))
+    )
 
 
 def skippable(tokens: list[Token], i: int) -> bool:
     """Latin tokens a name key leaves out: hyphens between words, the article al/el and its
-    assimilated forms (ez-Zor, ar-Raqqa, at-Tanf)."""
+    assimilated forms (ez-Zor, ar-Raqqa, at-Tanf), and an ayn written as a mark of its own
+    at a word's start ("Bi’r al ‘Abd"; in "El‘ad" the mark is inside the word)."""
     norm = tokens[i].norm
     if is_arabic_word(norm):
         return False
     if _APOSTROPHES.fullmatch(norm):
-        return True  # the ayn of "al ‘Abd", written as a mark of its own
+        return True
     j = i + 1
-    if norm != "-" and j < len(tokens) and tokens[j].norm in ("-", *_MARKS):
+    if norm != "-" and j < len(tokens) and tokens[j].norm == "-":
+        j += 1
+    elif j < len(tokens) and _APOSTROPHES.fullmatch(tokens[j].norm):
+        if tokens[j].start == tokens[i].end:
+            return False  # "El‘ad": no article before a mark written inside the word
         j += 1
     nxt = tokens[j].norm if j < len(tokens) else ""
     if not nxt[:1].isalpha() or is_arabic_word(nxt):
