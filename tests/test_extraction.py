@@ -2108,6 +2108,15 @@ def test_renewed_fighting_opening_an_article_is_its_news():
     assert event.event_type == "Battles"
 
 
+def test_of_two_attackers_joined_by_and_the_first_named_is_actor1():
+    text = (
+        "شنت الولايات المتحدة وبريطانيا، فجر اليوم الجمعة، سلسلة ضربات جوية على مواقع "
+        "لجماعة الحوثي في محافظة الحديدة."
+    )
+    event = only_event(text)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of the United States"
+
+
 def test_a_headline_telling_the_body_event_as_another_kind_adds_no_event():
     text = (
         "اشتباكات عنيفة في ريف حماة الشمالي\n"

@@ -28,6 +28,7 @@ from rasd.events.subjects import (
     agent_of_another,
     bare_object_follows,
     behind_the_weapon,
+    first_of_a_pair,
     managing_subject,
     nominative_plural,
     object_follows,
@@ -155,7 +156,7 @@ def assign_roles(
         if actor1 is None and before and not falls:
             last = before[-1]
             if gap(last) - _date_words(sentence, last.span.end, head) <= _REACH.noun_agent_before:
-                actor1 = last
+                actor1 = first_of_a_pair(sentence, before, len(before) - 1)
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
     else:

@@ -216,3 +216,16 @@ def behind_the_weapon(
     return any(
         head.start <= t.start and t.end <= actor.span.start and hit_between(t) for t in weapons
     )
+
+
+def first_of_a_pair(sentence: SentenceMentions, actors: Sequence[Mention], k: int) -> Mention:
+    """ "شنت الولايات المتحدة وبريطانيا ضربات": of actors joined by "و", the first named
+    leads the act (``actors[k]`` is the last of them, in the order told)."""
+    while k > 0:
+        joined = sentence.tokens[sentence.token_index(actors[k].span.start)].norm
+        if not joined.startswith(AND_CLITICS) or sentence.words_between(
+            actors[k - 1].span.end, actors[k].span.start
+        ):
+            break
+        k -= 1
+    return actors[k]
