@@ -35,8 +35,9 @@ _PLANTED = (SubEventType.REMOTE_EXPLOSIVE, SubEventType.SUICIDE_BOMB, SubEventTy
 _GOVERNORATE_RANK = SETTINGS.placing.specificity["admin1"]
 # Kinds of event a later sentence refers back to with the article ("the clashes", "the blast").
 _KNOWN_KINDS = (EventType.BATTLES, EventType.EXPLOSIONS)
-# Kinds of event that are done to someone: told with neither target nor harm, no news.
+# Militias whose fighting with no armed side named is an attack on civilians (settlers).
 _CIVILIANS_ATTACKERS = frozenset(SETTINGS.events.civilians_attackers)
+# Kinds of event that are done to someone: told with neither target nor harm, no news.
 _HARMFUL = (EventType.BATTLES, EventType.EXPLOSIONS, EventType.VIOLENCE_AGAINST_CIVILIANS)
 
 
