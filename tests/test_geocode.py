@@ -41,6 +41,12 @@ def test_a_distance_told_with_a_direction_places_the_event_that_far_off(gaz):
     assert (m.place.name, m.place.admin1) == ("200 km north of Mogadishu", "Hiraan")
 
 
+def test_a_distance_in_words_places_the_event_that_far_off(gaz):
+    m = one("هاجم مسلحون معسكراً على بعد أربعين كيلومتراً جنوب غرب صنعاء", gaz)
+    place_told_off([m], gaz)
+    assert m.place.name == "40 km southwest of Sanaa"
+
+
 def test_eastern_countryside_is_the_governorate(gaz):
     m = one("اشتباكات بريف دير الزور الشرقي", gaz)
     assert m.place.kind == "admin1" and m.place.admin1 == "Deir ez-Zor"

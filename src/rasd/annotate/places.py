@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from rasd.annotate.numbers import parse_number
 from rasd.knowledge.gazetteer import Gazetteer, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_names import word_before_name
@@ -252,7 +253,10 @@ def _distance_before(tokens: list[Token], i: int) -> float | None:
         unit = _UNITS.get(word)
         if unit is not None and k > 0:
             number = tokens[k - 1].norm.replace(",", "")
-            return float(number) * unit if number.replace(".", "", 1).isdigit() else None
+            if number.replace(".", "", 1).isdigit():
+                return float(number) * unit
+            worded = parse_number(tokens[k - 1].text)  # "على بعد أربعين كيلومتراً"
+            return float(worded) * unit if worded is not None else None
     return None
 
 
