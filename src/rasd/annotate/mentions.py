@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -275,8 +275,8 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
         named = [(a.span.start, a.span.end) for a in sentence.actors if a.via in _NAMED_VIA]
         named += [(w.start, w.end) for w in sentence.weapons if w.last - w.first > 1]  # phrases
         # a dateline's start ("(Beirut) ...": past its bracket)
-        lead = 1 if len(sentence_tokens) > 1 and sentence_tokens[0].text == "(" else 0
-        opening = sentence_tokens[lead].start if sentence_tokens else None
+        first = _dateline_first(sentence_tokens)
+        opening = sentence_tokens[first].start if sentence_tokens else None
         # a nationality adjective is no place without a cue word: "Somali soldiers" are not
         # in Ethiopia's Somali Region
         adjectives = {(m.start, m.end) for m in found.get(ACTOR_ADJECTIVES, [])}
@@ -445,15 +445,20 @@ _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
 _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at most
 
 
+def _dateline_first(tokens: Sequence[Token]) -> int:
+    """Where a dateline would begin: the first token, or the one after an opening bracket
+    ("(Beirut) Hezbollah said ...")."""
+    return 1 if len(tokens) > 1 and tokens[0].text == "(" else 0
+
+
 def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "رام الله | ...", "أربيل (وكالة)- ...", "BAGHDAD, Iraq —", "BAGHDAD: ...", or a line
     that is only a place name: where the report was filed, not an event place."""
     tokens = sentence.tokens
-    bracketed = len(tokens) > 1 and tokens[0].text == "("  # "(Beirut) Hezbollah said ..."
-    if not tokens or place.span.start != tokens[int(bracketed)].start:
+    if not tokens or place.span.start != tokens[_dateline_first(tokens)].start:
         return False
     k = sentence.token_index(place.span.end)  # the first token after the name
-    if bracketed:
+    if _dateline_first(tokens):  # "(Beirut) Hezbollah said ..."
         return k < len(tokens) and tokens[k].text == ")"
     after = tokens[k : k + 1]
     if not after:

@@ -224,13 +224,8 @@ def parse_number(word: str) -> int | None:
 
 # Digits written joined to a conjunction or preposition: و3, ب10.
 # ... or to the article: "الـ24 ساعة", "الساعات الـ48 الماضية".
-_CLITIC_DIGITS = re.compile(
-    "((?:["
-    + "".join(fold(c) for c in _CLITICS.conjunctions + _CLITICS.prepositions)
-    + f"]*{fold(_CLITICS.article)})|["
-    + "".join(fold(c) for c in _CLITICS.conjunctions + _CLITICS.prepositions)
-    + "]+)([0-9]+)"
-)
+_JOINED = "".join(fold(c) for c in _CLITICS.conjunctions + _CLITICS.prepositions)
+_CLITIC_DIGITS = re.compile(f"((?:[{_JOINED}]*{fold(_CLITICS.article)})|[{_JOINED}]+)([0-9]+)")
 _JOINERS = frozenset({"-", *folded_words("and")})
 
 

@@ -173,7 +173,7 @@ def agent_of_another(
     لقوات النظام وغارات روسية")."""
     return (
         actor.via == Via.ADJECTIVE
-        and sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(AND_CLITICS)
+        and _joined_by_and(sentence, actor)
         and any(
             t.start >= head.end and actor.span.start <= t.start and t.end <= actor.span.end
             for t in sentence.triggers
@@ -222,10 +222,14 @@ def first_of_a_pair(sentence: SentenceMentions, actors: Sequence[Mention], k: in
     """ "شنت الولايات المتحدة وبريطانيا ضربات": of actors joined by "و", the first named
     leads the act (``actors[k]`` is the last of them, in the order told)."""
     while k > 0:
-        joined = sentence.tokens[sentence.token_index(actors[k].span.start)].norm
-        if not joined.startswith(AND_CLITICS) or sentence.words_between(
+        if not _joined_by_and(sentence, actors[k]) or sentence.words_between(
             actors[k - 1].span.end, actors[k].span.start
         ):
             break
         k -= 1
     return actors[k]
+
+
+def _joined_by_and(sentence: SentenceMentions, actor: Mention) -> bool:
+    """Is the actor's first word written with "و" ("وبريطانيا")?"""
+    return sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(AND_CLITICS)
