@@ -2860,6 +2860,14 @@ def test_bodies_of_soldiers_brought_to_hospital_killed_no_one():
     assert "Violence against civilians" not in {e.event_type for e in events(text)}
 
 
+def test_a_name_read_often_as_a_town_abroad_does_not_outweigh_the_towns_named_once():
+    text = (
+        "دارت اشتباكات أمس في البياضة بين مقاتلي حزب الله وقوة إسرائيلية.\n"
+        "وحاولت القوة التقدم من البياضة نحو الناقورة، وسمعت أصوات القصف على البياضة في مدينة صور."
+    )
+    assert {e.location.country for e in events(text)} == {"Lebanon"}
+
+
 def test_a_foreign_force_named_often_does_not_move_the_article_abroad():
     text = (
         "قتل شاب أمس برصاص قوات الاحتلال الإسرائيلي خلال اقتحام مخيم جنين.\n"
