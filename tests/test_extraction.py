@@ -2530,6 +2530,11 @@ def test_the_genitive_after_a_verbal_noun_with_its_object_after_li_is_the_agent(
     assert only_event(text).actor1.name == actor1
 
 
+def test_the_genitive_after_a_verbal_noun_with_a_bare_object_is_the_agent():
+    event = only_event("قتل ثلاثة مدنيين أمس في قصف مدفعية النظام منزلا في بلدة كفرنبل.")
+    assert event.actor1.name == "Military Forces of Syria (2000-2024)"
+
+
 def test_a_hedge_on_who_attacked_keeps_the_attacker_as_the_subject():
     event = only_event(
         "قال الجيش إن ستة جنود قتلوا أمس بعد أن هاجم من يعتقد أنهم مسلحون حاجزا في شمال سيناء."

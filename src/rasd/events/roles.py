@@ -32,7 +32,6 @@ from rasd.events.subjects import (
     managing_subject,
     nominative_plural,
     object_follows,
-    opens_as_verb,
     owner_by_lam,
     subject_after_that,
 )
@@ -131,9 +130,9 @@ def assign_roles(
         actor2 = rest[0] if rest else None
     elif voice == Voice.NOUN:
         # "قصف تركي", "قصف قوات النظام على ...": the agent; "استهداف القوات الأميركية": the target
-        # (a word read alike as a verb that opens its sentence is the verb: "قصف الجيش
-        # التركي قرية"); an English one names its agent only by an adjective
-        opens = opens_as_verb(sentence, head)
+        # (with the object after it, the genitive is the agent: "قصف مدفعية النظام منزلا",
+        # as after the verb written alike: "قصف الجيش التركي قرية"); an English one names
+        # its agent only by an adjective
         agentive = [
             a
             for a in follows
@@ -146,7 +145,7 @@ def assign_roles(
                     or object_follows(sentence, a)
                     or nominative_plural(sentence, a)
                     or owner_by_lam(sentence, a, pool)
-                    or (opens and bare_object_follows(sentence, a))
+                    or bare_object_follows(sentence, a)
                 )
             )
         ]

@@ -29,7 +29,6 @@ _ANNOUNCING = folded_words("announcing_verbs", "ar")
 _AGENTIVE = folded_words("agentive_killings", "ar")
 OBJECT_CLITICS = tuple(folded_words("object_clitics", "ar"))  # "ل" joined to an owner
 _NOMINATIVE_PLURAL = tuple(folded_words("nominative_plural_endings", "ar"))
-_VERB_OR_NOUN = folded_words("verb_or_noun", "ar")
 PLACE_CUES = frozenset(read_cues(data_path("cues.tsv")))  # words of a place's kind: قرية
 _BELONGING = folded_words("belonging_words", "ar")
 _LOCATIVE_CLITICS = tuple(sorted(folded_words("locative_clitics", "ar"), key=len, reverse=True))
@@ -104,19 +103,10 @@ def object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     )
 
 
-def opens_as_verb(sentence: SentenceMentions, act: PhraseMatch[Any]) -> bool:
-    """ "قصف الجيش التركي قرية": a word written alike as a past verb and its verbal noun
-    (``verb_or_noun`` words), opening its sentence (not a headline's), is the verb."""
-    if sentence.is_title or sentence.token_index(act.start) != 0:
-        return False
-    word = sentence.tokens[0].norm
-    return any(word[len(c) :] in _VERB_OR_NOUN for c in ("", *AND_CLITICS) if word.startswith(c))
-
-
 def bare_object_follows(sentence: SentenceMentions, actor: Mention) -> bool:
     """ "قصف الجيش التركي قرية تل جمعة", "قصف عناصر داعش مواقع ...": right after the actor,
-    with no preposition, its verb's object (a place, a place's kind word, or a site or a
-    target struck)."""
+    with no preposition, the object of its verb or verbal noun (a place, a place's kind word,
+    or a site or a target struck)."""
     i = sentence.token_index(actor.span.end)
     if i >= len(sentence.tokens):
         return False

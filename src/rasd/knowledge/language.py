@@ -52,7 +52,6 @@ WORD_CLASSES: dict[str, str] = {
     "cause_words": "words after a casualty word that open its cause: no victim is named past them",
     "casualty_in_words": "'in' words after a casualty verb, which make its subject the victim",
     "complementizers": "'that' words after which the subject comes before its verb",
-    "verb_or_noun": "words written alike as a past verb and its verbal noun",
     "announcing_verbs": "verbs of announcing, whose subject did the killing only a doer announces",
     "agentive_killings": "killing nouns only their doer announces ('the elimination of')",
     "definite_articles": "the article of a word told as known ('the clashes')",
