@@ -2535,6 +2535,14 @@ def test_the_genitive_after_a_verbal_noun_with_a_bare_object_is_the_agent():
     assert event.actor1.name == "Military Forces of Syria (2000-2024)"
 
 
+def test_strikes_on_two_close_camps_each_with_its_toll_are_two_events():
+    text = (
+        "قتل ثمانية مواطنين أمس بقصف إسرائيلي استهدف منزلا في مخيم النصيرات.\n"
+        "وقتل ستة آخرون أمس بقصف إسرائيلي استهدف منزلا في مخيم البريج."
+    )
+    assert sorted(e.fatalities for e in events(text)) == [6, 8]
+
+
 def test_a_hedge_on_who_attacked_keeps_the_attacker_as_the_subject():
     event = only_event(
         "قال الجيش إن ستة جنود قتلوا أمس بعد أن هاجم من يعتقد أنهم مسلحون حاجزا في شمال سيناء."

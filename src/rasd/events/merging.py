@@ -12,6 +12,8 @@ from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.model import DateRange
 
+_SPECIFICITY_CITY = SETTINGS.placing.specificity["city"]
+
 # Of two reports of one protest, the one that says the crowd met force says more.
 _PROTEST_SEVERITY = (
     SubEventType.PEACEFUL_PROTEST,
@@ -56,6 +58,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
             return False
     if not same_place(a.place, b.place, a.title_only or b.title_only):
         return False
+    if _own_places_and_tolls(a, b):
+        return False
     told_later = a.told_on != b.told_on and _told_after(a, b)
     if a.date and b.date and a.date_explicit and b.date_explicit and not told_later:
         # reports of one strike often differ by a day ("overnight", "today"): allow that
@@ -71,6 +75,19 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     return a.event_type == EventType.BATTLES and (
         same_actor(x, b.actor2) or same_actor(a.actor2, y)
     )
+
+
+def _own_places_and_tolls(a: Candidate, b: Candidate) -> bool:
+    """ "8 killed in a strike on a house in Nuseirat camp" and "6 killed in a strike on a
+    house in Bureij camp": two towns, villages or sites named each by its own report, each
+    with its own toll, are two events, however close they lie. (A governorate's or a
+    city's report may sum up the tolls of the places within it.)"""
+    p, q = a.place_choice, b.place_choice
+    if not (a.place_explicit and b.place_explicit) or p is None or q is None or p.id == q.id:
+        return False
+    if min(rank(p), rank(q)) <= _SPECIFICITY_CITY:
+        return False
+    return bool(a.fatalities and b.fatalities and a.fatalities != b.fatalities)
 
 
 def absorb(kept: Candidate, other: Candidate) -> None:
