@@ -1620,6 +1620,11 @@ def test_three_bases_in_a_list_are_three_events():
     assert sorted(e.location.name for e in found) == ["Ash Shaddādah", "Kharab al-Jir", "Qasrak"]
 
 
+def test_the_outskirts_of_towns_in_a_list_are_one_event_per_town():
+    text = "قصفت المدفعية الإسرائيلية أمس أطراف بلدات الخيام وكفركلا وحولا."
+    assert sorted(e.location.name for e in events(text)) == ["Houla", "Kfar Kila", "Khiam"]
+
+
 def test_undated_background_is_no_event():
     text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
     assert events(text) == []

@@ -299,8 +299,17 @@ def _listed(
             runs.append([m])
     run = next((r for r in runs if anchor in r), [anchor])
     return _distinct(
-        [m for m in run if (m.geo_precision == 1 or is_unlisted(m.place)) and not _road_end(m)]
+        [
+            m
+            for m in run
+            if (m.geo_precision == 1 or is_unlisted(m.place) or _near(m)) and not _road_end(m)
+        ]
     )
+
+
+def _near(mention: PlaceMention) -> bool:
+    """ "أطراف بلدات A وB وC": the outskirts of each town of the list, the first as well."""
+    return mention.relation is not None and mention.relation.kind == RelationKind.NEAR
 
 
 def _road_end(mention: PlaceMention) -> bool:
