@@ -1625,6 +1625,11 @@ def test_the_outskirts_of_towns_in_a_list_are_one_event_per_town():
     assert sorted(e.location.name for e in events(text)) == ["Houla", "Kfar Kila", "Khiam"]
 
 
+def test_adjacent_villages_in_a_list_are_one_event_each():
+    text = "شن الطيران الإسرائيلي أمس غارات على بلدات الخيام وكفركلا والعديسة وحولا."
+    assert len(events(text)) == 4
+
+
 def test_undated_background_is_no_event():
     text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
     assert events(text) == []
