@@ -1630,6 +1630,19 @@ def test_adjacent_villages_in_a_list_are_one_event_each():
     assert len(events(text)) == 4
 
 
+def test_a_separate_incident_in_the_same_sentence_is_another_event():
+    text = "قصفت المدفعية أمس بلدتي كفرنبل وحاس، وفي حادث منفصل انفجر لغم بسيارة قرب سراقب."
+    assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events(text)}
+
+
+def test_another_attack_in_the_same_english_sentence_is_another_event():
+    text = (
+        "Artillery shelled Kafranbel on Sunday, and in another attack a mine exploded under "
+        "a car near Saraqib."
+    )
+    assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events(text)}
+
+
 def test_undated_background_is_no_event():
     text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
     assert events(text) == []
