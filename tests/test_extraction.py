@@ -1643,6 +1643,11 @@ def test_another_attack_in_the_same_english_sentence_is_another_event():
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events(text)}
 
 
+def test_a_fire_belt_is_an_air_strike():
+    event = only_event("نفذ الطيران الحربي الإسرائيلي أمس حزاما ناريا على بلدة ياطر.")
+    assert event.sub_event_type == "Air/drone strike"
+
+
 def test_undated_background_is_no_event():
     text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
     assert events(text) == []
