@@ -1648,6 +1648,16 @@ def test_a_fire_belt_is_an_air_strike():
     assert event.sub_event_type == "Air/drone strike"
 
 
+def test_the_village_a_soldier_comes_from_is_not_where_he_was_killed():
+    text = "قتل المجند المنحدر من قرية تل الورد أمس بانفجار لغم على طريق قرب مدينة جبلة."
+    assert only_event(text).location.name == "Jablah"
+
+
+def test_the_town_a_soldier_was_originally_from_is_not_where_he_was_killed():
+    text = "A soldier originally from Khiam was killed on Sunday in an Israeli strike on Tyre."
+    assert only_event(text).location.name == "Tyre"
+
+
 def test_undated_background_is_no_event():
     text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
     assert events(text) == []

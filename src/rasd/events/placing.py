@@ -39,6 +39,8 @@ _NOT_AND = folded_words("not_and_words", "ar")  # "ولاية", "وسط": no "an
 _FROM = folded_words("from")
 _AND = folded_words("and")
 _PEOPLE = folded_words("people_nouns")
+_ORIGIN = folded_words("origin_words")
+_ORIGIN_FROM = folded_words("origin_prepositions")
 _FORCE_WORDS = folded_words("force_words", "ar")
 _SEAT_WORDS = folded_words("seat_words", "ar")
 _LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
@@ -410,9 +412,12 @@ def _names_a_war(sentence: SentenceMentions, place: PlaceMention) -> bool:
 
 
 def _home_of(sentence: SentenceMentions, place: PlaceMention) -> bool:
-    """ "مقتل شاب من بلدة مجدل سلم", "a man from Nabatieh": where a person is from, not
-    where the event happened."""
+    """ "مقتل شاب من بلدة مجدل سلم", "a man from Nabatieh", "المجند المنحدر من قرية X", "a
+    conscript originally from X": where a person is from, not where the event happened."""
     k = sentence.token_index(place.span.start) - (1 if place.cue else 0)
+    words = [t.norm for t in sentence.tokens[max(0, k - 2) : k]]
+    if len(words) == 2 and words[0] in _ORIGIN and words[1] in _ORIGIN_FROM:
+        return True
     if k < 2 or sentence.tokens[k - 1].norm not in _FROM:
         return False
     person = sentence.tokens[k - 2]
