@@ -1658,6 +1658,11 @@ def test_the_town_a_soldier_was_originally_from_is_not_where_he_was_killed():
     assert only_event(text).location.name == "Tyre"
 
 
+def test_a_protester_hit_by_a_gas_canister_is_no_bombing():
+    text = "أصيب متظاهر أمس بعبوة غاز في رأسه خلال احتجاجات في بغداد."
+    assert only_event(text).event_type == "Protests"
+
+
 def test_undated_background_is_no_event():
     text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
     assert events(text) == []
