@@ -1663,6 +1663,19 @@ def test_a_protester_hit_by_a_gas_canister_is_no_bombing():
     assert only_event(text).event_type == "Protests"
 
 
+def test_a_breakdown_of_a_toll_by_place_without_commas_is_one_event_per_place():
+    text = (
+        "قتل ثلاثون شخصا أمس في غزة، بينهم عشرون في قصف مبنى في مخيم جباليا وستة في قصف "
+        "منزل بمخيم الشاطئ."
+    )
+    assert {e.location.name for e in events(text)} == {"Jabalia camp", "Al-Shati camp"}
+
+
+def test_the_dead_and_wounded_of_one_strike_are_one_toll():
+    text = "قتل عشرون وستة جرحى أمس بقصف على مخيم جباليا."
+    assert only_event(text).fatalities == 20
+
+
 def test_undated_background_is_no_event():
     text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
     assert events(text) == []

@@ -54,20 +54,29 @@ def _toll_openings(sentence: SentenceMentions) -> set[int]:
     comma: "، واثنان بقصف مدفعي على إدلب" (not "إلى 90 قتيلا، و300 مصاب، بعدما": the same
     toll's wounded)."""
     tokens = sentence.tokens
-    counts = {n.span.start for n in sentence.numbers}
+    counts = sorted(n.span.start for n in sentence.numbers)
     commas = [t.start for t in tokens if t.text in COMMAS] + [sentence.end]
     out = set()
     for k in range(len(tokens) - 1):
         opening = tokens[k + 1]
-        if (
-            tokens[k].text in COMMAS
-            and opening.norm.startswith(AND_CLITICS)
-            and any(opening.start <= c < opening.end for c in counts)
+        if not opening.norm.startswith(AND_CLITICS) or not any(
+            opening.start <= c < opening.end for c in counts
         ):
-            stop = min(c for c in commas if c > opening.start)
-            if any(opening.end <= t.start < stop for t in sentence.triggers):
-                out.add(opening.start)
+            continue
+        if tokens[k].text not in COMMAS and not _own_act_before(sentence, counts, opening.start):
+            continue
+        stop = min(c for c in commas if c > opening.start)
+        if any(opening.end <= t.start < stop for t in sentence.triggers):
+            out.add(opening.start)
     return out
+
+
+def _own_act_before(sentence: SentenceMentions, counts: list[int], start: int) -> bool:
+    """ "بينهم عشرون في قصف مبنى في جباليا وستة في قصف منزل": with no comma, a count joined
+    by "و" opens another toll when the count before it has an act of its own between them
+    (not "قتل عشرون وستة جرحى بقصف": one toll, its dead and wounded)."""
+    before = [c for c in counts if c < start]
+    return bool(before) and any(before[-1] < t.start < start for t in sentence.triggers)
 
 
 def _speaker_openings(sentence: SentenceMentions) -> set[int]:
