@@ -1110,6 +1110,11 @@ def test_groups_of_victims_listed_together_are_summed():
     assert event.fatalities == 8
 
 
+def test_the_people_who_tell_a_toll_are_not_more_victims():
+    text = "The RSF shelled El Fasher on Tuesday, killing 12 civilians, activists said."
+    assert only_event(text).fatalities == 12
+
+
 def test_a_dual_of_a_person_word_in_a_list_of_victims_counts_two():
     event = only_event("قتل ثلاثة مدنيين وجنديان أمس بقصف مدفعي على بلدة كفرنبل.")
     assert event.fatalities == 5

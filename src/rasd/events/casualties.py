@@ -322,13 +322,20 @@ def _victim_groups(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int | N
             index = sentence.token_index(number.span.end - 1) + 2  # the number and its noun
             if index + 1 < len(tokens) and tokens[index].norm in _FROM:
                 index += 2  # "ثلاثة عناصر من الجيش"
-        elif _is_person(token.norm[skip:], people, token.start):
+        elif _is_person(token.norm[skip:], people, token.start) and not _tells(sentence, index):
             total += 2 if token.norm.endswith(_DUAL_ENDINGS) else 1
             index += 1
         else:
             break
         groups += 1
     return total if groups >= 2 else None
+
+
+def _tells(sentence: SentenceMentions, index: int) -> bool:
+    """ "killing 12 civilians, activists said": people right before a word of telling are
+    the source, not more victims."""
+    following = sentence.tokens[index + 1].start if index + 1 < len(sentence.tokens) else None
+    return any(r.start == following for r in sentence.cue(Cue.REPORT))
 
 
 def _victims_before(sentence: SentenceMentions, cue: PhraseMatch[Cue]) -> int:
