@@ -3038,6 +3038,13 @@ def test_youths_clashing_with_forces_riot_against_those_forces():
     assert sides(event) == ("Rioters (Palestine)", ISRAEL)
 
 
+def test_militants_named_after_their_group_are_that_group_not_a_second_side():
+    text = (
+        "Islamic State militants attacked an army post in Kirkuk on Saturday, killing two soldiers."
+    )
+    assert only_event(text).actor2.name == "Military Forces of Iraq (2022-)"
+
+
 def test_resistance_fighters_in_the_genitive_are_a_side():
     event = only_event("اندلعت اشتباكات مسلحة بين مقاومين وقوات الاحتلال في مخيم جنين أمس.")
     assert event.actor1.name == "Militia (Palestine)"

@@ -24,6 +24,7 @@ from rasd.annotate.clauses import Clause, clauses_of
 from rasd.annotate.countries import main_country, spoken_countries
 from rasd.annotate.dates import find_dates_against
 from rasd.annotate.geocode import PlaceContext, dateline, place_told_off, resolve_places
+from rasd.annotate.named_actors import named_as_place, partitives
 from rasd.annotate.numbers import NumberMention, find_numbers
 from rasd.annotate.places import find_places, in_a_name, read_relations
 from rasd.annotate.unlisted import place_unlisted, unlisted_places
@@ -42,18 +43,14 @@ from rasd.knowledge.lexicon import (
 )
 from rasd.knowledge.resources import Resources
 from rasd.knowledge.settings import SETTINGS
-from rasd.knowledge.taxonomy import ActorKind
 from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import fold, folded_words, is_arabic_word
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import (
-    CONJUNCTIONS,
     PerForm,
     Token,
     norms_of,
     starts_of,
-    token_keys,
     tokenize,
 )
 
@@ -261,8 +258,8 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
                 found.get(ACTOR_ADJECTIVES, []),
                 published=published.date() if published else None,
             )
-            actors = [a for a in actors if not _named_as_place(sentence, a)]
-            sentence.actors = _partitives(sentence, actors)
+            actors = [a for a in actors if not named_as_place(sentence, a)]
+            sentence.actors = partitives(sentence, actors)
         sentence.weapons = found.get(WEAPONS, [])
         if TRIGGERS in found:
             sentence.triggers = _outside(
@@ -376,71 +373,6 @@ def _title_stretch(text: str, title: str | None) -> tuple[int, int] | None:
     return (start, start + len(headline)) if start >= 0 else None
 
 
-_OF = folded_words("from", "ar") | folded_words("of", "en")
-
-
-def _partitives(sentence: SentenceMentions, actors: list[ActorMention]) -> list[ActorMention]:
-    """ "مسلحون من حركة الشباب", "gunmen of the RSF": unnamed gunmen of a named group are
-    that group; and "مستوطنون مسلحون": "armed" after a group describes it, it is no one."""
-    out: list[ActorMention] = []
-    for actor in actors:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and actor.entry.kind == ActorKind.UNIDENTIFIED
-            and last.entry.kind != ActorKind.UNIDENTIFIED
-            and " " not in actor.span.text
-            and is_arabic_word(actor.span.text)
-            and not fold(actor.span.text).startswith(CONJUNCTIONS)
-            and sentence.words_between(last.span.end, actor.span.start) == 0
-            and not _between(sentence, last.span.end, actor.span.start)
-        ):
-            continue
-        if (
-            last is not None
-            and last.entry.kind == ActorKind.UNIDENTIFIED
-            and actor.entry.kind != ActorKind.UNIDENTIFIED
-            and not actor.entry.generic
-            and _between(sentence, last.span.end, actor.span.start) in _OF
-        ):
-            start, end = last.span.start, actor.span.end
-            span = Span(start, end, sentence.text[start - sentence.start : end - sentence.start])
-            out[-1] = ActorMention(span, actor.entry, actor.via, actor.country, actor.others)
-            continue
-        out.append(actor)
-    return out
-
-
-def _between(sentence: SentenceMentions, start: int, end: int) -> str:
-    return fold(sentence.text[start - sentence.start : end - sentence.start].strip())
-
-
-def _named_as_place(sentence: SentenceMentions, actor: ActorMention) -> bool:
-    """ "في دمشق", "بدمشق", "in Tehran", "من الرياض": a capital or a state after a place
-    preposition or "from" is where, not who."""
-    if actor.via != Via.STATE:
-        return False
-    k = sentence.token_index(actor.span.start)  # how many tokens end before it
-    if k < len(sentence.tokens) and _in_capital(sentence.tokens[k].norm, actor):
-        return True
-    before = sentence.tokens[k - 1 : k] if k else []
-    if before and (before[0].norm in _FROM or token_keys(before[0].norm) & _COUNTRYSIDE):
-        return True  # "تبث من الرياض", "fired from Lebanon", "بريف دمشق": where, not who
-    return bool(before) and any(
-        before[0].start >= c.start and before[0].end <= c.end
-        for c in sentence.cue(Cue.LOCATION_PREP)
-    )
-
-
-def _in_capital(norm: str, actor: ActorMention) -> bool:
-    """ "بدمشق": a locative preposition joined to a one-word state name (a capital)."""
-    capitals = {fold(s) for s in actor.entry.states if " " not in s.strip()}
-    return any(norm.startswith(c) and norm[len(c) :] in capitals for c in _LOCATIVE_CLITICS)
-
-
-_FROM = folded_words("from")
-_COUNTRYSIDE = folded_words("countryside", "ar")
-_LOCATIVE_CLITICS = tuple(folded_words("locative_clitics", "ar"))
 _DATELINE_ENDS = {"|", "-", "–", "—", "/"}
 _OUTLET_TOKENS = 8  # an outlet's name in brackets after a dateline place, at most
 
