@@ -1648,6 +1648,14 @@ def test_another_attack_in_the_same_english_sentence_is_another_event():
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events(text)}
 
 
+def test_a_massacre_committed_by_shelling_a_home_is_the_shelling():
+    text = (
+        "ارتكبت المدفعية الإسرائيلية أمس مجزرة بحق عائلة في مخيم المغازي بعد قصف منزلها، "
+        "ما أدى إلى مقتل ستة من أفرادها."
+    )
+    assert only_event(text).event_type == "Explosions/Remote violence"
+
+
 def test_a_fire_belt_is_an_air_strike():
     event = only_event("نفذ الطيران الحربي الإسرائيلي أمس حزاما ناريا على بلدة ياطر.")
     assert event.sub_event_type == "Air/drone strike"

@@ -108,6 +108,11 @@ def sentence_candidates(doc: Document, sentence: SentenceMentions, focus: Focus)
             )
         told = [t for t, refers in zip(triggers, referring) if not refers]
         referred = [t for t, refers in zip(triggers, referring) if refers]
+        if told and all(t.payload.weak for t in told):
+            # "ارتكب الطيران مجزرة ... بعد قصف منزلها": the act told only by a vague word
+            # ("massacre", "attack") was the one its clause names plainly
+            means = [t for t in referred if not t.payload.weak]
+            told, referred = told + means, [t for t in referred if t not in means]
         for kind, group in group_by_type(sentence, clause, told) if told else ():
             built = _build(doc, sentence, clause, number, kind, group, focus)
             if not built and kind == EventType.BATTLES:
