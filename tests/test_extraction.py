@@ -2942,12 +2942,23 @@ def test_bodies_of_soldiers_brought_to_hospital_killed_no_one():
     assert "Violence against civilians" not in {e.event_type for e in events(text)}
 
 
-def test_a_name_read_often_as_a_town_abroad_does_not_outweigh_the_towns_named_once():
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("دارت اشتباكات أمس في البياضة بين مقاتلي حزب الله وقوة إسرائيلية.", "South"),
+        ("تجددت الاشتباكات أمس بين الجيش والدعم السريع في منطقة الحلفايا.", "Khartoum"),
+    ],
+)
+def test_a_village_of_the_war_the_source_gazetteers_lack_is_placed_at_home(text, admin1):
+    assert only_event(text).location.admin1 == admin1
+
+
+def test_towns_abroad_named_once_in_passing_do_not_move_the_article_abroad():
     text = (
-        "دارت اشتباكات أمس في البياضة بين مقاتلي حزب الله وقوة إسرائيلية.\n"
-        "وحاولت القوة التقدم من البياضة نحو الناقورة، وسمعت أصوات القصف على البياضة في مدينة صور."
+        "Turkish drones struck Qamishli on Sunday, killing three fighters in Qamishli. "
+        "Residents of Qamishli said the strikes were heard as far as Nusaybin and Mardin."
     )
-    assert {e.location.country for e in events(text)} == {"Lebanon"}
+    assert only_event(text).location.name == "Al Qāmishlī"
 
 
 def test_a_foreign_force_named_often_does_not_move_the_article_abroad():

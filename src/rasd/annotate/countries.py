@@ -23,10 +23,9 @@ def _sites(sentence: SentenceMentions) -> list[PlaceMention]:
 
 
 def main_country(sentences: list[SentenceMentions]) -> str | None:
-    """The country of the most distinct places the article names (a word read three times as
-    a town abroad is one place, and does not outweigh two towns at home each named once); of
-    equals, the one its places name more often, then the one its places and actors name more
-    together (Russian jets over Idlib: the article is about Syria)."""
+    """The country the article's places name most often; of equals, the one with more distinct
+    places (a word read twice as a town abroad is one place), then the one its places and
+    actors name more together (Russian jets over Idlib: the article is about Syria)."""
     found = [p.place for s in sentences for p in _sites(s) if p.place and p.place.country]
     places = [p.country for p in found if p.country]  # (all of them: for the type checker)
     distinct = [p.country for p in {p.id: p for p in found}.values() if p.country]
@@ -36,7 +35,7 @@ def main_country(sentences: list[SentenceMentions]) -> str | None:
     # places first: an attacker from abroad ("قوات الاحتلال" named twice) does not make the
     # article about its own country; actors decide only where places do not
     return max(
-        sorted(set(named)), key=lambda c: (distinct.count(c), places.count(c), named.count(c))
+        sorted(set(named)), key=lambda c: (places.count(c), distinct.count(c), named.count(c))
     )
 
 
