@@ -1640,12 +1640,10 @@ def test_a_separate_incident_in_the_same_sentence_is_another_event():
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events(text)}
 
 
-def test_another_attack_in_the_same_english_sentence_is_another_event():
-    text = (
-        "Artillery shelled Kafranbel on Sunday, and in another attack a mine exploded under "
-        "a car near Saraqib."
-    )
-    assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events(text)}
+def test_another_attack_that_killed_is_the_sentences_own_act():
+    text = "قتل جنديان عراقيان أمس في هجوم آخر لتنظيم داعش على حاجز للجيش في كركوك."
+    event = only_event(text)
+    assert (event.event_type, event.fatalities) == ("Battles", 2)
 
 
 def test_a_massacre_committed_by_shelling_a_home_is_the_shelling():
