@@ -1635,6 +1635,11 @@ def test_adjacent_villages_in_a_list_are_one_event_each():
     assert len(events(text)) == 4
 
 
+def test_two_quarters_of_one_city_shelled_together_are_one_event():
+    text = "قصفت المدفعية الإسرائيلية أمس حيي الشجاعية والتفاح شرق مدينة غزة."
+    assert len(events(text)) == 1
+
+
 def test_a_separate_incident_in_the_same_sentence_is_another_event():
     text = "قصفت المدفعية أمس بلدتي كفرنبل وحاس، وفي حادث منفصل انفجر لغم بسيارة قرب سراقب."
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events(text)}

@@ -94,7 +94,7 @@ def test_a_headline_may_name_places_in_two_countries(gaz):
 
 
 def test_a_town_among_lebanese_villages_is_not_a_namesake_abroad(gaz):
-    text = "غارات جديدة\nوأغار الطيران على منازل في بلدة الخيام وعلى بلدة الطيبة في قضاء مرجعيون."
+    text = "غارات جديدة\nوأغار الطيران على منازل في بلدة الخيام وعلى بلدة القصير في قضاء مرجعيون."
     found = geocode(text, gaz)
     assert [m.place and m.place.country for m in found] == ["Lebanon", None, "Lebanon"]
 

@@ -16,17 +16,17 @@ from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
+from rasd.events.place_lists import distinct_places, listed_places, rank
 from rasd.events.reporting import referred_to
-from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.lexicon import Cue
-from rasd.knowledge.place_kinds import ADMIN_KINDS, QUARTER, SETTLEMENT_KINDS, fits_cue
+from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
 from rasd.model import Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import AND_CLITICS, COMMAS, fold, folded_words, is_arabic
+from rasd.text.normalize import AND_CLITICS, COMMAS, folded_words, is_arabic
 from rasd.text.tokens import token_keys
 
 if TYPE_CHECKING:
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 _S = SETTINGS.placing
 _SPECIFICITY = _S.specificity
-_AND_WORDS = folded_words("and", "en")
-_NOT_AND = folded_words("not_and_words", "ar")  # "ولاية", "وسط": no "and" in them
 _FROM = folded_words("from")
 _AND = folded_words("and")
 _PEOPLE = folded_words("people_nouns")
@@ -43,12 +41,6 @@ _ORIGIN = folded_words("origin_words")
 _ORIGIN_FROM = folded_words("origin_prepositions")
 _FORCE_WORDS = folded_words("force_words", "ar")
 _SEAT_WORDS = folded_words("seat_words", "ar")
-_LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
-
-
-def rank(place: Place) -> int:
-    """How specific a kind of place is (settings: placing.specificity)."""
-    return _SPECIFICITY.get(place.kind, _S.facility)
 
 
 def places_for(
@@ -156,7 +148,7 @@ def protest_sites(sentence: SentenceMentions, clause: Clause, near: int) -> list
             for o in towns
         )
     ]
-    distinct = _distinct(towns)
+    distinct = distinct_places(towns)
     return distinct if len(distinct) > 1 else []
 
 
@@ -200,7 +192,7 @@ def most_specific(
     best = [m for m in mentions if score(m) == top]
     if near is not None:  # of equals, the one nearest the trigger, after it rather than before
         best.sort(key=lambda m: (m.span.start < near, abs(m.span.start - near)))
-    listed = _listed(
+    listed = listed_places(
         sentence, [m for m in mentions if rank(place_of(m)) >= _SPECIFICITY["city"]], best[0]
     )
     return listed if len(listed) > 1 else [best[0]]
@@ -286,72 +278,6 @@ def _part_of_next(sentence: SentenceMentions, mention: PlaceMention) -> bool:
         and not other.span.text.startswith(AND_CLITICS)  # "قسرك وخراب الجير": a list
         for other in sentence.places
     )
-
-
-def _listed(
-    sentence: SentenceMentions, mentions: list[PlaceMention], anchor: PlaceMention
-) -> list[PlaceMention]:
-    """The places named side by side with ``anchor`` ("قاعدة A، قاعدة B ومطار C"), each far
-    enough from the others to be a separate event."""
-    runs: list[list[PlaceMention]] = []
-    for m in sorted(mentions, key=lambda m: m.span.start):
-        if runs and _list_step(sentence, runs[-1][-1], m):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    run = next((r for r in runs if anchor in r), [anchor])
-    return _distinct(
-        [
-            m
-            for m in run
-            if (m.geo_precision == 1 or is_unlisted(m.place) or _near(m)) and not _road_end(m)
-        ]
-    )
-
-
-def _near(mention: PlaceMention) -> bool:
-    """ "أطراف بلدات A وB وC": the outskirts of each town of the list, the first as well."""
-    return mention.relation is not None and mention.relation.kind == RelationKind.NEAR
-
-
-def _road_end(mention: PlaceMention) -> bool:
-    """One of the two places a road, or a spot, lies between: the pair is one place."""
-    return mention.relation is not None and mention.relation.kind == RelationKind.ROAD_BETWEEN
-
-
-def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> bool:
-    """B follows A in a list ("A، B", "A و B", "A and B"), not as where A lies ("A في B",
-    "بلدة A، بقضاء B": a unit word before B alone)."""
-    if sentence.words_between(a.span.end, b.span.start) > _S.list_gap:
-        return False
-    between = sentence.text[a.span.end - sentence.start : b.span.start - sentence.start]
-    words = between.split()
-    joined = sentence.text[b.span.start - sentence.start].startswith(AND_CLITICS) or any(
-        w in _AND_WORDS or (w.startswith(AND_CLITICS) and fold(w) not in _NOT_AND) for w in words
-    )
-    if not joined and b.cue in ADMIN_KINDS and a.cue != b.cue:
-        return False
-    return joined or any(mark in between for mark in _LIST_MARKS)
-
-
-def _distinct(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Mentions of different places (a second name for the same spot does not count)."""
-    out: list[PlaceMention] = []
-    for m in mentions:
-        if all(_apart(place_of(m), place_of(o)) for o in out):
-            out.append(m)
-    return out
-
-
-def _apart(a: Place, b: Place) -> bool:
-    """Two villages 5 km apart are two places; a quarter 5 km from a city's centre is in it."""
-    if a.id == b.id:
-        return False
-    if is_unlisted(a) or is_unlisted(b):  # names the gazetteer lacks, placed at their unit
-        # villages are apart; quarters of one city ("أحياء "كلابة" و"عصيفرة" بتعز") are not
-        return not (a.kind == b.kind == QUARTER and km_between(a, b) <= _S.same_place_km)
-    town_level = min(rank(a), rank(b)) >= _SPECIFICITY["town"]
-    return km_between(a, b) > (_S.other_place_km if town_level else _S.same_place_km)
 
 
 def _outside_reference_points(mentions: list[PlaceMention]) -> list[PlaceMention]:

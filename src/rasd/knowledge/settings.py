@@ -77,6 +77,7 @@ class EventSettings:
 class PlacingSettings:
     same_place_km: float
     other_place_km: float
+    other_site_km: float
     headline_km: float
     seat_reach: int
     quarter_of_city_km: float
