@@ -2615,6 +2615,22 @@ def test_strikes_on_two_close_camps_each_with_its_toll_are_two_events():
     assert sorted(e.fatalities for e in events(text)) == [6, 8]
 
 
+def test_strikes_on_two_close_camps_with_equal_tolls_are_two_events():
+    text = (
+        "قتل مواطن أمس بقصف إسرائيلي استهدف منزلا في مخيم النصيرات.\n"
+        "وقتل مواطن آخر أمس بقصف إسرائيلي استهدف منزلا في مخيم البريج."
+    )
+    assert len(events(text)) == 2
+
+
+def test_a_toll_told_again_at_a_site_within_the_quarter_struck_is_one_event():
+    text = (
+        "قتل خمسة أمس بغارة إسرائيلية على حي الرمال في مدينة غزة.\n"
+        "وارتفع عدد القتلى إلى سبعة بعد الغارة الإسرائيلية أمس قرب مستشفى الشفاء."
+    )
+    assert len(events(text)) == 1
+
+
 def test_a_hedge_on_who_attacked_keeps_the_attacker_as_the_subject():
     event = only_event(
         "قال الجيش إن ستة جنود قتلوا أمس بعد أن هاجم من يعتقد أنهم مسلحون حاجزا في شمال سيناء."

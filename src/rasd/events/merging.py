@@ -8,6 +8,7 @@ import datetime as dt
 from rasd.events.candidate import Candidate
 from rasd.events.placing import rank, same_place
 from rasd.events.sides import is_named, same_actor, strength
+from rasd.knowledge.places import within
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType, SubEventType
 from rasd.model import DateRange
@@ -79,15 +80,16 @@ def same_event(a: Candidate, b: Candidate) -> bool:
 
 def _own_places_and_tolls(a: Candidate, b: Candidate) -> bool:
     """ "8 killed in a strike on a house in Nuseirat camp" and "6 killed in a strike on a
-    house in Bureij camp": two towns, villages or sites named each by its own report, each
-    with its own toll, are two events, however close they lie. (A governorate's or a
-    city's report may sum up the tolls of the places within it.)"""
+    house in Bureij camp": two towns, camps or sites named each by its own report, each with
+    a toll of its own, are two events, however close they lie, unless one lies within the
+    other (a hospital in the quarter where a strike's toll rose: places of two kinds). A
+    governorate's or a city's report may sum up the tolls of the places within it."""
     p, q = a.place_choice, b.place_choice
     if not (a.place_explicit and b.place_explicit) or p is None or q is None or p.id == q.id:
         return False
-    if min(rank(p), rank(q)) <= _SPECIFICITY_CITY:
+    if min(rank(p), rank(q)) <= _SPECIFICITY_CITY or (p.kind != q.kind and within(p, q)):
         return False
-    return bool(a.fatalities and b.fatalities and a.fatalities != b.fatalities)
+    return bool(a.fatalities and b.fatalities)
 
 
 def absorb(kept: Candidate, other: Candidate) -> None:

@@ -21,7 +21,7 @@ from rasd.events.reporting import referred_to
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
-from rasd.knowledge.places import RelationKind, km_between, place_of
+from rasd.knowledge.places import RelationKind, km_between, place_of, within
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
 from rasd.model import Span
@@ -222,7 +222,7 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
         )
     if not loose and p.kind in SETTLEMENT_KINDS and q.kind in SETTLEMENT_KINDS:
         # two towns named apart are two places, unless one lies within the other
-        return km_between(p, q) <= max(p.radius_km, q.radius_km)
+        return within(p, q)
     return km_between(p, q) <= reach or (holds and (wide_p or wide_q))
 
 

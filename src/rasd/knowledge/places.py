@@ -150,6 +150,11 @@ def km_between(a: Place, b: Place) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
+def within(a: Place, b: Place) -> bool:
+    """Does one place lie within the other (no farther from it than the larger's radius)?"""
+    return km_between(a, b) <= max(a.radius_km, b.radius_km)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (
