@@ -1676,7 +1676,7 @@ def test_the_town_a_soldier_was_originally_from_is_not_where_he_was_killed():
 
 def test_a_protester_hit_by_a_gas_canister_is_no_bombing():
     text = "أصيب متظاهر أمس بعبوة غاز في رأسه خلال احتجاجات في بغداد."
-    assert only_event(text).event_type == "Protests"
+    assert only_event(text).sub_event_type == "Protest with intervention"
 
 
 def test_a_breakdown_of_a_toll_by_place_without_commas_is_one_event_per_place():

@@ -35,7 +35,7 @@ from rasd.events.sides import (
     strikes_from_afar,
 )
 from rasd.knowledge.actors import ActorKind, ActorMention
-from rasd.knowledge.lexicon import FIREARM, Cue, Trigger, Voice, Weapon
+from rasd.knowledge.lexicon import FIREARM, RIOT_CONTROL, Cue, Trigger, Voice, Weapon
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, EventType, SubEventType
 from rasd.model import Document, Span
@@ -253,6 +253,8 @@ def _build(
     )
     clash = any(clause.holds(c.start) for c in sentence.cue(Cue.CLASH) + sentence.cue(Cue.FEUD))
     _recode_by_actors(cand, weapons, civilian_target, ground, near and not burned, clash)
+    if cand.sub_event_type == SubEventType.PEACEFUL_PROTEST and RIOT_CONTROL in cand.weapons:
+        cand.sub_event_type = SubEventType.PROTEST_WITH_INTERVENTION  # "hit by a gas canister"
     if cand.sub_event_type in _TERRITORY and _frees_captives(sentence, head):
         return []  # "حررت خلالها ثلاثة مخطوفين": people freed, no place taken
     if cand.sub_event_type in _TERRITORY and sentence.cue(Cue.NO_RESISTANCE):

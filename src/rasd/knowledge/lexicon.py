@@ -160,6 +160,7 @@ class Trigger:
 
 
 FIREARM = "firearm"  # the weapon class of guns (Weapon.weapon)
+RIOT_CONTROL = "riot control"  # tear gas, batons, water cannon: force met a crowd
 
 
 @dataclass(frozen=True)
