@@ -1640,6 +1640,11 @@ def test_two_quarters_of_one_city_shelled_together_are_one_event():
     assert len(events(text)) == 1
 
 
+def test_a_fire_belt_laid_by_artillery_is_a_shelling():
+    event = only_event("نفذت المدفعية الإسرائيلية أمس حزاما ناريا مدفعيا على أطراف بلدة ياطر.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_a_separate_incident_in_the_same_sentence_is_another_event():
     text = "قصفت المدفعية أمس بلدتي كفرنبل وحاس، وفي حادث منفصل انفجر لغم بسيارة قرب سراقب."
     assert "Remote explosive/landmine/IED" in {e.sub_event_type for e in events(text)}
@@ -1684,7 +1689,13 @@ def test_a_breakdown_of_a_toll_by_place_without_commas_is_one_event_per_place():
         "قتل ثلاثون شخصا أمس في غزة، بينهم عشرون في قصف مبنى في مخيم جباليا وستة في قصف "
         "منزل بمخيم الشاطئ."
     )
-    assert {e.location.name for e in events(text)} == {"Jabalia camp", "Al-Shati camp"}
+    found = {e.location.name: e.fatalities for e in events(text)}
+    assert found == {"Jabalia camp": 20, "Al-Shati camp": 6}
+
+
+def test_the_children_among_a_toll_are_no_share_of_another_place():
+    text = "قتل ثلاثون فلسطينيا أمس بينهم عشرون طفلا في قصف على مخيم جباليا."
+    assert only_event(text).fatalities == 30
 
 
 def test_the_dead_and_wounded_of_one_strike_are_one_toll():

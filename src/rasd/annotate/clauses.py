@@ -1,5 +1,7 @@
 """Clauses: the stretches of a sentence an event is read from, cut at clause-break words
-("while", "تزامن مع", ";") and where a comma and "و" open another toll with an act of its own."""
+("while", "تزامن مع", ";") and where another toll with an act of its own opens: a count
+joined by "و" after a comma or after a toll with its own act, or a place's share of a toll
+("بينهم عشرون في قصف ...")."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ if TYPE_CHECKING:
     from rasd.annotate.mentions import SentenceMentions
 
 _SUBORDINATORS = folded_words("subordinators")
+_AMONG = folded_words("subset_words", "ar")  # "بينهم": a share of the toll told before
+_IN = folded_words("casualty_in_words", "ar")  # "بينهم عشرون في قصف": where they died
 _TELLINGS = (Cue.REPORT, Cue.ACCUSATION, Cue.DENIAL, Cue.CLAIM)
 
 
@@ -32,8 +36,8 @@ class Clause:
 
 
 def clauses_of(sentence: SentenceMentions) -> list[Clause]:
-    """The sentence cut at its clause-break words, and where a comma and "و" open another
-    toll ("قتل ثلاثة بغارة على سرمين، واثنان بقصف على إدلب": two acts, two places)."""
+    """The sentence cut at its clause-break words, and where another toll with an act of its
+    own opens ("قتل ثلاثة بغارة على سرمين، واثنان بقصف على إدلب": two acts, two places)."""
     breaks = sentence.cue(Cue.CLAUSE_BREAK)
     cuts = sorted(
         {m.start for m in breaks}
@@ -50,15 +54,20 @@ def clauses_of(sentence: SentenceMentions) -> list[Clause]:
 
 
 def _toll_openings(sentence: SentenceMentions) -> set[int]:
-    """Where a count joined by "و" follows a comma and its own act follows before the next
-    comma: "، واثنان بقصف مدفعي على إدلب" (not "إلى 90 قتيلا، و300 مصاب، بعدما": the same
-    toll's wounded)."""
+    """Where a count joined by "و" follows a comma (or, with no comma, a toll with its own
+    act) and its own act follows before the next comma: "، واثنان بقصف مدفعي على إدلب" (not
+    "إلى 90 قتيلا، و300 مصاب، بعدما": the same toll's wounded); and where "بينهم" opens a
+    place's share of a toll with its own act ("قتل ثلاثون، بينهم عشرون في قصف مبنى في جباليا":
+    not "بينهم عشرون طفلا", the toll's children)."""
     tokens = sentence.tokens
     counts = sorted(n.span.start for n in sentence.numbers)
     commas = [t.start for t in tokens if t.text in COMMAS] + [sentence.end]
     out = set()
     for k in range(len(tokens) - 1):
         opening = tokens[k + 1]
+        if opening.norm in _AMONG and _share_with_its_act(sentence, k + 1, counts, commas):
+            out.add(opening.start)
+            continue
         if not opening.norm.startswith(AND_CLITICS) or not any(
             opening.start <= c < opening.end for c in counts
         ):
@@ -69,6 +78,20 @@ def _toll_openings(sentence: SentenceMentions) -> set[int]:
         if any(opening.end <= t.start < stop for t in sentence.triggers):
             out.add(opening.start)
     return out
+
+
+def _share_with_its_act(
+    sentence: SentenceMentions, k: int, counts: list[int], commas: list[int]
+) -> bool:
+    """After "بينهم" at token ``k``: a count, then "في" or an act, and an act before the next
+    comma."""
+    tokens = sentence.tokens
+    if k + 2 >= len(tokens) or tokens[k + 1].start not in counts:
+        return False
+    after = tokens[k + 2]
+    stop = min(c for c in commas if c > after.start)
+    acts = [t.start for t in sentence.triggers if after.start <= t.start < stop]
+    return bool(acts) and (after.norm in _IN or acts[0] < after.end)
 
 
 def _own_act_before(sentence: SentenceMentions, counts: list[int], start: int) -> bool:

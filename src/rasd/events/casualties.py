@@ -139,10 +139,22 @@ def count_casualties(sentence: SentenceMentions, clause: Clause) -> Toll:
 
 def _toll_told_before(sentence: SentenceMentions, clause: Clause) -> tuple[str, int] | None:
     """ "قتل ثلاثة بغارة على سرمين، واثنان بقصف على إدلب": a clause that opens with a count
-    and names no casualty word of its own counts what the last casualty word before it
-    counts (the dead, here two)."""
+    (or with "بينهم" and a count: "بينهم عشرون في قصف مبنى") and names no casualty word of
+    its own counts what the last casualty word before it counts (the dead, here two)."""
     opening = next(
-        (n for n in sentence.numbers if clause.start <= n.span.start <= clause.start + 1), None
+        (
+            n
+            for n in sentence.numbers
+            if clause.holds(n.span.start)
+            and (
+                n.span.start <= clause.start + 1
+                or (
+                    after_subset_word(sentence, n.span.start)
+                    and sentence.words_between(clause.start, n.span.start) <= 1
+                )
+            )
+        ),
+        None,
     )
     before = [
         c for name in (Cue.KILLED, Cue.INJURED) for c in sentence.cue(name) if c.end <= clause.start

@@ -38,7 +38,7 @@ _FROM = folded_words("from")
 _AND = folded_words("and")
 _PEOPLE = folded_words("people_nouns")
 _ORIGIN = folded_words("origin_words")
-_ORIGIN_FROM = folded_words("origin_prepositions")
+_ORIGIN_FROM = _FROM | folded_words("origin_prepositions", "en")  # "المنحدر من", "hailing from"
 _FORCE_WORDS = folded_words("force_words", "ar")
 _SEAT_WORDS = folded_words("seat_words", "ar")
 
