@@ -122,3 +122,9 @@ def test_the_first_name_of_a_list_keeps_its_initial_waw():
 
 def test_a_short_conjoined_word_that_begins_names_joins_the_list():
     assert names("قصفت القوات بلدات عزقول وتل زهرون في ريف إدلب") == ["عزقول", "تل زهرون"]
+
+
+def test_a_village_placed_at_its_states_centre_says_it_is_only_the_state():
+    text = "قصفت قوات الدعم السريع أمس قرية عزقول في ولاية جنوب كردفان، ما أدى إلى مقتل مدنيين."
+    (event,) = rasd.extract(text, published=PUBLISHED)
+    assert (event.location.name, event.location.geo_precision) == ("عزقول", 3)

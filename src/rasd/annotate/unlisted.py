@@ -19,7 +19,7 @@ from dataclasses import replace
 from itertools import compress, count
 
 from rasd.annotate.dates import calendar_words
-from rasd.knowledge.gazetteer import Gazetteer, Place, PlaceMention
+from rasd.knowledge.gazetteer import AREA_KINDS, Gazetteer, Place, PlaceMention
 from rasd.knowledge.language import language_profile
 from rasd.knowledge.place_kinds import ADMIN_KINDS, SETTLEMENT_KINDS
 from rasd.knowledge.place_names import OPENERS, name_key
@@ -214,18 +214,20 @@ def _conjoined(word: str, gazetteer: Gazetteer) -> bool:
 
 def place_unlisted(mentions: list[PlaceMention], text: str) -> None:
     """Give every unlisted mention a place: the unit the next resolved name of its sentence
-    stands for (else the one before it), under the mention's own name, geo_precision 2; with
-    none in its sentence, the last administrative unit the text named before it (a state, a
-    district), geo_precision 3: the event is kept where the text puts it, never dropped."""
+    stands for (else the one before it), under the mention's own name; with none in its
+    sentence, the last administrative unit the text named before it (a state, a district).
+    Placed at a town, geo_precision 2; at a state, a region or a country's centre, 3: the
+    event is kept where the text puts it, never dropped, and says how rough that is."""
     for k, m in enumerate(mentions):
         if m.candidates or m.place is not None:
             continue
         container = _container(mentions, k, text) or _road_end(mentions, k, text)
-        precision = 2
         if container is None:
-            container, precision = _unit_told_before(mentions, k), 3
+            container = _unit_told_before(mentions, k)
         if container is None:
             continue
+        # near the town it was told by; anywhere in the state or region it was told in
+        precision = 3 if container.kind in AREA_KINDS else 2
         m.place = Place(
             id=f"{SOURCE}:{container.id}:{name_key(m.text)}",
             name=m.text,
