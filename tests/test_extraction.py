@@ -2983,6 +2983,11 @@ def test_a_village_of_the_war_the_source_gazetteers_lack_is_placed_at_home(text,
     assert only_event(text).location.admin1 == admin1
 
 
+def test_a_village_named_like_a_family_is_a_place_only_after_its_place_word():
+    text = "أصيب الشاب علي المنصوري أمس بغارة إسرائيلية في جنوب لبنان."
+    assert only_event(text).location.name == "South Lebanon"
+
+
 def test_towns_abroad_named_once_in_passing_do_not_move_the_article_abroad():
     text = (
         "Turkish drones struck Qamishli on Sunday, killing three fighters in Qamishli. "
