@@ -1703,6 +1703,14 @@ def test_the_dead_and_wounded_of_one_strike_are_one_toll():
     assert only_event(text).fatalities == 20
 
 
+def test_a_trend_of_attacks_stepped_up_is_no_event():
+    text = (
+        "A drone strike hit a market in Bara on Thursday, killing six people. "
+        "The RSF has increased drone attacks on army sites such as Kadugli airport, analysts say."
+    )
+    assert [e.location.name for e in events(text)] == ["Bārah"]
+
+
 def test_undated_background_is_no_event():
     text = "خلال الأسابيع الماضية شنت الطائرات المسيرة التركية عشرات الهجمات على ريف القامشلي."
     assert events(text) == []
