@@ -2650,6 +2650,11 @@ def test_a_toll_told_again_at_a_site_within_the_quarter_struck_is_one_event():
     assert len(events(text)) == 1
 
 
+def test_the_owner_named_after_a_second_act_joined_by_and_is_the_agent():
+    text = "قتل عشرون مدنيا أمس جراء قصف مدفعي وغارات جوية لطيران النظام على مدينة بنش."
+    assert only_event(text).actor1.name == "Military Forces of Syria (2000-2024)"
+
+
 def test_a_hedge_on_who_attacked_keeps_the_attacker_as_the_subject():
     event = only_event(
         "قال الجيش إن ستة جنود قتلوا أمس بعد أن هاجم من يعتقد أنهم مسلحون حاجزا في شمال سيناء."

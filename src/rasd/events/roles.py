@@ -28,12 +28,14 @@ from rasd.events.subjects import (
     agent_of_another,
     bare_object_follows,
     behind_the_weapon,
+    date_words_between,
     first_of_a_pair,
     managing_subject,
     nominative_plural,
     object_follows,
     owner_by_lam,
     subject_after_that,
+    written_with_and,
 )
 from rasd.events.victims import named_as_victim, ranks
 from rasd.knowledge.actors import ActorMention, Via
@@ -41,7 +43,7 @@ from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import TAXONOMY, ActorKind, EventType, SubEventType
-from rasd.model import Span, date_span
+from rasd.model import Span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import QUOTES, fold, folded_words, is_arabic
 from rasd.text.tokens import Token
@@ -80,16 +82,21 @@ def assign_roles(
     # "بقصف لقوات النظام وغارات روسية": who did another act the clause names is no target
     after = [a for a in pool if a.span.end > head.start and not agent_of_another(sentence, head, a)]
 
-    hedges = [c for c in sentence.cue(Cue.HEDGE) if clause.holds(c.start)]
+    unnamed = [c for c in sentence.cue(Cue.HEDGE) if clause.holds(c.start)] + [
+        t
+        for t in sentence.triggers
+        if clause.holds(t.start) and written_with_and(sentence, t.start)
+    ]
 
     def gap(a: Mention) -> int:
         if a.span.end <= head.start:
             return sentence.words_between(a.span.end, head.start)
         # "هاجم من يشتبه في أنهم متشددون", 'هجوم عناصر من "داعش"': words that name no one
-        # (a hedge, the members of, a quotation mark) are no distance
+        # (a hedge, the members of, a quotation mark) are no distance, nor another act
+        # joined to this one ("قصف مدفعي وغارات جوية لطيران النظام")
         hedged = sum(
             sentence.words_between(c.start, c.end)
-            for c in hedges
+            for c in unnamed
             if head.end <= c.start and c.end <= a.span.start
         )
         first, last = sentence.token_index(head.end), sentence.token_index(a.span.start)
@@ -154,7 +161,10 @@ def assign_roles(
         falls = any(c.start <= head.start < c.end for c in sentence.cue(Cue.IMPACT))
         if actor1 is None and before and not falls:
             last = before[-1]
-            if gap(last) - _date_words(sentence, last.span.end, head) <= _REACH.noun_agent_before:
+            if (
+                gap(last) - date_words_between(sentence, last.span.end, head)
+                <= _REACH.noun_agent_before
+            ):
                 actor1 = first_of_a_pair(sentence, before, len(before) - 1)
         rest = [a for a in after if a is not actor1]
         actor2 = rest[0] if rest else None
@@ -486,13 +496,3 @@ def _interceptor(sentence: SentenceMentions, actors: list[ActorMention]) -> Acto
         if near:
             return min(near, key=lambda a: abs(a.span.start - cue.start))
     return None
-
-
-def _date_words(sentence: SentenceMentions, end: int, head: PhraseMatch[Trigger]) -> int:
-    """ "وشنت قسد خلال الساعات الـ24 الماضية حملة دهم": in Arabic, the words of a date put
-    between the subject and the verbal noun of its act are no distance (an English date
-    before a participle ends the clause: "fired on protesters on Sunday, killing three")."""
-    if not is_arabic(sentence.tokens[sentence.token_index(head.start)].norm):
-        return 0
-    spans = [date_span(d) for d in sentence.dates]
-    return sum(sentence.words_between(d.start, d.end) for d in spans if end <= d.start < head.start)

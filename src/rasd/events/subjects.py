@@ -17,6 +17,7 @@ from rasd.knowledge.lexicon import Cue, Trigger, Voice
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
+from rasd.model import date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import AND_CLITICS, fold, folded_words, is_arabic
 from rasd.text.tokens import token_keys
@@ -222,4 +223,19 @@ def first_of_a_pair(sentence: SentenceMentions, actors: Sequence[Mention], k: in
 
 def _joined_by_and(sentence: SentenceMentions, actor: Mention) -> bool:
     """Is the actor's first word written with "و" ("وبريطانيا")?"""
-    return sentence.tokens[sentence.token_index(actor.span.start)].norm.startswith(AND_CLITICS)
+    return written_with_and(sentence, actor.span.start)
+
+
+def written_with_and(sentence: SentenceMentions, start: int) -> bool:
+    """Is the word at ``start`` written with "و" ("وغارات")?"""
+    return sentence.tokens[sentence.token_index(start)].norm.startswith(AND_CLITICS)
+
+
+def date_words_between(sentence: SentenceMentions, end: int, head: PhraseMatch[Trigger]) -> int:
+    """ "وشنت قسد خلال الساعات الـ24 الماضية حملة دهم": in Arabic, the words of a date put
+    between the subject and the verbal noun of its act are no distance (an English date
+    before a participle ends the clause: "fired on protesters on Sunday, killing three")."""
+    if not is_arabic(sentence.tokens[sentence.token_index(head.start)].norm):
+        return 0
+    spans = [date_span(d) for d in sentence.dates]
+    return sum(sentence.words_between(d.start, d.end) for d in spans if end <= d.start < head.start)
