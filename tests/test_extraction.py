@@ -2642,6 +2642,14 @@ def test_strikes_on_two_close_camps_with_equal_tolls_are_two_events():
     assert len(events(text)) == 2
 
 
+def test_a_city_and_a_site_outside_it_each_with_its_toll_are_two_events():
+    text = (
+        "قتل خمسة مواطنين أمس بغارة إسرائيلية على مستشفى ناصر.\n"
+        "وقتل اثنان آخران أمس بغارة إسرائيلية على مدينة رفح."
+    )
+    assert sorted(e.fatalities for e in events(text)) == [2, 5]
+
+
 def test_a_toll_told_again_at_a_site_within_the_quarter_struck_is_one_event():
     text = (
         "قتل خمسة أمس بغارة إسرائيلية على حي الرمال في مدينة غزة.\n"

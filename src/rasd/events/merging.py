@@ -82,12 +82,12 @@ def _own_places_and_tolls(a: Candidate, b: Candidate) -> bool:
     """ "8 killed in a strike on a house in Nuseirat camp" and "6 killed in a strike on a
     house in Bureij camp": two towns, camps or sites named each by its own report, each with
     a toll of its own, are two events, however close they lie, unless one lies within the
-    other (a hospital in the quarter where a strike's toll rose: places of two kinds). A
-    governorate's or a city's report may sum up the tolls of the places within it."""
+    other (a hospital in the quarter where a strike's toll rose; a city and a place within
+    it). A governorate's report may sum up the tolls of the places within it."""
     p, q = a.place_choice, b.place_choice
     if not (a.place_explicit and b.place_explicit) or p is None or q is None or p.id == q.id:
         return False
-    if min(rank(p), rank(q)) <= _SPECIFICITY_CITY or (p.kind != q.kind and within(p, q)):
+    if min(rank(p), rank(q)) < _SPECIFICITY_CITY or (p.kind != q.kind and within(p, q)):
         return False
     return bool(a.fatalities and b.fatalities)
 
