@@ -1635,6 +1635,16 @@ def test_adjacent_villages_in_a_list_are_one_event_each():
     assert len(events(text)) == 4
 
 
+def test_a_district_in_brackets_after_a_village_is_where_it_lies_not_a_second_place():
+    event = only_event("قصفت المدفعية الإسرائيلية أمس منطقة حانين (قضاء بنت جبيل).")
+    assert event.location.name == "Hanine"
+
+
+def test_villages_each_with_its_district_in_brackets_are_still_a_list():
+    text = "قصفت المدفعية الإسرائيلية أمس بلدة حانين (قضاء بنت جبيل)، وبلدة مروحين (قضاء صور)."
+    assert sorted(e.location.name for e in events(text)) == ["Hanine", "Marwahin"]
+
+
 def test_two_quarters_of_one_city_shelled_together_are_one_event():
     text = "قصفت المدفعية الإسرائيلية أمس حيي الشجاعية والتفاح شرق مدينة غزة."
     assert len(events(text)) == 1

@@ -139,8 +139,8 @@ class DateGrammar:
         night = self.tag(j, "night") is not None
         j = self.skip(self.skip(j, "part"), "day_word")
         weekday = self.tag(j, "weekday")
-        if weekday is None:
-            return None
+        if weekday is None or (j == i and self.tag(j + 1, "counted") is not None):
+            return None  # "خمسة منهم في الكسرة، والاثنين الآخرين في الجنينة": the two others
         j += 1
         k = self.skip(j, "joiner")
         if self.tag(k, "weekday") == (weekday + 1) % 7 and (night or k > j):

@@ -50,6 +50,7 @@ _FLAG_SECTIONS = {
     "recent_days": "recent",
     "past_words": "past",
     "same_day": "same_day",
+    "counted_after": "counted",
 }
 _SHIFT_SECTIONS = {"previous": -1, "current": 0, "next": 1}
 _VALUE_SECTIONS = {

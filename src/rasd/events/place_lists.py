@@ -3,6 +3,8 @@ which of them lie far enough apart to be one event each. (Used by :mod:`rasd.eve
 
 from __future__ import annotations
 
+import re
+
 from rasd.annotate.mentions import SentenceMentions
 from rasd.annotate.unlisted import is_unlisted
 from rasd.knowledge.gazetteer import Place, PlaceMention
@@ -17,6 +19,8 @@ _AND_WORDS = folded_words("and", "en")
 _NOT_AND = folded_words("not_and_words", "ar")  # "ولاية", "وسط": no "and" in them
 _LIST_MARKS = ("\u060c", ",", ":", "(", " - ", " \u2013 ")  # commas, a colon, a bracket, a dash
 _VILLAGES = frozenset({"town", "village"})
+_BRACKETED = re.compile(r"\([^()]*\)")
+_WORD = re.compile(r"\w+")
 
 
 def rank(place: Place) -> int:
@@ -67,9 +71,12 @@ def _road_end(mention: PlaceMention) -> bool:
 def _list_step(sentence: SentenceMentions, a: PlaceMention, b: PlaceMention) -> bool:
     """B follows A in a list ("A، B", "A و B", "A and B"), not as where A lies ("A في B",
     "بلدة A، بقضاء B": a unit word before B alone)."""
-    if sentence.words_between(a.span.end, b.span.start) > _S.list_gap:
-        return False
     between = sentence.text[a.span.end - sentence.start : b.span.start - sentence.start]
+    units = _BRACKETED.findall(between)  # "حانين (قضاء بنت جبيل)، ومروحين": A's unit
+    unit_words = sum(len(_WORD.findall(unit)) for unit in units)
+    if sentence.words_between(a.span.end, b.span.start) - unit_words > _S.list_gap:
+        return False
+    between = _BRACKETED.sub("", between)
     words = between.split()
     joined = sentence.text[b.span.start - sentence.start].startswith(AND_CLITICS) or any(
         w in _AND_WORDS or (w.startswith(AND_CLITICS) and fold(w) not in _NOT_AND) for w in words

@@ -8,6 +8,7 @@ homonyms abroad and stray places named once in another country are set aside.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from rasd.events.candidate import Candidate
 from rasd.events.place_lists import distinct_places, listed_places, rank
 from rasd.events.reporting import referred_to
 from rasd.knowledge.lexicon import Cue
-from rasd.knowledge.place_kinds import SETTLEMENT_KINDS, fits_cue
+from rasd.knowledge.place_kinds import ADMIN_KINDS, SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of, within
 from rasd.knowledge.settings import SETTINGS
@@ -40,6 +41,7 @@ _PEOPLE = folded_words("people_nouns")
 _ORIGIN = folded_words("origin_words")
 _ORIGIN_FROM = _FROM | folded_words("origin_prepositions", "en")  # "المنحدر من", "hailing from"
 _FORCE_WORDS = folded_words("force_words", "ar")
+_UNIT_IN_BRACKETS = re.compile(r"\s*\(\s*\S+\s*$")  # " (قضاء " before a unit's name
 _SEAT_WORDS = folded_words("seat_words", "ar")
 
 
@@ -171,6 +173,7 @@ def event_places(sentence: SentenceMentions, mentions: list[PlaceMention]) -> li
         and m.place.kind != "country"
         and not _after_destination(sentence, m)
         and not _part_of_next(sentence, m)
+        and not _bracketed_unit(sentence, m)
         and not _names_a_war(sentence, m)
         and not _home_of(sentence, m)
         and not _came_from(sentence, m)
@@ -278,6 +281,18 @@ def _part_of_next(sentence: SentenceMentions, mention: PlaceMention) -> bool:
         and not other.span.text.startswith(AND_CLITICS)  # "قسرك وخراب الجير": a list
         for other in sentence.places
     )
+
+
+def _bracketed_unit(sentence: SentenceMentions, mention: PlaceMention) -> bool:
+    """ "منطقة حانين (قضاء بنت جبيل)": a unit named in brackets right after a place says
+    where that place lies; it is no place of its own."""
+    if mention.cue not in ADMIN_KINDS:
+        return False
+    told = _UNIT_IN_BRACKETS.search(sentence.text[: mention.span.start - sentence.start])
+    if told is None:
+        return False
+    named = told.start()  # where the place the bracket follows ends
+    return any(m.span.end - sentence.start == named for m in sentence.places)
 
 
 def _outside_reference_points(mentions: list[PlaceMention]) -> list[PlaceMention]:
