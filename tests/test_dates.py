@@ -320,3 +320,12 @@ def test_the_last_day_of_a_named_time_is_no_stretch_up_to_publication():
 
 def test_the_last_three_months_are_a_stretch_of_month_precision():
     assert days("الأشهر الثلاثة الماضية")[2] == 3
+
+
+@pytest.mark.parametrize("expression", ["والاثنين الآخرين في بلدة الصبحة", "الاثنين منهم"])
+def test_the_two_others_is_a_count_not_monday(expression):
+    assert find_dates(expression, MONDAY) == []
+
+
+def test_monday_before_another_word_is_still_monday():
+    assert day("الاثنين الماضي", dt.datetime(2024, 1, 17, 10, 0, tzinfo=PLUS3)) == D(2024, 1, 15)
