@@ -1645,6 +1645,12 @@ def test_villages_each_with_its_district_in_brackets_are_still_a_list():
     assert sorted(e.location.name for e in events(text)) == ["Hanine", "Marwahin"]
 
 
+def test_government_forces_in_a_yemeni_report_are_yemens():
+    text = "هاجم الحوثيون أمس مواقع القوات الحكومية في مديرية حيس وقتلوا جنديين."
+    event = only_event(text, published="2025-02-05T12:00:00+03:00")  # after Assad's fall
+    assert event.actor2.name == "Military Forces of Yemen (2022-)"
+
+
 def test_two_quarters_of_one_city_shelled_together_are_one_event():
     text = "قصفت المدفعية الإسرائيلية أمس حيي الشجاعية والتفاح شرق مدينة غزة."
     assert len(events(text)) == 1
