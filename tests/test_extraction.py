@@ -1651,6 +1651,11 @@ def test_government_forces_in_a_yemeni_report_are_yemens():
     assert event.actor2.name == "Military Forces of Yemen (2022-)"
 
 
+def test_a_frequent_adjective_is_no_village_abroad():
+    event = only_event("تظاهر العشرات في مدينة سيئون أمس احتجاجا على الغلاء وسط حرارة خانقة.")
+    assert event.location.name == "Seiyun"
+
+
 def test_two_quarters_of_one_city_shelled_together_are_one_event():
     text = "قصفت المدفعية الإسرائيلية أمس حيي الشجاعية والتفاح شرق مدينة غزة."
     assert len(events(text)) == 1
