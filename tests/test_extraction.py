@@ -121,6 +121,16 @@ def test_a_militant_attack_with_mortars_stays_shelling():
     assert types(event) == (REMOTE, SHELLING)
 
 
+def test_an_armys_attack_on_the_other_side_of_a_war_at_home_is_a_battle():
+    event = only_event("هاجم الحوثيون أمس مواقع القوات الحكومية في مديرية حيس وقتلوا جنديين.")
+    assert types(event) == ("Battles", "Armed clash")
+
+
+def test_an_armys_attack_across_a_border_stays_a_strike_from_afar():
+    event = only_event("Turkey attacked PKK positions near Makhmour camp in Iraq on Sunday.")
+    assert event.event_type == REMOTE
+
+
 def test_a_former_leader_killed_today_is_news_not_background():
     # "سابقا" here says what the man was, not when the killing happened
     event = only_event("اغتال مسلحون قياديا سابقا في المعارضة في بلدة طفس أمس.")

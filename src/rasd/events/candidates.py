@@ -252,7 +252,9 @@ def _build(
         for t in sentence.triggers
     )
     clash = any(clause.holds(c.start) for c in sentence.cue(Cue.CLASH) + sentence.cue(Cue.FEUD))
-    _recode_by_actors(cand, weapons, civilian_target, ground, near and not burned, clash)
+    _recode_by_actors(
+        cand, weapons, civilian_target, ground, near and not burned, clash, focus.country
+    )
     if cand.sub_event_type == SubEventType.PEACEFUL_PROTEST and RIOT_CONTROL in cand.weapons:
         cand.sub_event_type = SubEventType.PROTEST_WITH_INTERVENTION  # "hit by a gas canister"
     if cand.sub_event_type in _TERRITORY and _frees_captives(sentence, head):
@@ -310,10 +312,12 @@ def _recode_by_actors(
     ground: bool,
     explosives_near: bool,
     clash: bool,
+    country: str | None,
 ) -> None:
     """Who did it to whom decides between types the trigger leaves open
     (``explosives_near``: the sentences around name an explosive weapon; ``clash``: the
-    clause tells fighting or a feud, "اشتباكات", "نزاع عشائري")."""
+    clause tells fighting or a feud, "اشتباكات", "نزاع عشائري"; ``country``: the article's,
+    which a force named without one belongs to)."""
     explosive = any(w.payload.explosive for w in weapons)
     if cand.event_type in _VIOLENT and is_crowd(cand.actor1):
         # a crowd storming, burning or beating is a riot, not a battle; a crowd falling on
@@ -368,12 +372,17 @@ def _recode_by_actors(
         and not explosive
         and cand.sub_event_type != SubEventType.REMOTE_EXPLOSIVE  # "blast": an explosion
         and cand.sub_event_type != SubEventType.AIR_STRIKE  # "a strike": from the air
-        and (_on_the_ground(cand.actor1) or (cand.actor1 is None and not explosives_near))
+        and (
+            _on_the_ground(cand.actor1)
+            or _war_at_home(cand, country)
+            or (cand.actor1 is None and not explosives_near)
+        )
     ):
         # "an attack" with no explosive named, by gunmen or a militia on the ground (armies
-        # and air forces strike from afar: their "attacks" stay explosions), or by no one
-        # named where the sentences around name no explosive: on civilians it is violence
-        # against them; on an armed side's post, a battle
+        # and air forces strike from afar: their "attacks" stay explosions, unless they fall
+        # on the other side of a war at home), or by no one named where the sentences around
+        # name no explosive: on civilians it is violence against them; on an armed side's
+        # post, a battle
         if cand.actor1 is None and is_communal(cand.actor2):
             cand.swap_actors()  # "في هجوم واسع للمستعمرين على حوارة": the attackers
         # settlers or a clan's militia attacking a town with no armed side named: civilians
@@ -382,6 +391,20 @@ def _recode_by_actors(
             _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
         elif ground and (cand.actor2 is None or _on_the_ground(cand.actor2, afar=True)):
             _recode(cand, EventType.BATTLES, SubEventType.ARMED_CLASH)
+
+
+def _war_at_home(cand: Candidate, country: str | None) -> bool:
+    """ "هاجم الحوثيون مواقع القوات الحكومية": two armed sides of the article's country (the
+    Houthis and Yemen's army, Sudan's army and the RSF; a force named without a country is
+    the article's) fight a war on the ground; an army's attack across a border ("هاجمت
+    إسرائيل مواقع لحزب الله", Turkey's on the PKK in Iraq) comes from afar."""
+    a, b = cand.actor1, cand.actor2
+    if not _on_the_ground(a, afar=True) or not _on_the_ground(b, afar=True):
+        return False
+    if a.entry.strikes_from_afar:  # the dictionary says its attacks cross a border (Hezbollah)
+        return False
+    homes = {a.entry.country or a.country or country, b.entry.country or b.country or country}
+    return country is not None and homes == {country}
 
 
 def _recode(cand: Candidate, event_type: EventType, sub_event_type: str) -> None:
