@@ -1710,6 +1710,14 @@ def test_the_town_a_soldier_was_originally_from_is_not_where_he_was_killed():
     assert only_event(text).location.name == "Tyre"
 
 
+def test_the_town_a_mourned_fighter_was_a_son_of_is_not_a_second_strike():
+    text = (
+        "قتل عنصر من حزب الله أمس بغارة إسرائيلية على دراجة نارية في بلدة كفركلا. "
+        "ونعى الحزب عنصره الذي قضى في الغارة، وهو من أبناء بلدة الخيام."
+    )
+    assert only_event(text).location.name == "Kfar Kila"
+
+
 def test_a_protester_hit_by_a_gas_canister_is_no_bombing():
     text = "أصيب متظاهر أمس بعبوة غاز في رأسه خلال احتجاجات في بغداد."
     assert only_event(text).sub_event_type == "Protest with intervention"

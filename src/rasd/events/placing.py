@@ -39,6 +39,8 @@ _FROM = folded_words("from")
 _AND = folded_words("and")
 _PEOPLE = folded_words("people_nouns")
 _ORIGIN = folded_words("origin_words")
+_PRONOUNS = folded_words("origin_pronouns", "ar")
+_SONS = folded_words("sons_words", "ar")
 _ORIGIN_FROM = _FROM | folded_words("origin_prepositions", "en")  # "المنحدر من", "hailing from"
 _FORCE_WORDS = folded_words("force_words", "ar")
 _UNIT_IN_BRACKETS = re.compile(r"\s*\(\s*\S+\s*$")  # " (قضاء " before a unit's name
@@ -354,10 +356,13 @@ def _names_a_war(sentence: SentenceMentions, place: PlaceMention) -> bool:
 
 def _home_of(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "مقتل شاب من بلدة مجدل سلم", "a man from Nabatieh", "المجند المنحدر من قرية X", "a
-    conscript originally from X": where a person is from, not where the event happened."""
+    conscript originally from X", "وهو من أبناء بلدة X": where a person is from, not where
+    the event happened."""
     k = sentence.token_index(place.span.start) - (1 if place.cue else 0)
-    words = [t.norm for t in sentence.tokens[max(0, k - 2) : k]]
-    if len(words) == 2 and words[0] in _ORIGIN and words[1] in _ORIGIN_FROM:
+    words = [t.norm for t in sentence.tokens[max(0, k - 3) : k]]
+    if len(words) == 3 and words[0] in _PRONOUNS and words[1] in _FROM and words[2] in _SONS:
+        return True  # "وهو من أبناء بلدة الخيام"
+    if len(words) >= 2 and words[-2] in _ORIGIN and words[-1] in _ORIGIN_FROM:
         return True
     if k < 2 or sentence.tokens[k - 1].norm not in _FROM:
         return False
