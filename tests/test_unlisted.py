@@ -128,3 +128,12 @@ def test_a_village_placed_at_its_states_centre_says_it_is_only_the_state():
     text = "قصفت قوات الدعم السريع أمس قرية عزقول في ولاية جنوب كردفان، ما أدى إلى مقتل مدنيين."
     (event,) = rasd.extract(text, published=PUBLISHED)
     assert (event.location.name, event.location.geo_precision) == ("عزقول", 3)
+
+
+def test_a_tower_word_begins_a_two_word_village_name():
+    assert names("أغارت مقاتلات على بلدتي عزقول وبرج شمرين في قضاء صور") == ["عزقول", "برج شمرين"]
+
+
+def test_a_village_told_after_a_region_named_before_is_placed_in_that_region():
+    text = "شنت إسرائيل أمس غارات على جنوب لبنان.\nوأغارت مقاتلات إسرائيلية أمس على بلدة عزقول."
+    assert {e.location.name for e in rasd.extract(text, published=PUBLISHED)} == {"عزقول"}

@@ -44,7 +44,7 @@ _PLURALS = folded_words("plural_place_words")
 # the kinds a place word announces before a village's name: a settlement, a quarter or a camp
 _SETTLED_CUES = SETTLEMENT_KINDS | {"neighbourhood", "camp"}
 SOURCE = "unlisted"  # Place.source of a place made here
-_UNITS = ADMIN_KINDS  # what holds a village told elsewhere
+_UNITS = ADMIN_KINDS | {"region"}  # what holds a village told elsewhere ("جنوب لبنان")
 _QUOTED_WORDS = 4  # a quoted village name has at most this many words
 _LATIN_WORDS = 4  # an English village name has at most this many tokens ("al", "-", ...)
 _OF = folded_words("of", "en")
