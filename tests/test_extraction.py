@@ -3554,6 +3554,14 @@ def test_a_toll_since_weeks_ago_does_not_swallow_the_days_clash():
     assert [(e.location.name, e.date_from.isoformat()) for e in found] == [("Nyala", "2023-05-21")]
 
 
+def test_a_regions_toll_since_yesterday_is_a_running_total_not_an_event():
+    text = (
+        "أعلنت وزارة الصحة اليوم مقتل 120 شخصا جراء القصف الإسرائيلي على جنوب لبنان منذ أمس. "
+        "وأغارت مقاتلات إسرائيلية اليوم على بلدة الخيام."
+    )
+    assert [e.location.name for e in events(text)] == ["Khiam"]
+
+
 def test_a_governorates_event_is_at_the_town_the_next_sentence_names():
     found = events(
         "At least 18 civilians were killed in clashes between the army and the RSF in South "

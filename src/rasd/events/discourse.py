@@ -50,7 +50,13 @@ def reported_events(
     _known_acts_repeat(candidates)
     # a toll over a stretch ("850 killed since April 15") is no event, nor the report of one:
     # it must not lend its stretch to the day's event it would be merged with
-    merged = merge([c for c in candidates if not _over_a_stretch(c)])
+    merged = merge(
+        [
+            c
+            for c in candidates
+            if not _over_a_stretch(c) and not _running_total(c, sentences[c.sentence])
+        ]
+    )
     told = {c.event_type for c in merged if c.anchored}
     # an arrest the article tells nowhere else stands on the place and day in focus
     merged = [
@@ -443,6 +449,28 @@ def _over_a_stretch(cand: Candidate) -> bool:
     """Dated only by a stretch longer than a few weeks (a month, "last year", "since April"):
     no day, no news ("its advance in Omdurman last year")."""
     return cand.date is not None and _days(cand.date) > SETTINGS.events.widest_range_days
+
+
+def _running_total(cand: Candidate, sentence: SentenceMentions) -> bool:
+    """ "أعلنت وزارة الصحة مقتل 120 شخصا جراء القصف منذ أمس": a toll over a whole region
+    (or nowhere named) counted since a day, in its own clause, is a running total of many
+    strikes, no one event."""
+    here = cand.place_choice
+    if not (cand.fatalities or cand.injuries) or (
+        here is not None and rank(here) > _GOVERNORATE_RANK
+    ):
+        return False
+    clause = sentence.clause_of(cand.trigger_span.start)
+    return any(
+        clause.holds(c.start)
+        and any(
+            d.span is not None
+            and d.span.start >= c.end
+            and sentence.words_between(c.end, d.span.start) == 0
+            for d in sentence.dates
+        )
+        for c in sentence.cue(Cue.SINCE)
+    )
 
 
 def _days(date: DateRange) -> int:
