@@ -146,6 +146,7 @@ def test_scraped_furniture_lines_are_dropped():
         "Smoke rises over the market after the clashes. / Photo: Reuters",
         "آثار القصف على حي سكني في المدينة (صورة: وكالة محلية)",
         "من آثار الاشتباكات في المدينة",
+        "دورية للشرطة عند دوار في المدينة، 7 مايو 2024 (إكس)",
     ],
 )
 def test_a_photo_caption_is_no_text(caption):
@@ -170,6 +171,14 @@ def test_a_related_link_on_one_line_with_its_marker_is_no_text():
         "وأصيب ثلاثة مدنيين بجروح."
     )
     assert "النصيرات" not in document_from_text(text, "link").text
+
+
+def test_a_pages_summary_bullets_are_no_text():
+    text = (
+        "قصف على البلدة\n\nأظهر الملخص\n- قصفت المدفعية البلدة ما أدى إلى مقتل مدنيين.\n\n"
+        "قصفت المدفعية البلدة صباح اليوم."
+    )
+    assert "مدنيين" not in document_from_text(text, "summary").text
 
 
 def test_a_stored_pages_date_stamp_stands_on_a_line_of_its_own():
