@@ -41,8 +41,8 @@ WORD_CLASSES: dict[str, str] = {
     "capital_words": "the word 'capital' between a compass word and a city's name",
     "people_nouns": "nouns for people whose home town may follow ('a man from X')",
     "origin_words": "words before 'from' that tell a person's home town ('originally from X')",
-    "origin_pronouns": "pronouns before 'من أبناء بلدة X' that tell a person's home town",
-    "sons_words": "words for the sons or people of a town ('من أبناء بلدة X')",
+    "origin_pronouns": "pronouns before 'from the sons of town X' that tell a home town",
+    "sons_words": "words for the sons or people of a town ('he is from the sons of town X')",
     "origin_prepositions": "the preposition between an origin word and the home town (English;"
     " Arabic uses 'from')",
     "person_titles": "titles before a person's name, which is then no place",
