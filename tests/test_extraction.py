@@ -2350,6 +2350,16 @@ def test_a_dateline_with_the_outlet_in_brackets_is_not_an_event_place():
     assert "Erbil" not in [e.location.name for e in found]
 
 
+def test_a_dateline_with_its_date_after_a_comma_is_not_an_event_place():
+    text = "كسلا، 3 مارس 2024 – قتل خمسة مدنيين أمس في هجوم على بلدة في ولاية الجزيرة."
+    assert only_event(text).location.name == "Al Jazirah"
+
+
+def test_an_english_dateline_with_its_country_after_a_comma_is_not_an_event_place():
+    text = "Garowe, Somalia — Militants and troops clashed on Sunday in the Bari region."
+    assert only_event(text).location.name == "Bari Region"
+
+
 def test_an_english_dateline_before_a_colon_is_not_an_event_place():
     text = (
         "Blast kills three soldiers\n\nBAGHDAD: A roadside bomb killed three soldiers in "
