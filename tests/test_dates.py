@@ -131,6 +131,16 @@ def test_some_days_ago_is_the_week_before_publication():
         assert days(expression) == (D(2024, 1, 8), D(2024, 1, 15), 2)
 
 
+def test_some_months_ago_is_two_to_twelve_months_before_publication():
+    for expression in ("قبل أشهر", "منذ أشهر", "months ago"):
+        assert days(expression) == (D(2023, 1, 1), D(2023, 11, 30), 3)
+
+
+def test_some_weeks_ago_is_two_to_eight_weeks_before_publication():
+    for expression in ("قبل أسابيع", "weeks ago"):
+        assert days(expression) == (D(2023, 11, 20), D(2024, 1, 1), 3)
+
+
 def test_counted_days_ago_is_one_day():
     assert day("منذ ثلاثة أيام") == D(2024, 1, 12)
     assert day("قبل يومين") == D(2024, 1, 13)

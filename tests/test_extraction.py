@@ -3564,6 +3564,14 @@ def test_a_toll_since_weeks_ago_does_not_swallow_the_days_clash():
     assert [(e.location.name, e.date_from.isoformat()) for e in found] == [("Nyala", "2023-05-21")]
 
 
+def test_a_protest_months_ago_is_background_not_news():
+    text = (
+        "اندلعت اشتباكات أمس في مدينة الزاوية بين مجموعتين مسلحتين. "
+        "وتظاهر سكان مدينة غريان قبل أشهر للمطالبة بإخراج المسلحين."
+    )
+    assert [e.event_type for e in events(text)] == ["Battles"]
+
+
 def test_a_regions_toll_since_yesterday_is_a_running_total_not_an_event():
     text = (
         "أعلنت وزارة الصحة اليوم مقتل 120 شخصا جراء القصف الإسرائيلي على جنوب لبنان منذ أمس. "

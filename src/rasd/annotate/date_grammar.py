@@ -344,12 +344,24 @@ class DateGrammar:
                 return today - RECENT_DAYS * _ONE_DAY, today, 2
             day = today - amount * _ONE_DAY
             return day, day, 1
-        if amount is None:
-            return None
+        if amount is None:  # "قبل أشهر", "weeks ago": a few of them, two at least
+            few = _A_FEW[unit]
+            return few[1](today), few[0](today), 3
         if unit == "week":
             day = today - 7 * amount * _ONE_DAY
             return day, day, 2
         return *month_days(*_add_months(today.year, today.month, -amount)), 3
+
+
+# "weeks ago", "قبل أشهر": from two of the unit before publication back to as far as "a few"
+# reaches (the latest day, the earliest).
+_A_FEW = {
+    "week": (lambda d: d - 14 * _ONE_DAY, lambda d: d - 56 * _ONE_DAY),
+    "month": (
+        lambda d: month_days(*_add_months(d.year, d.month, -2))[1],
+        lambda d: month_days(*_add_months(d.year, d.month, -12))[0],
+    ),
+}
 
 
 # Each rule, the tags its first item may carry, and whether it may begin with a number.
