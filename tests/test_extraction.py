@@ -1878,6 +1878,11 @@ def test_soldiers_abducted_are_an_abduction_not_a_battle():
     assert event.sub_event_type == "Abduction/forced disappearance"
 
 
+def test_a_raid_that_made_no_arrests_is_no_arrest():
+    text = "اقتحمت قوة إسرائيلية أمس مخيم نور شمس في عملية دهم، وانسحبت دون تسجيل اعتقالات."
+    assert "Arrests" not in [e.sub_event_type for e in events(text)]
+
+
 def test_a_raid_that_makes_arrests_is_the_arrest_not_a_battle():
     text = "اقتحمت قوات الاحتلال مخيم جنين أمس واعتقلت خمسة شبان وسط إطلاق نار كثيف."
     event = only_event(text)

@@ -15,6 +15,7 @@ from rasd.annotate.mentions import Clause, SentenceMentions, Spanned
 from rasd.events.dating import day_told_after, in_comparison, since
 from rasd.knowledge.lexicon import Cue, Trigger
 from rasd.knowledge.settings import SETTINGS
+from rasd.knowledge.taxonomy import SubEventType
 from rasd.model import date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import COMMAS, folded_words, is_arabic_word
@@ -60,6 +61,20 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
         or _pluperfect(sentence, trigger)
         or _in_undated_aside(sentence, trigger)
         or _framing(sentence, clause)
+        or _no_arrests_made(sentence, trigger)
+    )
+
+
+def _no_arrests_made(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
+    """ "داهمت القوة المخيم ... وانسحبت دون تسجيل اعتقالات", "made no arrests": where the
+    sentence says no one was arrested, none of its words of arrest or raid tells an arrest."""
+    if trigger.payload.sub_event_type != SubEventType.ARRESTS:
+        return False
+    negations = sentence.cue(Cue.NEGATION)
+    return any(
+        t.payload.sub_event_type == SubEventType.ARRESTS
+        and any(n.end <= t.start and sentence.words_between(n.end, t.start) <= 1 for n in negations)
+        for t in sentence.triggers
     )
 
 
