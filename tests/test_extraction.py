@@ -2696,6 +2696,19 @@ def test_strikes_on_two_close_camps_with_equal_tolls_are_two_events():
     assert len(events(text)) == 2
 
 
+def test_a_regions_strikes_told_again_at_a_city_within_its_reach_are_one_event():
+    text = "شنت مقاتلات إسرائيلية أمس سلسلة غارات على البقاع. واستهدفت الغارات أمس مدينة بعلبك."
+    assert [e.location.name for e in events(text)] == ["Baalbek"]
+
+
+def test_a_region_holds_no_town_across_a_border():
+    text = (
+        "أفاد الجيش الإسرائيلي برصد 40 قذيفة صاروخية أطلقت من لبنان على الجليل الغربي أمس. "
+        "وقصفت المدفعية الإسرائيلية أمس أطراف بلدة شمع."
+    )
+    assert sorted(e.location.name for e in events(text)) == ["Chamaa", "Galilee"]
+
+
 def test_a_city_and_a_site_outside_it_each_with_its_toll_are_two_events():
     text = (
         "قتل خمسة مواطنين أمس بغارة إسرائيلية على مستشفى ناصر.\n"

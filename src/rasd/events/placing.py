@@ -218,7 +218,10 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
         return True  # one village named twice, whichever unit each sentence put it in
     wide_p = rank(p) <= _SPECIFICITY["admin1"] or a.geo_precision == 3
     wide_q = rank(q) <= _SPECIFICITY["admin1"] or b.geo_precision == 3
-    holds = bool(p.admin1 and p.admin1 == q.admin1)  # a governorate-wide one holds the other
+    # a governorate-wide one holds the other; a region ("البقاع") what lies within its reach
+    holds = bool(p.admin1 and p.admin1 == q.admin1) or (
+        "region" in (p.kind, q.kind) and p.country == q.country and within(p, q)
+    )
     if is_unlisted(p) or is_unlisted(q):
         # only a governorate-wide mention holds a village the gazetteer lacks, or a headline
         # that names its governorate's town ("shelling on a village west of Taiz")
