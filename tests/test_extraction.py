@@ -1671,6 +1671,17 @@ def test_two_quarters_of_one_city_shelled_together_are_one_event():
     assert len(events(text)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استشهد شاب أمس بنيران طائرة مسيرة في بلدة بيت لاهيا.",
+        "A man was killed by drone fire in Beit Lahia on Sunday.",
+    ],
+)
+def test_a_death_by_drone_fire_is_an_air_strike_not_a_shooting(text):
+    assert only_event(text).sub_event_type == "Air/drone strike"
+
+
 def test_a_fire_belt_laid_by_artillery_is_a_shelling():
     event = only_event("نفذت المدفعية الإسرائيلية أمس حزاما ناريا مدفعيا على أطراف بلدة ياطر.")
     assert event.sub_event_type == "Shelling/artillery/missile attack"
