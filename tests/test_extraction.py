@@ -2720,6 +2720,17 @@ def test_a_region_holds_no_town_across_a_border():
     assert sorted(e.location.name for e in events(text)) == ["Chamaa", "Galilee"]
 
 
+def test_an_english_toll_joined_by_a_comma_and_and_is_an_event_of_its_own():
+    text = (
+        "Five people died when an Israeli strike hit a tent in Khan Younis on Sunday, "
+        "and two others were killed by tank shelling in Rafah."
+    )
+    assert sorted((e.location.name, e.fatalities) for e in events(text)) == [
+        ("Khān Yūnis", 5),
+        ("Rafaḩ", 2),
+    ]
+
+
 def test_a_city_and_a_site_outside_it_each_with_its_toll_are_two_events():
     text = (
         "قتل خمسة مواطنين أمس بغارة إسرائيلية على مستشفى ناصر.\n"

@@ -19,6 +19,8 @@ _SUBORDINATORS = folded_words("subordinators")
 _AMONG = folded_words("subset_words", "ar")  # "بينهم": a share of the toll told before
 _IN = folded_words("casualty_in_words", "ar")  # "بينهم عشرون في قصف": where they died
 _TELLINGS = (Cue.REPORT, Cue.ACCUSATION, Cue.DENIAL, Cue.CLAIM)
+_AND_EN = folded_words("and", "en")
+_PEOPLE_EN = folded_words("people_nouns", "en")
 
 
 @dataclass(slots=True)
@@ -65,6 +67,9 @@ def _toll_openings(sentence: SentenceMentions) -> set[int]:
     out = set()
     for k in range(len(tokens) - 1):
         opening = tokens[k + 1]
+        if _english_toll_after_comma(sentence, k, counts, commas):
+            out.add(opening.start)
+            continue
         if opening.norm in _AMONG and _share_with_its_act(sentence, k + 1, counts, commas):
             out.add(opening.start)
             continue
@@ -78,6 +83,22 @@ def _toll_openings(sentence: SentenceMentions) -> set[int]:
         if any(opening.end <= t.start < stop for t in sentence.triggers):
             out.add(opening.start)
     return out
+
+
+def _english_toll_after_comma(
+    sentence: SentenceMentions, k: int, counts: list[int], commas: list[int]
+) -> bool:
+    """ "..., and a man was killed by drone fire in Beit Lahia", "..., and two others died in
+    Rafah": after a comma at token ``k``, "and", a count or a person, and an act of its own
+    before the next comma."""
+    tokens = sentence.tokens
+    if tokens[k].text not in COMMAS or k + 3 >= len(tokens) or tokens[k + 1].norm not in _AND_EN:
+        return False
+    who = tokens[k + 2 : k + 4]
+    if not any(t.start in counts or t.norm in _PEOPLE_EN for t in who):
+        return False
+    stop = min(c for c in commas if c > tokens[k + 1].start)
+    return any(who[-1].end <= t.start < stop for t in sentence.triggers)
 
 
 def _share_with_its_act(
