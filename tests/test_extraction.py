@@ -2731,6 +2731,14 @@ def test_an_english_toll_joined_by_a_comma_and_and_is_an_event_of_its_own():
     ]
 
 
+def test_a_small_region_holds_no_camp_of_its_governorate_beyond_its_reach():
+    text = (
+        "قتل سبعة مواطنين أمس بغارة إسرائيلية على منزل في مخيم النصيرات. "
+        "وقتل خمسة آخرون أمس بغارة إسرائيلية على خيمة في منطقة المواصي."
+    )
+    assert sorted(e.location.name for e in events(text)) == ["Al-Mawasi", "Nuseirat"]
+
+
 def test_a_city_and_a_site_outside_it_each_with_its_toll_are_two_events():
     text = (
         "قتل خمسة مواطنين أمس بغارة إسرائيلية على مستشفى ناصر.\n"

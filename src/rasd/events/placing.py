@@ -19,6 +19,7 @@ from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
 from rasd.events.place_lists import distinct_places, listed_places, rank
 from rasd.events.reporting import referred_to
+from rasd.knowledge.gazetteer import Place
 from rasd.knowledge.lexicon import Cue
 from rasd.knowledge.place_kinds import ADMIN_KINDS, SETTLEMENT_KINDS, fits_cue
 from rasd.knowledge.place_names import name_key
@@ -218,8 +219,9 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
         return True  # one village named twice, whichever unit each sentence put it in
     wide_p = rank(p) <= _SPECIFICITY["admin1"] or a.geo_precision == 3
     wide_q = rank(q) <= _SPECIFICITY["admin1"] or b.geo_precision == 3
-    # a governorate-wide one holds the other; a region ("البقاع") what lies within its reach
-    holds = bool(p.admin1 and p.admin1 == q.admin1) or (
+    # a governorate-wide one holds the other; a region ("البقاع") what lies within its reach,
+    # and a small one (the Mawasi strip, a corridor) only that
+    holds = bool(p.admin1 and p.admin1 == q.admin1 and not _small_region(p, q)) or (
         "region" in (p.kind, q.kind) and p.country == q.country and within(p, q)
     )
     if is_unlisted(p) or is_unlisted(q):
@@ -232,6 +234,10 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
         # two towns named apart are two places, unless one lies within the other
         return within(p, q)
     return km_between(p, q) <= reach or (holds and (wide_p or wide_q))
+
+
+def _small_region(*places: Place) -> bool:
+    return any(p.kind == "region" and p.radius_km <= _S.small_region_km for p in places)
 
 
 def homonym(mention: PlaceMention, country: str | None) -> bool:

@@ -79,6 +79,7 @@ class PlacingSettings:
     other_place_km: float
     other_site_km: float
     headline_km: float
+    small_region_km: float
     seat_reach: int
     quarter_of_city_km: float
     destination_reach: int
