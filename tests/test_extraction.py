@@ -2366,6 +2366,11 @@ def test_a_dateline_with_the_outlet_in_brackets_is_not_an_event_place():
     assert "Erbil" not in [e.location.name for e in found]
 
 
+def test_a_datelines_capital_is_no_state_acting():
+    text = "CAIRO (AP) — Militias clashed in the town of Zawiya in western Libya on Sunday."
+    assert only_event(text).actor1 is None
+
+
 def test_a_dateline_with_its_date_after_a_comma_is_not_an_event_place():
     text = "كسلا، 3 مارس 2024 – قتل خمسة مدنيين أمس في هجوم على بلدة في ولاية الجزيرة."
     assert only_event(text).location.name == "Al Jazirah"

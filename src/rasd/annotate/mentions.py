@@ -268,13 +268,19 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             )
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
         sentence.clauses = clauses_of(sentence)
+        # a dateline's city names where the report was filed, no state acting ("CAIRO (AP) —")
+        first = _dateline_first(sentence_tokens)
+        opening = sentence_tokens[first].start if sentence_tokens else None
+        filed = [
+            p.span.start
+            for p in sentence_places
+            if p.span.start == opening and _is_dateline(sentence, p, sentence_places)
+        ]
+        sentence.actors = [a for a in sentence.actors if a.span.start not in filed]
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham;
         # nor inside a weapon's: M'Sila in "القنابل المسيلة للدموع" (tear gas)
         named = [(a.span.start, a.span.end) for a in sentence.actors if a.via in _NAMED_VIA]
         named += [(w.start, w.end) for w in sentence.weapons if w.last - w.first > 1]  # phrases
-        # a dateline's start ("(Beirut) ...": past its bracket)
-        first = _dateline_first(sentence_tokens)
-        opening = sentence_tokens[first].start if sentence_tokens else None
         # a nationality adjective is no place without a cue word: "Somali soldiers" are not
         # in Ethiopia's Somali Region
         adjectives = {(m.start, m.end) for m in found.get(ACTOR_ADJECTIVES, [])}
@@ -282,7 +288,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             p
             for p in sentence_places
             if not (named and any(a <= p.span.start < b for a, b in named))
-            and not (p.span.start == opening and _is_dateline(sentence, p, sentence_places))
+            and p.span.start not in filed
             and not (p.cue is None and (p.span.start, p.span.end) in adjectives)
         ]
         sentences.append(sentence)
