@@ -126,6 +126,18 @@ def test_an_armys_attack_on_the_other_side_of_a_war_at_home_is_a_battle():
     assert types(event) == ("Battles", "Armed clash")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجم الجيش العراقي أمس مواقع تنظيم داعش في قضاء الرطبة.",
+        "هاجم الحوثيون أمس مواقع الجيش الوطني في مديرية حيس وقتلوا جنديين.",
+    ],
+)
+def test_a_group_whose_name_other_countries_share_is_the_articles_in_a_war_at_home(text):
+    event = only_event(text, published="2025-02-05T12:00:00+03:00")
+    assert types(event) == ("Battles", "Armed clash")
+
+
 def test_an_armys_attack_across_a_border_stays_a_strike_from_afar():
     event = only_event("Turkey attacked PKK positions near Makhmour camp in Iraq on Sunday.")
     assert event.event_type == REMOTE
@@ -1894,6 +1906,14 @@ def test_a_raid_that_made_no_arrests_is_no_arrest():
     assert "Arrests" not in [e.sub_event_type for e in events(text)]
 
 
+def test_an_arrest_told_plainly_stands_beside_no_other_arrests():
+    text = (
+        "اقتحمت قوة إسرائيلية أمس مخيم نور شمس في عملية دهم، واعتقلت شابين، "
+        "دون تسجيل اعتقالات أخرى."
+    )
+    assert [e.sub_event_type for e in events(text)] == ["Arrests"]
+
+
 def test_a_raid_that_makes_arrests_is_the_arrest_not_a_battle():
     text = "اقتحمت قوات الاحتلال مخيم جنين أمس واعتقلت خمسة شبان وسط إطلاق نار كثيف."
     event = only_event(text)
@@ -2376,6 +2396,11 @@ def test_a_dateline_with_its_date_after_a_comma_is_not_an_event_place():
     assert only_event(text).location.name == "Al Jazirah"
 
 
+def test_a_dateline_city_is_the_place_when_the_sentence_names_no_other():
+    text = "غزة، 10 مارس 2024 – استشهد خمسة مواطنين اليوم في قصف إسرائيلي على المدينة."
+    assert only_event(text, published="2024-03-10T12:00:00+02:00").location.name == "Gaza"
+
+
 def test_an_english_dateline_with_its_country_after_a_comma_is_not_an_event_place():
     text = "Garowe, Somalia — Militants and troops clashed on Sunday in the Bari region."
     assert only_event(text).location.name == "Bari Region"
@@ -2742,6 +2767,21 @@ def test_a_small_region_holds_no_camp_of_its_governorate_beyond_its_reach():
         "وقتل خمسة آخرون أمس بغارة إسرائيلية على خيمة في منطقة المواصي."
     )
     assert sorted(e.location.name for e in events(text)) == ["Al-Mawasi", "Nuseirat"]
+
+
+def test_an_english_toll_joined_by_and_with_no_place_of_its_own_adds_no_event():
+    text = (
+        "Israeli forces raided Jenin camp on Sunday, killing a young man, "
+        "and two others were wounded by gunfire in the raid."
+    )
+    assert len(events(text)) == 1
+
+
+def test_a_river_holds_no_town_of_its_country_beyond_its_governorate():
+    text = (
+        "عثر أمس على جثة مجهولة الهوية في نهر دجلة. وقتل مسلحون مجهولون أمس شابا في مدينة سامراء."
+    )
+    assert len(events(text)) == 2
 
 
 def test_a_city_and_a_site_outside_it_each_with_its_toll_are_two_events():
@@ -3617,6 +3657,11 @@ def test_a_toll_since_weeks_ago_does_not_swallow_the_days_clash():
     assert [(e.location.name, e.date_from.isoformat()) for e in found] == [("Nyala", "2023-05-21")]
 
 
+def test_a_regions_toll_since_dawn_today_is_the_days_report():
+    text = "قتل 12 فلسطينيا في غارات إسرائيلية على قطاع غزة منذ فجر اليوم."
+    assert only_event(text).fatalities == 12
+
+
 def test_a_protest_months_ago_is_background_not_news():
     text = (
         "اندلعت اشتباكات أمس في مدينة الزاوية بين مجموعتين مسلحتين. "
@@ -3630,7 +3675,7 @@ def test_a_regions_toll_since_yesterday_is_a_running_total_not_an_event():
         "أعلنت وزارة الصحة اليوم مقتل 120 شخصا جراء القصف الإسرائيلي على جنوب لبنان منذ أمس. "
         "وأغارت مقاتلات إسرائيلية اليوم على بلدة الخيام."
     )
-    assert [e.location.name for e in events(text)] == ["Khiam"]
+    assert [(e.location.name, e.fatalities or 0) for e in events(text)] == [("Khiam", 0)]
 
 
 def test_a_governorates_event_is_at_the_town_the_next_sentence_names():

@@ -89,8 +89,8 @@ def _english_toll_after_comma(
     sentence: SentenceMentions, k: int, counts: list[int], commas: list[int]
 ) -> bool:
     """ "..., and a man was killed by drone fire in Beit Lahia", "..., and two others died in
-    Rafah": after a comma at token ``k``, "and", a count or a person, and an act of its own
-    before the next comma."""
+    Rafah": after a comma at token ``k``, "and", a count or a person, and an act and a place
+    of its own before the next comma (not "..., and two others were wounded in the raid")."""
     tokens = sentence.tokens
     if tokens[k].text not in COMMAS or k + 3 >= len(tokens) or tokens[k + 1].norm not in _AND_EN:
         return False
@@ -98,7 +98,9 @@ def _english_toll_after_comma(
     if not any(t.start in counts or t.norm in _PEOPLE_EN for t in who):
         return False
     stop = min(c for c in commas if c > tokens[k + 1].start)
-    return any(who[-1].end <= t.start < stop for t in sentence.triggers)
+    return any(who[-1].end <= t.start < stop for t in sentence.triggers) and any(
+        who[-1].end <= p.span.start < stop for p in sentence.places
+    )
 
 
 def _share_with_its_act(

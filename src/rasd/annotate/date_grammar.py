@@ -331,6 +331,20 @@ class DateGrammar:
         days = (today - start).days
         return end, (start, today, 1 if days == 0 else 2 if days <= 7 else 3)
 
+    def a_few(self, unit: str) -> tuple[dt.date, dt.date, int] | None:
+        """ "قبل أسابيع", "months ago": a few weeks or months before publication (settings:
+        dates.a_few_weeks, dates.a_few_months), a range; None for other units."""
+        today = self.today
+        if unit == "week":
+            weeks = SETTINGS.dates.a_few_weeks
+            return today - 7 * weeks["most"] * _ONE_DAY, today - 7 * weeks["least"] * _ONE_DAY, 3
+        if unit == "month":
+            months = SETTINGS.dates.a_few_months
+            earliest = month_days(*_add_months(today.year, today.month, -months["most"]))[0]
+            latest = month_days(*_add_months(today.year, today.month, -months["least"]))[1]
+            return earliest, latest, 3
+        return None
+
     def elapsed(self, unit: str, amount: int | None) -> tuple[dt.date, dt.date, int] | None:
         """The day(s) ``amount`` units before publication; an unknown amount of hours or
         days is a range up to publication."""
@@ -344,24 +358,12 @@ class DateGrammar:
                 return today - RECENT_DAYS * _ONE_DAY, today, 2
             day = today - amount * _ONE_DAY
             return day, day, 1
-        if amount is None:  # "قبل أشهر", "weeks ago": a few of them, two at least
-            few = _A_FEW[unit]
-            return few[1](today), few[0](today), 3
+        if amount is None:
+            return self.a_few(unit)
         if unit == "week":
             day = today - 7 * amount * _ONE_DAY
             return day, day, 2
         return *month_days(*_add_months(today.year, today.month, -amount)), 3
-
-
-# "weeks ago", "قبل أشهر": from two of the unit before publication back to as far as "a few"
-# reaches (the latest day, the earliest).
-_A_FEW = {
-    "week": (lambda d: d - 14 * _ONE_DAY, lambda d: d - 56 * _ONE_DAY),
-    "month": (
-        lambda d: month_days(*_add_months(d.year, d.month, -2))[1],
-        lambda d: month_days(*_add_months(d.year, d.month, -12))[0],
-    ),
-}
 
 
 # Each rule, the tags its first item may carry, and whether it may begin with a number.

@@ -45,7 +45,6 @@ from rasd.knowledge.resources import Resources
 from rasd.knowledge.settings import SETTINGS
 from rasd.model import DateRange, Document, Span
 from rasd.text.matcher import PhraseMatch
-from rasd.text.normalize import COMMAS
 from rasd.text.sentences import split_sentences
 from rasd.text.tokens import (
     PerForm,
@@ -267,14 +266,13 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
                 found[TRIGGERS], sentence.actors, sentence.weapons, sentence.cue(Cue.NOT_EVENT)
             )
         sentence.dates, sentence.numbers, sentence_places = by_start.within(span.start, span.end)
-        sentence.clauses = clauses_of(sentence)
         # a dateline's city names where the report was filed, no state acting ("CAIRO (AP) —")
         first = _dateline_first(sentence_tokens)
         opening = sentence_tokens[first].start if sentence_tokens else None
         filed = [
             p.span.start
             for p in sentence_places
-            if p.span.start == opening and _is_dateline(sentence, p, sentence_places)
+            if p.span.start == opening and _is_dateline(sentence, p)
         ]
         sentence.actors = [a for a in sentence.actors if a.span.start not in filed]
         # names inside an actor's name are not places: "al-Sham" in Hayat Tahrir al-Sham;
@@ -291,6 +289,7 @@ def find_mentions(doc: Document, resources: Resources) -> Mentions:
             and p.span.start not in filed
             and not (p.cue is None and (p.span.start, p.span.end) in adjectives)
         ]
+        sentence.clauses = clauses_of(sentence)
         sentences.append(sentence)
     countries = {m.entry.country for s in sentences for m in s.actors if m.entry.country}
     filed_at, dateline_end = dateline(text, resources.gazetteer)
@@ -390,9 +389,7 @@ def _dateline_first(tokens: Sequence[Token]) -> int:
     return 1 if len(tokens) > 1 and tokens[0].text == "(" else 0
 
 
-def _is_dateline(
-    sentence: SentenceMentions, place: PlaceMention, named: Sequence[PlaceMention]
-) -> bool:
+def _is_dateline(sentence: SentenceMentions, place: PlaceMention) -> bool:
     """ "رام الله | ...", "أربيل (وكالة)- ...", "BAGHDAD, Iraq —", "BAGHDAD: ...", or a line
     that is only a place name: where the report was filed, not an event place."""
     tokens = sentence.tokens
@@ -412,27 +409,9 @@ def _is_dateline(
         return False
     # "BAGHDAD, Iraq —", "BAGHDAD: A roadside bomb ..." (an Arabic name before a colon heads
     # a section of a round-up: "محافظة إدلب: ...", where its items happened)
-    return (
-        after[0].text in _DATELINE_ENDS
-        or (place.span.text.isupper() and after[0].text in (",", ":"))
-        or (after[0].text in COMMAS and _dated_to_a_dash(sentence, after[0].end, named))
+    return after[0].text in _DATELINE_ENDS or (
+        place.span.text.isupper() and after[0].text in (",", ":")
     )
-
-
-def _dated_to_a_dash(
-    sentence: SentenceMentions, offset: int, named: Sequence[PlaceMention]
-) -> bool:
-    """ "كسلا، 3 فبراير 2025 – ...", "Garowe, Somalia — ...": after the name's comma (at
-    ``offset``), a date or a country's name (among the sentence's ``named`` places), then
-    the dateline's dash."""
-    told = [d.span for d in sentence.dates if d.span is not None] + [
-        p.span for p in named if any(c.kind == "country" for c in p.candidates)
-    ]
-    for span in told:
-        if span.start >= offset and sentence.words_between(offset, span.start) == 0:
-            rest = sentence.text[span.end - sentence.start :].lstrip()
-            return rest[:1] in _DATELINE_ENDS
-    return False
 
 
 def _outside(

@@ -33,6 +33,7 @@ from rasd.events.sides import (
     is_unarmed,
     strength,
     strikes_from_afar,
+    war_at_home,
 )
 from rasd.knowledge.actors import ActorKind, ActorMention
 from rasd.knowledge.lexicon import FIREARM, RIOT_CONTROL, Cue, Trigger, Voice, Weapon
@@ -374,7 +375,7 @@ def _recode_by_actors(
         and cand.sub_event_type != SubEventType.AIR_STRIKE  # "a strike": from the air
         and (
             _on_the_ground(cand.actor1)
-            or _war_at_home(cand, country)
+            or war_at_home(cand.actor1, cand.actor2, country)
             or (cand.actor1 is None and not explosives_near)
         )
     ):
@@ -391,20 +392,6 @@ def _recode_by_actors(
             _recode(cand, EventType.VIOLENCE_AGAINST_CIVILIANS, SubEventType.ATTACK)
         elif ground and (cand.actor2 is None or _on_the_ground(cand.actor2, afar=True)):
             _recode(cand, EventType.BATTLES, SubEventType.ARMED_CLASH)
-
-
-def _war_at_home(cand: Candidate, country: str | None) -> bool:
-    """ "هاجم الحوثيون مواقع القوات الحكومية": two armed sides of the article's country (the
-    Houthis and Yemen's army, Sudan's army and the RSF; a force named without a country is
-    the article's) fight a war on the ground; an army's attack across a border ("هاجمت
-    إسرائيل مواقع لحزب الله", Turkey's on the PKK in Iraq) comes from afar."""
-    a, b = cand.actor1, cand.actor2
-    if not _on_the_ground(a, afar=True) or not _on_the_ground(b, afar=True):
-        return False
-    if a.entry.strikes_from_afar:  # the dictionary says its attacks cross a border (Hezbollah)
-        return False
-    homes = {a.entry.country or a.country or country, b.entry.country or b.country or country}
-    return country is not None and homes == {country}
 
 
 def _recode(cand: Candidate, event_type: EventType, sub_event_type: str) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from rasd.annotate.mentions import SentenceMentions
 from rasd.annotate.unlisted import placed_within
 from rasd.events.candidate import Candidate
+from rasd.events.dating import since
 from rasd.events.merging import merge, named_apart, take_toll
 from rasd.events.placing import rank, same_place, sentence_event_places, stray
 from rasd.events.precedence import VIOLENT_PRECEDENCE
@@ -54,7 +55,7 @@ def reported_events(
         [
             c
             for c in candidates
-            if not _over_a_stretch(c) and not _running_total(c, sentences[c.sentence])
+            if not _over_a_stretch(c) and not _running_total(c, sentences[c.sentence], published)
         ]
     )
     told = {c.event_type for c in merged if c.anchored}
@@ -451,25 +452,22 @@ def _over_a_stretch(cand: Candidate) -> bool:
     return cand.date is not None and _days(cand.date) > SETTINGS.events.widest_range_days
 
 
-def _running_total(cand: Candidate, sentence: SentenceMentions) -> bool:
+def _running_total(cand: Candidate, sentence: SentenceMentions, published: dt.date | None) -> bool:
     """ "أعلنت وزارة الصحة مقتل 120 شخصا جراء القصف منذ أمس": a toll over a whole region
-    (or nowhere named) counted since a day, in its own clause, is a running total of many
-    strikes, no one event."""
+    (or nowhere named) counted since a day before the article's, in its own clause, is a
+    running total of many strikes, no one event (not "منذ فجر اليوم": the day's round-up)."""
     here = cand.place_choice
-    if not (cand.fatalities or cand.injuries) or (
-        here is not None and rank(here) > _GOVERNORATE_RANK
-    ):
+    if not (cand.fatalities or cand.injuries) or published is None:
+        return False
+    if here is not None and rank(here) > _GOVERNORATE_RANK:
         return False
     clause = sentence.clause_of(cand.trigger_span.start)
     return any(
-        clause.holds(c.start)
-        and any(
-            d.span is not None
-            and d.span.start >= c.end
-            and sentence.words_between(c.end, d.span.start) == 0
-            for d in sentence.dates
-        )
-        for c in sentence.cue(Cue.SINCE)
+        d.span is not None
+        and clause.holds(d.span.start)
+        and since(sentence, d)
+        and d.date_from < published
+        for d in sentence.dates
     )
 
 

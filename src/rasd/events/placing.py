@@ -17,6 +17,7 @@ from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
+from rasd.events.dating import is_date_line
 from rasd.events.place_lists import distinct_places, listed_places, rank
 from rasd.events.reporting import referred_to
 from rasd.knowledge.gazetteer import Place
@@ -26,7 +27,7 @@ from rasd.knowledge.place_names import name_key
 from rasd.knowledge.places import RelationKind, km_between, place_of, within
 from rasd.knowledge.settings import SETTINGS
 from rasd.knowledge.taxonomy import EventType
-from rasd.model import Span
+from rasd.model import Span, date_span
 from rasd.text.matcher import PhraseMatch
 from rasd.text.normalize import AND_CLITICS, COMMAS, folded_words, is_arabic
 from rasd.text.tokens import token_keys
@@ -46,6 +47,7 @@ _ORIGIN_FROM = _FROM | folded_words("origin_prepositions", "en")  # "المنح�
 _FORCE_WORDS = folded_words("force_words", "ar")
 _UNIT_IN_BRACKETS = re.compile(r"\s*\(\s*\S+\s*$")  # " (قضاء " before a unit's name
 _SEAT_WORDS = folded_words("seat_words", "ar")
+_DATELINE_DASHES = ("-", "–", "—")
 
 
 def places_for(
@@ -68,7 +70,9 @@ def places_for(
     named = [m for m in named if not _of_a_recalled_act(sentence, near, m)] or named
     named = [m for m in named if not _names_a_force(sentence, m)] or named
     named = [m for m in named if not _seat_of_an_office(sentence, m)]
-    named = [m for m in named if not _heads_the_sentence(sentence, m)] or named
+    named = [
+        m for m in named if not _heads_the_sentence(sentence, m) and not _filed_at(sentence, m)
+    ] or named
     for scope in ([m for m in named if clause.holds(m.span.start)], named):
         usable = [m for m in scope if not homonym(m, focus.country) and not unspoken(m, focus)]
         if usable:
@@ -93,6 +97,28 @@ def _heads_the_sentence(sentence: SentenceMentions, mention: PlaceMention) -> bo
     """ "غزة: استشهد ثلاثة بقصف شرق رفح", "- محافظة إدلب: ...": a place in the heading before
     the colon (a dateline, a round-up's section) holds what the sentence names."""
     return sentence.is_section and mention.span.end <= sentence.start + sentence.text.index(":")
+
+
+def _filed_at(sentence: SentenceMentions, mention: PlaceMention) -> bool:
+    """ "كسلا، 3 فبراير 2025 – ...", "Garowe, Somalia — ...": a place opening the sentence,
+    then a comma and the dateline's date or country and its dash, is where the report was
+    filed: the event's place only when the sentence names no other."""
+    if mention.span.start != sentence.start:
+        return False
+    rest = sentence.text[mention.span.end - sentence.start :].lstrip()
+    if rest[:1] not in COMMAS:
+        return False
+    if any(
+        is_date_line(sentence, d) for d in sentence.dates if date_span(d).start > mention.span.end
+    ):
+        return True
+    return any(
+        m.place is not None
+        and m.place.kind == "country"
+        and sentence.words_between(mention.span.end, m.span.start) == 0
+        and sentence.text[m.span.end - sentence.start :].lstrip()[:1] in _DATELINE_DASHES
+        for m in sentence.places
+    )
 
 
 def _names_a_force(sentence: SentenceMentions, mention: PlaceMention) -> bool:
@@ -206,11 +232,12 @@ def most_specific(
 
 def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     """Within a few km (a headline's "near X": within 50), or one is a governorate-wide
-    mention ("ريف حلب") holding the other. Two towns named apart are two places unless one
-    lies within the other. A village the gazetteer lacks, placed at its unit, is the same as
-    another place only when named alike or for a headline ("a blast in Damascus" and the
-    body's quarter of Damascus) or when the other is governorate-wide ("محافظة دير الزور"):
-    two such villages of one list are two places."""
+    mention ("ريف حلب") holding the other, or a region holding what lies within its reach.
+    Two towns named apart are two places unless one lies within the other. A village the
+    gazetteer lacks, placed at its unit, is the same as another place only when named alike
+    or for a headline ("a blast in Damascus" and the body's quarter of Damascus) or when the
+    other is governorate-wide ("محافظة دير الزور"): two such villages of one list are two
+    places."""
     reach = _S.headline_km if loose else _S.same_place_km
     p, q = place_of(a), place_of(b)
     if p.id == q.id:
@@ -219,11 +246,12 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
         return True  # one village named twice, whichever unit each sentence put it in
     wide_p = rank(p) <= _SPECIFICITY["admin1"] or a.geo_precision == 3
     wide_q = rank(q) <= _SPECIFICITY["admin1"] or b.geo_precision == 3
-    # a governorate-wide one holds the other; a region ("البقاع") what lies within its reach,
-    # and a small one (the Mawasi strip, a corridor) only that
-    holds = bool(p.admin1 and p.admin1 == q.admin1 and not _small_region(p, q)) or (
-        "region" in (p.kind, q.kind) and p.country == q.country and within(p, q)
-    )
+    # a governorate-wide one holds the other; a region of a governorate's size ("البقاع",
+    # the Mawasi strip) what lies within its reach in its country, whatever the governorate
+    if _reaching_region(p) or _reaching_region(q):
+        holds = p.country == q.country and within(p, q)
+    else:
+        holds = bool(p.admin1 and p.admin1 == q.admin1)
     if is_unlisted(p) or is_unlisted(q):
         # only a governorate-wide mention holds a village the gazetteer lacks, or a headline
         # that names its governorate's town ("shelling on a village west of Taiz")
@@ -236,8 +264,10 @@ def same_place(a: PlaceMention, b: PlaceMention, loose: bool = False) -> bool:
     return km_between(p, q) <= reach or (holds and (wide_p or wide_q))
 
 
-def _small_region(*places: Place) -> bool:
-    return any(p.kind == "region" and p.radius_km <= _S.small_region_km for p in places)
+def _reaching_region(place: Place) -> bool:
+    """A region no wider than placing.region_reach_km (a valley, a strip, a corridor), which
+    holds what lies within its reach; wider ones (a desert, a river) hold their governorate's."""
+    return place.kind == "region" and place.radius_km <= _S.region_reach_km
 
 
 def homonym(mention: PlaceMention, country: str | None) -> bool:

@@ -66,14 +66,19 @@ def hypothetical(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> b
 
 
 def _no_arrests_made(sentence: SentenceMentions, trigger: PhraseMatch[Trigger]) -> bool:
-    """ "داهمت القوة المخيم ... وانسحبت دون تسجيل اعتقالات", "made no arrests": where the
-    sentence says no one was arrested, none of its words of arrest or raid tells an arrest."""
-    if trigger.payload.sub_event_type != SubEventType.ARRESTS:
+    """ "داهمت القوة المخيم ... وانسحبت دون تسجيل اعتقالات": a raid word, which tells an
+    arrest only by inference, followed in its sentence by a negated word of arrest, made none
+    (a plain "اعتقلت خمسة" stands, whatever "no other arrests" follows)."""
+    if trigger.payload.sub_event_type != SubEventType.ARRESTS or not trigger.payload.weak:
         return False
+    reach = SETTINGS.events.hypothetical_reach["negation"]
     negations = sentence.cue(Cue.NEGATION)
     return any(
-        t.payload.sub_event_type == SubEventType.ARRESTS
-        and any(n.end <= t.start and sentence.words_between(n.end, t.start) <= 1 for n in negations)
+        t.start > trigger.end
+        and t.payload.sub_event_type == SubEventType.ARRESTS
+        and any(
+            n.end <= t.start and sentence.words_between(n.end, t.start) <= reach for n in negations
+        )
         for t in sentence.triggers
     )
 

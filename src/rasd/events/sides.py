@@ -111,3 +111,28 @@ def strength(mention: Mention | None) -> int:
     if mention is None or mention.entry is None:
         return 0
     return 1 if mention.entry.generic else 2
+
+
+def war_at_home(a: Mention | None, b: Mention | None, country: str | None) -> bool:
+    """ "هاجم الحوثيون مواقع القوات الحكومية": two armed sides of the article's country (the
+    Houthis and Yemen's army, Sudan's army and the RSF; a force named without a country is
+    the article's) fight a war on the ground; an army's attack across a border ("هاجمت
+    إسرائيل مواقع لحزب الله", Turkey's on the PKK in Iraq) comes from afar, and so do the
+    attacks of an actor the dictionary says strikes across a border (Hezbollah)."""
+    if country is None or not _armed_side(a) or not _armed_side(b) or a.entry.strikes_from_afar:
+        return False
+    return {_home(a, country), _home(b, country)} == {country}
+
+
+def _armed_side(mention: Mention | None) -> TypeGuard[ActorMention]:
+    return (
+        isinstance(mention, ActorMention)
+        and mention.entry is not None
+        and TAXONOMY.kinds[mention.entry.kind].armed
+    )
+
+
+def _home(mention: ActorMention, country: str) -> str | None:
+    """The country of the actor the words name in an article of ``country`` ("الجيش الوطني":
+    Yemen's army there, Syria's SNA elsewhere); a force named without one is the article's."""
+    return mention.in_country(country).country or mention.country or country

@@ -44,6 +44,8 @@ class ActorSettings:
 @dataclass(frozen=True)
 class DateSettings:
     recent_days: int
+    a_few_weeks: dict[str, int]  # least, most
+    a_few_months: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class PlacingSettings:
     other_place_km: float
     other_site_km: float
     headline_km: float
-    small_region_km: float
+    region_reach_km: float
     seat_reach: int
     quarter_of_city_km: float
     destination_reach: int
