@@ -25,6 +25,7 @@ from rasd.events.reporting import hypothetical, referred_to
 from rasd.events.roles import assign_roles, owns_target
 from rasd.events.sides import (
     Mention,
+    armed_side,
     is_armed,
     is_civilian,
     is_communal,
@@ -434,12 +435,7 @@ def _raid_on_civilians(cand: Candidate) -> bool:
 def _on_the_ground(mention: Mention | None, afar: bool = False) -> TypeGuard[ActorMention]:
     """An armed actor, named or not (gunmen, a militia), that fights where it stands (or,
     with ``afar``, any armed side: an army's checkpoint is attacked on the ground)."""
-    return (
-        mention is not None
-        and mention.entry is not None
-        and TAXONOMY.kinds[mention.entry.kind].armed
-        and (afar or not strikes_from_afar(mention))
-    )
+    return armed_side(mention) and (afar or not strikes_from_afar(mention))
 
 
 def _confirmed(cand: Candidate, hurt: bool, raid: bool) -> bool:

@@ -68,7 +68,13 @@ def is_date_line(sentence: SentenceMentions, date: DateRange) -> bool:
     head = sentence.text[: date.span.start - sentence.start]
     # (a written date may have taken the outlet's opening bracket: "Aug 16 (")
     tail = sentence.text[date.span.end - sentence.start - date.span.text.endswith("(") :]
-    return len(head.split()) <= SETTINGS.events.dateline_words and bool(_DATELINE_END.match(tail))
+    return len(head.split()) <= SETTINGS.events.dateline_words and ends_a_dateline(tail)
+
+
+def ends_a_dateline(tail: str) -> bool:
+    """Does ``tail`` open with a dateline's end: its dash or slash, after the outlet in
+    brackets if any ("(Reuters) —", " – ")?"""
+    return bool(_DATELINE_END.match(tail))
 
 
 def _day_of_telling(sentence: SentenceMentions, date: DateRange, cand: Candidate) -> bool:

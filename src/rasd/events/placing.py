@@ -17,7 +17,7 @@ from rasd.annotate.geocode import PlaceMention
 from rasd.annotate.mentions import Clause, SentenceMentions
 from rasd.annotate.unlisted import is_unlisted
 from rasd.events.candidate import Candidate
-from rasd.events.dating import is_date_line
+from rasd.events.dating import ends_a_dateline, is_date_line
 from rasd.events.place_lists import distinct_places, listed_places, rank
 from rasd.events.reporting import referred_to
 from rasd.knowledge.gazetteer import Place
@@ -47,7 +47,6 @@ _ORIGIN_FROM = _FROM | folded_words("origin_prepositions", "en")  # "المنح�
 _FORCE_WORDS = folded_words("force_words", "ar")
 _UNIT_IN_BRACKETS = re.compile(r"\s*\(\s*\S+\s*$")  # " (قضاء " before a unit's name
 _SEAT_WORDS = folded_words("seat_words", "ar")
-_DATELINE_DASHES = ("-", "–", "—")
 
 
 def places_for(
@@ -116,7 +115,7 @@ def _filed_at(sentence: SentenceMentions, mention: PlaceMention) -> bool:
         m.place is not None
         and m.place.kind == "country"
         and sentence.words_between(mention.span.end, m.span.start) == 0
-        and sentence.text[m.span.end - sentence.start :].lstrip()[:1] in _DATELINE_DASHES
+        and ends_a_dateline(sentence.text[m.span.end - sentence.start :])
         for m in sentence.places
     )
 

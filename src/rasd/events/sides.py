@@ -119,12 +119,13 @@ def war_at_home(a: Mention | None, b: Mention | None, country: str | None) -> bo
     the article's) fight a war on the ground; an army's attack across a border ("هاجمت
     إسرائيل مواقع لحزب الله", Turkey's on the PKK in Iraq) comes from afar, and so do the
     attacks of an actor the dictionary says strikes across a border (Hezbollah)."""
-    if country is None or not _armed_side(a) or not _armed_side(b) or a.entry.strikes_from_afar:
+    if country is None or not armed_side(a) or not armed_side(b) or a.entry.strikes_from_afar:
         return False
     return {_home(a, country), _home(b, country)} == {country}
 
 
-def _armed_side(mention: Mention | None) -> TypeGuard[ActorMention]:
+def armed_side(mention: Mention | None) -> TypeGuard[ActorMention]:
+    """An armed actor, named or not (gunmen, a militia, an army)."""
     return (
         isinstance(mention, ActorMention)
         and mention.entry is not None
